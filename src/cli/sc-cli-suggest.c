@@ -1,0 +1,9 @@
+/* sc-cli-suggest.c — placeholder until implemented. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+#include "sc-cli.h"
+
+int
+sc_cli_suggest (int argc, char **argv)
+{
+  return sc_cli_usage_error ("suggest", "not implemented yet");
+}

@@ -1,0 +1,36 @@
+/* sc-cli.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Subcommands of snapconfine-cli. Each takes the arguments after the
+ * subcommand name (argv[0] is the subcommand) and returns the exit code.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+enum
+{
+  SC_EXIT_OK = 0,
+  SC_EXIT_FINDINGS = 1,   /* check: error-level findings */
+  SC_EXIT_USAGE = 2,
+  SC_EXIT_INVALID = 3,
+  SC_EXIT_WRITE = 4,
+};
+
+int  sc_cli_show        (int argc, char **argv);
+int  sc_cli_strict      (int argc, char **argv);
+int  sc_cli_interfaces  (int argc, char **argv);
+int  sc_cli_check       (int argc, char **argv);
+int  sc_cli_denials     (int argc, char **argv);
+int  sc_cli_suggest     (int argc, char **argv);
+
+/* Maps a GError from the core to the documented exit code and prints
+ * "snapconfine-cli: MESSAGE" (or the FILE:LINE:COL message as is) on stderr. */
+int  sc_cli_fail        (const GError *error);
+int  sc_cli_usage_error (const char *subcommand, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS

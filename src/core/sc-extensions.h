@@ -1,0 +1,51 @@
+/* sc-extensions.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What snapcraft extensions add, per base, and the effective plugs of an
+ * app or hook (declared + implied by extensions + unscoped top-level plugs).
+ */
+#pragma once
+
+#include "sc-project.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SC_PLUG_ORIGIN_DECLARED,    /* listed in the app's/hook's plugs */
+  SC_PLUG_ORIGIN_EXTENSION,   /* added by an extension the app uses */
+  SC_PLUG_ORIGIN_UNSCOPED,    /* a top-level plug no app/hook lists: bound to all */
+} ScPlugOrigin;
+
+typedef struct
+{
+  char         *plug;          /* plug name */
+  char         *interface;     /* resolved interface */
+  ScPlugOrigin  origin;
+  char         *extension;     /* for EXTENSION (also set for unscoped plugs an extension adds) */
+  ScPlugDef    *definition;    /* borrowed top-level definition, nullable */
+} ScEffectivePlug;
+
+/* Plugs an extension adds to each app listing it, for BASE (NULL-terminated,
+ * static); NULL when the extension is unknown or does not support the base. */
+const char * const *sc_extension_get_app_plugs   (const char *extension,
+                                                  const char *base);
+/* Top-level plug definitions the extension adds: array of ScPlugDef*
+ * (new, owned by the caller); NULL when unknown. */
+GPtrArray          *sc_extension_dup_top_level_plugs (const char *extension,
+                                                      const char *base);
+/* Hooks the extension adds, e.g. configure: [desktop]. */
+const char * const *sc_extension_get_hook_plugs  (const char *extension,
+                                                  const char *base,
+                                                  const char *hook);
+gboolean            sc_extension_is_known        (const char *extension);
+const char * const *sc_extension_get_bases       (const char *extension);
+
+/* Of ScEffectivePlug*, declared first then implied, no duplicates. */
+GPtrArray          *sc_project_dup_effective_plugs (ScProject *project,
+                                                    ScTarget  *target);
+void                sc_effective_plug_free       (ScEffectivePlug *plug);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* sc-file-util.c — to be implemented. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"

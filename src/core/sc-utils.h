@@ -1,0 +1,20 @@
+/* sc-utils.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* GLib 2.74 has no g_set_str. Returns TRUE when *STR_PTR changed. */
+gboolean sc_set_str (char       **str_ptr,
+                     const char  *new_str);
+
+/* Levenshtein distance, for "did you mean". */
+guint    sc_edit_distance (const char *a,
+                           const char *b);
+
+G_END_DECLS
