@@ -48,4 +48,17 @@ GPtrArray          *sc_project_dup_effective_plugs (ScProject *project,
                                                     ScTarget  *target);
 void                sc_effective_plug_free       (ScEffectivePlug *plug);
 
+/* Every known extension name, sorted as in the table (static). */
+const char * const *sc_extension_get_names       (void);
+/* The base extensions are checked against: `base`, or `build-base` when the
+ * base is missing, `bare` or `devel`. Nullable. */
+const char         *sc_project_get_extension_base (ScProject *project);
+/* Which of TARGET's extensions adds PLUG to it (for hooks: the configure
+ * hook plugs of any app's extension), or NULL. */
+const char         *sc_project_get_plug_extension (ScProject  *project,
+                                                   ScTarget   *target,
+                                                   const char *plug);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEffectivePlug, sc_effective_plug_free)
+
 G_END_DECLS
