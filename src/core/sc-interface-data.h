@@ -36,7 +36,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use compute accelerators such as NPUs through the kernel's /dev/accel "
+       "devices."),
     NULL,
   },
   {
@@ -45,8 +46,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app add, change and remove user accounts and groups on the system."),
+    N_("Can create users and reset passwords, which amounts to full control of the machine."),
   },
   {
     "accounts-service", "desktop",
@@ -54,8 +55,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app use the online accounts (Google, Nextcloud, …) the user set up in GNOME's "
+       "settings."),
+    N_("Hands out sign-in tokens for those accounts."),
   },
   {
     "acrn-support", "virtualization",
@@ -63,8 +65,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app manage virtual machines on the ACRN hypervisor from its service VM."),
+    N_("Controls every guest virtual machine on the device."),
   },
   {
     "adb-support", "hardware",
@@ -72,7 +74,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app talk to Android phones and tablets over USB, as the adb debugging tool "
+       "does."),
     NULL,
   },
   {
@@ -81,7 +84,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app encode and decode video with the Allegro codec hardware of Xilinx Zynq "
+       "UltraScale+ boards."),
     NULL,
   },
   {
@@ -90,8 +94,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app play and record sound directly through the ALSA sound devices, without "
+       "going through the sound server."),
+    N_("Can use the microphone without the sound server knowing about it."),
   },
   {
     "apparmor-observe", "security",
@@ -99,7 +104,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read which AppArmor profiles are loaded and whether they enforce or only "
+       "complain."),
     NULL,
   },
   {
@@ -108,7 +114,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read the AppStream catalogue of installed and available software, as app "
+       "stores do."),
     NULL,
   },
   {
@@ -117,7 +124,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration; auto-connects on classic",
-    NULL,
+    N_("Lets the app play sound through the desktop's sound server (PulseAudio or PipeWire)."),
     NULL,
   },
   {
@@ -126,8 +133,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app record from microphones and other inputs through the sound server."),
+    N_("Can listen to the room the computer is in."),
   },
   {
     "auditd-support", "security",
@@ -135,8 +142,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app run the Linux audit daemon and set the kernel's auditing rules."),
+    N_("Can read and change the security audit trail of the whole system."),
   },
   {
     "autopilot-introspection", "desktop",
@@ -144,7 +151,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the Autopilot testing tool inspect the app's user interface over D-Bus in automated "
+       "tests."),
     NULL,
   },
   {
@@ -153,7 +161,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app announce its own services on the local network through Avahi, and find "
+       "others."),
     NULL,
   },
   {
@@ -162,7 +171,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app discover printers, shares and other services that devices announce on the "
+       "local network (mDNS)."),
     NULL,
   },
   {
@@ -171,8 +181,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("allow-partitions"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read and write whole disks as raw block devices; with allow-partitions, "
+       "single partitions too."),
+    N_("Can read or wipe any data on any disk, ignoring file permissions."),
   },
   {
     "bluetooth-control", "hardware",
@@ -180,7 +191,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app manage Bluetooth adapters at kernel level, for example to run its own "
+       "Bluetooth stack."),
     NULL,
   },
   {
@@ -189,7 +201,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app scan for, pair with and use Bluetooth devices through the system's BlueZ "
+       "service."),
     NULL,
   },
   {
@@ -198,7 +211,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app switch a single on/off control in /sys, such as an LED or GPIO, that the "
+       "gadget snap exposes."),
     NULL,
   },
   {
@@ -207,7 +221,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app drive Broadcom network switch chips through their kernel driver."),
     NULL,
   },
   {
@@ -216,8 +230,10 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("allow-sandbox"),
     "allow-sandbox: true needs approval and manual connect",
-    NULL,
-    NULL,
+    N_("Gives web browsers and Electron apps what they need to run; allow-sandbox: true also "
+       "enables Chromium's own sandbox."),
+    N_("With allow-sandbox it can create namespaces and trace its own processes; meant for "
+       "browsers only."),
   },
   {
     "calendar-service", "desktop",
@@ -225,8 +241,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "no system slot on Ubuntu 14.04",
-    NULL,
-    NULL,
+    N_("Lets the app read and change the user's calendars kept by Evolution Data Server."),
+    N_("Sees all of the user's appointments."),
   },
   {
     "camera", "audio-video",
@@ -234,8 +250,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app use webcams and other video capture devices."),
+    N_("Can take pictures or film without the user noticing."),
   },
   {
     "can-bus", "hardware",
@@ -243,7 +259,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app send and receive CAN bus messages, as used in vehicles and industrial "
+       "machines."),
     NULL,
   },
   {
@@ -252,8 +269,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Gives the Checkbox certification tool the broad access it needs to run arbitrary "
+       "hardware tests."),
+    N_("Close to unconfined; only for test tooling."),
   },
   {
     "cifs-mount", "files",
@@ -261,7 +279,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app mount Windows and Samba (SMB/CIFS) network shares."),
     NULL,
   },
   {
@@ -270,8 +288,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app switch into an unconfined classic Ubuntu environment on Ubuntu Core, like "
+       "the classic snap."),
+    N_("Leaves confinement entirely."),
   },
   {
     "confdb", "snap-tooling",
@@ -279,7 +298,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("account", "view", "role"),
     "auto-connects when account equals the snap publisher id",
-    NULL,
+    N_("Lets the app read or change the configuration exposed by a confdb view, named by "
+       "account, view and role."),
     NULL,
   },
   {
@@ -288,8 +308,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "no system slot on Ubuntu 14.04",
-    NULL,
-    NULL,
+    N_("Lets the app read and change the address book kept by Evolution Data Server."),
+    N_("Sees all of the user's contacts."),
   },
   {
     "content", "content",
@@ -298,7 +318,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_ATTRS ("content", "compatibility", "default-provider", "target"),
     "auto-connect only with a same-publisher provider (or store grant); needs matching "
     "content or compatibility label",
-    NULL,
+    N_("Shares files between snaps: the app mounts a folder another snap offers, such as "
+       "libraries, themes or data, or offers one itself."),
     NULL,
   },
   {
@@ -307,8 +328,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "plug only allowed in core-type snaps",
-    NULL,
-    NULL,
+    N_("Lets the core snap adjust system settings such as systemd configuration; ordinary apps "
+       "cannot use it."),
+    N_("Reserved for the core snap."),
   },
   {
     "cpu-control", "hardware",
@@ -316,7 +338,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app tune the processors: frequency scaling, idle states and taking cores online "
+       "or offline."),
     NULL,
   },
   {
@@ -326,7 +349,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply NVIDIA CUDA libraries to the system; snapd holds the plug, "
+       "apps never declare it."),
     NULL,
   },
   {
@@ -336,7 +360,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app print through the printing service of the CUPS snap."),
     NULL,
   },
   {
@@ -346,8 +370,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration; snapd additionally steers "
     "auto-connect towards the system slot only when the host has cupsd",
-    NULL,
-    NULL,
+    N_("Lets the app administer the system's CUPS print service: add printers and manage "
+       "everyone's print jobs."),
+    N_("Can change printing for all users of the machine."),
   },
   {
     "custom-device", "hardware",
@@ -356,8 +381,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_ATTRS ("custom-device"),
     "custom-device label must match the slot; slot side needs approval; snap docs list it as "
     "super-privileged",
-    NULL,
-    NULL,
+    N_("Lets the app use the device nodes described by a matching custom-device slot, chosen "
+       "with the custom-device attribute."),
+    N_("Access is as wide as the device list of the slot."),
   },
   {
     "daemon-notify", "system",
@@ -365,7 +391,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets a service tell systemd when it is ready or still alive (sd_notify)."),
     NULL,
   },
   {
@@ -374,7 +400,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_ATTRS ("bus", "name"),
     "a slot with a bus name needs a store declaration before plugs can connect",
-    NULL,
+    N_("Lets the app own or talk to one agreed well-known name on the session or system D-Bus, "
+       "shared between two snaps."),
     NULL,
   },
   {
@@ -383,8 +410,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app use Dell system management functions of the dcdbas driver, such as "
+       "scheduled power cycles."),
+    N_("Can switch off or restart the machine."),
   },
   {
     "desktop", "desktop",
@@ -392,7 +420,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_ATTRS ("desktop-file-ids", "mount-host-font-cache"),
     "desktop-file-ids needs approval; connects only to the system slot",
-    NULL,
+    N_("Lets a graphical app use the desktop basics: fonts, themes, notifications, file choosers "
+       "and other portals."),
     NULL,
   },
   {
@@ -401,8 +430,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app find and start the desktop applications of other snaps, as a launcher or "
+       "dock does."),
+    N_("Can run any installed desktop application."),
   },
   {
     "desktop-legacy", "desktop",
@@ -410,8 +440,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets a graphical app use older desktop services such as input methods and the "
+       "accessibility bus."),
+    N_("The accessibility bus can reveal what other apps show and what the user types."),
   },
   {
     "device-buttons", "hardware",
@@ -419,7 +450,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read hardware buttons that the kernel reports as gpio-keys input devices."),
     NULL,
   },
   {
@@ -428,7 +459,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use the LXD guest API socket from inside an LXD container or virtual "
+       "machine."),
     NULL,
   },
   {
@@ -437,7 +469,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app change screen and keyboard backlight brightness and similar display "
+       "settings."),
     NULL,
   },
   {
@@ -446,8 +479,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app create and unlock encrypted disk volumes (dm-crypt, LUKS)."),
+    N_("Needs raw disk access and kernel keyrings."),
   },
   {
     "dm-multipath", "storage",
@@ -455,7 +488,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app manage disks reached over several paths, through the multipathd service."),
     NULL,
   },
   {
@@ -466,8 +499,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     "on Ubuntu Core a connection needs a store declaration; snap docs list it as "
     "super-privileged; base declaration alone allows manual connect to the classic system "
     "slot, denies it on Core",
-    NULL,
-    NULL,
+    N_("Lets the app run and manage containers through the Docker daemon of the docker snap."),
+    N_("Access to the Docker daemon is as powerful as root on the host."),
   },
   {
     "docker-support", "virtualization",
@@ -475,8 +508,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("privileged-containers"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app run the Docker daemon itself; privileged-containers: true also allows "
+       "privileged containers."),
+    N_("A container runtime can do anything on the host."),
   },
   {
     "dsp", "hardware",
@@ -484,7 +518,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app drive the digital signal processor (DSP) of certain boards, as offered by "
+       "the gadget snap."),
     NULL,
   },
   {
@@ -493,7 +528,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app receive digital TV and radio through DVB tuner cards and sticks."),
     NULL,
   },
   {
@@ -503,7 +538,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply EGL libraries to the system; snapd holds the plug, apps never "
+       "declare it."),
     NULL,
   },
   {
@@ -512,7 +548,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_ATTRS ("before-connect"),
     "",
-    NULL,
+    N_("Grants nothing; snapd uses it for tests and as the smallest possible interface."),
     NULL,
   },
   {
@@ -521,8 +557,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app change the system's firewall rules (iptables, nftables)."),
+    N_("Can open or block any network traffic of the machine."),
   },
   {
     "firmware-updater-support", "system",
@@ -530,7 +566,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets a graphical firmware updater such as the Firmware Updater snap work with the "
+       "system's firmware services."),
     NULL,
   },
   {
@@ -539,7 +576,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app load designs into FPGAs through the kernel's FPGA manager."),
     NULL,
   },
   {
@@ -548,7 +585,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app draw straight onto the screen through the framebuffer device, without a "
+       "display server."),
     NULL,
   },
   {
@@ -557,7 +595,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "no system slot on Ubuntu 14.04",
-    NULL,
+    N_("Lets the app mount file systems it implements itself in user space (FUSE), such as "
+       "sshfs."),
     NULL,
   },
   {
@@ -566,8 +605,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "connections need a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app talk to the fwupd service to list devices and install firmware updates."),
+    N_("Firmware runs below the operating system; a bad update can break or backdoor hardware."),
   },
   {
     "gbm-driver-libs", "graphics",
@@ -576,7 +615,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply GBM buffer management libraries to the system; snapd holds the "
+       "plug."),
     NULL,
   },
   {
@@ -585,7 +625,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read and write settings in GConf, the configuration store of older GNOME "
+       "programs."),
     NULL,
   },
   {
@@ -594,8 +635,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read the user's GnuPG keyring in ~/.gnupg, secret keys included, and use "
+       "gpg-agent."),
+    N_("Exposes the user's private signing and encryption keys."),
   },
   {
     "gpg-public-keys", "security",
@@ -603,7 +645,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read the public keys and trust settings in ~/.gnupg, but not the secret "
+       "keys."),
     NULL,
   },
   {
@@ -612,7 +655,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app use one GPIO pin that the gadget snap offers."),
     NULL,
   },
   {
@@ -621,7 +664,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slots only from gadget snaps",
-    NULL,
+    N_("Lets the app use GPIO lines through the modern character device API, as the gadget snap "
+       "offers them."),
     NULL,
   },
   {
@@ -630,8 +674,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app export and drive any GPIO pin of the board."),
+    N_("Can toggle pins wired to critical hardware."),
   },
   {
     "gpio-memory-control", "hardware",
@@ -639,7 +683,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app reach GPIO registers directly through /dev/gpiomem, as on Raspberry Pi "
+       "boards."),
     NULL,
   },
   {
@@ -648,8 +693,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("flavor"),
     "",
-    NULL,
-    NULL,
+    N_("Lets AWS IoT Greengrass run the containers for its deployed functions; flavor picks the "
+       "mode."),
+    N_("A container runtime with near-root power."),
   },
   {
     "gsettings", "desktop",
@@ -657,8 +703,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app store and read preferences through GSettings (dconf)."),
+    N_("All apps share one settings database, so it can also change other apps' settings."),
   },
   {
     "hardware-observe", "hardware",
@@ -666,7 +712,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read details of the hardware: devices, buses, sensors and kernel device "
+       "information."),
     NULL,
   },
   {
@@ -675,7 +722,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app configure the kernel's hardware random number generator."),
     NULL,
   },
   {
@@ -684,7 +731,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read random numbers straight from the hardware generator (/dev/hwrng)."),
     NULL,
   },
   {
@@ -693,7 +740,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app talk to one raw HID device that the gadget snap offers or that was plugged "
+       "in."),
     NULL,
   },
   {
@@ -703,8 +751,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_ATTRS ("read"),
     "no auto-connect on Ubuntu Core unless Core Desktop; read: all needs approval and manual "
     "connect",
-    NULL,
-    NULL,
+    N_("Lets the app read and write the non-hidden files and folders in the user's home folder; "
+       "dot-files stay out of reach."),
+    N_("Can read all of the user's documents; read: all also reads files of other users."),
   },
   {
     "hostname-control", "system",
@@ -712,7 +761,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app change the machine's host name."),
     NULL,
   },
   {
@@ -721,7 +770,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app reserve and configure the kernel's huge memory pages."),
     NULL,
   },
   {
@@ -730,7 +779,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app talk to chips on an I2C bus that the gadget snap offers."),
     NULL,
   },
   {
@@ -739,7 +788,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app read an industrial I/O sensor, such as an accelerometer or ADC, that the "
+       "gadget snap offers."),
     NULL,
   },
   {
@@ -748,8 +798,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app talk to the Intel Management Engine of the machine."),
+    N_("The Management Engine runs below the operating system."),
   },
   {
     "intel-qat", "hardware",
@@ -757,7 +807,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use Intel QuickAssist accelerators for encryption and compression."),
     NULL,
   },
   {
@@ -766,8 +816,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read and write x86 I/O ports directly."),
+    N_("Direct hardware access can crash or take over the machine."),
   },
   {
     "ion-memory-control", "hardware",
@@ -775,7 +825,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app allocate buffers from the ION memory allocator to share them with hardware."),
     NULL,
   },
   {
@@ -784,7 +834,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app connect to iSCSI storage over the network and use it as a local disk."),
     NULL,
   },
   {
@@ -793,7 +843,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app connect to a JACK (version 1) server for low-latency audio."),
     NULL,
   },
   {
@@ -802,7 +852,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read game controllers, gamepads and joysticks."),
     NULL,
   },
   {
@@ -811,8 +861,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read the Juju client's settings and credentials in ~/.local/share/juju."),
+    N_("The files hold cloud credentials."),
   },
   {
     "kerberos-tickets", "security",
@@ -820,8 +870,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app use the user's Kerberos tickets to sign in to network services."),
+    N_("Can act as the user on every service that accepts the tickets."),
   },
   {
     "kernel-crypto-api", "security",
@@ -829,7 +879,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use the kernel's cryptographic algorithms through AF_ALG sockets."),
     NULL,
   },
   {
@@ -838,8 +888,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app set an extra folder from which the kernel loads device firmware."),
+    N_("Can make the kernel load untrusted firmware."),
   },
   {
     "kernel-module-control", "system",
@@ -847,8 +897,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app load and unload kernel modules."),
+    N_("Kernel modules run with full control of the machine."),
   },
   {
     "kernel-module-load", "system",
@@ -856,8 +906,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("modules"),
     "slot side also denies connection",
-    NULL,
-    NULL,
+    N_("Has snapd load the kernel modules listed in the modules attribute, with options, when "
+       "the system starts."),
+    N_("Loaded modules run inside the kernel."),
   },
   {
     "kernel-module-observe", "system",
@@ -865,7 +916,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app list the loaded kernel modules and read their parameters."),
     NULL,
   },
   {
@@ -874,8 +925,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app load its own CPU scheduler into the kernel through sched_ext (BPF)."),
+    N_("The loaded scheduler decides how every process on the machine runs."),
   },
   {
     "kubernetes-support", "virtualization",
@@ -883,8 +934,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("flavor"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app run Kubernetes node services such as kubelet and kube-proxy; flavor narrows "
+       "the access."),
+    N_("Runs containers with near-root power."),
   },
   {
     "kvm", "virtualization",
@@ -892,7 +944,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app run hardware-accelerated virtual machines through /dev/kvm."),
     NULL,
   },
   {
@@ -901,8 +953,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app create and control virtual machines through the system's libvirt service."),
+    N_("Managing virtual machines through libvirt is as powerful as root."),
   },
   {
     "locale-control", "system",
@@ -910,7 +962,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "system slot on Ubuntu Core only for Core Desktop",
-    NULL,
+    N_("Lets the app change the system-wide language and regional format settings."),
     NULL,
   },
   {
@@ -920,7 +972,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app switch the location service on or off and manage who may use it."),
     NULL,
   },
   {
@@ -930,8 +982,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
-    NULL,
+    N_("Lets the app ask the location service where the device is."),
+    N_("Reveals where the user is."),
   },
   {
     "log-observe", "system",
@@ -939,8 +991,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read the system logs and the systemd journal."),
+    N_("Logs can contain personal data and secrets of other programs."),
   },
   {
     "login-session-control", "system",
@@ -948,7 +1000,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app control login sessions and seats through systemd-logind, for example to "
+       "lock or switch them."),
     NULL,
   },
   {
@@ -957,7 +1010,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app see who is logged in and list the login sessions."),
     NULL,
   },
   {
@@ -966,8 +1019,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot only in the service snap (needs approval); connection needs a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app manage the containers and virtual machines of the LXD snap through its API."),
+    N_("Access to LXD is as powerful as root on the host."),
   },
   {
     "lxd-support", "virtualization",
@@ -975,8 +1028,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("enable-unconfined-mode"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the LXD daemon itself run containers and VMs; enable-unconfined-mode allows "
+       "unconfined instances."),
+    N_("A container runtime can do anything on the host."),
   },
   {
     "maliit", "desktop",
@@ -985,7 +1039,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app use the Maliit on-screen keyboard that another snap provides."),
     NULL,
   },
   {
@@ -994,7 +1048,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app configure media hardware pipelines, as complex cameras need, through "
+       "/dev/media devices."),
     NULL,
   },
   {
@@ -1004,7 +1059,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration; no system slot; slot comes from "
     "an app snap; base declaration allows connect and auto-connect on classic",
-    NULL,
+    N_("Lets the app play media through the media-hub service of Ubuntu Touch."),
     NULL,
   },
   {
@@ -1013,7 +1068,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("units"),
     "units (apu or vcu) required to connect",
-    NULL,
+    N_("Lets the app use the MediaTek AI (apu) or video (vcu) accelerators named in the units "
+       "attribute."),
     NULL,
   },
   {
@@ -1022,7 +1078,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot only in the service snap (needs approval); connection needs a store declaration",
-    NULL,
+    N_("Lets the app use the Ceph storage cluster run by the microceph snap."),
     NULL,
   },
   {
@@ -1031,8 +1087,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("user-identity-switching"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the MicroCeph snap run Ceph storage daemons with the disk and kernel access they "
+       "need."),
+    N_("Raw disk access close to root."),
   },
   {
     "microovn", "virtualization",
@@ -1040,7 +1097,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot only in the service snap (needs approval); connection needs a store declaration",
-    NULL,
+    N_("Lets the app use the virtual networking (OVN) run by the microovn snap."),
     NULL,
   },
   {
@@ -1049,8 +1106,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets MicroStack run OpenStack services: virtual machines, virtual networks and storage."),
+    N_("Near-root power over the host."),
   },
   {
     "mir", "desktop",
@@ -1058,7 +1115,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot from an app snap; auto-connect allowed but manual connect denied without declaration",
-    NULL,
+    N_("Lets the app show its windows on a Mir display server that another snap provides."),
     NULL,
   },
   {
@@ -1067,7 +1124,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app manage mobile broadband modems through ModemManager: connect, send SMS and "
+       "more."),
     NULL,
   },
   {
@@ -1076,8 +1134,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("mount"),
     "slot side also denies connection",
-    NULL,
-    NULL,
+    N_("Lets the app mount and unmount file systems at the places and with the options listed in "
+       "its mount attribute."),
+    N_("Mounts change what every program on the machine sees."),
   },
   {
     "mount-observe", "files",
@@ -1085,7 +1144,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app see which file systems are mounted, with their options and disk quotas."),
     NULL,
   },
   {
@@ -1094,7 +1153,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "connection denied when the slot sets name",
-    NULL,
+    N_("Lets the app control media players, or be controlled as one, through MPRIS (play, pause, "
+       "track details)."),
     NULL,
   },
   {
@@ -1103,8 +1163,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets Multipass launch and manage its virtual machines."),
+    N_("Near-root power over the host."),
   },
   {
     "netlink-audit", "network",
@@ -1112,7 +1172,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app send messages to the kernel's audit system and write audit records."),
     NULL,
   },
   {
@@ -1121,7 +1181,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app receive kernel events over the netlink connector, such as processes "
+       "starting and exiting."),
     NULL,
   },
   {
@@ -1130,7 +1191,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_ATTRS ("family-name"),
     "family-name must match the slot; slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app talk to a kernel driver over the netlink family named by family-name, as "
+       "the gadget snap offers it."),
     NULL,
   },
   {
@@ -1139,7 +1201,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app reach other computers and the internet as a client."),
     NULL,
   },
   {
@@ -1148,7 +1210,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app listen on network ports and accept incoming connections, acting as a "
+       "server."),
     NULL,
   },
   {
@@ -1157,8 +1220,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app configure network interfaces, routes, Wi-Fi, tunnels and network "
+       "namespaces."),
+    N_("Can reroute, intercept or cut off all network traffic."),
   },
   {
     "network-manager", "network",
@@ -1166,8 +1230,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app manage network connections through NetworkManager, stored Wi-Fi passwords "
+       "included."),
+    N_("Can read saved network passwords and reroute traffic."),
   },
   {
     "network-manager-observe", "network",
@@ -1175,7 +1240,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app read NetworkManager's state: devices, connections and signal strength."),
     NULL,
   },
   {
@@ -1184,7 +1249,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app inspect the network: interfaces, routes, open connections and traffic "
+       "statistics, and ping hosts."),
     NULL,
   },
   {
@@ -1193,8 +1259,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app change the system's network configuration in /etc/netplan."),
+    N_("Can change how the machine connects to networks."),
   },
   {
     "network-setup-observe", "network",
@@ -1202,7 +1268,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read the system's netplan network configuration."),
     NULL,
   },
   {
@@ -1211,7 +1277,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app ask the desktop whether the network is available, through the network "
+       "monitor portal."),
     NULL,
   },
   {
@@ -1220,7 +1287,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app mount NFS network file systems."),
     NULL,
   },
   {
@@ -1229,8 +1296,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the HashiCorp Nomad agent run the workloads it schedules."),
+    N_("Runs workloads with near-root power."),
   },
   {
     "nvidia-drivers-support", "graphics",
@@ -1238,7 +1305,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app set up the NVIDIA driver's device nodes, as a driver snap on Ubuntu Core "
+       "needs."),
     NULL,
   },
   {
@@ -1248,7 +1316,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval; implicit system plug on classic only",
-    NULL,
+    N_("Lets a driver snap supply NVIDIA video encoding and decoding libraries to the system; "
+       "snapd holds the plug."),
     NULL,
   },
   {
@@ -1257,8 +1326,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app manage NVMe drives: format them, change namespaces and update their "
+       "firmware."),
+    N_("Can erase drives."),
   },
   {
     "ofono", "network",
@@ -1266,7 +1336,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app use telephony through oFono: calls, SMS and mobile data."),
     NULL,
   },
   {
@@ -1275,7 +1345,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot from an app snap; auto-connect allowed but manual connect denied without declaration",
-    NULL,
+    N_("Lets the app sign in to web services through the online accounts service of Ubuntu "
+       "Touch."),
     NULL,
   },
   {
@@ -1284,7 +1355,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use the graphics card for 3D rendering and GPU computing (OpenGL, Vulkan, "
+       "CUDA)."),
     NULL,
   },
   {
@@ -1294,7 +1366,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply OpenGL libraries to the system; snapd holds the plug, apps "
+       "never declare it."),
     NULL,
   },
   {
@@ -1304,7 +1377,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply OpenGL ES libraries to the system; snapd holds the plug, apps "
+       "never declare it."),
     NULL,
   },
   {
@@ -1313,7 +1387,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app manage the system's Open vSwitch virtual switches."),
     NULL,
   },
   {
@@ -1322,7 +1396,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app run the Open vSwitch daemons and their kernel datapath itself."),
     NULL,
   },
   {
@@ -1331,7 +1405,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_ATTRS ("write"),
     "write: true needs approval and manual connect",
-    NULL,
+    N_("Lets the app read CDs, DVDs and Blu-ray discs; with write: true it can also burn them."),
     NULL,
   },
   {
@@ -1340,8 +1414,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app install, remove and update the host's packages through PackageKit."),
+    N_("Installing packages is as powerful as root."),
   },
   {
     "password-manager-service", "security",
@@ -1349,8 +1423,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app store and read passwords in the desktop's secret store (GNOME Keyring, "
+       "KWallet)."),
+    N_("Can read every secret stored there, not only its own."),
   },
   {
     "pcscd", "security",
@@ -1358,7 +1433,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use smart cards and card readers through the PC/SC daemon."),
     NULL,
   },
   {
@@ -1367,8 +1442,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("read", "write"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read or write the specific hidden files and folders in the home folder "
+       "listed in its read and write attributes."),
+    N_("Such dot-files often hold other programs' settings and credentials."),
   },
   {
     "physical-memory-control", "hardware",
@@ -1376,8 +1452,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read and write the machine's physical memory through /dev/mem."),
+    N_("Full control over memory, the kernel's included."),
   },
   {
     "physical-memory-observe", "hardware",
@@ -1385,8 +1461,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read the machine's physical memory through /dev/mem."),
+    N_("Can read secrets of any process and of the kernel."),
   },
   {
     "pipewire", "audio-video",
@@ -1394,7 +1470,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app connect to the PipeWire media server directly, for audio and video streams."),
     NULL,
   },
   {
@@ -1403,7 +1479,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use keys held in a PKCS#11 token or hardware security module that another "
+       "snap offers."),
     NULL,
   },
   {
@@ -1412,8 +1489,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "connections need a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app run and manage containers through the Podman API."),
+    N_("Access to the container engine is as powerful as root on the host."),
   },
   {
     "polkit", "system",
@@ -1421,7 +1498,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_ATTRS ("action-prefix", "install-rules"),
     "system slot on Ubuntu Core only when polkitd is present and the polkit dirs are writable",
-    NULL,
+    N_("Lets the app ask polkit whether a user may perform an action, and install its own policy "
+       "(action-prefix, install-rules)."),
     NULL,
   },
   {
@@ -1430,8 +1508,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "system slot only on Ubuntu Core and only when polkit-agent-helper-1 exists",
-    NULL,
-    NULL,
+    N_("Lets the app act as the polkit agent that asks users for their password to approve "
+       "administrative actions."),
+    N_("Sees the passwords users type to authorise actions."),
   },
   {
     "posix-mq", "system",
@@ -1440,7 +1519,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_ATTRS ("posix-mq"),
     "connects when the slot posix-mq label matches; auto-connect only same publisher; slot "
     "side needs approval",
-    NULL,
+    N_("Lets snaps exchange messages through the POSIX message queues named by the posix-mq "
+       "attribute."),
     NULL,
   },
   {
@@ -1449,7 +1529,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app change the power management settings of devices in /sys."),
     NULL,
   },
   {
@@ -1458,7 +1538,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app set up dial-up and modem data links with PPP."),
     NULL,
   },
   {
@@ -1467,8 +1547,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app change the priority and CPU placement of any process and send signals to "
+       "any process."),
+    N_("Can stop or slow down other programs, other users' included."),
   },
   {
     "ptp", "hardware",
@@ -1476,7 +1557,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use PTP hardware clocks to keep time precisely in step with the network."),
     NULL,
   },
   {
@@ -1485,7 +1566,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
+    N_("Lets the app play and record sound through PulseAudio; an older interface, "
+       "audio-playback and audio-record replace it."),
     NULL,
   },
   {
@@ -1494,7 +1576,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app drive a PWM output (motors, LEDs, fans) that the gadget snap offers."),
     NULL,
   },
   {
@@ -1503,7 +1585,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("qcipc"),
     "without qcipc: manual connect to system slot only; with qcipc: must match an app slot",
-    NULL,
+    N_("Lets the app exchange messages with the modem and DSPs of Qualcomm chips over the IPC "
+       "router (QRTR)."),
     NULL,
   },
   {
@@ -1512,8 +1595,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read keyboards, mice and touch screens directly from the input devices."),
+    N_("Can capture every keystroke, passwords included."),
   },
   {
     "raw-usb", "hardware",
@@ -1521,8 +1604,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app talk to any USB device directly, bypassing kernel drivers."),
+    N_("Can read from or reprogram any attached USB device."),
   },
   {
     "raw-volume", "storage",
@@ -1531,8 +1614,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from gadget or core; connection needs a store declaration; slot normally defined by "
     "the gadget (or hotplug/core)",
-    NULL,
-    NULL,
+    N_("Lets the app read and write one disk partition that the gadget snap names."),
+    N_("Can read or destroy everything on that partition."),
   },
   {
     "remoteproc", "hardware",
@@ -1540,7 +1623,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app load firmware into, start and stop auxiliary processors through the "
+       "kernel's remoteproc framework."),
     NULL,
   },
   {
@@ -1549,7 +1633,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read and write files on USB sticks, external drives and other media mounted "
+       "under /media, /run/media and /mnt."),
     NULL,
   },
   {
@@ -1558,7 +1643,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets ROS apps read the ROS installation under /opt/ros on the host."),
     NULL,
   },
   {
@@ -1567,8 +1652,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets ROS management snaps list and start or stop the apps of installed snaps through "
+       "snapd."),
+    N_("Can control services of other snaps."),
   },
   {
     "screen-inhibit-control", "desktop",
@@ -1576,7 +1662,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "connects without declaration only to the system slot",
-    NULL,
+    N_("Lets the app keep the screen on and hold off the screensaver, for example while playing "
+       "a video."),
     NULL,
   },
   {
@@ -1585,8 +1672,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app take screenshots and record the screen through GNOME Shell's older "
+       "screencast service."),
+    N_("Captures everything on screen without a portal prompt."),
   },
   {
     "scsi-generic", "storage",
@@ -1594,8 +1682,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app send raw SCSI commands to disks, tape drives and other SCSI devices."),
+    N_("Raw commands can read or wipe any attached disk."),
   },
   {
     "sd-control", "storage",
@@ -1603,7 +1691,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("flavor"),
     "",
-    NULL,
+    N_("Lets the app control SD card slots on certain boards, for example power-cycling cards; "
+       "flavor picks the board."),
     NULL,
   },
   {
@@ -1612,7 +1701,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app use a serial port, on-board or a USB adapter, offered by the gadget snap or "
+       "hotplug."),
     NULL,
   },
   {
@@ -1622,7 +1712,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_ATTRS ("shared-memory", "private"),
     "private: true connects and auto-connects to the system slot; otherwise needs a matching "
     "same-publisher slot",
-    NULL,
+    N_("Lets snaps share memory areas in /dev/shm named by the shared-memory attribute; private: "
+       "true gives the app its own /dev/shm."),
     NULL,
   },
   {
@@ -1631,7 +1722,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app power off, restart or suspend the machine."),
     NULL,
   },
   {
@@ -1640,8 +1731,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app manage the machine's full disk encryption through snapd, such as recovery "
+       "keys."),
+    N_("Can read or replace the keys that unlock the disk."),
   },
   {
     "snap-interfaces-requests-control", "snap-tooling",
@@ -1649,8 +1741,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("handler-service"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app answer snapd's permission prompts for other snaps; handler-service names "
+       "its prompt service."),
+    N_("Decides what other snaps may access."),
   },
   {
     "snap-refresh-control", "snap-tooling",
@@ -1658,7 +1751,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the snap decide with snapctl when its own pending updates are applied."),
     NULL,
   },
   {
@@ -1667,7 +1760,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app follow snap updates in progress, for example to show a notification."),
     NULL,
   },
   {
@@ -1676,7 +1769,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app ask snapd to install snaps providing the desktop themes the user has "
+       "chosen."),
     NULL,
   },
   {
@@ -1685,8 +1779,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("refresh-schedule"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app manage snapd: install and remove snaps, connect interfaces and change "
+       "system settings."),
+    N_("As powerful as root: it can install any software with any permissions."),
   },
   {
     "spi", "hardware",
@@ -1694,7 +1789,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app talk to chips on an SPI bus that the gadget snap offers."),
     NULL,
   },
   {
@@ -1703,8 +1798,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read the user's SSH keys, private keys included, and the SSH client "
+       "configuration."),
+    N_("Can use the user's private keys to log in to other machines."),
   },
   {
     "ssh-public-keys", "security",
@@ -1712,7 +1808,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read only the public SSH keys of the user and of the host."),
     NULL,
   },
   {
@@ -1721,8 +1817,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "system slot on Ubuntu Core only for Core Desktop",
-    NULL,
-    NULL,
+    N_("Lets the Steam snap set up the containers it runs games in."),
+    N_("Needs namespace and mount powers that weaken confinement."),
   },
   {
     "storage-framework-service", "desktop",
@@ -1731,7 +1827,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app reach cloud storage accounts through the storage framework of Ubuntu Touch."),
     NULL,
   },
   {
@@ -1740,8 +1836,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read every file on the host, read-only, in order to back it up."),
+    N_("Can read all files of all users, secrets included."),
   },
   {
     "system-files", "files",
@@ -1749,8 +1845,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_ATTRS ("read", "write"),
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read or write the specific files and folders outside the home folder listed "
+       "in its read and write attributes."),
+    N_("Access is as wide as the listed paths."),
   },
   {
     "system-observe", "system",
@@ -1758,8 +1855,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app see processes, resource use, services and kernel information, as a system "
+       "monitor does."),
+    N_("Reveals what other programs and users are running."),
   },
   {
     "system-packages-doc", "files",
@@ -1767,7 +1865,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read the documentation that host packages install in /usr/share/doc."),
     NULL,
   },
   {
@@ -1776,7 +1874,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app read source code that the host installs in /usr/src, such as kernel "
+       "headers."),
     NULL,
   },
   {
@@ -1785,8 +1884,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app trace the kernel and running programs with tools such as perf, BPF and "
+       "ftrace."),
+    N_("Can observe everything that happens on the machine."),
   },
   {
     "tee", "security",
@@ -1794,7 +1894,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app talk to a trusted execution environment (TEE) such as OP-TEE."),
     NULL,
   },
   {
@@ -1804,7 +1904,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app get image and video previews from the thumbnailer service of Ubuntu Touch."),
     NULL,
   },
   {
@@ -1813,7 +1913,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app set the system clock and the hardware real-time clock."),
     NULL,
   },
   {
@@ -1822,7 +1922,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app configure network time synchronisation (NTP)."),
     NULL,
   },
   {
@@ -1831,7 +1931,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app change the system time zone."),
     NULL,
   },
   {
@@ -1840,8 +1940,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app use the TPM security chip directly."),
+    N_("Can use or clear keys held in the TPM."),
   },
   {
     "u2f-devices", "security",
@@ -1849,7 +1949,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app use FIDO/U2F security keys for two-factor sign-in."),
     NULL,
   },
   {
@@ -1858,7 +1958,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot from an app snap; auto-connect allowed but manual connect denied without declaration",
-    NULL,
+    N_("Lets the app download files in the background through the download manager of Ubuntu "
+       "Touch."),
     NULL,
   },
   {
@@ -1867,8 +1968,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app manage the Ubuntu Pro subscription and its services, such as ESM and "
+       "Livepatch."),
+    N_("Can attach the machine to a subscription and enable system services."),
   },
   {
     "udisks2", "storage",
@@ -1876,8 +1978,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration",
-    NULL,
-    NULL,
+    N_("Lets the app mount, unmount and format drives through the UDisks2 service."),
+    N_("Can format disks."),
   },
   {
     "uhid", "hardware",
@@ -1885,8 +1987,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app create virtual HID devices such as keyboards and game pads through "
+       "/dev/uhid."),
+    N_("A virtual keyboard can type into other apps."),
   },
   {
     "uinput", "hardware",
@@ -1894,8 +1997,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app create virtual input devices, such as on-screen keyboards or remote "
+       "controls, through /dev/uinput."),
+    N_("Can inject keystrokes and clicks into any app."),
   },
   {
     "uio", "hardware",
@@ -1903,7 +2007,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "slot normally defined by the gadget (or hotplug/core)",
-    NULL,
+    N_("Lets the app drive a user-space I/O (UIO) device that the gadget snap offers."),
     NULL,
   },
   {
@@ -1912,8 +2016,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets an X11 app fit into the Unity 7 desktop: global menu, launcher, indicators and "
+       "notifications."),
+    N_("Like any X11 app it can see other windows and keystrokes."),
   },
   {
     "unity8", "desktop",
@@ -1921,7 +2026,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "plug installation denied by default",
-    NULL,
+    N_("Lets the app run as an application in the Unity 8 shell of Ubuntu Touch."),
     NULL,
   },
   {
@@ -1931,7 +2036,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app use the calendar service of Unity 8 on Ubuntu Touch."),
     NULL,
   },
   {
@@ -1941,7 +2046,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "slot from an app snap; base declaration denies connection, so a store declaration "
     "(normally the slot snap's) must allow it",
-    NULL,
+    N_("Lets the app use the contacts service of Unity 8 on Ubuntu Touch."),
     NULL,
   },
   {
@@ -1951,7 +2056,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "system slot on Ubuntu Core only when upowerd exists; connects without declaration only "
     "to the system slot",
-    NULL,
+    N_("Lets the app read battery and power supply status from UPower."),
     NULL,
   },
   {
@@ -1960,7 +2065,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ FALSE, /* core_slot */ TRUE,
     SC_ATTRS ("ffs-mounts"),
     "installation denied if plug has top-level name, where or persistent attributes",
-    NULL,
+    N_("Lets the app make the device appear to a host computer as a USB gadget (network, serial, "
+       "storage), with FunctionFS mounts from ffs-mounts."),
     NULL,
   },
   {
@@ -1969,8 +2075,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app create user namespaces, for example for its own sandbox or rootless "
+       "containers."),
+    N_("Opens more of the kernel to attack from the app."),
   },
   {
     "vcio", "hardware",
@@ -1978,7 +2085,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app query and control the Raspberry Pi VideoCore firmware through its mailbox "
+       "device."),
     NULL,
   },
   {
@@ -1987,7 +2095,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets an app inside a virtual machine talk to its host over VM sockets (vsock)."),
     NULL,
   },
   {
@@ -1997,7 +2105,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     SC_NO_ATTRS,
     "plug only allowed in the system snap (implicit plug); slots come from driver snaps with "
     "approval",
-    NULL,
+    N_("Lets a driver snap supply Vulkan libraries to the system; snapd holds the plug, apps "
+       "never declare it."),
     NULL,
   },
   {
@@ -2006,7 +2115,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration; no auto-connect on Ubuntu Core",
-    NULL,
+    N_("Lets the app show windows in a Wayland desktop session."),
     NULL,
   },
   {
@@ -2015,8 +2124,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ FALSE,
     SC_NO_ATTRS,
     "on Ubuntu Core a connection needs a store declaration; no auto-connect on Ubuntu Core",
-    NULL,
-    NULL,
+    N_("Lets the app show windows through the X11 display server, including XWayland."),
+    N_("X11 apps can read other windows' contents and keystrokes."),
   },
   {
     "xdg-portal-permission-store", "desktop",
@@ -2024,8 +2133,9 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
-    NULL,
+    N_("Lets the app read and change the permissions users have granted to apps through desktop "
+       "portals."),
+    N_("Can grant other apps access the user never approved."),
   },
   {
     "xilinx-dma", "hardware",
@@ -2033,7 +2143,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    NULL,
+    N_("Lets the app move data quickly to and from Xilinx FPGA cards with their DMA engines."),
     NULL,
   },
 };
