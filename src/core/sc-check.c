@@ -1,11 +1,763 @@
-/* sc-check.c — being implemented. SPDX-License-Identifier: GPL-3.0-or-later */
+/* sc-check.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Project checks, the way snapcraft, snapd and the store review would apply
+ * them after the fact, but while the developer is still editing.
+ *
+ * The codes are part of the CLI's JSON output: never rename one.
+ *
+ * | code                    | severity          | what                                                  |
+ * |-------------------------|-------------------|-------------------------------------------------------|
+ * | unknown-plug            | error             | plug name is neither an interface nor a definition    |
+ * | unknown-interface       | error             | top-level definition names an unknown interface       |
+ * | missing-attribute       | error             | personal/system-files without read/write; content     |
+ * |                         |                   | without target                                        |
+ * | store-approval          | warning           | the interface (or attribute) needs a store grant      |
+ * | manual-connection       | note              | the plug does not auto-connect                        |
+ * | home-read-all           | warning           | home with `read: all` (needs a grant, manual connect) |
+ * | personal-files-path     | error / warning   | path rules of review-tools for personal/system-files; |
+ * |                         |                   | warning only for non-hidden $HOME paths               |
+ * | extension-duplicate     | note              | declared plug an app's extension already adds         |
+ * | duplicate-plug          | error             | same name twice in one plugs list                     |
+ * | empty-plugs             | error (hook),     | `plugs: []`                                           |
+ * |                         | warning (app)     |                                                       |
+ * | devmode                 | warning           | confinement: devmode                                  |
+ * | classic                 | note              | confinement: classic                                  |
+ * | grade-devel             | warning           | grade: devel                                          |
+ * | classic-plugs           | warning           | plugs on a classic snap are ignored                   |
+ * | multiple-project-files  | warning (error    | more than one snapcraft.yaml candidate exists         |
+ * |                         | on core18/core20) |                                                       |
+ * | unsupported-extension   | error             | unknown extension, or not available for the base     |
+ */
+#define G_LOG_DOMAIN "sc-check"
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "sc-check.h"
+#include "sc-extensions.h"
+#include "sc-interface-catalogue.h"
+#include "sc-utils.h"
+
+typedef struct
+{
+  ScProject  *project;
+  GPtrArray  *findings;
+  gboolean    classic;
+  /* Plug names whose connection class was already reported. */
+  GHashTable *reported;
+} Checker;
+
+static void
+add_finding (Checker    *checker,
+             ScSeverity  severity,
+             const char *code,
+             const char *target,
+             const char *plug,
+             guint       line,
+             guint       column,
+             char       *message,
+             char       *hint)
+{
+  ScFinding *finding = g_new0 (ScFinding, 1);
+
+  finding->severity = severity;
+  finding->code = g_strdup (code);
+  finding->target = g_strdup (target);
+  finding->plug = g_strdup (plug);
+  finding->line = line;
+  finding->column = column;
+  finding->message = message;
+  finding->hint = hint;
+  g_ptr_array_add (checker->findings, finding);
+}
+
+static char *
+target_id (ScTarget *target)
+{
+  return target->is_hook ? g_strconcat ("hook:", target->name, NULL) : g_strdup (target->name);
+}
+
+/* Position of a root-level KEY: a line starting with "KEY:" in column 1. */
+static gboolean
+find_root_key (ScProject  *project,
+               const char *key,
+               guint      *line,
+               guint      *column)
+{
+  GBytes *bytes = sc_project_get_bytes (project);
+  const char *data;
+  gsize len, key_len = strlen (key);
+  guint n = 1;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &len);
+  for (gsize i = 0; i < len; n++)
+    {
+      const char *eol = memchr (data + i, '\n', len - i);
+      gsize end = eol != NULL ? (gsize) (eol - data) : len;
+
+      if (end - i > key_len && memcmp (data + i, key, key_len) == 0 && data[i + key_len] == ':')
+        {
+          *line = n;
+          *column = 1;
+          return TRUE;
+        }
+      i = end + 1;
+    }
+
+  return FALSE;
+}
+
+/* The closest of CANDIDATES to NAME, if close enough to be a typo. */
+static const char *
+closest_name (const char *name,
+              GPtrArray  *candidates)
+{
+  guint len = strlen (name);
+  guint limit = MIN (2, (len + 1) / 2);
+  guint best_distance = G_MAXUINT;
+  const char *best = NULL;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *candidate = candidates->pdata[i];
+      guint distance = sc_edit_distance (name, candidate);
+
+      if (distance > 0 && distance <= limit && distance < best_distance)
+        {
+          best = candidate;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
+static GPtrArray *
+interface_names (void)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  guint n = 0;
+  const ScInterfaceInfo *all = sc_interface_catalogue_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (names, (gpointer) all[i].name);
+  return names;
+}
+
+/* A plug-name is known when it is a top-level definition (the project's
+ * or one an extension adds) or an interface. */
+static gboolean
+is_defined_plug (Checker    *checker,
+                 ScTarget   *target,
+                 const char *name)
+{
+  g_autoptr(GPtrArray) effective = NULL;
+
+  if (sc_project_find_plug_def (checker->project, name) != NULL)
+    return TRUE;
+
+  effective = sc_project_dup_effective_plugs (checker->project, target);
+  for (guint i = 0; i < effective->len; i++)
+    {
+      ScEffectivePlug *plug = effective->pdata[i];
+
+      if (strcmp (plug->plug, name) == 0 && plug->definition != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+check_unknown_plug (Checker   *checker,
+                    ScTarget  *target,
+                    ScPlugRef *ref)
+{
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *hint = NULL;
+  const char *suggestion;
+  GPtrArray *defs;
+
+  if (sc_interface_catalogue_lookup (ref->name) != NULL || is_defined_plug (checker, target, ref->name))
+    return;
+
+  candidates = interface_names ();
+  defs = sc_project_get_plug_defs (checker->project);
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    g_ptr_array_add (candidates, ((ScPlugDef *) defs->pdata[i])->name);
+
+  suggestion = closest_name (ref->name, candidates);
+  if (suggestion != NULL)
+    /* Translators: %s is a plug or interface name. */
+    hint = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
+  else
+    hint = g_strdup (_("Use an interface name, or define the plug under the top-level "
+                       "“plugs:” key with an “interface:”."));
+
+  id = target_id (target);
+  add_finding (checker, SC_SEVERITY_ERROR, "unknown-plug", id, ref->name, ref->line, ref->column,
+               /* Translators: %s is a plug name. */
+               g_strdup_printf (_("“%s” is neither a snapd interface nor a plug defined in "
+                                  "this project; snapd would drop it"), ref->name),
+               g_steal_pointer (&hint));
+}
+
+static char *
+store_approval_hint (const ScInterfaceInfo *info)
+{
+  GString *hint = g_string_new (_("Ask for it in the “store-requests” category of the "
+                                  "Snapcraft forum and explain why the app needs it."));
+
+  if (info != NULL && info->risk != NULL)
+    {
+      g_string_append_c (hint, ' ');
+      g_string_append (hint, _(info->risk));
+    }
+  if (info != NULL && info->policy_notes != NULL && info->policy_notes[0] != '\0')
+    {
+      g_string_append (hint, " (");
+      g_string_append (hint, info->policy_notes);
+      g_string_append (hint, ")");
+    }
+
+  return g_string_free (hint, FALSE);
+}
+
+/* store-approval and manual-connection, reported once per plug name at
+ * its definition or first use. */
+static void
+check_connection (Checker               *checker,
+                  const char            *target,
+                  const char            *plug,
+                  const ScInterfaceInfo *info,
+                  guint                  line,
+                  guint                  column)
+{
+  /* Plugs of a classic snap are ignored, so how they connect does not
+   * matter; classic-plugs says so. */
+  if (checker->classic || info == NULL || g_hash_table_contains (checker->reported, plug))
+    return;
+
+  g_hash_table_add (checker->reported, g_strdup (plug));
+
+  if (info->store_approval)
+    {
+      add_finding (checker, SC_SEVERITY_WARNING, "store-approval", target, plug, line, column,
+                   /* Translators: the first %s is a plug name, the second an interface. */
+                   g_strdup_printf (_("Plug “%s” uses “%s”, a super-privileged interface: the "
+                                      "Snap Store holds the upload for manual review and only "
+                                      "accepts it with a grant"), plug, info->name),
+                   store_approval_hint (info));
+    }
+  else if (!info->auto_connect && strcmp (info->name, "content") != 0)
+    {
+      /* Content plugs are left out: whether they auto-connect depends on
+       * the providing snap's publisher and store declarations, which the
+       * file does not tell. */
+      add_finding (checker, SC_SEVERITY_NOTE, "manual-connection", target, plug, line, column,
+                   /* Translators: the first %s is a plug name, the second an interface. */
+                   g_strdup_printf (_("Plug “%s” (“%s”) does not connect automatically"),
+                                    plug, info->name),
+                   /* Translators: %s is a plug name. */
+                   g_strdup_printf (_("Users have to run “snap connect %s:%s”, or the "
+                                      "publisher can ask the store for auto-connection."),
+                                    sc_project_get_name (checker->project) != NULL
+                                      ? sc_project_get_name (checker->project) : "SNAP",
+                                    plug));
+    }
+}
+
+static GVariant *
+lookup_attribute (ScPlugDef  *def,
+                  const char *name)
+{
+  if (def->attributes == NULL)
+    return NULL;
+  return g_variant_lookup_value (def->attributes, name, NULL);
+}
+
+static gboolean
+attribute_is_true (ScPlugDef  *def,
+                   const char *name)
+{
+  g_autoptr(GVariant) value = lookup_attribute (def, name);
+
+  if (value == NULL)
+    return FALSE;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_variant_get_boolean (value);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_ascii_strcasecmp (g_variant_get_string (value, NULL), "true") == 0;
+  return FALSE;
+}
+
+static void
+check_path (Checker    *checker,
+            ScPlugDef  *def,
+            const char *attribute,
+            const char *path)
+{
+  gboolean personal = strcmp (def->interface, "personal-files") == 0;
+  g_autofree char *problem = NULL;
+  ScSeverity severity = SC_SEVERITY_ERROR;
+  const char *hint = NULL;
+
+  if (personal && !g_str_has_prefix (path, "$HOME/"))
+    {
+      problem = g_strdup (_("does not start with “$HOME/”"));
+      hint = _("personal-files paths are relative to the user's home: write them as "
+               "“$HOME/.config/app”.");
+    }
+  else if (!personal && path[0] != '/')
+    {
+      problem = g_strdup (_("is not an absolute path"));
+      hint = _("system-files paths start with “/”.");
+    }
+  else if (strpbrk (path, "*?[]{}") != NULL)
+    {
+      problem = g_strdup (_("contains a glob pattern"));
+      hint = _("List each file or folder by its exact path; a folder covers what is inside it.");
+    }
+  else if (strstr (path, "/../") != NULL || g_str_has_suffix (path, "/..") ||
+           strstr (path, "/./") != NULL || g_str_has_suffix (path, "/.") ||
+           strstr (path, "//") != NULL)
+    {
+      problem = g_strdup (_("is not normalised"));
+      hint = _("Remove “..”, “.” and doubled slashes from the path.");
+    }
+  else if (strlen (path) > 1 && g_str_has_suffix (path, "/"))
+    {
+      problem = g_strdup (_("ends with “/”"));
+      hint = _("Write the folder without the trailing slash; it covers what is inside it.");
+    }
+  else if (personal && path[strlen ("$HOME/")] != '.')
+    {
+      severity = SC_SEVERITY_WARNING;
+      problem = g_strdup (_("is not a hidden file or folder"));
+      hint = _("personal-files is meant for dot-files such as “$HOME/.config/app”; the "
+               "home interface already gives access to non-hidden files.");
+    }
+
+  if (problem == NULL)
+    return;
+
+  add_finding (checker, severity, "personal-files-path", NULL, def->name, def->line, def->column,
+               /* Translators: “%s” are a path, an attribute (read/write) and a
+                * plug name; the last %s is a short reason such as “ends with /”. */
+               g_strdup_printf (_("Path “%s” in “%s” of plug “%s” %s"),
+                                path, attribute, def->name, problem),
+               g_strdup (hint));
+}
+
+static void
+check_paths (Checker   *checker,
+             ScPlugDef *def)
+{
+  const char *attributes[] = { "read", "write" };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
+    {
+      g_autoptr(GVariant) value = lookup_attribute (def, attributes[i]);
+
+      if (value == NULL)
+        continue;
+      any = TRUE;
+
+      if (!g_variant_is_of_type (value, G_VARIANT_TYPE ("av")))
+        {
+          add_finding (checker, SC_SEVERITY_ERROR, "personal-files-path", NULL, def->name,
+                       def->line, def->column,
+                       /* Translators: the first %s is read or write, the second a plug name. */
+                       g_strdup_printf (_("“%s” of plug “%s” must be a list of paths"),
+                                        attributes[i], def->name),
+                       g_strdup (_("Write it as a YAML list, e.g. “read: [$HOME/.config/app]”.")));
+          continue;
+        }
+
+      for (gsize j = 0; j < g_variant_n_children (value); j++)
+        {
+          g_autoptr(GVariant) boxed = g_variant_get_child_value (value, j);
+          g_autoptr(GVariant) item = g_variant_get_variant (boxed);
+
+          if (g_variant_is_of_type (item, G_VARIANT_TYPE_STRING))
+            check_path (checker, def, attributes[i], g_variant_get_string (item, NULL));
+        }
+    }
+
+  if (!any)
+    add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
+                 def->line, def->column,
+                 /* Translators: the first %s is a plug name, the second an interface. */
+                 g_strdup_printf (_("Plug “%s” (“%s”) has neither “read” nor “write”"),
+                                  def->name, def->interface),
+                 g_strdup (_("List the paths the app needs under “read:” or “write:”; "
+                             "snapd refuses the plug without them.")));
+}
+
+static void
+check_plug_def (Checker   *checker,
+                ScPlugDef *def)
+{
+  const ScInterfaceInfo *info;
+  const char *iface = def->interface != NULL ? def->interface : def->name;
+
+  if (checker->classic)
+    add_finding (checker, SC_SEVERITY_WARNING, "classic-plugs", NULL, def->name,
+                 def->line, def->column,
+                 /* Translators: %s is a plug name. */
+                 g_strdup_printf (_("Plug “%s” is ignored: a classic snap is not confined"),
+                                  def->name),
+                 g_strdup (_("Remove the plug, or move to strict confinement.")));
+
+  info = sc_interface_catalogue_lookup (iface);
+  if (info == NULL)
+    {
+      g_autoptr(GPtrArray) names = interface_names ();
+      const char *suggestion = closest_name (iface, names);
+
+      add_finding (checker, SC_SEVERITY_ERROR, "unknown-interface", NULL, def->name,
+                   def->line, def->column,
+                   /* Translators: the first %s is a plug name, the second an interface. */
+                   g_strdup_printf (_("Plug “%s” uses “%s”, which is not a snapd interface"),
+                                    def->name, iface),
+                   suggestion != NULL
+                     /* Translators: %s is an interface name. */
+                     ? g_strdup_printf (_("Did you mean “%s”?"), suggestion)
+                     : g_strdup (_("Run “snapconfine-cli interfaces” for the list of "
+                                   "interfaces.")));
+      return;
+    }
+
+  if (strcmp (iface, "personal-files") == 0 || strcmp (iface, "system-files") == 0)
+    check_paths (checker, def);
+
+  if (strcmp (iface, "content") == 0)
+    {
+      g_autoptr(GVariant) target = lookup_attribute (def, "target");
+
+      if (target == NULL)
+        add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
+                     def->line, def->column,
+                     /* Translators: %s is a plug name. */
+                     g_strdup_printf (_("Content plug “%s” has no “target”"), def->name),
+                     g_strdup (_("Add “target:”, the folder where the shared content appears, "
+                                 "e.g. “$SNAP/data-dir/themes”; snapcraft refuses the plug "
+                                 "without it.")));
+    }
+
+  if (checker->classic)
+    return;
+
+  if (strcmp (iface, "home") == 0)
+    {
+      g_autoptr(GVariant) read = lookup_attribute (def, "read");
+
+      if (read != NULL && g_variant_is_of_type (read, G_VARIANT_TYPE_STRING) &&
+          strcmp (g_variant_get_string (read, NULL), "all") == 0)
+        {
+          g_hash_table_add (checker->reported, g_strdup (def->name));
+          add_finding (checker, SC_SEVERITY_WARNING, "home-read-all", NULL, def->name,
+                       def->line, def->column,
+                       /* Translators: %s is a plug name. */
+                       g_strdup_printf (_("Plug “%s” reads all users' home folders "
+                                          "(“read: all”): this needs store approval and "
+                                          "never connects automatically"), def->name),
+                       g_strdup (_("Drop “read: all” unless the app really manages other "
+                                   "users' files; the plain home plug covers the user's own "
+                                   "home.")));
+          return;
+        }
+    }
+
+  if (strcmp (iface, "browser-support") == 0 && attribute_is_true (def, "allow-sandbox"))
+    {
+      g_hash_table_add (checker->reported, g_strdup (def->name));
+      add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
+                   def->line, def->column,
+                   /* Translators: %s is a plug name. */
+                   g_strdup_printf (_("Plug “%s” sets “allow-sandbox: true”: the store reviews "
+                                      "it by hand and it does not connect automatically"),
+                                    def->name),
+                   store_approval_hint (info));
+      return;
+    }
+
+  if (strcmp (iface, "desktop") == 0)
+    {
+      g_autoptr(GVariant) ids = lookup_attribute (def, "desktop-file-ids");
+
+      if (ids != NULL)
+        {
+          g_hash_table_add (checker->reported, g_strdup (def->name));
+          add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
+                       def->line, def->column,
+                       /* Translators: %s is a plug name. */
+                       g_strdup_printf (_("Plug “%s” sets “desktop-file-ids”, which needs "
+                                          "store approval"), def->name),
+                       store_approval_hint (info));
+          return;
+        }
+    }
+
+  check_connection (checker, NULL, def->name, info, def->line, def->column);
+}
+
+static void
+check_target (Checker  *checker,
+              ScTarget *target)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *id = target_id (target);
+
+  if (target->has_plugs_key && target->plugs->len == 0)
+    {
+      if (target->is_hook)
+        add_finding (checker, SC_SEVERITY_ERROR, "empty-plugs", id, NULL,
+                     target->plugs_line, target->plugs_column,
+                     /* Translators: %s is a hook name. */
+                     g_strdup_printf (_("Hook “%s” has an empty plugs list, which snapcraft "
+                                        "rejects"), target->name),
+                     g_strdup (_("Remove the “plugs:” key or list at least one plug.")));
+      else
+        add_finding (checker, SC_SEVERITY_WARNING, "empty-plugs", id, NULL,
+                     target->plugs_line, target->plugs_column,
+                     /* Translators: %s is an app name. */
+                     g_strdup_printf (_("App “%s” has an empty plugs list"), target->name),
+                     g_strdup (_("Remove the “plugs:” key or list the plugs the app needs.")));
+    }
+
+  if (checker->classic && target->plugs->len > 0)
+    add_finding (checker, SC_SEVERITY_WARNING, "classic-plugs", id, NULL,
+                 target->plugs_line, target->plugs_column,
+                 /* Translators: %s is an app or hook name. */
+                 g_strdup_printf (_("The plugs of “%s” are ignored: a classic snap is not "
+                                    "confined"), target->name),
+                 g_strdup (_("Remove the plugs, or move to strict confinement.")));
+
+  for (guint i = 0; i < target->plugs->len; i++)
+    {
+      ScPlugRef *ref = target->plugs->pdata[i];
+      const char *extension;
+
+      if (g_hash_table_contains (seen, ref->name))
+        {
+          add_finding (checker, SC_SEVERITY_ERROR, "duplicate-plug", id, ref->name,
+                       ref->line, ref->column,
+                       /* Translators: the first %s is a plug name, the second an app or hook. */
+                       g_strdup_printf (_("Plug “%s” is listed twice for “%s”"),
+                                        ref->name, target->name),
+                       g_strdup (_("Remove the second entry; snapcraft rejects lists with "
+                                   "duplicates.")));
+          continue;
+        }
+      g_hash_table_add (seen, ref->name);
+
+      extension = sc_project_get_plug_extension (checker->project, target, ref->name);
+      if (extension != NULL)
+        add_finding (checker, SC_SEVERITY_NOTE, "extension-duplicate", id, ref->name,
+                     ref->line, ref->column,
+                     /* Translators: the first %s is a plug name, the second an extension. */
+                     g_strdup_printf (_("Plug “%s” is already added by the “%s” extension"),
+                                      ref->name, extension),
+                     g_strdup (_("The entry can go; it changes nothing.")));
+
+      check_unknown_plug (checker, target, ref);
+
+      /* Plugs with a top-level definition are judged at the definition. */
+      if (sc_project_find_plug_def (checker->project, ref->name) == NULL)
+        check_connection (checker, id, ref->name, sc_interface_catalogue_lookup (ref->name),
+                          ref->line, ref->column);
+    }
+}
+
+static void
+check_extensions (Checker  *checker,
+                  ScTarget *app)
+{
+  const char *base = sc_project_get_extension_base (checker->project);
+
+  for (guint i = 0; app->extensions != NULL && app->extensions[i] != NULL; i++)
+    {
+      const char *extension = app->extensions[i];
+      const char * const *bases = sc_extension_get_bases (extension);
+
+      if (bases == NULL)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          const char * const *known = sc_extension_get_names ();
+          const char *suggestion;
+
+          for (guint j = 0; known[j] != NULL; j++)
+            g_ptr_array_add (names, (gpointer) known[j]);
+          suggestion = closest_name (extension, names);
+
+          add_finding (checker, SC_SEVERITY_ERROR, "unsupported-extension", app->name, NULL,
+                       app->line, app->column,
+                       /* Translators: the first %s is an extension, the second an app. */
+                       g_strdup_printf (_("Unknown extension “%s” in app “%s”"),
+                                        extension, app->name),
+                       suggestion != NULL
+                         ? g_strdup_printf (_("Did you mean “%s”?"), suggestion)
+                         : g_strdup (_("Run “snapcraft list-extensions” for the valid names.")));
+        }
+      else if (base == NULL || !g_strv_contains (bases, base))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) bases);
+
+          add_finding (checker, SC_SEVERITY_ERROR, "unsupported-extension", app->name, NULL,
+                       app->line, app->column,
+                       base != NULL
+                         /* Translators: %s are an extension, an app and a base. */
+                         ? g_strdup_printf (_("Extension “%s” of app “%s” does not support "
+                                              "base “%s”"), extension, app->name, base)
+                         /* Translators: %s are an extension and an app. */
+                         : g_strdup_printf (_("Extension “%s” of app “%s” needs a “base”"),
+                                            extension, app->name),
+                       /* Translators: %s is a list of bases. */
+                       g_strdup_printf (_("Supported bases: %s."), list));
+        }
+    }
+}
+
+static void
+check_project_files (Checker *checker)
+{
+  const char *root = sc_project_get_root (checker->project);
+  const char *base = sc_project_get_base (checker->project);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *others = NULL;
+  gboolean legacy;
+
+  if (root == NULL)
+    return;
+
+  found = g_ptr_array_new ();
+  for (guint i = 0; sc_project_candidates[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (root, sc_project_candidates[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (found, (gpointer) sc_project_candidates[i]);
+    }
+
+  if (found->len < 2)
+    return;
+
+  g_ptr_array_add (found, NULL);
+  others = g_strjoinv (", ", (char **) found->pdata + 1);
+  /* Snapcraft 7 and 8, which build core18 and core20, refuse to choose. */
+  legacy = base != NULL && (strcmp (base, "core18") == 0 || strcmp (base, "core20") == 0);
+
+  add_finding (checker, legacy ? SC_SEVERITY_ERROR : SC_SEVERITY_WARNING,
+               "multiple-project-files", NULL, NULL, 1, 1,
+               legacy
+                 /* Translators: %s is a list of file names. */
+                 ? g_strdup_printf (_("The project has several snapcraft.yaml files (%s, %s); "
+                                      "snapcraft for core18/core20 refuses to build"),
+                                    (const char *) found->pdata[0], others)
+                 /* Translators: the first %s is a file name, the second a list of them. */
+                 : g_strdup_printf (_("Snapcraft uses %s and ignores %s"),
+                                    (const char *) found->pdata[0], others),
+               g_strdup (_("Delete or rename the files snapcraft does not use, so edits go to "
+                           "the right one.")));
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const ScFinding *fa = *(ScFinding * const *) a;
+  const ScFinding *fb = *(ScFinding * const *) b;
+
+  if (fa->line != fb->line)
+    return fa->line < fb->line ? -1 : 1;
+  if (fa->column != fb->column)
+    return fa->column < fb->column ? -1 : 1;
+  return 0;
+}
 
 GPtrArray *
 sc_check_project (ScProject *project)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) sc_finding_free);
+  Checker checker = { 0 };
+  const char *confinement;
+  const char *grade;
+  GPtrArray *lists[2];
+  GPtrArray *defs;
+
+  g_return_val_if_fail (SC_IS_PROJECT (project), NULL);
+
+  checker.project = project;
+  checker.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_finding_free);
+  checker.reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  confinement = sc_project_get_confinement (project);
+  checker.classic = g_strcmp0 (confinement, "classic") == 0;
+
+  check_project_files (&checker);
+
+  if (g_strcmp0 (confinement, "devmode") == 0 || checker.classic)
+    {
+      guint line = 0, column = 0;
+
+      sc_project_get_confinement_position (project, &line, &column);
+      if (checker.classic)
+        add_finding (&checker, SC_SEVERITY_NOTE, "classic", NULL, NULL, line, column,
+                     g_strdup (_("Classic confinement needs approval by the Snap Store")),
+                     g_strdup (_("Only some kinds of tools qualify; ask in the "
+                                 "“store-requests” forum category, or use strict "
+                                 "confinement with plugs.")));
+      else
+        add_finding (&checker, SC_SEVERITY_WARNING, "devmode", NULL, NULL, line, column,
+                     g_strdup (_("A devmode snap can only be released to the beta and edge "
+                                 "channels")),
+                     g_strdup (_("Add the plugs the app needs and switch to “confinement: "
+                                 "strict” (snapconfine-cli strict).")));
+    }
+
+  grade = sc_project_get_grade (project);
+  if (g_strcmp0 (grade, "devel") == 0)
+    {
+      guint line = 0, column = 0;
+
+      find_root_key (project, "grade", &line, &column);
+      add_finding (&checker, SC_SEVERITY_WARNING, "grade-devel", NULL, NULL, line, column,
+                   g_strdup (_("A devel-grade snap can only be released to the beta and "
+                               "edge channels")),
+                   g_strdup (_("Set “grade: stable” once the snap is ready for the candidate "
+                               "and stable channels.")));
+    }
+
+  defs = sc_project_get_plug_defs (project);
+  for (guint i = 0; defs != NULL && i < defs->len; i++)
+    check_plug_def (&checker, defs->pdata[i]);
+
+  lists[0] = sc_project_get_apps (project);
+  lists[1] = sc_project_get_hooks (project);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      {
+        ScTarget *target = lists[l]->pdata[i];
+
+        if (!target->is_hook)
+          check_extensions (&checker, target);
+        check_target (&checker, target);
+      }
+
+  g_ptr_array_sort (checker.findings, compare_findings);
+  g_hash_table_unref (checker.reported);
+
+  return checker.findings;
 }
 
 const char *
@@ -28,6 +780,7 @@ sc_finding_free (ScFinding *finding)
 {
   if (finding == NULL)
     return;
+
   g_free (finding->code);
   g_free (finding->target);
   g_free (finding->plug);
