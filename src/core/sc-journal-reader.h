@@ -75,6 +75,14 @@ GPtrArray       *sc_journal_reader_get_warnings (ScJournalReader    *reader);
 
 void             sc_journal_options_clear   (ScJournalOptions       *options);
 
+/* Whether the system journal under ROOTS (NULL: /var/log/journal and
+ * /run/log/journal) is readable: FALSE with SC_JOURNAL_ERROR_PERMISSION and
+ * a message saying how to fix it when system journal files exist but none
+ * may be read. *FOUND tells whether any system journal file exists. */
+gboolean         sc_journal_check_system_access (const char * const *roots,
+                                                 gboolean           *found,
+                                                 GError            **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScJournalReader, sc_journal_reader_free)
 
 G_END_DECLS
