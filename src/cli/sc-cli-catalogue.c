@@ -18,12 +18,6 @@
 #include "sc-interface-catalogue.h"
 #include "sc-json.h"
 
-static const char *
-translate (const char *msgid)
-{
-  return msgid != NULL ? g_dgettext (GETTEXT_PACKAGE, msgid) : NULL;
-}
-
 static void
 print_json (GPtrArray *infos)
 {
@@ -46,8 +40,8 @@ print_json (GPtrArray *infos)
       sc_json_key (json, "attributes");
       sc_json_strv (json, info->attributes);
       sc_json_member_string (json, "policy_notes", info->policy_notes);
-      sc_json_member_string (json, "description", translate (info->description));
-      sc_json_member_string (json, "risk", translate (info->risk));
+      sc_json_member_string (json, "description", sc_interface_get_description (info));
+      sc_json_member_string (json, "risk", sc_interface_get_risk (info));
       sc_json_member_string (json, "doc_url", url);
       sc_json_end_object (json);
     }
@@ -105,7 +99,7 @@ print_table (GPtrArray *infos)
       append_padded (line, info->name, w_name + 2);
       append_padded (line, sc_interface_connection_label (info), w_connection + 2);
       append_padded (line, info->category, w_category + 2);
-      g_string_append (line, info->description ? translate (info->description) : "");
+      g_string_append (line, sc_interface_get_description (info));
       printf ("%s\n", line->str);
     }
 }

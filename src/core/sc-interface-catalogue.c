@@ -161,9 +161,7 @@ sc_interface_catalogue_search (const char *query)
       const ScInterfaceInfo *info = &sc_interfaces[i];
       g_autofree char *name = g_utf8_casefold (info->name, -1);
       g_autofree char *category = g_utf8_casefold (info->category, -1);
-      g_autofree char *description =
-        g_utf8_casefold (info->description ? g_dgettext (GETTEXT_PACKAGE, info->description) : "",
-                         -1);
+      g_autofree char *description = g_utf8_casefold (sc_interface_get_description (info), -1);
       Match match = { info, rank_term (folded, name, category, description) };
 
       /* A query of several words that does not match as a whole still
@@ -215,4 +213,20 @@ sc_interface_connection_label (const ScInterfaceInfo *info)
   if (info->auto_connect)
     return _("Auto-connects");
   return _("Needs manual connection");
+}
+
+const char *
+sc_interface_get_description (const ScInterfaceInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return info->description != NULL ? g_dgettext (GETTEXT_PACKAGE, info->description) : "";
+}
+
+const char *
+sc_interface_get_risk (const ScInterfaceInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  return info->risk != NULL ? g_dgettext (GETTEXT_PACKAGE, info->risk) : NULL;
 }

@@ -37,5 +37,9 @@ char                  *sc_interface_dup_doc_url         (const ScInterfaceInfo *
 /* "auto-connects", "needs manual connection", "needs store approval" as a
  * short translated label for the connection class. */
 const char            *sc_interface_connection_label    (const ScInterfaceInfo *info);
+/* The description and risk line translated for display; risk is NULL
+ * when the interface has none. */
+const char            *sc_interface_get_description     (const ScInterfaceInfo *info);
+const char            *sc_interface_get_risk            (const ScInterfaceInfo *info);
 
 G_END_DECLS

@@ -499,7 +499,7 @@ static const ScInterfaceInfo sc_interfaces[] = {
     "on Ubuntu Core a connection needs a store declaration; snap docs list it as "
     "super-privileged; base declaration alone allows manual connect to the classic system "
     "slot, denies it on Core",
-    N_("Lets the app run and manage containers through the Docker daemon of the docker snap."),
+    N_("Lets the app run and manage containers by talking to a Docker daemon through its socket."),
     N_("Access to the Docker daemon is as powerful as root on the host."),
   },
   {
