@@ -566,8 +566,8 @@ static const ScInterfaceInfo sc_interfaces[] = {
     /* classic_slot */ TRUE, /* core_slot */ TRUE,
     SC_NO_ATTRS,
     "",
-    N_("Lets a graphical firmware updater such as the Firmware Updater snap work with the "
-       "system's firmware services."),
+    N_("Marks the app as the Firmware Updater, which snapd treats specially; it adds no sandbox "
+       "rules of its own."),
     NULL,
   },
   {
