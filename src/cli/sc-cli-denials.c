@@ -1,9 +1,681 @@
-/* sc-cli-denials.c — placeholder until implemented. SPDX-License-Identifier: GPL-3.0-or-later */
+/* sc-cli-denials.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `snapconfine-cli denials`: reads AppArmor, seccomp and D-Bus records from
+ * the journal or a log, groups them and prints each group with the
+ * interfaces that would allow it.
+ *
+ * JSON output (--json): one array of group objects, each
+ *
+ *   { "snap", "instance", "app", "hook", "kind", "mode", "operation",
+ *     "object", "object_pattern", "permissions", "count", "first_seen",
+ *     "last_seen", "hosts": [], "noise", "noise_reason", "details": {},
+ *     "suggestions": [ { "interface", "reason", "auto_connect",
+ *                        "store_approval", "plug" } ],
+ *     "fix" }
+ *
+ * Absent values are null. Times are UTC in ISO 8601 with microseconds
+ * ("2024-06-10T14:53:21.482000Z"). With --follow, every group is printed
+ * as one JSON object per line, first all known groups and then each group
+ * again whenever a record is added to it (same "count", newer "last_seen").
+ * Warnings go to stderr only.
+ */
+#define G_LOG_DOMAIN "snapconfine-cli"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "sc-cli.h"
+#include "sc-cli-denials.h"
+#include "sc-denial-store.h"
+#include "sc-journal-reader.h"
+#include "sc-json.h"
+#include "sc-utils.h"
+
+/* ---- Source options ----------------------------------------------------- */
+
+GOptionEntry *
+sc_cli_source_entries (ScCliSourceArgs *args)
+{
+  GOptionEntry entries[] = {
+    { "journal", 0, 0, G_OPTION_ARG_NONE, &args->journal,
+      "Read the system journal and your user journal (default)", NULL },
+    { "directory", 0, 0, G_OPTION_ARG_FILENAME, &args->directory,
+      "Read the journal files in DIR (e.g. a systemd-journal-remote folder)", "DIR" },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
+      "Read these journal files", "FILE.journal" },
+    { "log", 0, 0, G_OPTION_ARG_FILENAME, &args->log,
+      "Read a text log (syslog, kern.log, audit.log, journalctl output); - for stdin", "FILE" },
+    { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, "Only records of this snap", "NAME" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
+      "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
+    { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+void
+sc_cli_source_args_clear (ScCliSourceArgs *args)
+{
+  g_clear_pointer (&args->directory, g_free);
+  g_clear_pointer (&args->files, g_strfreev);
+  g_clear_pointer (&args->log, g_free);
+  g_clear_pointer (&args->snap, g_free);
+  g_clear_pointer (&args->since, g_free);
+}
+
+static gboolean
+parse_relative (const char *text,
+                gint64      now_usec,
+                gint64     *usec)
+{
+  char *end = NULL;
+  guint64 n;
+  gint64 unit;
+
+  if (text[0] != '-' || !g_ascii_isdigit (text[1]))
+    return FALSE;
+  n = g_ascii_strtoull (text + 1, &end, 10);
+  if (end == NULL)
+    return FALSE;
+  switch (*end)
+    {
+    case 's': unit = G_USEC_PER_SEC; break;
+    case 'm': unit = G_GINT64_CONSTANT (60) * G_USEC_PER_SEC; break;
+    case 'h': unit = G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC; break;
+    case 'd': unit = G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC; break;
+    case 'w': unit = G_GINT64_CONSTANT (7 * 86400) * G_USEC_PER_SEC; break;
+    default: return FALSE;
+    }
+  if (end[1] != '\0' || n > (guint64) (G_MAXINT64 / unit))
+    return FALSE;
+  *usec = MAX (now_usec - (gint64) n * unit, 1);
+  return TRUE;
+}
+
+gboolean
+sc_cli_parse_since (const char  *text,
+                    gint64       now_usec,
+                    gint64      *usec,
+                    GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  int y, mo, d, h = 0, mi = 0;
+  double s = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (parse_relative (text, now_usec, usec))
+    return TRUE;
+
+  if (text[0] == '@')
+    {
+      char *end = NULL;
+      double v = g_ascii_strtod (text + 1, &end);
+
+      if (end != text + 1 && *end == '\0' && v >= 0 && v < 1e11)
+        {
+          *usec = MAX ((gint64) (v * G_USEC_PER_SEC), 1);
+          return TRUE;
+        }
+    }
+  else if (g_str_equal (text, "now"))
+    {
+      *usec = now_usec;
+      return TRUE;
+    }
+  else if (g_str_equal (text, "today") || g_str_equal (text, "yesterday"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (now_usec / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) midnight = g_date_time_new (local, g_date_time_get_year (now),
+                                                       g_date_time_get_month (now),
+                                                       g_date_time_get_day_of_month (now),
+                                                       0, 0, 0);
+
+      *usec = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+      if (text[0] == 'y')
+        *usec -= G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC;
+      return TRUE;
+    }
+  else
+    {
+      /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" in local time, like
+       * journalctl; anything else must be ISO 8601. */
+      int n = 0, n2 = 0;
+
+      if (sscanf (text, "%4d-%2d-%2d%n", &y, &mo, &d, &n) == 3 && text[n] == '\0')
+        dt = g_date_time_new (local, y, mo, d, 0, 0, 0);
+      else if (sscanf (text, "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &h, &mi, &n) == 5)
+        {
+          if (text[n] == '\0')
+            dt = g_date_time_new (local, y, mo, d, h, mi, 0);
+          else if (sscanf (text + n, ":%lf%n", &s, &n2) == 1 && text[n + n2] == '\0')
+            dt = g_date_time_new (local, y, mo, d, h, mi, s);
+        }
+      else
+        dt = g_date_time_new_from_iso8601 (text, local);
+    }
+
+  if (dt != NULL)
+    {
+      *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+      return TRUE;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               "cannot read --since “%s”: use YYYY-MM-DD[ HH:MM[:SS]], ISO 8601, "
+               "-1h/-30m/-2d or @UNIX-SECONDS", text);
+  return FALSE;
+}
+
+gboolean
+sc_cli_source_options (const char       *subcommand,
+                       ScCliSourceArgs  *args,
+                       char            **rest,
+                       const char       *default_snap,
+                       ScJournalOptions *options)
+{
+  guint n_sources = 0;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  n_sources += args->journal ? 1 : 0;
+  n_sources += args->directory != NULL ? 1 : 0;
+  n_sources += args->files != NULL ? 1 : 0;
+  n_sources += args->log != NULL ? 1 : 0;
+  if (n_sources > 1)
+    {
+      sc_cli_usage_error (subcommand, "choose one of --journal, --directory, --file and --log");
+      return FALSE;
+    }
+
+  for (guint i = 0; args->files != NULL && args->files[i] != NULL; i++)
+    g_ptr_array_add (files, g_strdup (args->files[i]));
+  for (guint i = 0; rest != NULL && rest[i] != NULL; i++)
+    {
+      if (args->files == NULL)
+        {
+          sc_cli_usage_error (subcommand, "unexpected argument “%s”", rest[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (files, g_strdup (rest[i]));
+    }
+
+  memset (options, 0, sizeof *options);
+  if (args->directory != NULL)
+    {
+      options->type = SC_JOURNAL_SOURCE_DIRECTORY;
+      options->path = g_strdup (args->directory);
+    }
+  else if (files->len > 0)
+    {
+      options->type = SC_JOURNAL_SOURCE_FILES;
+      g_ptr_array_add (files, NULL);
+      options->files = (GStrv) g_ptr_array_free (g_steal_pointer (&files), FALSE);
+    }
+  else if (args->log != NULL)
+    {
+      options->type = SC_JOURNAL_SOURCE_LOG;
+      options->path = g_strdup (args->log);
+    }
+  else
+    options->type = SC_JOURNAL_SOURCE_SYSTEM;
+
+  options->snap = g_strdup (args->snap != NULL ? args->snap : default_snap);
+  if (options->snap != NULL && *options->snap == '\0')
+    g_clear_pointer (&options->snap, g_free);
+  options->this_boot = args->boot;
+
+  if (args->since != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sc_cli_parse_since (args->since, g_get_real_time (), &options->since_usec, &error))
+        {
+          sc_cli_usage_error (subcommand, "%s", error->message);
+          sc_journal_options_clear (options);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- Reading ------------------------------------------------------------ */
+
+typedef struct
+{
+  ScDenialStore *store;
+  GPtrArray     *changed;       /* of ScDenialGroup*, borrowed, nullable */
+  GHashTable    *changed_set;
+} Collect;
+
+static void
+collect_cb (ScDenial *denial,
+            guint64   lost,
+            gpointer  user_data)
+{
+  Collect *c = user_data;
+  ScDenialGroup *group;
+
+  if (denial == NULL)
+    {
+      sc_denial_store_add_lost (c->store, lost);
+      return;
+    }
+  group = sc_denial_store_add (c->store, denial, NULL);
+  if (group != NULL && c->changed != NULL && g_hash_table_add (c->changed_set, group))
+    g_ptr_array_add (c->changed, group);
+}
+
+gboolean
+sc_cli_read_into_store (ScJournalReader *reader,
+                        ScDenialStore   *store,
+                        GError         **error)
+{
+  Collect c = { store, NULL, NULL };
+
+  return sc_journal_reader_read (reader, collect_cb, &c, NULL, error);
+}
+
+void
+sc_cli_print_warnings (ScJournalReader *reader,
+                       ScDenialStore   *store)
+{
+  GPtrArray *warnings = sc_journal_reader_get_warnings (reader);
+  guint64 lost = sc_denial_store_get_lost (store);
+
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (lost > 0)
+    fprintf (stderr,
+             "warning: %" G_GUINT64_FORMAT " records were lost to rate limiting; run "
+             "`sudo sysctl -w kernel.printk_ratelimit=0` (until reboot), or enable journald's "
+             "audit socket, then reproduce the problem.\n", lost);
+}
+
+/* ---- Output ------------------------------------------------------------- */
+
+char *
+sc_cli_format_time (gint64 usec)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *base = NULL;
+
+  if (usec <= 0)
+    return NULL;
+  dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (dt == NULL)
+    return NULL;
+  base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
+  return g_strdup_printf ("%s.%06dZ", base, (int) (usec % G_USEC_PER_SEC));
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+sc_cli_write_group (ScJson        *json,
+                    ScDenialGroup *group)
+{
+  ScDenial *d = group->denial;
+  g_autofree char *first = sc_cli_format_time (group->first_seen_usec);
+  g_autofree char *last = sc_cli_format_time (group->last_seen_usec);
+  g_autofree const char **keys = NULL;
+  guint n_keys = 0;
+
+  sc_json_begin_object (json);
+  sc_json_member_string (json, "snap", d->snap);
+  sc_json_member_string (json, "instance", d->instance);
+  sc_json_member_string (json, "app", d->app);
+  sc_json_member_string (json, "hook", d->hook);
+  sc_json_member_string (json, "kind", sc_denial_kind_to_string (d->kind));
+  sc_json_member_string (json, "mode", sc_denial_mode_to_string (d->mode));
+  sc_json_member_string (json, "operation", d->operation);
+  sc_json_member_string (json, "object", d->object);
+  sc_json_member_string (json, "object_pattern", group->object_pattern);
+  sc_json_member_string (json, "permissions", d->permissions);
+  sc_json_key (json, "count");
+  sc_json_uint (json, group->count);
+  sc_json_member_string (json, "first_seen", first);
+  sc_json_member_string (json, "last_seen", last);
+  sc_json_key (json, "hosts");
+  sc_json_begin_array (json);
+  for (guint i = 0; group->hosts != NULL && i < group->hosts->len; i++)
+    sc_json_string (json, g_ptr_array_index (group->hosts, i));
+  sc_json_end_array (json);
+  sc_json_member_boolean (json, "noise", d->noise);
+  sc_json_member_string (json, "noise_reason", d->noise_reason);
+
+  sc_json_key (json, "details");
+  sc_json_begin_object (json);
+  keys = (const char **) g_hash_table_get_keys_as_array (d->details, &n_keys);
+  qsort (keys, n_keys, sizeof (char *), compare_keys);
+  for (guint i = 0; i < n_keys; i++)
+    sc_json_member_string (json, keys[i], g_hash_table_lookup (d->details, keys[i]));
+  sc_json_end_object (json);
+
+  sc_json_key (json, "suggestions");
+  sc_json_begin_array (json);
+  for (guint i = 0; group->suggestions != NULL && i < group->suggestions->suggestions->len; i++)
+    {
+      ScSuggestion *s = g_ptr_array_index (group->suggestions->suggestions, i);
+
+      sc_json_begin_object (json);
+      sc_json_member_string (json, "interface", s->interface);
+      sc_json_member_string (json, "reason", s->reason);
+      sc_json_member_boolean (json, "auto_connect", s->auto_connect);
+      sc_json_member_boolean (json, "store_approval", s->store_approval);
+      sc_json_key (json, "plug");
+      if (s->plug != NULL)
+        sc_json_variant (json, s->plug);
+      else
+        sc_json_null (json);
+      sc_json_end_object (json);
+    }
+  sc_json_end_array (json);
+  sc_json_member_string (json, "fix", group->suggestions != NULL ? group->suggestions->fix : NULL);
+  sc_json_end_object (json);
+}
+
+static void
+print_group_line (ScDenialGroup *group)
+{
+  g_autoptr(ScJson) json = sc_json_new (FALSE);
+  g_autofree char *text = NULL;
+
+  sc_cli_write_group (json, group);
+  text = sc_json_free_to_string (g_steal_pointer (&json));
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static char *
+target_label (const ScDenial *d)
+{
+  if (d->hook != NULL)
+    return g_strdup_printf ("%s, hook %s", d->instance ? d->instance : d->snap, d->hook);
+  if (d->app != NULL)
+    return g_strdup_printf ("%s, app %s", d->instance ? d->instance : d->snap, d->app);
+  if (d->snap != NULL)
+    return g_strdup (d->instance ? d->instance : d->snap);
+  return g_strdup (d->profile != NULL ? d->profile : _("(unknown profile)"));
+}
+
+static char *
+describe_group (ScDenialGroup *group)
+{
+  ScDenial *d = group->denial;
+  const char *object = group->object_pattern != NULL ? group->object_pattern : d->object;
+  g_autofree char *valid = object != NULL ? g_utf8_make_valid (object, -1) : NULL;
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%5" G_GUINT64_FORMAT "×  %-7s  %-10s  %-16s  %s",
+                          group->count, sc_denial_mode_to_string (d->mode),
+                          sc_denial_kind_to_string (d->kind),
+                          d->operation != NULL ? d->operation : "-",
+                          valid != NULL ? valid : "-");
+  if (d->permissions != NULL && *d->permissions != '\0')
+    g_string_append_printf (out, " [%s]", d->permissions);
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_suggestion_lines (ScDenialGroup *group,
+                        const char    *indent)
+{
+  ScSuggestionResult *r = group->suggestions;
+
+  if (r == NULL)
+    return;
+  if (r->fix != NULL)
+    printf ("%s→ %s\n", indent, r->fix);
+  if (r->suggestions->len > 0)
+    {
+      ScSuggestion *s = g_ptr_array_index (r->suggestions, 0);
+      const char *plug = sc_suggestion_get_plug_name (s);
+
+      printf ("%s→ plug %s%s%s%s%s\n", indent, plug,
+              g_strcmp0 (plug, s->interface) != 0 ? " (" : "",
+              g_strcmp0 (plug, s->interface) != 0 ? s->interface : "",
+              g_strcmp0 (plug, s->interface) != 0 ? ")" : "",
+              s->auto_connect ? "" : s->store_approval ? ", needs store approval"
+                                                       : ", connect it by hand");
+      if (s->reason != NULL)
+        printf ("%s  %s\n", indent, s->reason);
+      if (r->suggestions->len > 1)
+        {
+          g_autoptr(GString) others = g_string_new (NULL);
+
+          for (guint i = 1; i < r->suggestions->len && i < 4; i++)
+            {
+              ScSuggestion *o = g_ptr_array_index (r->suggestions, i);
+              g_string_append_printf (others, "%s%s", i > 1 ? ", " : "", o->interface);
+            }
+          printf ("%s  also: %s\n", indent, others->str);
+        }
+    }
+  else if (r->fix == NULL)
+    printf ("%s→ no interface is known to allow this\n", indent);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const ScDenialGroup *ga = *(ScDenialGroup * const *) a;
+  const ScDenialGroup *gb = *(ScDenialGroup * const *) b;
+  g_autofree char *la = target_label (ga->denial);
+  g_autofree char *lb = target_label (gb->denial);
+  int r;
+
+  if (ga->denial->noise != gb->denial->noise)
+    return ga->denial->noise ? 1 : -1;
+  if ((r = g_strcmp0 (la, lb)) != 0)
+    return r;
+  return ga->index < gb->index ? -1 : ga->index > gb->index;
+}
+
+static void
+print_text (ScDenialStore *store)
+{
+  GPtrArray *all = sc_denial_store_get_groups (store);
+  /* Not g_ptr_array_copy(): the copy would free the groups. */
+  g_autoptr(GPtrArray) groups = g_ptr_array_sized_new (all->len);
+  g_autofree char *current = NULL;
+  gboolean in_noise = FALSE;
+  guint64 n_records = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (groups, g_ptr_array_index (all, i));
+  if (groups->len == 0)
+    {
+      printf ("%s\n", _("No confinement records found."));
+      return;
+    }
+
+  g_ptr_array_sort (groups, compare_groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ScDenialGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *label = target_label (group->denial);
+      g_autofree char *line = describe_group (group);
+
+      n_records += group->count;
+      if (group->denial->noise && !in_noise)
+        {
+          printf ("\n%s\n", _("From snapd itself, not the app (usually harmless):"));
+          in_noise = TRUE;
+          g_clear_pointer (&current, g_free);
+        }
+      if (g_strcmp0 (label, current) != 0)
+        {
+          printf ("%s%s:\n", i > 0 && !in_noise ? "\n" : "", label);
+          sc_set_str (&current, label);
+        }
+      printf ("%s", line);
+      if (group->hosts != NULL && group->hosts->len > 1)
+        printf ("  (%u hosts)", group->hosts->len);
+      printf ("\n");
+      if (!group->denial->noise)
+        print_suggestion_lines (group, "          ");
+      else if (group->denial->noise_reason != NULL)
+        printf ("          %s\n", group->denial->noise_reason);
+    }
+  printf ("\n%" G_GUINT64_FORMAT " records in %u groups.\n", n_records, groups->len);
+}
+
+static void
+print_json_array (ScDenialStore *store)
+{
+  GPtrArray *groups = sc_denial_store_get_groups (store);
+  g_autoptr(ScJson) json = sc_json_new (TRUE);
+  g_autofree char *text = NULL;
+
+  sc_json_begin_array (json);
+  for (guint i = 0; i < groups->len; i++)
+    sc_cli_write_group (json, g_ptr_array_index (groups, i));
+  sc_json_end_array (json);
+  text = sc_json_free_to_string (g_steal_pointer (&json));
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+print_follow_change (ScDenialGroup *group,
+                     gboolean       json)
+{
+  if (json)
+    print_group_line (group);
+  else
+    {
+      g_autofree char *label = target_label (group->denial);
+      g_autofree char *line = describe_group (group);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (group->last_seen_usec / G_USEC_PER_SEC);
+      g_autofree char *when = dt != NULL ? g_date_time_format (dt, "%H:%M:%S") : g_strdup ("--:--:--");
+
+      printf ("%s  %s:%s\n", when, label, line);
+      if (!group->denial->noise)
+        print_suggestion_lines (group, "                    ");
+    }
+}
+
+static int
+follow (ScJournalReader *reader,
+        ScDenialStore   *store,
+        gboolean         json)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GHashTable) changed_set = g_hash_table_new (NULL, NULL);
+  Collect c = { store, changed, changed_set };
+  guint64 lost_reported = sc_denial_store_get_lost (store);
+
+  if (sc_journal_reader_get_fd (reader) < 0)
+    {
+      fprintf (stderr, "warning: this source cannot be followed; it was read to the end.\n");
+      return SC_EXIT_OK;
+    }
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      guint64 lost;
+
+      sc_journal_reader_wait (reader, G_USEC_PER_SEC);
+      if (!sc_journal_reader_read (reader, collect_cb, &c, NULL, &error))
+        return sc_cli_fail (error);
+
+      g_ptr_array_sort (changed, compare_groups);
+      for (guint i = 0; i < changed->len; i++)
+        print_follow_change (g_ptr_array_index (changed, i), json);
+      g_ptr_array_set_size (changed, 0);
+      g_hash_table_remove_all (changed_set);
+
+      lost = sc_denial_store_get_lost (store);
+      if (lost > lost_reported)
+        {
+          fprintf (stderr, "warning: %" G_GUINT64_FORMAT " more records were lost to rate "
+                   "limiting; run `sudo sysctl -w kernel.printk_ratelimit=0`.\n",
+                   lost - lost_reported);
+          lost_reported = lost;
+        }
+      fflush (stdout);
+    }
+  return SC_EXIT_OK;
+}
 
 int
-sc_cli_denials (int argc, char **argv)
+sc_cli_denials (int    argc,
+                char **argv)
 {
-  return sc_cli_usage_error ("denials", "not implemented yet");
+  ScCliSourceArgs args = { 0 };
+  g_autofree GOptionEntry *source_entries = sc_cli_source_entries (&args);
+  gboolean json = FALSE, follow_mode = FALSE;
+  GOptionEntry entries[] = {
+    { "follow", 'f', 0, G_OPTION_ARG_NONE, &follow_mode, "Keep printing new records", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- list confinement denials");
+  g_auto(ScJournalOptions) options = { 0 };
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(ScDenialStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_option_context_add_main_entries (context, source_entries, NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_help_enabled (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      sc_cli_source_args_clear (&args);
+      return sc_cli_usage_error ("denials", "%s", error->message);
+    }
+
+  if (!sc_cli_source_options ("denials", &args, argc > 1 ? argv + 1 : NULL, NULL, &options))
+    {
+      sc_cli_source_args_clear (&args);
+      return SC_EXIT_USAGE;
+    }
+  sc_cli_source_args_clear (&args);
+
+  reader = sc_journal_reader_new (&options, &error);
+  if (reader == NULL)
+    return sc_cli_fail (error);
+
+  store = sc_denial_store_new (options.snap);
+  if (!sc_cli_read_into_store (reader, store, &error))
+    return sc_cli_fail (error);
+
+  sc_cli_print_warnings (reader, store);
+
+  if (follow_mode)
+    {
+      GPtrArray *groups = sc_denial_store_get_groups (store);
+
+      if (json)
+        for (guint i = 0; i < groups->len; i++)
+          print_group_line (g_ptr_array_index (groups, i));
+      else
+        print_text (store);
+      fflush (stdout);
+      status = follow (reader, store, json);
+      return status;
+    }
+
+  if (json)
+    print_json_array (store);
+  else
+    print_text (store);
+  return SC_EXIT_OK;
 }

@@ -84,5 +84,6 @@ gboolean         sc_journal_check_system_access (const char * const *roots,
                                                  GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScJournalReader, sc_journal_reader_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScJournalOptions, sc_journal_options_clear)
 
 G_END_DECLS
