@@ -1,0 +1,331 @@
+/* sc-denial-item.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-denial-item"
+
+#include "config.h"
+
+#include "sc-denial-item.h"
+
+/* ---- Shared store ownership ------------------------------------------- */
+
+struct _ScDenialStoreRef
+{
+  ScDenialStore *store;
+};
+
+ScDenialStoreRef *
+sc_denial_store_ref_new (ScDenialStore *store)
+{
+  ScDenialStoreRef *ref;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  ref = g_atomic_rc_box_new0 (ScDenialStoreRef);
+  ref->store = store;
+  return ref;
+}
+
+ScDenialStoreRef *
+sc_denial_store_ref_acquire (ScDenialStoreRef *ref)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (ref);
+}
+
+static void
+store_ref_clear (gpointer data)
+{
+  ScDenialStoreRef *ref = data;
+
+  g_clear_pointer (&ref->store, sc_denial_store_free);
+}
+
+void
+sc_denial_store_ref_release (ScDenialStoreRef *ref)
+{
+  g_return_if_fail (ref != NULL);
+
+  g_atomic_rc_box_release_full (ref, store_ref_clear);
+}
+
+ScDenialStore *
+sc_denial_store_ref_get (ScDenialStoreRef *ref)
+{
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return ref->store;
+}
+
+/* ---- ScDenialItem ----------------------------------------------------- */
+
+struct _ScDenialItem
+{
+  GObject parent_instance;
+
+  /* owned */
+  ScDenialStoreRef    *store_ref;
+  char                *target;
+  GStrv                hosts;
+
+  /* borrowed from the store, kept alive by store_ref */
+  const ScDenialGroup *group;
+
+  guint64              count;
+  gint64               first_seen;
+  gint64               last_seen;
+};
+
+G_DEFINE_FINAL_TYPE (ScDenialItem, sc_denial_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KEY,
+  PROP_TARGET,
+  PROP_COUNT,
+  PROP_FIRST_SEEN,
+  PROP_LAST_SEEN,
+  PROP_HOSTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sc_denial_item_finalize (GObject *object)
+{
+  ScDenialItem *self = (ScDenialItem *) object;
+
+  g_clear_pointer (&self->target, g_free);
+  g_clear_pointer (&self->hosts, g_strfreev);
+  self->group = NULL;
+  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+
+  G_OBJECT_CLASS (sc_denial_item_parent_class)->finalize (object);
+}
+
+static void
+sc_denial_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ScDenialItem *self = SC_DENIAL_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      g_value_set_string (value, sc_denial_item_get_key (self));
+      break;
+    case PROP_TARGET:
+      g_value_set_string (value, self->target);
+      break;
+    case PROP_COUNT:
+      g_value_set_uint64 (value, self->count);
+      break;
+    case PROP_FIRST_SEEN:
+      g_value_set_int64 (value, self->first_seen);
+      break;
+    case PROP_LAST_SEEN:
+      g_value_set_int64 (value, self->last_seen);
+      break;
+    case PROP_HOSTS:
+      g_value_set_boxed (value, self->hosts);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_denial_item_class_init (ScDenialItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sc_denial_item_finalize;
+  object_class->get_property = sc_denial_item_get_property;
+
+  properties[PROP_KEY] =
+    g_param_spec_string ("key", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TARGET] =
+    g_param_spec_string ("target", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_COUNT] =
+    g_param_spec_uint64 ("count", NULL, NULL, 0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIRST_SEEN] =
+    g_param_spec_int64 ("first-seen", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LAST_SEEN] =
+    g_param_spec_int64 ("last-seen", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HOSTS] =
+    g_param_spec_boxed ("hosts", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sc_denial_item_init (ScDenialItem *self)
+{
+}
+
+ScDenialItem *
+sc_denial_item_new (ScDenialStoreRef    *store_ref,
+                    const ScDenialGroup *group)
+{
+  ScDenialItem *self;
+  const ScDenial *denial;
+
+  g_return_val_if_fail (store_ref != NULL, NULL);
+  g_return_val_if_fail (group != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_DENIAL_ITEM, NULL);
+  self->store_ref = sc_denial_store_ref_acquire (store_ref);
+  self->group = group;
+
+  denial = group->denial;
+  if (denial != NULL && denial->hook != NULL)
+    self->target = g_strconcat ("hook:", denial->hook, NULL);
+  else if (denial != NULL && denial->app != NULL)
+    self->target = g_strdup (denial->app);
+
+  self->hosts = g_new0 (char *, 1);
+
+  return self;
+}
+
+const ScDenialGroup *
+sc_denial_item_get_group (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return self->group;
+}
+
+ScDenial *
+sc_denial_item_get_denial (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return self->group->denial;
+}
+
+const char *
+sc_denial_item_get_key (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return self->group->key;
+}
+
+const char *
+sc_denial_item_get_object (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  /* The raw object is what the user recognises (their own path); the
+   * pattern is the fallback for records that carry none. */
+  if (self->group->denial != NULL && self->group->denial->object != NULL)
+    return self->group->denial->object;
+  return self->group->object_pattern;
+}
+
+const ScSuggestionResult *
+sc_denial_item_get_suggestions (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return self->group->suggestions;
+}
+
+const char *
+sc_denial_item_get_target (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return self->target;
+}
+
+gboolean
+sc_denial_item_get_noise (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), FALSE);
+
+  return self->group->denial != NULL && self->group->denial->noise;
+}
+
+guint64
+sc_denial_item_get_count (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), 0);
+
+  return self->count;
+}
+
+gint64
+sc_denial_item_get_first_seen (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), 0);
+
+  return self->first_seen;
+}
+
+gint64
+sc_denial_item_get_last_seen (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), 0);
+
+  return self->last_seen;
+}
+
+const char * const *
+sc_denial_item_get_hosts (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
+
+  return (const char * const *) self->hosts;
+}
+
+void
+sc_denial_item_update (ScDenialItem       *self,
+                       guint64             count,
+                       gint64              first_seen_usec,
+                       gint64              last_seen_usec,
+                       const char * const *hosts)
+{
+  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
+
+  /* No freeze/thaw: a bound row redraws per notify anyway, and items that
+   * nobody watches yet (during loading) should cost as little as possible. */
+  if (self->count != count)
+    {
+      self->count = count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
+
+  if (self->first_seen != first_seen_usec)
+    {
+      self->first_seen = first_seen_usec;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_SEEN]);
+    }
+
+  if (self->last_seen != last_seen_usec)
+    {
+      self->last_seen = last_seen_usec;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEEN]);
+    }
+
+  if (hosts != NULL && !g_strv_equal ((const char * const *) self->hosts, hosts))
+    {
+      g_strfreev (self->hosts);
+      self->hosts = g_strdupv ((char **) hosts);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);
+    }
+}

@@ -1,0 +1,62 @@
+/* sc-denial-item.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One group of denials (an ScDenialGroup of the engine) as a GObject, so
+ * that it can live in a GListModel behind the denial sidebar's list view.
+ * The group's immutable parts (first record, suggestions) are read from the
+ * store; the parts that change while following (count, first and last
+ * seen, hosts) are copied into the item and announced with notify.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sc-denial-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared ownership of an ScDenialStore: the loader and every item keep the
+ * store alive, so rows never see a freed group after a reload. */
+typedef struct _ScDenialStoreRef ScDenialStoreRef;
+
+ScDenialStoreRef *sc_denial_store_ref_new     (ScDenialStore    *store);  /* takes ownership */
+ScDenialStoreRef *sc_denial_store_ref_acquire (ScDenialStoreRef *ref);
+void              sc_denial_store_ref_release (ScDenialStoreRef *ref);
+ScDenialStore    *sc_denial_store_ref_get     (ScDenialStoreRef *ref);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDenialStoreRef, sc_denial_store_ref_release)
+
+#define SC_TYPE_DENIAL_ITEM (sc_denial_item_get_type ())
+G_DECLARE_FINAL_TYPE (ScDenialItem, sc_denial_item, SC, DENIAL_ITEM, GObject)
+
+/* GROUP belongs to the store held by STORE_REF; only its immutable fields
+ * (key, denial, object_pattern, suggestions, index) are read later. */
+ScDenialItem             *sc_denial_item_new             (ScDenialStoreRef    *store_ref,
+                                                          const ScDenialGroup *group);
+const ScDenialGroup      *sc_denial_item_get_group       (ScDenialItem        *self);
+ScDenial                 *sc_denial_item_get_denial      (ScDenialItem        *self);
+const char               *sc_denial_item_get_key         (ScDenialItem        *self);
+const char               *sc_denial_item_get_object      (ScDenialItem        *self);
+const ScSuggestionResult *sc_denial_item_get_suggestions (ScDenialItem        *self);
+/* The project target the group belongs to: the app name, "hook:NAME", or
+ * NULL when the record names neither. */
+const char               *sc_denial_item_get_target      (ScDenialItem        *self);
+gboolean                  sc_denial_item_get_noise       (ScDenialItem        *self);
+
+guint64                   sc_denial_item_get_count       (ScDenialItem        *self);
+gint64                    sc_denial_item_get_first_seen  (ScDenialItem        *self);
+gint64                    sc_denial_item_get_last_seen   (ScDenialItem        *self);
+/* Hosts that logged the group, NULL-terminated, never NULL. */
+const char * const       *sc_denial_item_get_hosts       (ScDenialItem        *self);
+
+/* Sets the changing parts; notifies only what changed. HOSTS may be NULL
+ * to keep the current list. */
+void                      sc_denial_item_update          (ScDenialItem        *self,
+                                                          guint64              count,
+                                                          gint64               first_seen_usec,
+                                                          gint64               last_seen_usec,
+                                                          const char * const  *hosts);
+
+G_END_DECLS

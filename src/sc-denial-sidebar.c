@@ -1,0 +1,1700 @@
+/* sc-denial-sidebar.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loading never blocks the window: a worker thread (GTask) reads the
+ * source and groups records in an ScDenialStore, and hands snapshots of the
+ * groups it touched to the main loop in batches (every 20 ms or 500 new
+ * groups). The main loop applies them under a time budget, so a source
+ * with 100,000 groups fills the list while the window keeps drawing.
+ * Follow mode watches the reader's fd and runs the same worker again for
+ * the new records.
+ */
+
+#define G_LOG_DOMAIN "sc-denial-sidebar"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+
+#include "sc-denial-item.h"
+#include "sc-denial-row.h"
+#include "sc-denial-sidebar.h"
+#include "sc-utils.h"
+
+#define BATCH_MAX_NEW_GROUPS  500
+#define BATCH_MAX_USEC        (20 * 1000)
+/* How long one main-loop dispatch may spend applying batches. */
+#define APPLY_BUDGET_USEC     (6 * 1000)
+#define TICK_SECONDS          30
+
+/* ---- Loading job ------------------------------------------------------ */
+
+typedef struct
+{
+  ScDenialGroup *group;       /* borrowed from the store */
+  guint64        count;
+  gint64         first_seen;
+  gint64         last_seen;
+  GStrv          hosts;
+  gboolean       is_new;
+} Snapshot;
+
+typedef struct
+{
+  /* set up on the main thread before the worker starts */
+  ScDenialSidebar  *sidebar;       /* main thread only; NULL once stale */
+  GMainContext     *context;
+  ScJournalOptions  options;
+  ScJournalReader  *reader;        /* owned by the job while it runs */
+  ScDenialStoreRef *store_ref;
+  gboolean          initial;       /* first read of the source, not a follow read */
+
+  /* worker thread only */
+  GHashTable       *batch_index;   /* group → Snapshot* in batch */
+  GPtrArray        *batch;         /* of Snapshot*, creation order */
+  guint             batch_new;
+  gint64            batch_started;
+  guint             n_callbacks;
+
+  /* shared, under mutex */
+  GMutex            mutex;
+  GPtrArray        *queue;         /* of Snapshot*, handed to the main loop */
+  gboolean          apply_scheduled;
+  guint64           n_lost;
+  guint64           n_records;
+
+  /* main thread only */
+  GPtrArray        *applying;      /* taken from queue, applied under budget */
+  guint             applying_pos;
+  gboolean          done;
+  GError           *error;
+  GPtrArray        *warnings;      /* of char*, from the reader */
+} LoadJob;
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *snapshot = data;
+
+  g_strfreev (snapshot->hosts);
+  g_free (snapshot);
+}
+
+static void
+load_job_clear (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_assert (job->sidebar == NULL);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  sc_journal_options_clear (&job->options);
+  g_clear_pointer (&job->reader, sc_journal_reader_free);
+  g_clear_pointer (&job->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&job->batch_index, g_hash_table_unref);
+  g_clear_pointer (&job->batch, g_ptr_array_unref);
+  g_clear_pointer (&job->queue, g_ptr_array_unref);
+  g_clear_pointer (&job->applying, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  g_mutex_clear (&job->mutex);
+}
+
+static LoadJob *
+load_job_ref (LoadJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+load_job_unref (LoadJob *job)
+{
+  g_atomic_rc_box_release_full (job, load_job_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_unref)
+
+struct _ScDenialSidebar
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkLabel           *source_label;
+  GtkImage           *source_icon;
+  GtkSwitch          *follow_switch;
+  GtkRevealer        *lost_revealer;
+  GtkLabel           *lost_title;
+  GtkRevealer        *notes_revealer;
+  GtkLabel           *notes_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+  AdwStatusPage      *error_page;
+  GtkSpinner         *spinner;
+  GtkSpinner         *status_spinner;
+  GtkLabel           *status_label;
+
+  /* owned */
+  ScProject          *project;
+  ScJournalOptions    options;
+  GListStore         *items;           /* of ScDenialItem, in group creation order */
+  GHashTable         *positions;       /* ScDenialGroup* → position + 1 in items */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkCustomSorter    *sorter;
+  GtkSortListModel   *sort_model;
+  GHashTable         *ignored;         /* key → key */
+  GStrv               ignored_strv;
+  GHashTable         *bound_rows;      /* ScDenialRow* set */
+  ScDenialStoreRef   *store_ref;
+  ScJournalReader    *reader;          /* when no job is running */
+  LoadJob            *job;
+  GCancellable       *cancellable;
+  GSource            *fd_source;
+  GPtrArray          *pending_new;     /* of ScDenialItem, appended at the end of a dispatch */
+  char               *sort_by;
+
+  guint               tick_id;
+  guint64             n_lost;
+  guint64             n_records;
+  gboolean            follow;
+  gboolean            show_noise;
+  gboolean            loading;
+  gboolean            have_source;
+};
+
+G_DEFINE_FINAL_TYPE (ScDenialSidebar, sc_denial_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FOLLOW,
+  PROP_IGNORED,
+  PROP_SHOW_NOISE,
+  PROP_SORT_BY,
+  PROP_LOADING,
+  N_PROPS
+};
+
+enum {
+  ADD_PLUG,
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_job      (ScDenialSidebar *self,
+                            gboolean         initial);
+static void update_follow  (ScDenialSidebar *self);
+static void update_status  (ScDenialSidebar *self);
+
+/* ---- Worker thread ---------------------------------------------------- */
+
+static void
+schedule_apply_locked (LoadJob *job);
+
+/* Hands the groups touched since the last flush to the main loop, with
+ * their counts as they are now (this thread is the store's only writer). */
+static void
+flush_batch (LoadJob *job)
+{
+  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
+  guint64 lost = sc_denial_store_get_lost (store);
+  guint64 records = sc_denial_store_get_n_records (store);
+
+  for (guint i = 0; i < job->batch->len; i++)
+    {
+      Snapshot *snapshot = g_ptr_array_index (job->batch, i);
+      ScDenialGroup *group = snapshot->group;
+
+      snapshot->count = group->count;
+      snapshot->first_seen = group->first_seen_usec;
+      snapshot->last_seen = group->last_seen_usec;
+      if (group->hosts != NULL && group->hosts->len > 0)
+        {
+          snapshot->hosts = g_new0 (char *, group->hosts->len + 1);
+          for (guint h = 0; h < group->hosts->len; h++)
+            snapshot->hosts[h] = g_strdup (g_ptr_array_index (group->hosts, h));
+        }
+    }
+
+  g_mutex_lock (&job->mutex);
+  g_ptr_array_extend_and_steal (job->queue, g_steal_pointer (&job->batch));
+  job->n_lost = lost;
+  job->n_records = records;
+  schedule_apply_locked (job);
+  g_mutex_unlock (&job->mutex);
+
+  job->batch = g_ptr_array_new ();
+  g_hash_table_remove_all (job->batch_index);
+  job->batch_new = 0;
+  job->batch_started = g_get_monotonic_time ();
+}
+
+static void
+record_cb (ScDenial *denial,
+           guint64   lost,
+           gpointer  user_data)
+{
+  LoadJob *job = user_data;
+  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
+
+  if (lost > 0)
+    sc_denial_store_add_lost (store, lost);
+
+  if (denial != NULL)
+    {
+      gboolean is_new = FALSE;
+      ScDenialGroup *group = sc_denial_store_add (store, denial, &is_new);
+
+      if (group != NULL && !g_hash_table_contains (job->batch_index, group))
+        {
+          Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+          snapshot->group = group;
+          snapshot->is_new = is_new;
+          g_hash_table_add (job->batch_index, group);
+          g_ptr_array_add (job->batch, snapshot);
+          if (is_new)
+            job->batch_new++;
+        }
+    }
+
+  /* Checking the clock every record would cost more than the grouping. */
+  if (job->batch_new >= BATCH_MAX_NEW_GROUPS ||
+      (++job->n_callbacks % 64 == 0 &&
+       g_get_monotonic_time () - job->batch_started >= BATCH_MAX_USEC))
+    flush_batch (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+
+  job->batch_index = g_hash_table_new (NULL, NULL);
+  job->batch = g_ptr_array_new ();
+  job->batch_started = g_get_monotonic_time ();
+
+  if (job->reader == NULL)
+    {
+      job->reader = sc_journal_reader_new (&job->options, &error);
+      if (job->reader == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
+  if (!sc_journal_reader_read (job->reader, record_cb, job, cancellable, &error))
+    {
+      flush_batch (job);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  flush_batch (job);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* ---- Applying batches on the main thread ------------------------------ */
+
+static gboolean apply_cb (gpointer data);
+
+static void
+schedule_apply_locked (LoadJob *job)
+{
+  GSource *source;
+
+  if (job->apply_scheduled)
+    return;
+
+  job->apply_scheduled = TRUE;
+  source = g_idle_source_new ();
+  /* Below redrawing and layout, so frames keep coming while we load. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, apply_cb, load_job_ref (job), (GDestroyNotify) load_job_unref);
+  g_source_set_static_name (source, "[sc-denial-sidebar] apply");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+}
+
+static gboolean
+item_visible (ScDenialSidebar *self,
+              ScDenialItem    *item)
+{
+  if (!self->show_noise && sc_denial_item_get_noise (item))
+    return FALSE;
+  if (g_hash_table_contains (self->ignored, sc_denial_item_get_key (item)))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  return item_visible (user_data, item);
+}
+
+static int
+compare_int64_desc (gint64 a,
+                    gint64 b)
+{
+  return a > b ? -1 : a < b ? 1 : 0;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  ScDenialSidebar *self = user_data;
+  ScDenialItem *item_a = (ScDenialItem *) a;
+  ScDenialItem *item_b = (ScDenialItem *) b;
+  int cmp;
+
+  if (g_strcmp0 (self->sort_by, "count") == 0)
+    {
+      guint64 ca = sc_denial_item_get_count (item_a);
+      guint64 cb = sc_denial_item_get_count (item_b);
+
+      cmp = ca > cb ? -1 : ca < cb ? 1 : 0;
+      if (cmp == 0)
+        cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
+                                  sc_denial_item_get_last_seen (item_b));
+    }
+  else
+    {
+      cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
+                                sc_denial_item_get_last_seen (item_b));
+    }
+
+  /* Stable for equal keys: the order the groups were first seen. */
+  if (cmp == 0)
+    {
+      guint ia = sc_denial_item_get_group (item_a)->index;
+      guint ib = sc_denial_item_get_group (item_b)->index;
+
+      cmp = ia < ib ? -1 : ia > ib ? 1 : 0;
+    }
+
+  return cmp;
+}
+
+static void
+flush_pending_new (ScDenialSidebar *self)
+{
+  guint n;
+
+  if (self->pending_new->len == 0)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < self->pending_new->len; i++)
+    g_hash_table_insert (self->positions,
+                         (gpointer) sc_denial_item_get_group (g_ptr_array_index (self->pending_new, i)),
+                         GUINT_TO_POINTER (n + i + 1));
+  g_list_store_splice (self->items, n, 0, self->pending_new->pdata, self->pending_new->len);
+  g_ptr_array_set_size (self->pending_new, 0);
+}
+
+static void
+apply_snapshot (ScDenialSidebar *self,
+                LoadJob         *job,
+                Snapshot        *snapshot)
+{
+  if (snapshot->is_new)
+    {
+      ScDenialItem *item = sc_denial_item_new (self->store_ref, snapshot->group);
+
+      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
+                             (const char * const *) snapshot->hosts);
+      g_ptr_array_add (self->pending_new, item);
+    }
+  else
+    {
+      gpointer pos = g_hash_table_lookup (self->positions, snapshot->group);
+      g_autoptr(ScDenialItem) item = NULL;
+
+      if (pos == NULL)
+        {
+          /* Created earlier in this same dispatch: still pending. */
+          for (guint i = 0; i < self->pending_new->len; i++)
+            {
+              ScDenialItem *pending = g_ptr_array_index (self->pending_new, i);
+
+              if (sc_denial_item_get_group (pending) == snapshot->group)
+                sc_denial_item_update (pending, snapshot->count, snapshot->first_seen,
+                                       snapshot->last_seen, (const char * const *) snapshot->hosts);
+            }
+          return;
+        }
+
+      item = g_list_model_get_item (G_LIST_MODEL (self->items), GPOINTER_TO_UINT (pos) - 1);
+      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
+                             (const char * const *) snapshot->hosts);
+
+      /* While following, tell the models the item changed so that it
+       * moves to its sorted place (last seen: to the top). During the
+       * first read the whole list is sorted once at the end instead. */
+      if (!job->initial)
+        g_list_store_splice (self->items, GPOINTER_TO_UINT (pos) - 1, 1, (gpointer *) &item, 1);
+    }
+}
+
+static void
+finish_job (ScDenialSidebar *self,
+            LoadJob         *job)
+{
+  g_autoptr(LoadJob) owned = g_steal_pointer (&self->job);
+
+  g_assert (owned == job);
+  job->sidebar = NULL;
+
+  /* Take the reader back for following; a failed open leaves none. */
+  g_clear_pointer (&self->reader, sc_journal_reader_free);
+  self->reader = g_steal_pointer (&job->reader);
+
+  self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
+  gtk_spinner_stop (self->status_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), FALSE);
+
+  if (job->warnings != NULL && job->warnings->len > 0)
+    {
+      g_autoptr(GString) notes = g_string_new (NULL);
+
+      for (guint i = 0; i < job->warnings->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (notes, '\n');
+          g_string_append (notes, g_ptr_array_index (job->warnings, i));
+        }
+      gtk_label_set_label (self->notes_label, notes->str);
+      gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
+    }
+
+  if (job->error != NULL)
+    {
+      if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Nothing to say: a newer load replaced this one. */
+        }
+      else if (job->initial)
+        {
+          g_autofree char *description = NULL;
+
+          if (g_error_matches (job->error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION))
+            {
+              adw_status_page_set_title (self->error_page, _("No Permission to Read the Journal"));
+              description = g_strdup_printf ("%s\n\n%s", job->error->message,
+                                             _("Add yourself to the “systemd-journal” group "
+                                               "(“adm” on Debian and Ubuntu) with "
+                                               "“sudo usermod -aG systemd-journal $USER”, "
+                                               "then log out and back in."));
+            }
+          else
+            {
+              adw_status_page_set_title (self->error_page, _("Cannot Read Denials"));
+              description = g_strdup (job->error->message);
+            }
+          adw_status_page_set_description (self->error_page, description);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      else
+        {
+          AdwToast *toast = adw_toast_new (job->error->message);
+
+          g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+        }
+    }
+  else if (job->initial)
+    {
+      /* Counts and last-seen times moved while loading; sort once. */
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+
+  update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  update_follow (self);
+}
+
+static gboolean
+apply_cb (gpointer data)
+{
+  LoadJob *job = data;
+  ScDenialSidebar *self = job->sidebar;
+  gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
+  guint n = 0;
+
+  if (self == NULL)
+    {
+      g_mutex_lock (&job->mutex);
+      job->apply_scheduled = FALSE;
+      g_mutex_unlock (&job->mutex);
+      return G_SOURCE_REMOVE;
+    }
+
+  for (;;)
+    {
+      if (job->applying == NULL || job->applying_pos >= job->applying->len)
+        {
+          g_clear_pointer (&job->applying, g_ptr_array_unref);
+          job->applying_pos = 0;
+
+          g_mutex_lock (&job->mutex);
+          self->n_lost = job->n_lost;
+          self->n_records = job->n_records;
+          if (job->queue->len == 0)
+            {
+              job->apply_scheduled = FALSE;
+              g_mutex_unlock (&job->mutex);
+              flush_pending_new (self);
+              if (job->done)
+                finish_job (self, job);
+              else
+                update_status (self);
+              return G_SOURCE_REMOVE;
+            }
+          job->applying = g_steal_pointer (&job->queue);
+          job->queue = g_ptr_array_new_with_free_func (snapshot_free);
+          g_mutex_unlock (&job->mutex);
+        }
+
+      apply_snapshot (self, job, g_ptr_array_index (job->applying, job->applying_pos++));
+
+      if (++n % 32 == 0 && g_get_monotonic_time () >= deadline)
+        break;
+    }
+
+  flush_pending_new (self);
+  update_status (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+load_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LoadJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (job->reader != NULL)
+    {
+      GPtrArray *warnings = sc_journal_reader_get_warnings (job->reader);
+
+      if (warnings != NULL && warnings->len > 0)
+        {
+          job->warnings = g_ptr_array_new_with_free_func (g_free);
+          for (guint i = 0; i < warnings->len; i++)
+            g_ptr_array_add (job->warnings, g_strdup (g_ptr_array_index (warnings, i)));
+        }
+    }
+
+  job->error = g_steal_pointer (&error);
+  job->done = TRUE;
+
+  /* The last batches may still be queued: let apply_cb finish the job
+   * after them, in order. */
+  g_mutex_lock (&job->mutex);
+  schedule_apply_locked (job);
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+cancel_job (ScDenialSidebar *self)
+{
+  if (self->job != NULL)
+    {
+      self->job->sidebar = NULL;
+      g_clear_pointer (&self->job, load_job_unref);
+    }
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+}
+
+static void
+start_job (ScDenialSidebar *self,
+           gboolean         initial)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_assert (self->job == NULL);
+
+  job = g_atomic_rc_box_new0 (LoadJob);
+  g_mutex_init (&job->mutex);
+  job->sidebar = self;
+  job->context = g_main_context_ref_thread_default ();
+  job->initial = initial;
+  job->queue = g_ptr_array_new_with_free_func (snapshot_free);
+  job->store_ref = sc_denial_store_ref_acquire (self->store_ref);
+  job->reader = g_steal_pointer (&self->reader);
+
+  job->options.type = self->options.type;
+  job->options.path = g_strdup (self->options.path);
+  job->options.files = g_strdupv (self->options.files);
+  job->options.snap = g_strdup (self->options.snap);
+  job->options.since_usec = self->options.since_usec;
+  job->options.this_boot = self->options.this_boot;
+
+  self->job = job;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+
+  self->loading = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), TRUE);
+  gtk_spinner_start (self->status_spinner);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  task = g_task_new (self, self->cancellable, load_done_cb, load_job_ref (job));
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* ---- Follow ----------------------------------------------------------- */
+
+static gboolean
+reader_ready_cb (int          fd,
+                 GIOCondition condition,
+                 gpointer     user_data)
+{
+  ScDenialSidebar *self = user_data;
+
+  if (self->reader == NULL || self->job != NULL)
+    return G_SOURCE_CONTINUE;
+
+  if (!sc_journal_reader_process (self->reader))
+    return G_SOURCE_CONTINUE;
+
+  /* The worker owns the reader until it is done; update_follow() puts the
+   * watch back then. */
+  g_clear_pointer (&self->fd_source, g_source_unref);
+  start_job (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_follow (ScDenialSidebar *self)
+{
+  gboolean want = self->follow && self->reader != NULL && self->job == NULL;
+  int fd;
+
+  if (!want)
+    {
+      if (self->fd_source != NULL)
+        {
+          g_source_destroy (self->fd_source);
+          g_clear_pointer (&self->fd_source, g_source_unref);
+        }
+      return;
+    }
+
+  if (self->fd_source != NULL)
+    return;
+
+  fd = sc_journal_reader_get_fd (self->reader);
+  if (fd < 0)
+    return;
+
+  self->fd_source = g_unix_fd_source_new (fd, (GIOCondition) sc_journal_reader_get_events (self->reader));
+  g_source_set_callback (self->fd_source, G_SOURCE_FUNC (reader_ready_cb), self, NULL);
+  g_source_set_static_name (self->fd_source, "[sc-denial-sidebar] follow");
+  g_source_attach (self->fd_source, NULL);
+
+  /* Records may have arrived between the end of the read and now. */
+  if (sc_journal_reader_process (self->reader))
+    {
+      g_source_destroy (self->fd_source);
+      g_clear_pointer (&self->fd_source, g_source_unref);
+      start_job (self, FALSE);
+    }
+}
+
+/* ---- Status ----------------------------------------------------------- */
+
+static void
+update_status (ScDenialSidebar *self)
+{
+  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = NULL;
+  g_autofree char *groups = NULL;
+  g_autofree char *records = NULL;
+
+  /* Translators: number of denial groups shown in the sidebar */
+  groups = g_strdup_printf (ngettext ("%u denial", "%u denials", n_visible), n_visible);
+  /* Translators: number of log records the groups were made from */
+  records = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " record",
+                                       "%" G_GUINT64_FORMAT " records",
+                                       (gulong) MIN (self->n_records, G_MAXULONG)),
+                             self->n_records);
+  if (n_groups > n_visible)
+    /* Translators: "12 denials · 3 hidden · 140 records" */
+    text = g_strdup_printf (_("%s · %u hidden · %s"), groups, n_groups - n_visible, records);
+  else
+    /* Translators: "12 denials · 140 records" */
+    text = g_strdup_printf (_("%s · %s"), groups, records);
+  gtk_label_set_label (self->status_label, text);
+
+  if (self->n_lost > 0)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: records lost to the kernel's printk rate limit */
+      title = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " record was lost",
+                                         "%" G_GUINT64_FORMAT " records were lost",
+                                         (gulong) MIN (self->n_lost, G_MAXULONG)),
+                               self->n_lost);
+      gtk_label_set_label (self->lost_title, title);
+    }
+  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > 0);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    return;
+
+  if (n_visible > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
+  else if (self->loading && self->job != NULL && self->job->initial)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_spinner_start (self->spinner);
+    }
+  else
+    {
+      if (n_groups > 0)
+        adw_status_page_set_description (self->empty_page,
+                                         _("Every denial is hidden: ignored, or logged by snapd "
+                                           "itself. Use the view menu to show them."));
+      else if (self->project != NULL)
+        adw_status_page_set_description (self->empty_page,
+                                         _("Nothing was refused to this snap. Install it in "
+                                           "devmode and use every feature: what strict "
+                                           "confinement would block shows up here."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         _("No confinement denials were found in this source."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+}
+
+static void
+update_source_label (ScDenialSidebar *self)
+{
+  g_autofree char *label = NULL;
+  const char *icon = "utilities-terminal-symbolic";
+
+  switch (self->options.type)
+    {
+    case SC_JOURNAL_SOURCE_SYSTEM:
+      label = g_strdup (_("System Journal"));
+      break;
+    case SC_JOURNAL_SOURCE_DIRECTORY:
+      label = g_path_get_basename (self->options.path);
+      icon = "folder-symbolic";
+      break;
+    case SC_JOURNAL_SOURCE_FILES:
+      if (self->options.files != NULL && self->options.files[0] != NULL &&
+          self->options.files[1] == NULL)
+        label = g_path_get_basename (self->options.files[0]);
+      else
+        /* Translators: several journal files were chosen */
+        label = g_strdup_printf (ngettext ("%u journal file", "%u journal files",
+                                           self->options.files ? g_strv_length (self->options.files) : 0),
+                                 self->options.files ? g_strv_length (self->options.files) : 0);
+      icon = "text-x-generic-symbolic";
+      break;
+    case SC_JOURNAL_SOURCE_LOG:
+    default:
+      if (g_strcmp0 (self->options.path, "-") == 0)
+        label = g_strdup (_("Standard Input"));
+      else
+        label = g_path_get_basename (self->options.path);
+      icon = "text-x-generic-symbolic";
+      break;
+    }
+
+  gtk_label_set_label (self->source_label, label);
+  gtk_image_set_from_icon_name (self->source_icon, icon);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->source_label))),
+                               self->options.path ? self->options.path : label);
+}
+
+/* ---- List rows -------------------------------------------------------- */
+
+static void
+row_add_plug_cb (ScDenialRow     *row,
+                 const char      *target,
+                 const char      *plug,
+                 GVariant        *definition,
+                 ScDenialSidebar *self)
+{
+  g_signal_emit (self, signals[ADD_PLUG], 0, target, plug, definition);
+}
+
+static int
+strv_compare (gconstpointer a,
+              gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+ignored_changed (ScDenialSidebar *self,
+                 gboolean         more_strict)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint i = 0;
+
+  g_strfreev (self->ignored_strv);
+  self->ignored_strv = g_new0 (char *, g_hash_table_size (self->ignored) + 1);
+  g_hash_table_iter_init (&iter, self->ignored);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    self->ignored_strv[i++] = g_strdup (key);
+  qsort (self->ignored_strv, i, sizeof (char *), strv_compare);
+
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IGNORED]);
+  update_status (self);
+}
+
+static void
+unignore_cb (AdwToast        *toast,
+             ScDenialSidebar *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (toast), "sc-key");
+
+  if (key != NULL && g_hash_table_remove (self->ignored, key))
+    ignored_changed (self, FALSE);
+}
+
+static void
+row_ignore_cb (ScDenialRow     *row,
+               ScDenialSidebar *self)
+{
+  ScDenialItem *item = sc_denial_row_get_item (row);
+  const char *key;
+  AdwToast *toast;
+
+  if (item == NULL)
+    return;
+
+  key = sc_denial_item_get_key (item);
+  if (!g_hash_table_add (self->ignored, g_strdup (key)))
+    return;
+  ignored_changed (self, TRUE);
+
+  toast = adw_toast_new (_("Denial ignored for this project"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "sc-key", g_strdup (key), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unignore_cb), self, 0);
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ScDenialSidebar          *self)
+{
+  GtkWidget *row = sc_denial_row_new ();
+
+  g_signal_connect_object (row, "add-plug", G_CALLBACK (row_add_plug_cb), self, 0);
+  g_signal_connect_object (row, "ignore", G_CALLBACK (row_ignore_cb), self, 0);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+update_row_can_add (ScDenialSidebar *self,
+                    ScDenialRow     *row)
+{
+  ScDenialItem *item = sc_denial_row_get_item (row);
+  const char *target;
+
+  if (item == NULL)
+    return;
+
+  target = sc_denial_item_get_target (item);
+  if (self->project == NULL)
+    sc_denial_row_set_can_add (row, FALSE, _("Open a project to add plugs"));
+  else if (target == NULL)
+    sc_denial_row_set_can_add (row, FALSE, _("The record names no app or hook"));
+  else if (sc_project_find_target (self->project, target) == NULL)
+    sc_denial_row_set_can_add (row, FALSE,
+                               g_str_has_prefix (target, "hook:")
+                               ? _("This hook is not declared in the project")
+                               : _("This app is not declared in the project"));
+  else
+    sc_denial_row_set_can_add (row, TRUE, NULL);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         ScDenialSidebar          *self)
+{
+  ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
+
+  sc_denial_row_set_item (row, gtk_list_item_get_item (list_item));
+  update_row_can_add (self, row);
+  g_hash_table_add (self->bound_rows, row);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ScDenialSidebar          *self)
+{
+  ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
+
+  g_hash_table_remove (self->bound_rows, row);
+  sc_denial_row_set_item (row, NULL);
+}
+
+static void
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ScDenialSidebar          *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (row != NULL)
+    g_hash_table_remove (self->bound_rows, row);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  ScDenialSidebar *self = user_data;
+  gint64 now = g_get_real_time ();
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    sc_denial_row_update_time (row, now);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- Source choosers -------------------------------------------------- */
+
+static void
+set_source_from_chooser (ScDenialSidebar     *self,
+                         ScJournalSourceType  type,
+                         GtkFileChooser      *chooser)
+{
+  ScJournalOptions options = { 0 };
+
+  options.type = type;
+  if (type == SC_JOURNAL_SOURCE_FILES)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (chooser);
+      guint n = g_list_model_get_n_items (files);
+      GPtrArray *paths = g_ptr_array_new ();
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      options.files = (GStrv) g_ptr_array_free (paths, FALSE);
+    }
+  else
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+      options.path = file ? g_file_get_path (file) : NULL;
+      if (options.path == NULL)
+        return;
+    }
+
+  sc_denial_sidebar_set_source (self, &options);
+  sc_journal_options_clear (&options);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     ScDenialSidebar *self)
+{
+  ScJournalSourceType type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "sc-type"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    set_source_from_chooser (self, type, GTK_FILE_CHOOSER (native));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+open_chooser (ScDenialSidebar     *self,
+              ScJournalSourceType  type)
+{
+  GtkFileChooserNative *native;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_OPEN;
+  const char *title;
+
+  switch (type)
+    {
+    case SC_JOURNAL_SOURCE_DIRECTORY:
+      title = _("Choose a Journal Folder");
+      action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+      break;
+    case SC_JOURNAL_SOURCE_FILES:
+      title = _("Choose Journal Files");
+      break;
+    case SC_JOURNAL_SOURCE_LOG:
+    case SC_JOURNAL_SOURCE_SYSTEM:
+    default:
+      title = _("Choose a Log File");
+      break;
+    }
+
+  native = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        action, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (type == SC_JOURNAL_SOURCE_FILES)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+      gtk_file_filter_set_name (filter, _("Journal Files"));
+      gtk_file_filter_add_pattern (filter, "*.journal");
+      gtk_file_filter_add_pattern (filter, "*.journal~");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      g_object_unref (filter);
+    }
+  g_object_set_data (G_OBJECT (native), "sc-type", GINT_TO_POINTER (type));
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+use_system_journal_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (widget), NULL);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_DIRECTORY);
+}
+
+static void
+open_files_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_FILES);
+}
+
+static void
+open_log_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_LOG);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  sc_denial_sidebar_reload (SC_DENIAL_SIDEBAR (widget));
+}
+
+static void
+reset_ignored_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  sc_denial_sidebar_set_ignored (SC_DENIAL_SIDEBAR (widget), NULL);
+}
+
+static void
+copy_ratelimit_command_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          "sudo sysctl -w kernel.printk_ratelimit=0");
+  g_signal_emit (self, signals[ADD_TOAST], 0, adw_toast_new (_("Command copied")));
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+sc_denial_sidebar_dispose (GObject *object)
+{
+  ScDenialSidebar *self = (ScDenialSidebar *) object;
+
+  cancel_job (self);
+  if (self->fd_source != NULL)
+    {
+      g_source_destroy (self->fd_source);
+      g_clear_pointer (&self->fd_source, g_source_unref);
+    }
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_SIDEBAR);
+
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->pending_new, g_ptr_array_unref);
+  g_clear_pointer (&self->reader, sc_journal_reader_free);
+  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->dispose (object);
+}
+
+static void
+sc_denial_sidebar_finalize (GObject *object)
+{
+  ScDenialSidebar *self = (ScDenialSidebar *) object;
+
+  sc_journal_options_clear (&self->options);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->ignored_strv, g_strfreev);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->sort_by, g_free);
+
+  G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->finalize (object);
+}
+
+static void
+sc_denial_sidebar_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FOLLOW:
+      g_value_set_boolean (value, self->follow);
+      break;
+    case PROP_IGNORED:
+      g_value_set_boxed (value, self->ignored_strv);
+      break;
+    case PROP_SHOW_NOISE:
+      g_value_set_boolean (value, self->show_noise);
+      break;
+    case PROP_SORT_BY:
+      g_value_set_string (value, self->sort_by);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_sort_by (ScDenialSidebar *self,
+             const char      *sort_by)
+{
+  if (g_strcmp0 (sort_by, "count") != 0)
+    sort_by = "last-seen";
+
+  if (sc_set_str (&self->sort_by, sort_by))
+    {
+      if (self->sorter != NULL)
+        gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
+    }
+}
+
+static void
+sc_denial_sidebar_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      sc_denial_sidebar_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_FOLLOW:
+      sc_denial_sidebar_set_follow (self, g_value_get_boolean (value));
+      break;
+    case PROP_IGNORED:
+      sc_denial_sidebar_set_ignored (self, g_value_get_boxed (value));
+      break;
+    case PROP_SHOW_NOISE:
+      sc_denial_sidebar_set_show_noise (self, g_value_get_boolean (value));
+      break;
+    case PROP_SORT_BY:
+      set_sort_by (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_denial_sidebar_map (GtkWidget *widget)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (sc_denial_sidebar_parent_class)->map (widget);
+
+  /* Read lazily: a hidden sidebar costs nothing until it is first shown. */
+  if (!self->have_source)
+    sc_denial_sidebar_reload (self);
+
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick_cb, self);
+}
+
+static void
+sc_denial_sidebar_unmap (GtkWidget *widget)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (sc_denial_sidebar_parent_class)->unmap (widget);
+}
+
+static void
+sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_denial_sidebar_dispose;
+  object_class->finalize = sc_denial_sidebar_finalize;
+  object_class->get_property = sc_denial_sidebar_get_property;
+  object_class->set_property = sc_denial_sidebar_set_property;
+
+  widget_class->map = sc_denial_sidebar_map;
+  widget_class->unmap = sc_denial_sidebar_unmap;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, SC_TYPE_PROJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FOLLOW] =
+    g_param_spec_boolean ("follow", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_IGNORED] =
+    g_param_spec_boxed ("ignored", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_NOISE] =
+    g_param_spec_boolean ("show-noise", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL, "last-seen",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScDenialSidebar::add-plug:
+   * @target: the app name or "hook:NAME"
+   * @plug: the plug name to list under the target
+   * @definition: (nullable): a{sv} top-level plug definition to create
+   */
+  signals[ADD_PLUG] =
+    g_signal_new ("add-plug",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_VARIANT);
+
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  ADW_TYPE_TOAST);
+
+  g_type_ensure (SC_TYPE_DENIAL_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SnapConfine/sc-denial-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, source_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, source_icon);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, follow_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, lost_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, lost_title);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, notes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.use-system-journal", NULL,
+                                   use_system_journal_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.open-files", NULL, open_files_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.open-log", NULL, open_log_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.reset-ignored", NULL,
+                                   reset_ignored_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
+                                   copy_ratelimit_command_action);
+  gtk_widget_class_install_property_action (widget_class, "sidebar.show-noise", "show-noise");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.sort-by", "sort-by");
+
+  gtk_widget_class_set_css_name (widget_class, "sc-denial-sidebar");
+}
+
+static void
+sc_denial_sidebar_init (ScDenialSidebar *self)
+{
+  GtkListItemFactory *factory;
+
+  self->follow = TRUE;
+  self->sort_by = g_strdup ("last-seen");
+  self->options.type = SC_JOURNAL_SOURCE_SYSTEM;
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ignored_strv = g_new0 (char *, 1);
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->pending_new = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (SC_TYPE_DENIAL_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (self->sorter)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (teardown_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  {
+    GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+
+    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    g_object_unref (selection);
+  }
+
+  g_object_bind_property (self, "follow", self->follow_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  update_source_label (self);
+  update_status (self);
+}
+
+/* ---- Public API ------------------------------------------------------- */
+
+GtkWidget *
+sc_denial_sidebar_new (void)
+{
+  return g_object_new (SC_TYPE_DENIAL_SIDEBAR, NULL);
+}
+
+ScProject *
+sc_denial_sidebar_get_project (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), NULL);
+
+  return self->project;
+}
+
+void
+sc_denial_sidebar_set_project (ScDenialSidebar *self,
+                               ScProject       *project)
+{
+  const char *old_name;
+  const char *new_name;
+  gboolean same_snap;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+  g_return_if_fail (project == NULL || SC_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  old_name = self->project ? sc_project_get_name (self->project) : NULL;
+  new_name = project ? sc_project_get_name (project) : NULL;
+  same_snap = g_strcmp0 (old_name, new_name) == 0;
+
+  g_set_object (&self->project, project);
+
+  /* A reloaded project of the same snap keeps what was read; only the
+   * app mapping of the visible rows changes. */
+  if (same_snap)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, self->bound_rows);
+      while (g_hash_table_iter_next (&iter, &row, NULL))
+        update_row_can_add (self, row);
+    }
+  else
+    {
+      sc_set_str (&self->options.snap, new_name);
+      if (self->have_source)
+        sc_denial_sidebar_reload (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+sc_denial_sidebar_get_follow (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+
+  return self->follow;
+}
+
+void
+sc_denial_sidebar_set_follow (ScDenialSidebar *self,
+                              gboolean         follow)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  follow = !!follow;
+  if (self->follow == follow)
+    return;
+
+  self->follow = follow;
+  update_follow (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW]);
+}
+
+const char * const *
+sc_denial_sidebar_get_ignored (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), NULL);
+
+  return (const char * const *) self->ignored_strv;
+}
+
+void
+sc_denial_sidebar_set_ignored (ScDenialSidebar    *self,
+                               const char * const *ignored)
+{
+  g_autoptr(GHashTable) old = NULL;
+  gboolean more_strict = TRUE;
+  gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  old = g_steal_pointer (&self->ignored);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; ignored != NULL && ignored[i] != NULL; i++)
+    {
+      g_hash_table_add (self->ignored, g_strdup (ignored[i]));
+      if (!g_hash_table_contains (old, ignored[i]))
+        changed = TRUE;
+    }
+
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (self->ignored, key))
+      {
+        changed = TRUE;
+        more_strict = FALSE;
+      }
+
+  if (changed)
+    ignored_changed (self, more_strict);
+}
+
+gboolean
+sc_denial_sidebar_get_show_noise (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+
+  return self->show_noise;
+}
+
+void
+sc_denial_sidebar_set_show_noise (ScDenialSidebar *self,
+                                  gboolean         show_noise)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  show_noise = !!show_noise;
+  if (self->show_noise == show_noise)
+    return;
+
+  self->show_noise = show_noise;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      show_noise ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NOISE]);
+}
+
+gboolean
+sc_denial_sidebar_get_loading (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+
+  return self->loading;
+}
+
+void
+sc_denial_sidebar_set_source (ScDenialSidebar        *self,
+                              const ScJournalOptions *options)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  sc_journal_options_clear (&self->options);
+  memset (&self->options, 0, sizeof self->options);
+
+  if (options != NULL)
+    {
+      self->options.type = options->type;
+      self->options.path = g_strdup (options->path);
+      self->options.files = g_strdupv (options->files);
+      self->options.since_usec = options->since_usec;
+      self->options.this_boot = options->this_boot;
+    }
+  else
+    {
+      self->options.type = SC_JOURNAL_SOURCE_SYSTEM;
+    }
+  self->options.snap = self->project ? g_strdup (sc_project_get_name (self->project)) : NULL;
+
+  update_source_label (self);
+  sc_denial_sidebar_set_follow (self, self->options.type == SC_JOURNAL_SOURCE_SYSTEM);
+  sc_denial_sidebar_reload (self);
+}
+
+void
+sc_denial_sidebar_reload (ScDenialSidebar *self)
+{
+  const char *snap;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  cancel_job (self);
+  if (self->fd_source != NULL)
+    {
+      g_source_destroy (self->fd_source);
+      g_clear_pointer (&self->fd_source, g_source_unref);
+    }
+  g_clear_pointer (&self->reader, sc_journal_reader_free);
+
+  g_ptr_array_set_size (self->pending_new, 0);
+  g_hash_table_remove_all (self->positions);
+  g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+
+  snap = self->project ? sc_project_get_name (self->project) : NULL;
+  self->store_ref = sc_denial_store_ref_new (sc_denial_store_new (snap));
+  self->n_lost = 0;
+  self->n_records = 0;
+  self->have_source = TRUE;
+
+  gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  start_job (self, TRUE);
+  update_status (self);
+}
+
+guint
+sc_denial_sidebar_get_n_groups (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+guint
+sc_denial_sidebar_get_n_visible (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+}
+
+guint64
+sc_denial_sidebar_get_n_lost (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return self->n_lost;
+}
+
+GListModel *
+sc_denial_sidebar_get_model (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+const char *
+sc_denial_sidebar_get_page (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

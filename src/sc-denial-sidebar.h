@@ -1,0 +1,64 @@
+/* sc-denial-sidebar.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The denial sidebar: reads confinement denials for the project's snap from
+ * the journal or a log (in a worker thread), groups them, lists them with
+ * suggestions, and follows new ones live.
+ *
+ * Properties: "project" (ScProject*, nullable), "follow" (boolean),
+ * "ignored" (GStrv of group keys hidden for this project), "show-noise"
+ * (boolean), "loading" (boolean, read-only).
+ * Signals: "add-plug" (const char *target, const char *plug,
+ * GVariant *definition or NULL) and "add-toast" (AdwToast*).
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-journal-reader.h"
+#include "sc-project.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_DENIAL_SIDEBAR (sc_denial_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (ScDenialSidebar, sc_denial_sidebar, SC, DENIAL_SIDEBAR, GtkWidget)
+
+GtkWidget          *sc_denial_sidebar_new          (void);
+
+ScProject          *sc_denial_sidebar_get_project  (ScDenialSidebar        *self);
+void                sc_denial_sidebar_set_project  (ScDenialSidebar        *self,
+                                                    ScProject              *project);
+gboolean            sc_denial_sidebar_get_follow   (ScDenialSidebar        *self);
+void                sc_denial_sidebar_set_follow   (ScDenialSidebar        *self,
+                                                    gboolean                follow);
+const char * const *sc_denial_sidebar_get_ignored  (ScDenialSidebar        *self);
+void                sc_denial_sidebar_set_ignored  (ScDenialSidebar        *self,
+                                                    const char * const     *ignored);
+gboolean            sc_denial_sidebar_get_show_noise (ScDenialSidebar      *self);
+void                sc_denial_sidebar_set_show_noise (ScDenialSidebar      *self,
+                                                      gboolean              show_noise);
+gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self);
+
+/* Chooses where denials are read from (the system journal by default) and
+ * reloads. OPTIONS is copied; its snap filter is replaced by the project's
+ * name. NULL means the system journal. Following is switched on for the
+ * system journal and off otherwise. */
+void                sc_denial_sidebar_set_source   (ScDenialSidebar        *self,
+                                                    const ScJournalOptions *options);
+/* Reads the source again from the start. */
+void                sc_denial_sidebar_reload       (ScDenialSidebar        *self);
+
+/* For tests: groups read (before filtering), groups shown (after the
+ * ignored/noise filter), records lost to rate limiting. */
+guint               sc_denial_sidebar_get_n_groups  (ScDenialSidebar       *self);
+guint               sc_denial_sidebar_get_n_visible (ScDenialSidebar       *self);
+guint64             sc_denial_sidebar_get_n_lost    (ScDenialSidebar       *self);
+/* For tests: the list model shown (of ScDenialItem, sorted and filtered)
+ * and the visible page of the sidebar's stack ("loading", "list", "empty",
+ * "error"). */
+GListModel         *sc_denial_sidebar_get_model     (ScDenialSidebar       *self);
+const char         *sc_denial_sidebar_get_page      (ScDenialSidebar       *self);
+
+G_END_DECLS
