@@ -1,0 +1,779 @@
+/* test-journal-reader.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The journal reader against real journal files, made in the test from the
+ * export-format fixtures in tests/data/journal/ with systemd-journal-remote,
+ * and against the text-log fixtures. Also: follow mode (a journal file and
+ * a log file growing while the reader waits) and the permission check.
+ */
+#include "config.h"
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1   /* setresuid */
+#endif
+
+#include <errno.h>
+#include <grp.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <systemd/sd-id128.h>
+#include <unistd.h>
+
+#include "sc-journal-reader.h"
+
+#define JOURNAL_REMOTE "/lib/systemd/systemd-journal-remote"
+#define T0_USEC G_GINT64_CONSTANT (1718031201000000)
+
+typedef struct
+{
+  GPtrArray *denials;   /* of ScDenial*, owned */
+  guint64    lost;
+} Records;
+
+static void
+records_clear (Records *r)
+{
+  g_clear_pointer (&r->denials, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Records, records_clear)
+
+static void
+record_cb (ScDenial *denial,
+           guint64   lost,
+           gpointer  user_data)
+{
+  Records *r = user_data;
+
+  if (denial == NULL)
+    {
+      g_assert_cmpuint (lost, >, 0);
+      r->lost += lost;
+      return;
+    }
+  g_ptr_array_add (r->denials, sc_denial_ref (denial));
+}
+
+static void
+records_init (Records *r)
+{
+  r->denials = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_denial_unref);
+  r->lost = 0;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "journal", name, NULL);
+}
+
+static gboolean
+have_journal_remote (void)
+{
+  if (g_file_test (JOURNAL_REMOTE, G_FILE_TEST_IS_EXECUTABLE))
+    return TRUE;
+  g_test_skip ("systemd-journal-remote is not installed (package systemd-journal-remote)");
+  return FALSE;
+}
+
+/* Writes OUT (a .journal file) from the export-format file EXPORT. */
+static void
+make_journal (const char *export_path,
+              const char *out)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, export_path);
+  proc = g_subprocess_launcher_spawn (launcher, &error, JOURNAL_REMOTE, "-o", out, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (proc, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static char *
+make_fixture_journal (const char *dir,
+                      const char *fixture,
+                      const char *file_name)
+{
+  g_autofree char *export_path = fixture_path (fixture);
+  char *out = g_build_filename (dir, file_name, NULL);
+
+  make_journal (export_path, out);
+  return out;
+}
+
+static void
+read_all (const ScJournalOptions *options,
+          Records                *records)
+{
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = sc_journal_reader_new (options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, records, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static ScDenial *
+find_denial (Records    *r,
+             const char *object_part)
+{
+  for (guint i = 0; i < r->denials->len; i++)
+    {
+      ScDenial *d = g_ptr_array_index (r->denials, i);
+      if (d->object != NULL && strstr (d->object, object_part) != NULL)
+        return d;
+    }
+  return NULL;
+}
+
+static guint
+count_kind (Records      *r,
+            ScDenialKind  kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < r->denials->len; i++)
+    if (((ScDenial *) g_ptr_array_index (r->denials, i))->kind == kind)
+      n++;
+  return n;
+}
+
+/* ---- Journal sources --------------------------------------------------- */
+
+static void
+test_kernel_transport (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES };
+  char *files[2] = { NULL, NULL };
+  ScDenial *d;
+
+  g_test_summary ("Every printk-copied record of the kernel fixture reaches the caller, "
+                  "with host, transport and event time; unrelated entries do not; the "
+                  "callbacks-suppressed line becomes a lost count.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  file = make_fixture_journal (dir, "kernel.export", "kernel.journal");
+  files[0] = file;
+  options.files = files;
+  records_init (&r);
+  read_all (&options, &r);
+
+  /* 3 × /etc/foo.conf, mknod, capability, network, unix, hex path, two
+   * seccomp, USER_AVC, STATUS, snap-confine, /proc/PID/mounts. */
+  g_assert_cmpuint (r.denials->len, ==, 14);
+  g_assert_cmpuint (r.lost, ==, 12);
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_SECCOMP), ==, 2);
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_DBUS), ==, 1);
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_CAPABILITY), ==, 2);
+
+  d = g_ptr_array_index (r.denials, 0);
+  g_assert_cmpstr (d->object, ==, "/etc/foo.conf");
+  g_assert_cmpstr (d->snap, ==, "foo");
+  g_assert_cmpstr (d->app, ==, "foo");
+  g_assert_cmpstr (d->host, ==, "alpha");
+  g_assert_cmpstr (d->transport, ==, "kernel");
+  g_assert_cmpint (d->timestamp_usec, ==, T0_USEC + 482000);
+
+  /* Hex-decoded path. */
+  g_assert_nonnull (find_denial (&r, "/home/alice/My Documents"));
+  /* The USER_AVC's embedded newline did not cut the record. */
+  d = find_denial (&r, "timedate1");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (sc_denial_get_detail (d, "exe"), ==, "/usr/bin/dbus-daemon");
+  /* arm64 seccomp resolved with the record's own architecture. */
+  g_assert_nonnull (find_denial (&r, "mount"));
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+static void
+test_audit_transport (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES };
+  char *files[2] = { NULL, NULL };
+  ScDenial *d;
+
+  g_test_summary ("Records of journald's audit socket (AVC, SECCOMP, USER_AVC) are read with "
+                  "their audit serial; other audit record types are skipped by the matches.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  file = make_fixture_journal (dir, "audit.export", "audit.journal");
+  files[0] = file;
+  options.files = files;
+  records_init (&r);
+  read_all (&options, &r);
+
+  g_assert_cmpuint (r.denials->len, ==, 4);
+  g_assert_cmpuint (r.lost, ==, 0);
+  for (guint i = 0; i < r.denials->len; i++)
+    {
+      d = g_ptr_array_index (r.denials, i);
+      g_assert_cmpstr (d->transport, ==, "audit");
+      g_assert_nonnull (d->audit_id);
+      g_assert_cmpstr (d->snap, ==, "foo");
+    }
+  d = g_ptr_array_index (r.denials, 0);
+  g_assert_cmpstr (d->object, ==, "/etc/foo.conf");
+  /* The same event as the first kernel record: same dedup key. */
+  g_assert_true (g_str_has_suffix (d->audit_id, ":1187"));
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_SECCOMP), ==, 1);
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_DBUS), ==, 1);
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+static void
+test_user_dbus (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES };
+  char *files[2] = { NULL, NULL };
+
+  g_test_summary ("Session-bus denials logged by the user's dbus-daemon through syslog are "
+                  "read; its ordinary lines are not.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  file = make_fixture_journal (dir, "user-dbus.export", "user-1000.journal");
+  files[0] = file;
+  options.files = files;
+  records_init (&r);
+  read_all (&options, &r);
+
+  g_assert_cmpuint (r.denials->len, ==, 3);
+  g_assert_cmpuint (count_kind (&r, SC_DENIAL_KIND_DBUS), ==, 3);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 0))->transport, ==, "syslog");
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 2))->snap, ==, "notes");
+  g_assert_cmpint (((ScDenial *) g_ptr_array_index (r.denials, 2))->mode, ==,
+                   SC_DENIAL_MODE_ALLOWED);
+
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+static void
+test_directory_hosts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_DIRECTORY };
+  gboolean seen_alpha = FALSE, seen_beta = FALSE;
+
+  g_test_summary ("A systemd-journal-remote folder with two machines' files: each record "
+                  "carries its own host.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  a = make_fixture_journal (dir, "remote-alpha.export", "remote-alpha.journal");
+  b = make_fixture_journal (dir, "remote-beta.export", "remote-beta.journal");
+  options.path = dir;
+  records_init (&r);
+  read_all (&options, &r);
+
+  g_assert_cmpuint (r.denials->len, ==, 2);
+  for (guint i = 0; i < r.denials->len; i++)
+    {
+      ScDenial *d = g_ptr_array_index (r.denials, i);
+      g_assert_cmpstr (d->object, ==, "/etc/machine-info");
+      seen_alpha |= g_strcmp0 (d->host, "alpha") == 0;
+      seen_beta |= g_strcmp0 (d->host, "beta") == 0;
+    }
+  g_assert_true (seen_alpha);
+  g_assert_true (seen_beta);
+
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
+static void
+test_filters (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *k = NULL;
+  g_autofree char *u = NULL;
+  g_autofree char *boot_export = NULL;
+  g_autofree char *boot_journal = NULL;
+  g_autofree char *boot_id = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_DIRECTORY };
+  sd_id128_t boot;
+  char id[SD_ID128_STRING_MAX];
+
+  g_test_summary ("--snap, --since and --boot filters: only the snap's records (and rate-limit "
+                  "notes), only records at or after the time, only this boot's entries.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  k = make_fixture_journal (dir, "kernel.export", "system.journal");
+  u = make_fixture_journal (dir, "user-dbus.export", "user-1000.journal");
+  options.path = dir;
+
+  {
+    g_auto(Records) r = { 0 };
+    records_init (&r);
+    read_all (&options, &r);
+    g_assert_cmpuint (r.denials->len, ==, 17);
+  }
+
+  {
+    g_auto(Records) r = { 0 };
+    options.snap = (char *) "vlc";
+    records_init (&r);
+    read_all (&options, &r);
+    g_assert_cmpuint (r.denials->len, ==, 2);
+    for (guint i = 0; i < r.denials->len; i++)
+      g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, i))->snap, ==, "vlc");
+    /* The lost count is not about one snap: it is kept. */
+    g_assert_cmpuint (r.lost, ==, 12);
+  }
+
+  {
+    g_auto(Records) r = { 0 };
+    options.snap = (char *) "notes";
+    records_init (&r);
+    read_all (&options, &r);
+    g_assert_cmpuint (r.denials->len, ==, 1);
+    options.snap = NULL;
+  }
+
+  {
+    g_auto(Records) r = { 0 };
+    /* From the vlc /proc/PID/mounts record on: it and the session-bus lines. */
+    options.since_usec = T0_USEC + 15 * G_USEC_PER_SEC;
+    records_init (&r);
+    read_all (&options, &r);
+    g_assert_cmpuint (r.denials->len, ==, 4);
+    for (guint i = 0; i < r.denials->len; i++)
+      g_assert_cmpint (((ScDenial *) g_ptr_array_index (r.denials, i))->timestamp_usec, >=,
+                       options.since_usec);
+    options.since_usec = 0;
+  }
+
+  /* The fixtures come from another boot; add one entry of this boot. */
+  g_assert_cmpint (sd_id128_get_boot (&boot), ==, 0);
+  boot_id = g_strdup (sd_id128_to_string (boot, id));
+  boot_export = g_build_filename (dir, "boot.export", NULL);
+  {
+    g_autofree char *text = g_strdup_printf (
+      "__REALTIME_TIMESTAMP=%" G_GINT64_FORMAT "\n__MONOTONIC_TIMESTAMP=1000\n_BOOT_ID=%s\n"
+      "_HOSTNAME=alpha\n_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+      "MESSAGE=audit: type=1400 audit(1718031300.000:5000): apparmor=\"DENIED\" "
+      "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/this-boot\" "
+      "pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+      T0_USEC + 100 * G_USEC_PER_SEC, boot_id);
+    g_file_set_contents (boot_export, text, -1, &error);
+    g_assert_no_error (error);
+  }
+  boot_journal = g_build_filename (dir, "boot.journal", NULL);
+  make_journal (boot_export, boot_journal);
+
+  {
+    g_auto(Records) r = { 0 };
+    options.this_boot = TRUE;
+    records_init (&r);
+    read_all (&options, &r);
+    g_assert_cmpuint (r.denials->len, ==, 1);
+    g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 0))->object, ==,
+                     "/etc/this-boot");
+    g_assert_cmpuint (r.lost, ==, 0);
+  }
+
+  g_unlink (k);
+  g_unlink (u);
+  g_unlink (boot_export);
+  g_unlink (boot_journal);
+  g_rmdir (dir);
+}
+
+/* ---- Text logs --------------------------------------------------------- */
+
+typedef struct
+{
+  const char *file;
+  guint       n_denials;
+  guint64     lost;
+  const char *host;      /* of the first record, nullable */
+} LogCase;
+
+static const LogCase log_cases[] = {
+  /* The kernel fixture's 14 records as rsyslog writes them (control
+   * characters as #012). */
+  { "syslog.log", 14, 12, "alpha" },
+  { "kern.log", 14, 12, "alpha" },
+  /* auditd: no printk, so nothing is lost; SYSCALL records skipped. */
+  { "audit.log", 14, 0, NULL },
+  /* journalctl -o short of the kernel and user journals, with the indented
+   * continuation line of the USER_AVC record. */
+  { "journalctl-short.log", 17, 12, "alpha" },
+};
+
+static void
+test_text_log (gconstpointer data)
+{
+  const LogCase *c = data;
+  g_autofree char *path = fixture_path (c->file);
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+  ScDenial *d;
+
+  g_test_summary ("Text logs of each format give the same records as the journal.");
+  records_init (&r);
+  read_all (&options, &r);
+
+  g_assert_cmpuint (r.denials->len, ==, c->n_denials);
+  g_assert_cmpuint (r.lost, ==, c->lost);
+  d = g_ptr_array_index (r.denials, 0);
+  g_assert_cmpstr (d->object, ==, "/etc/foo.conf");
+  g_assert_cmpstr (d->host, ==, c->host);
+  g_assert_cmpint (d->timestamp_usec, ==, T0_USEC + 482000);
+  d = find_denial (&r, "timedate1");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (sc_denial_get_detail (d, "exe"), ==, "/usr/bin/dbus-daemon");
+  g_assert_nonnull (find_denial (&r, "/home/alice/My Documents"));
+}
+
+static void
+test_log_snap_filter (void)
+{
+  g_autofree char *path = fixture_path ("journalctl-short.log");
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path, .snap = (char *) "foo" };
+
+  g_test_summary ("The snap filter applies to text logs too.");
+  records_init (&r);
+  read_all (&options, &r);
+  /* foo: 3 + mknod + cap + net + hex + 2 seccomp + USER_AVC + 2 session = 12;
+   * the STATUS record names snap.foo.foo but is attributed to no snap. */
+  for (guint i = 0; i < r.denials->len; i++)
+    g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, i))->snap, ==, "foo");
+  g_assert_cmpuint (r.denials->len, ==, 12);
+}
+
+static void
+test_log_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScJournalReader) reader = NULL;
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = (char *) "/nonexistent/log" };
+
+  g_test_summary ("A missing log or journal directory is an OPEN error naming the path.");
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_null (reader);
+  g_assert_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/log"));
+  g_clear_error (&error);
+
+  options.type = SC_JOURNAL_SOURCE_DIRECTORY;
+  options.path = (char *) "/nonexistent/journal";
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_null (reader);
+  g_assert_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/journal"));
+}
+
+static void
+test_log_cancel (void)
+{
+  g_autofree char *path = fixture_path ("syslog.log");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+
+  g_test_summary ("A cancelled read stops with G_IO_ERROR_CANCELLED.");
+  records_init (&r);
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sc_journal_reader_read (reader, record_cb, &r, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (r.denials->len, ==, 0);
+}
+
+/* ---- Follow ------------------------------------------------------------ */
+
+/* Waits until at least N records arrived or 5 s passed; returns the time
+ * it took in µs. */
+static gint64
+wait_for (ScJournalReader *reader,
+          Records         *r,
+          guint            n)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (r->denials->len < n && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    {
+      g_autoptr(GError) error = NULL;
+
+      sc_journal_reader_wait (reader, 200000);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, r, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return g_get_monotonic_time () - start;
+}
+
+static void
+test_follow_directory (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_DIRECTORY };
+  gint64 took;
+
+  g_test_summary ("Following a directory: a journal file written into it while the reader "
+                  "waits is noticed and its records arrive within a second or so.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  first = make_fixture_journal (dir, "remote-alpha.export", "remote-alpha.journal");
+  options.path = dir;
+  records_init (&r);
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_cmpuint (r.denials->len, ==, 1);
+  g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
+  g_assert_cmpint (sc_journal_reader_get_events (reader), !=, 0);
+  /* Nothing new yet. */
+  g_assert_false (sc_journal_reader_wait (reader, 1000) && r.denials->len != 1);
+
+  export_path = fixture_path ("remote-beta.export");
+  second = g_build_filename (dir, "remote-beta.journal", NULL);
+  make_journal (export_path, second);
+
+  took = wait_for (reader, &r, 2);
+  g_assert_cmpuint (r.denials->len, ==, 2);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->host, ==, "beta");
+  g_test_message ("new journal file noticed after %" G_GINT64_FORMAT " µs", took);
+  g_assert_cmpint (took, <, 2 * G_USEC_PER_SEC);
+
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
+static void
+test_follow_log (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kern.log", NULL);
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+  const char *line =
+    "Jun 10 14:53:21 alpha kernel: [81461.6] audit: type=1400 audit(1718031201.482:%d): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/follow-%d\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+    "fsuid=0 ouid=0\n";
+  FILE *f;
+  gint64 took;
+
+  g_test_summary ("Following a text log: appended lines are read, an incomplete last line "
+                  "waits for its end.");
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  fprintf (f, line, 1, 1);
+  fflush (f);
+
+  records_init (&r);
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_cmpuint (r.denials->len, ==, 1);
+  g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
+
+  /* Half a line: not a record yet. */
+  {
+    g_autofree char *second = g_strdup_printf (line, 2, 2);
+    gsize half = strlen (second) / 2;
+
+    fwrite (second, 1, half, f);
+    fflush (f);
+    g_assert_true (sc_journal_reader_wait (reader, G_USEC_PER_SEC));
+    g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+    g_assert_cmpuint (r.denials->len, ==, 1);
+    fputs (second + half, f);
+    fflush (f);
+  }
+  took = wait_for (reader, &r, 2);
+  g_assert_cmpuint (r.denials->len, ==, 2);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/follow-2");
+  g_test_message ("appended line read after %" G_GINT64_FORMAT " µs", took);
+  g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  fclose (f);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_files_not_followable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES };
+  char *files[2] = { NULL, NULL };
+
+  g_test_summary ("Explicit journal files cannot be followed: no fd, wait returns at once.");
+  if (!have_journal_remote ())
+    return;
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  file = make_fixture_journal (dir, "remote-alpha.export", "a.journal");
+  files[0] = file;
+  options.files = files;
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_journal_reader_get_fd (reader), ==, -1);
+  g_assert_false (sc_journal_reader_wait (reader, 10 * G_USEC_PER_SEC));
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+/* ---- Permissions ------------------------------------------------------- */
+
+/* Runs sc_journal_check_system_access (ROOTS) as an unprivileged user when
+ * we are root; returns 0 readable, 1 permission error, 2 other. */
+static int
+check_access_as_nobody (const char * const *roots)
+{
+  pid_t pid = fork ();
+  int status = 0;
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean found = FALSE;
+
+      if (geteuid () == 0 && (setgroups (0, NULL) != 0 || setresgid (65534, 65534, 65534) != 0 ||
+                              setresuid (65534, 65534, 65534) != 0))
+        _exit (3);
+      if (sc_journal_check_system_access (roots, &found, &error))
+        _exit (found ? 0 : 4);
+      _exit (g_error_matches (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION) &&
+             strstr (error->message, "systemd-journal") != NULL ? 1 : 2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_permission_check (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *machine = g_build_filename (root, "0123456789abcdef0123456789abcdef", NULL);
+  g_autofree char *system = g_build_filename (machine, "system.journal", NULL);
+  g_autofree char *user = g_build_filename (machine, "user-1000.journal", NULL);
+  const char *roots[] = { root, NULL };
+  g_autoptr(GError) error = NULL;
+  gboolean found = TRUE;
+
+  g_test_summary ("The system journal counts as unreadable only when its files exist and none "
+                  "can be read; the error says which group to join.");
+
+  /* No journal at all: not a permission problem. */
+  g_assert_true (sc_journal_check_system_access (roots, &found, &error));
+  g_assert_no_error (error);
+  g_assert_false (found);
+
+  /* g_dir_make_tmp() made the root 0700; journald's folders are 0755 and 2755. */
+  g_assert_cmpint (g_chmod (root, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (machine, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (system, "x", 1, NULL));
+  g_assert_true (g_file_set_contents (user, "x", 1, NULL));
+
+  /* World-readable: fine for everybody. */
+  g_assert_cmpint (g_chmod (system, 0644), ==, 0);
+  g_assert_cmpint (check_access_as_nobody (roots), ==, 0);
+
+  /* Owner and group only (the systemd-journal group), as journald makes
+   * them: an unprivileged user may not read it. Root may. */
+  g_assert_cmpint (g_chmod (system, 0640), ==, 0);
+  if (geteuid () == 0 || access (system, R_OK) != 0)
+    g_assert_cmpint (check_access_as_nobody (roots), ==, 1);
+  else
+    {
+      /* We own the file, so chmod cannot take our read access away. */
+      g_assert_cmpint (g_chmod (system, 0200), ==, 0);
+      g_assert_cmpint (check_access_as_nobody (roots), ==, 1);
+    }
+  if (geteuid () == 0)
+    {
+      g_assert_true (sc_journal_check_system_access (roots, &found, &error));
+      g_assert_true (found);
+    }
+
+  g_unlink (system);
+  g_unlink (user);
+  g_rmdir (machine);
+  g_rmdir (root);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/journal-reader/kernel-transport", test_kernel_transport);
+  g_test_add_func ("/journal-reader/audit-transport", test_audit_transport);
+  g_test_add_func ("/journal-reader/user-dbus", test_user_dbus);
+  g_test_add_func ("/journal-reader/directory-hosts", test_directory_hosts);
+  g_test_add_func ("/journal-reader/filters", test_filters);
+  for (guint i = 0; i < G_N_ELEMENTS (log_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/journal-reader/log/%s", log_cases[i].file);
+      g_test_add_data_func (name, &log_cases[i], test_text_log);
+    }
+  g_test_add_func ("/journal-reader/log-snap-filter", test_log_snap_filter);
+  g_test_add_func ("/journal-reader/log-errors", test_log_errors);
+  g_test_add_func ("/journal-reader/log-cancel", test_log_cancel);
+  g_test_add_func ("/journal-reader/follow-directory", test_follow_directory);
+  g_test_add_func ("/journal-reader/follow-log", test_follow_log);
+  g_test_add_func ("/journal-reader/files-not-followable", test_files_not_followable);
+  g_test_add_func ("/journal-reader/permission-check", test_permission_check);
+
+  return g_test_run ();
+}
