@@ -1,0 +1,34 @@
+/* sc-add-interface-dialog.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A searchable list of every interface in the catalogue; choosing one adds
+ * it as a plug to the selected app or hook.
+ */
+#pragma once
+
+#include "sc-types.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_ADD_INTERFACE_DIALOG (sc_add_interface_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ScAddInterfaceDialog, sc_add_interface_dialog, SC, ADD_INTERFACE_DIALOG,
+                      AdwWindow)
+
+/* TARGETS are app names and "hook:NAME"; TARGET selects one of them first
+ * (nullable). Emits "interface-chosen" (target, interface) and closes. */
+ScAddInterfaceDialog *sc_add_interface_dialog_new         (GtkWindow            *parent,
+                                                           const char * const   *targets,
+                                                           const char           *target);
+void                  sc_add_interface_dialog_set_query   (ScAddInterfaceDialog *self,
+                                                           const char           *query);
+guint                 sc_add_interface_dialog_get_n_results (ScAddInterfaceDialog *self);
+/* The interface shown at INDEX, NULL past the end. */
+const char           *sc_add_interface_dialog_get_result  (ScAddInterfaceDialog *self,
+                                                           guint                 index);
+/* Activates the row at INDEX as a click would. */
+void                  sc_add_interface_dialog_activate_result (ScAddInterfaceDialog *self,
+                                                           guint                 index);
+
+G_END_DECLS

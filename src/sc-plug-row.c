@@ -1,0 +1,620 @@
+/* sc-plug-row.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sc-plug-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-interface-catalogue.h"
+#include "sc-plug-row.h"
+#include "sc-utils.h"
+
+struct _ScPlugRow
+{
+  AdwActionRow  parent_instance;
+
+  /* Template widgets */
+  GtkCheckButton *check;
+  GtkImage       *finding_image;
+  GtkLabel       *extension_label;
+  GtkLabel       *badge_label;
+  GtkButton      *docs_button;
+  GtkButton      *reset_button;
+  GtkWidget      *changed_dot;
+
+  /* Owned */
+  char           *target;
+  char           *plug;
+  char           *interface;
+  char           *extension;
+  char           *definition_text;
+  char           *findings_text;
+  guint           highlight_id;
+
+  /* Borrowed, static */
+  const ScInterfaceInfo *info;
+
+  gboolean        original_active;
+  gboolean        changed;
+};
+
+G_DEFINE_FINAL_TYPE (ScPlugRow, sc_plug_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_TARGET,
+  PROP_PLUG,
+  PROP_INTERFACE,
+  PROP_ACTIVE,
+  PROP_ORIGINAL_ACTIVE,
+  PROP_LOCKED,
+  PROP_CHANGED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+append_attribute_value (GString  *str,
+                        GVariant *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      g_autoptr(GVariant) inner = g_variant_get_variant (value);
+
+      append_attribute_value (str, inner);
+    }
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    g_string_append (str, g_variant_get_string (value, NULL));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    g_string_append (str, g_variant_get_boolean (value) ? "true" : "false");
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    g_string_append_printf (str, "%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE))
+    g_string_append (str, "null");
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_ARRAY)
+           && !g_variant_is_of_type (value, G_VARIANT_TYPE_VARDICT))
+    {
+      gsize n = g_variant_n_children (value);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr(GVariant) child = g_variant_get_child_value (value, i);
+
+          if (i > 0)
+            g_string_append (str, ", ");
+          append_attribute_value (str, child);
+        }
+    }
+  else
+    {
+      g_autofree char *printed = g_variant_print (value, FALSE);
+
+      g_string_append (str, printed);
+    }
+}
+
+char *
+sc_plug_format_attributes (GVariant *attributes)
+{
+  GString *str = g_string_new (NULL);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (attributes == NULL || !g_variant_is_of_type (attributes, G_VARIANT_TYPE_VARDICT))
+    return g_string_free (str, FALSE);
+
+  g_variant_iter_init (&iter, attributes);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      if (g_strcmp0 (key, "interface") != 0)
+        {
+          if (str->len > 0)
+            g_string_append (str, "; ");
+          g_string_append_printf (str, "%s: ", key);
+          append_attribute_value (str, value);
+        }
+      g_variant_unref (value);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+update_subtitle (ScPlugRow *self)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (self->definition_text != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (self->definition_text, -1);
+
+      g_string_append (subtitle, escaped);
+    }
+
+  if (self->info != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (_(self->info->description), -1);
+
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, escaped);
+    }
+  else if (self->definition_text == NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, _("Not an interface snapd knows"));
+    }
+
+  if (self->findings_text != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (self->findings_text, -1);
+
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, escaped);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+}
+
+static void
+update_badge (ScPlugRow *self)
+{
+  const char *reason;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "auto-connect");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "manual-connect");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "store-approval");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), self->info != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->docs_button), self->info != NULL);
+  if (self->info == NULL)
+    return;
+
+  gtk_label_set_label (self->badge_label, sc_interface_connection_label (self->info));
+
+  if (self->info->store_approval)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "store-approval");
+      reason = _("A snap in the store gets this plug connected only after the store grants it "
+                 "(a snap declaration), so ask for it on the forum before you publish.");
+    }
+  else if (self->info->auto_connect)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "auto-connect");
+      reason = _("snapd connects this plug by itself when the snap is installed.");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "manual-connect");
+      reason = _("The user or an administrator has to connect this plug with "
+                 "“snap connect” after installing the snap.");
+    }
+
+  if (self->info->policy_notes != NULL && *self->info->policy_notes != '\0')
+    {
+      g_autofree char *tooltip = g_strdup_printf ("%s\n\n%s", reason, self->info->policy_notes);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_label), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_label), reason);
+}
+
+static void
+update_changed (ScPlugRow *self)
+{
+  gboolean changed;
+
+  changed = gtk_check_button_get_active (self->check) != self->original_active;
+
+  gtk_widget_set_visible (self->changed_dot, changed);
+  gtk_widget_set_visible (GTK_WIDGET (self->reset_button), changed);
+  if (changed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "changed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "changed");
+
+  if (changed != self->changed)
+    {
+      self->changed = changed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED]);
+    }
+}
+
+static void
+check_toggled_cb (ScPlugRow *self)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_check_button_get_active (self->check)
+                                 ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                 : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+  update_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
+reset_clicked_cb (ScPlugRow *self)
+{
+  sc_plug_row_set_active (self, self->original_active);
+}
+
+static void
+docs_clicked_cb (ScPlugRow *self)
+{
+  g_autofree char *url = NULL;
+  GtkRoot *root;
+
+  if (self->info == NULL)
+    return;
+
+  url = sc_interface_dup_doc_url (self->info);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static void
+sc_plug_row_dispose (GObject *object)
+{
+  ScPlugRow *self = (ScPlugRow *)object;
+
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+
+  G_OBJECT_CLASS (sc_plug_row_parent_class)->dispose (object);
+}
+
+static void
+sc_plug_row_finalize (GObject *object)
+{
+  ScPlugRow *self = (ScPlugRow *)object;
+
+  g_clear_pointer (&self->target, g_free);
+  g_clear_pointer (&self->plug, g_free);
+  g_clear_pointer (&self->interface, g_free);
+  g_clear_pointer (&self->extension, g_free);
+  g_clear_pointer (&self->definition_text, g_free);
+  g_clear_pointer (&self->findings_text, g_free);
+
+  G_OBJECT_CLASS (sc_plug_row_parent_class)->finalize (object);
+}
+
+static void
+sc_plug_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  ScPlugRow *self = SC_PLUG_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TARGET:
+      g_value_set_string (value, self->target);
+      break;
+
+    case PROP_PLUG:
+      g_value_set_string (value, self->plug);
+      break;
+
+    case PROP_INTERFACE:
+      g_value_set_string (value, self->interface);
+      break;
+
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, sc_plug_row_get_active (self));
+      break;
+
+    case PROP_ORIGINAL_ACTIVE:
+      g_value_set_boolean (value, self->original_active);
+      break;
+
+    case PROP_LOCKED:
+      g_value_set_boolean (value, sc_plug_row_get_locked (self));
+      break;
+
+    case PROP_CHANGED:
+      g_value_set_boolean (value, self->changed);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_plug_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  ScPlugRow *self = SC_PLUG_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE:
+      sc_plug_row_set_active (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_plug_row_class_init (ScPlugRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_plug_row_dispose;
+  object_class->finalize = sc_plug_row_finalize;
+  object_class->get_property = sc_plug_row_get_property;
+  object_class->set_property = sc_plug_row_set_property;
+
+  properties[PROP_TARGET] =
+    g_param_spec_string ("target", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PLUG] =
+    g_param_spec_string ("plug", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_INTERFACE] =
+    g_param_spec_string ("interface", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ORIGINAL_ACTIVE] =
+    g_param_spec_boolean ("original-active", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOCKED] =
+    g_param_spec_boolean ("locked", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CHANGED] =
+    g_param_spec_boolean ("changed", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/SnapConfine/sc-plug-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, check);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, finding_image);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, extension_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, badge_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, docs_button);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, changed_dot);
+  gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, docs_clicked_cb);
+}
+
+static void
+sc_plug_row_init (ScPlugRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
+GtkWidget *
+sc_plug_row_new (const char *target,
+                 const char *plug,
+                 ScPlugDef  *definition,
+                 const char *extension,
+                 gboolean    original_active)
+{
+  ScPlugRow *self;
+
+  g_return_val_if_fail (target != NULL, NULL);
+  g_return_val_if_fail (plug != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_PLUG_ROW, NULL);
+  self->target = g_strdup (target);
+  self->plug = g_strdup (plug);
+  self->extension = g_strdup (extension);
+  self->original_active = original_active || extension != NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), plug);
+
+  if (definition != NULL)
+    sc_plug_row_set_definition (self, definition->interface, definition->attributes);
+  else
+    {
+      self->interface = g_strdup (plug);
+      self->info = sc_interface_catalogue_lookup (plug);
+    }
+
+  if (extension != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: %s is a snapcraft extension such as “gnome”. */
+      label = g_strdup_printf (_("from %s"), extension);
+      gtk_label_set_label (self->extension_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->extension_label),
+                                   _("The extension adds this plug; it cannot be removed here"));
+      gtk_widget_set_visible (GTK_WIDGET (self->extension_label), TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->check), FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "locked");
+    }
+
+  g_signal_handlers_block_by_func (self->check, check_toggled_cb, self);
+  gtk_check_button_set_active (self->check, self->original_active);
+  g_signal_handlers_unblock_by_func (self->check, check_toggled_cb, self);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                               GTK_ACCESSIBLE_STATE_CHECKED,
+                               self->original_active ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+
+  update_badge (self);
+  update_subtitle (self);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+sc_plug_row_get_target (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  return self->target;
+}
+
+const char *
+sc_plug_row_get_plug (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  return self->plug;
+}
+
+const char *
+sc_plug_row_get_interface (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  return self->interface;
+}
+
+gboolean
+sc_plug_row_get_active (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), FALSE);
+  return gtk_check_button_get_active (self->check);
+}
+
+void
+sc_plug_row_set_active (ScPlugRow *self,
+                        gboolean   active)
+{
+  g_return_if_fail (SC_IS_PLUG_ROW (self));
+
+  if (self->extension != NULL)
+    return;
+
+  /* The check button's toggled handler notifies and updates the marker. */
+  gtk_check_button_set_active (self->check, !!active);
+}
+
+gboolean
+sc_plug_row_get_original_active (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), FALSE);
+  return self->original_active;
+}
+
+gboolean
+sc_plug_row_get_locked (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), FALSE);
+  return self->extension != NULL;
+}
+
+gboolean
+sc_plug_row_get_changed (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), FALSE);
+  return self->changed;
+}
+
+void
+sc_plug_row_set_definition (ScPlugRow  *self,
+                            const char *interface,
+                            GVariant   *attributes)
+{
+  g_autofree char *attrs = NULL;
+
+  g_return_if_fail (SC_IS_PLUG_ROW (self));
+  g_return_if_fail (interface != NULL);
+
+  sc_set_str (&self->interface, interface);
+  self->info = sc_interface_catalogue_lookup (interface);
+
+  attrs = sc_plug_format_attributes (attributes);
+  g_free (self->definition_text);
+  if (attrs != NULL && *attrs != '\0')
+    /* Translators: a plug defined at the top level of snapcraft.yaml: its
+     * interface, then its attributes such as “read: $HOME/.config/foo”. */
+    self->definition_text = g_strdup_printf (_("Interface %s · %s"), interface, attrs);
+  else
+    self->definition_text = g_strdup_printf (_("Interface %s"), interface);
+
+  update_badge (self);
+  update_subtitle (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERFACE]);
+}
+
+void
+sc_plug_row_set_findings (ScPlugRow *self,
+                          GPtrArray *findings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  gboolean has_error = FALSE;
+
+  g_return_if_fail (SC_IS_PLUG_ROW (self));
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ScFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == SC_SEVERITY_ERROR)
+        has_error = TRUE;
+      if (text->len > 0)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append (tooltip, "\n\n");
+        }
+      g_string_append_printf (text, "⚠ %s", finding->message);
+      g_string_append (tooltip, finding->message);
+      if (finding->hint != NULL)
+        g_string_append_printf (tooltip, "\n%s", finding->hint);
+    }
+
+  g_clear_pointer (&self->findings_text, g_free);
+  if (text->len > 0)
+    self->findings_text = g_strdup (text->str);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->finding_image), text->len > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_image),
+                               tooltip->len > 0 ? tooltip->str : NULL);
+  gtk_image_set_from_icon_name (self->finding_image,
+                                has_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  if (has_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->finding_image), "error");
+
+  update_subtitle (self);
+}
+
+static gboolean
+unhighlight_cb (gpointer user_data)
+{
+  ScPlugRow *self = user_data;
+
+  self->highlight_id = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "highlight");
+  return G_SOURCE_REMOVE;
+}
+
+void
+sc_plug_row_highlight (ScPlugRow *self)
+{
+  g_return_if_fail (SC_IS_PLUG_ROW (self));
+
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "highlight");
+  self->highlight_id = g_timeout_add_seconds (2, unhighlight_cb, self);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}

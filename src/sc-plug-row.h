@@ -1,0 +1,52 @@
+/* sc-plug-row.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One plug of an app or hook: a check row with the interface's description,
+ * its connection badge, findings of `check`, and a marker plus reset button
+ * when the tick differs from the file.
+ */
+#pragma once
+
+#include "sc-types.h"
+#include "sc-check.h"
+#include "sc-project.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_PLUG_ROW (sc_plug_row_get_type ())
+G_DECLARE_FINAL_TYPE (ScPlugRow, sc_plug_row, SC, PLUG_ROW, AdwActionRow)
+
+/* DEFINITION is the project's top-level definition of PLUG, nullable;
+ * EXTENSION names the extension that provides the plug (the row is then
+ * checked and locked), nullable. */
+GtkWidget  *sc_plug_row_new              (const char  *target,
+                                          const char  *plug,
+                                          ScPlugDef   *definition,
+                                          const char  *extension,
+                                          gboolean     original_active);
+const char *sc_plug_row_get_target       (ScPlugRow   *self);
+const char *sc_plug_row_get_plug         (ScPlugRow   *self);
+const char *sc_plug_row_get_interface    (ScPlugRow   *self);
+gboolean    sc_plug_row_get_active       (ScPlugRow   *self);
+void        sc_plug_row_set_active       (ScPlugRow   *self,
+                                          gboolean     active);
+gboolean    sc_plug_row_get_original_active (ScPlugRow *self);
+gboolean    sc_plug_row_get_locked       (ScPlugRow   *self);
+gboolean    sc_plug_row_get_changed      (ScPlugRow   *self);
+/* Shows a pending top-level definition (from a suggestion) for the plug. */
+void        sc_plug_row_set_definition   (ScPlugRow   *self,
+                                          const char  *interface,
+                                          GVariant    *attributes);
+/* Replaces the findings shown on the row; FINDINGS holds borrowed
+ * ScFinding*, may be NULL. */
+void        sc_plug_row_set_findings     (ScPlugRow   *self,
+                                          GPtrArray   *findings);
+/* Draws attention to the row for a moment (after a suggestion added it). */
+void        sc_plug_row_highlight        (ScPlugRow   *self);
+
+/* "a{sv}" attributes as "read: $HOME/.config/foo, write: …". */
+char       *sc_plug_format_attributes    (GVariant    *attributes);
+
+G_END_DECLS

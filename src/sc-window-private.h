@@ -1,0 +1,80 @@
+/* sc-window-private.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sc-window.h"
+
+G_BEGIN_DECLS
+
+struct _ScWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkButton            *open_button;
+  GtkButton            *add_button;
+  GtkMenuButton        *menu_button;
+  GtkToggleButton      *denials_button;
+  GtkButton            *strict_button;
+  GtkStack             *stack;
+  AdwStatusPage        *start_page;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwFlap              *flap;
+  GtkScrolledWindow    *project_scroller;
+  GtkLabel             *name_label;
+  GtkLabel             *path_label;
+  GtkLabel             *confinement_label;
+  GtkLabel             *base_label;
+  GtkLabel             *grade_label;
+  AdwPreferencesGroup  *findings_group;
+  GtkBox               *targets_box;
+
+  /* Not in the template: the denial sidebar when it is built in */
+  GtkWidget            *sidebar;
+
+  /* Owned */
+  ScProject            *project;
+  GFile                *file;            /* as the user gave it */
+  GFileMonitor         *monitor;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GHashTable           *app_rows;        /* target → ScAppRow*, borrowed */
+  GHashTable           *definitions;     /* plug → GVariant a{sv}: pending top-level definitions */
+  GPtrArray            *findings;        /* of ScFinding* */
+  GPtrArray            *finding_rows;    /* of GtkWidget* in findings_group, borrowed */
+  GBytes               *undo_before;     /* bytes before the last write */
+  GBytes               *undo_after;      /* bytes the last write left */
+  char                 *undo_path;
+  guint                 monitor_timeout_id;
+  gulong                first_frame_id;
+
+  /* Borrowed */
+  GtkWindow            *dialog;
+
+  gboolean              show_denials;
+  gboolean              updating;
+};
+
+void      _sc_window_class_actions_init     (GtkWidgetClass *widget_class);
+void      _sc_window_actions_update         (ScWindow       *self);
+void      _sc_window_show_add_interface     (ScWindow       *self,
+                                             const char     *target);
+void      _sc_window_show_review            (ScWindow       *self,
+                                             gboolean        strict);
+void      _sc_window_save                   (ScWindow       *self);
+void      _sc_window_undo                   (ScWindow       *self);
+void      _sc_window_open_project_dialog    (ScWindow       *self);
+void      _sc_window_show_error             (ScWindow       *self,
+                                             const GError   *error);
+void      _sc_window_set_dialog             (ScWindow       *self,
+                                             GtkWindow      *dialog);
+gboolean  _sc_window_is_strict              (ScWindow       *self);
+
+G_END_DECLS
