@@ -17,8 +17,8 @@
  * | store-approval          | warning           | the interface (or attribute) needs a store grant      |
  * | manual-connection       | note              | the plug does not auto-connect                        |
  * | home-read-all           | warning           | home with `read: all` (needs a grant, manual connect) |
- * | personal-files-path     | error / warning   | path rules of review-tools for personal/system-files; |
- * |                         |                   | warning only for non-hidden $HOME paths               |
+ * | personal-files-path     | error / note      | path rules of review-tools for personal/system-files; |
+ * |                         |                   | note only for non-hidden $HOME paths                  |
  * | extension-duplicate     | note              | declared plug an app's extension already adds         |
  * | duplicate-plug          | error             | same name twice in one plugs list                     |
  * | empty-plugs             | error (hook),     | `plugs: []`                                           |
@@ -176,6 +176,49 @@ is_defined_plug (Checker    *checker,
   return FALSE;
 }
 
+/* Plug names that older snapcraft releases gave to an extension's platform
+ * plug, and the mount point that identifies that plug today. Projects
+ * written for those releases still list the old name, which now has no
+ * definition. */
+static const struct
+{
+  const char *old_name;
+  const char *target;
+} renamed_plugs[] = {
+  { "kde-frameworks-5-plug", "$SNAP/kf5" },
+};
+
+static const char *
+renamed_platform_plug (Checker    *checker,
+                       ScTarget   *target,
+                       const char *name)
+{
+  g_autoptr(GPtrArray) effective = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (renamed_plugs); i++)
+    {
+      if (strcmp (renamed_plugs[i].old_name, name) != 0)
+        continue;
+
+      effective = sc_project_dup_effective_plugs (checker->project, target);
+      for (guint j = 0; j < effective->len; j++)
+        {
+          ScEffectivePlug *plug = effective->pdata[j];
+          g_autoptr(GVariant) mount = NULL;
+
+          if (plug->definition == NULL || plug->extension == NULL)
+            continue;
+          mount = g_variant_lookup_value (plug->definition->attributes, "target",
+                                          G_VARIANT_TYPE_STRING);
+          if (mount != NULL && strcmp (g_variant_get_string (mount, NULL),
+                                       renamed_plugs[i].target) == 0)
+            return g_intern_string (plug->plug);
+        }
+    }
+
+  return NULL;
+}
+
 static void
 check_unknown_plug (Checker   *checker,
                     ScTarget  *target,
@@ -185,6 +228,7 @@ check_unknown_plug (Checker   *checker,
   g_autofree char *id = NULL;
   g_autofree char *hint = NULL;
   const char *suggestion;
+  const char *renamed;
   GPtrArray *defs;
 
   if (sc_interface_catalogue_lookup (ref->name) != NULL || is_defined_plug (checker, target, ref->name))
@@ -196,7 +240,13 @@ check_unknown_plug (Checker   *checker,
     g_ptr_array_add (candidates, ((ScPlugDef *) defs->pdata[i])->name);
 
   suggestion = closest_name (ref->name, candidates);
-  if (suggestion != NULL)
+  renamed = renamed_platform_plug (checker, target, ref->name);
+  if (renamed != NULL)
+    /* Translators: %s is a plug name. */
+    hint = g_strdup_printf (_("Older versions of the extension called the platform plug "
+                              "this way; it is now “%s”, which the extension adds by itself: "
+                              "remove this entry."), renamed);
+  else if (suggestion != NULL)
     /* Translators: %s is a plug or interface name. */
     hint = g_strdup_printf (_("Did you mean “%s”?"), suggestion);
   else
@@ -322,7 +372,7 @@ check_path (Checker    *checker,
       problem = g_strdup (_("is not an absolute path"));
       hint = _("system-files paths start with “/”.");
     }
-  else if (strpbrk (path, "*?[]{}") != NULL)
+  else if (strpbrk (path, "*?[]{}^\"") != NULL)
     {
       problem = g_strdup (_("contains a glob pattern"));
       hint = _("List each file or folder by its exact path; a folder covers what is inside it.");
@@ -341,7 +391,7 @@ check_path (Checker    *checker,
     }
   else if (personal && path[strlen ("$HOME/")] != '.')
     {
-      severity = SC_SEVERITY_WARNING;
+      severity = SC_SEVERITY_NOTE;
       problem = g_strdup (_("is not a hidden file or folder"));
       hint = _("personal-files is meant for dot-files such as “$HOME/.config/app”; the "
                "home interface already gives access to non-hidden files.");
