@@ -495,6 +495,17 @@ check_plug_def (Checker   *checker,
     {
       g_autoptr(GVariant) target = lookup_attribute (def, "target");
 
+      /* Snapcraft merges an extension's definition of the same name into
+       * this one, so the target may come from there. */
+      if (target == NULL)
+        {
+          ScPlugDef *ext_def = sc_project_find_extension_plug_def (checker->project, def->name,
+                                                                   NULL);
+
+          if (ext_def != NULL)
+            target = g_variant_lookup_value (ext_def->attributes, "target", NULL);
+        }
+
       if (target == NULL)
         add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
                      def->line, def->column,

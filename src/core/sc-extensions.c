@@ -497,6 +497,19 @@ find_extension_def (ExtDefs     *ext_defs,
   return NULL;
 }
 
+ScPlugDef *
+sc_project_find_extension_plug_def (ScProject   *project,
+                                    const char  *name,
+                                    const char **extension)
+{
+  g_return_val_if_fail (SC_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (extension != NULL)
+    *extension = NULL;
+  return find_extension_def (get_extension_defs (project), name, extension);
+}
+
 /* Which extension adds plug NAME to TARGET, or NULL. */
 static const char *
 extension_giving (ScProject  *project,

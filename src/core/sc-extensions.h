@@ -59,6 +59,13 @@ const char         *sc_project_get_plug_extension (ScProject  *project,
                                                    ScTarget   *target,
                                                    const char *plug);
 
+/* The top-level definition called NAME that one of the project's
+ * extensions adds (for the project's base), or NULL; borrowed, lives as
+ * long as PROJECT. EXTENSION, when not NULL, receives the extension name. */
+ScPlugDef          *sc_project_find_extension_plug_def (ScProject   *project,
+                                                        const char  *name,
+                                                        const char **extension);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEffectivePlug, sc_effective_plug_free)
 
 G_END_DECLS
