@@ -2,12 +2,1036 @@
  *
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Which interface would have allowed a denied access. The knowledge lives
+ * in a rule table (sc-suggestion-table.h); this file only interprets it:
+ *
+ *  1. Rules are tried in table order, most specific first; the first rule
+ *     whose conditions all hold decides. A rule lists candidate interfaces
+ *     (best first) and/or a fix for problems no interface solves.
+ *  2. Candidates are ranked: catch-all and super-privileged interfaces are
+ *     hidden unless nothing else fits, interfaces that need store approval
+ *     go after those that do not, and auto-connecting ones go first.
+ *     Otherwise the table order (least privilege first) is kept.
+ *  3. personal-files, system-files and interfaces with attributes (home
+ *     read: all, browser-support allow-sandbox…) get a complete plug
+ *     definition to put under the top-level plugs: of snapcraft.yaml.
+ *
+ * Conditions are matched against a normalised object ($HOME/…, /proc/PID/…,
+ * $SNAP/…: see sc_denial_normalise_path()), so rules never spell out
+ * user names, pids or revisions.
  */
 #define G_LOG_DOMAIN "sc-suggestion-rules"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "sc-denial-store.h"
+#include "sc-interface-catalogue.h"
 #include "sc-suggestion-rules.h"
+
+/* Rule definitions (data) */
+
+#define K(kind) (1u << (SC_DENIAL_KIND_##kind))
+#define K_ANY   0xffffu
+
+typedef struct
+{
+  guint        kinds;       /* mask of K(…) */
+  const char  *match;       /* space-separated conditions, see below */
+  const char  *candidates;  /* space-separated interfaces, best first; NULL for none */
+  const char  *reason;      /* N_(): why the first candidate fits */
+  const char  *fix;         /* N_(): advice when it is not (only) an interface problem */
+} ScRuleDef;
+
+/* Condition syntax: "key=glob" or "key!=glob". Globs: '*' within one path
+ * component, '**' across '/', '?', "[abc]"/"[^.]" classes and "{a,b}"
+ * alternatives. Keys:
+ *   object   the normalised object (path, address, capability, syscall…)
+ *   op       operation
+ *   perm     "r" (reads only), "w" (writes, creates, deletes, links), "x" (exec)
+ *   owner    "yes" when fsuid equals ouid (or they are unknown), else "no"
+ *   profile  the raw AppArmor label
+ *   addr     unix socket: the object, addr or peer_addr (normalised)
+ *   peer     peer or peer_label
+ *   mask     denied permission words (signal, ptrace, D-Bus)
+ *   svc      D-Bus: the interface, else the object path with '/' → '.',
+ *            else the well-known destination name (tried in that order)
+ *   access   D-Bus: "read" (Get*, List*, signals…) or "write"
+ *   cap      capability name
+ *   syscall  seccomp syscall name
+ *   anything else: a detail of the record (family, sock_type, protocol,
+ *            bus, member, fstype, class…)
+ *
+ * Candidate syntax: "iface" or "iface@plug-name:attr=value,attr=value" for
+ * a plug with attributes (a value "true"/"false" is a boolean). Attributes
+ * other than those of personal-files/system-files make the plug need store
+ * approval (home read: all, browser-support allow-sandbox: true,
+ * optical-drive write: true).
+ *
+ * Fix texts may contain "{snap}", replaced by the snap name. */
+#include "sc-suggestion-table.h"
+
+/* Interfaces that grant far more than a single denial asks for; shown only
+ * when nothing narrower matches. */
+static const char * const catch_all_interfaces[] = {
+  "browser-support", "classic-support", "docker-support", "fwupd", "greengrass-support",
+  "kubernetes-support", "lxd-support", "microstack-support", "multipass-support",
+  "nomad-support", "polkit-agent", "steam-support", "system-backup",
+  NULL,
+};
+
+/* Compiled rules */
+
+typedef enum
+{
+  KEY_OBJECT,
+  KEY_OP,
+  KEY_PERM,
+  KEY_OWNER,
+  KEY_PROFILE,
+  KEY_ADDR,
+  KEY_PEER,
+  KEY_MASK,
+  KEY_SVC,
+  KEY_ACCESS,
+  KEY_CAP,
+  KEY_SYSCALL,
+  KEY_DETAIL,
+} KeyType;
+
+typedef struct
+{
+  char  *text;             /* brace-free glob */
+  gsize  prefix_len;       /* literal prefix length, for a cheap first test */
+} Glob;
+
+typedef struct
+{
+  KeyType   type;
+  char     *detail;        /* KEY_DETAIL only */
+  gboolean  negate;
+  GArray   *globs;         /* of Glob */
+} Condition;
+
+typedef struct
+{
+  char  *interface;
+  char  *plug_name;        /* NULL unless attributes are given */
+  char **attrs;            /* "key=value", NULL-terminated, nullable */
+} Candidate;
+
+typedef struct
+{
+  const ScRuleDef *def;
+  GArray          *conditions;  /* of Condition */
+  GArray          *candidates;  /* of Candidate */
+  gboolean         uses_svc;
+} Rule;
+
+static GArray *rules;  /* of Rule, table order; compiled once, kept for the process */
+
+/* Expands "{a,b}" alternatives (nested too) into separate globs. */
+static void
+expand_braces (const char *pattern,
+               GPtrArray  *out)
+{
+  const char *open = NULL;
+  const char *close = NULL;
+  int depth = 0;
+  GPtrArray *alternatives;
+  const char *alt_start;
+
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (*p == '{')
+        {
+          if (depth++ == 0)
+            open = p;
+        }
+      else if (*p == '}' && depth > 0)
+        {
+          if (--depth == 0)
+            {
+              close = p;
+              break;
+            }
+        }
+    }
+
+  if (open == NULL || close == NULL)
+    {
+      g_ptr_array_add (out, g_strdup (pattern));
+      return;
+    }
+
+  alternatives = g_ptr_array_new_with_free_func (g_free);
+  alt_start = open + 1;
+  depth = 0;
+  for (const char *p = open + 1; p <= close; p++)
+    {
+      if (*p == '{')
+        depth++;
+      else if (*p == '}' && depth > 0)
+        depth--;
+      else if ((*p == ',' && depth == 0) || p == close)
+        {
+          g_autofree char *expanded = g_strdup_printf ("%.*s%.*s%s",
+                                                        (int) (open - pattern), pattern,
+                                                        (int) (p - alt_start), alt_start,
+                                                        close + 1);
+          g_ptr_array_add (alternatives, g_steal_pointer (&expanded));
+          alt_start = p + 1;
+        }
+    }
+
+  for (guint i = 0; i < alternatives->len; i++)
+    expand_braces (g_ptr_array_index (alternatives, i), out);
+  g_ptr_array_unref (alternatives);
+}
+
+static KeyType
+parse_key (const char  *key,
+           char       **detail)
+{
+  static const struct { const char *name; KeyType type; } keys[] = {
+    { "object", KEY_OBJECT }, { "op", KEY_OP }, { "perm", KEY_PERM },
+    { "owner", KEY_OWNER }, { "profile", KEY_PROFILE }, { "addr", KEY_ADDR },
+    { "peer", KEY_PEER }, { "mask", KEY_MASK }, { "svc", KEY_SVC },
+    { "access", KEY_ACCESS }, { "cap", KEY_CAP }, { "syscall", KEY_SYSCALL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (strcmp (key, keys[i].name) == 0)
+      return keys[i].type;
+  *detail = g_strdup (key);
+  return KEY_DETAIL;
+}
+
+static void
+compile_rule (const ScRuleDef *def,
+              Rule            *rule)
+{
+  g_auto(GStrv) conditions = g_strsplit (def->match, " ", -1);
+
+  rule->def = def;
+  rule->conditions = g_array_new (FALSE, TRUE, sizeof (Condition));
+  rule->candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+
+  for (guint i = 0; conditions[i] != NULL; i++)
+    {
+      const char *eq;
+      g_autofree char *key = NULL;
+      g_autoptr(GPtrArray) expanded = g_ptr_array_new_with_free_func (g_free);
+      Condition condition = { 0 };
+
+      if (*conditions[i] == '\0')
+        continue;
+      eq = strchr (conditions[i], '=');
+      g_assert (eq != NULL && eq > conditions[i]);
+      condition.negate = eq[-1] == '!';
+      key = g_strndup (conditions[i], (eq - conditions[i]) - (condition.negate ? 1 : 0));
+      condition.type = parse_key (key, &condition.detail);
+      if (condition.type == KEY_SVC)
+        rule->uses_svc = TRUE;
+
+      condition.globs = g_array_new (FALSE, TRUE, sizeof (Glob));
+      expand_braces (eq + 1, expanded);
+      for (guint j = 0; j < expanded->len; j++)
+        {
+          Glob glob;
+
+          glob.text = g_strdup (g_ptr_array_index (expanded, j));
+          glob.prefix_len = strcspn (glob.text, "*?[");
+          g_array_append_val (condition.globs, glob);
+        }
+      g_array_append_val (rule->conditions, condition);
+    }
+
+  if (def->candidates != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (def->candidates, " ", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          Candidate candidate = { 0 };
+          const char *at = strchr (names[i], '@');
+
+          if (*names[i] == '\0')
+            continue;
+          if (at == NULL)
+            {
+              candidate.interface = g_strdup (names[i]);
+            }
+          else
+            {
+              const char *colon = strchr (at, ':');
+
+              g_assert (colon != NULL);
+              candidate.interface = g_strndup (names[i], at - names[i]);
+              candidate.plug_name = g_strndup (at + 1, colon - at - 1);
+              candidate.attrs = g_strsplit (colon + 1, ",", -1);
+            }
+          g_array_append_val (rule->candidates, candidate);
+        }
+    }
+}
+
+static gpointer
+compile_rules (gpointer data)
+{
+  (void) data;
+
+  rules = g_array_sized_new (FALSE, TRUE, sizeof (Rule), G_N_ELEMENTS (rule_table));
+  for (guint i = 0; i < G_N_ELEMENTS (rule_table); i++)
+    {
+      Rule rule = { 0 };
+
+      compile_rule (&rule_table[i], &rule);
+      g_array_append_val (rules, rule);
+    }
+  return NULL;
+}
+
+static void
+ensure_rules (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, compile_rules, NULL);
+}
+
+/* Glob matching */
+
+static gboolean
+match_class (const char **pattern,
+             char         c)
+{
+  const char *p = *pattern + 1;
+  gboolean negate = FALSE;
+  gboolean found = FALSE;
+
+  if (*p == '^' || *p == '!')
+    {
+      negate = TRUE;
+      p++;
+    }
+  for (gboolean first = TRUE; *p != '\0' && (first || *p != ']'); first = FALSE)
+    {
+      if (p[1] == '-' && p[2] != ']' && p[2] != '\0')
+        {
+          if (c >= p[0] && c <= p[2])
+            found = TRUE;
+          p += 3;
+        }
+      else
+        {
+          if (c == *p)
+            found = TRUE;
+          p++;
+        }
+    }
+  if (*p == ']')
+    p++;
+  *pattern = p;
+  return found != negate;
+}
+
+static gboolean
+glob_match (const char *p,
+            const char *s)
+{
+  for (;;)
+    {
+      switch (*p)
+        {
+        case '\0':
+          return *s == '\0';
+
+        case '*':
+          if (p[1] == '*')
+            {
+              p += 2;
+              if (*p == '\0')
+                return TRUE;
+              for (;; s++)
+                {
+                  if (glob_match (p, s))
+                    return TRUE;
+                  if (*s == '\0')
+                    return FALSE;
+                }
+            }
+          p++;
+          for (;; s++)
+            {
+              if (glob_match (p, s))
+                return TRUE;
+              if (*s == '\0' || *s == '/')
+                return FALSE;
+            }
+
+        case '?':
+          if (*s == '\0' || *s == '/')
+            return FALSE;
+          p++;
+          s++;
+          break;
+
+        case '[':
+          if (*s == '\0' || *s == '/' || !match_class (&p, *s))
+            return FALSE;
+          s++;
+          break;
+
+        default:
+          if (*p != *s)
+            return FALSE;
+          p++;
+          s++;
+          break;
+        }
+    }
+}
+
+static gboolean
+condition_matches_value (const Condition *condition,
+                         const char      *value)
+{
+  if (value == NULL)
+    return FALSE;
+  for (guint i = 0; i < condition->globs->len; i++)
+    {
+      const Glob *glob = &g_array_index (condition->globs, Glob, i);
+
+      if (strncmp (glob->text, value, glob->prefix_len) != 0)
+        continue;
+      if (glob_match (glob->text, value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Facts about one denial, computed once and shared by all rules. */
+
+typedef enum
+{
+  SVC_INTERFACE,
+  SVC_PATH,
+  SVC_NAME,
+  N_SVC_PASSES,
+} SvcPass;
+
+typedef struct
+{
+  const ScDenial *denial;
+  const char     *snap_name;
+  char           *object;       /* normalised */
+  const char     *perm;         /* "r", "w", "x" or NULL */
+  const char     *owner;        /* "yes" or "no" */
+  const char     *mask;
+  char           *addrs[3];     /* normalised unix addresses */
+  char           *svc[N_SVC_PASSES];
+  const char     *access;
+  SvcPass         pass;
+} Facts;
+
+static const char *
+detail (const ScDenial *denial,
+        const char     *key)
+{
+  return g_hash_table_lookup (denial->details, key);
+}
+
+static const char *
+denial_mask (const ScDenial *denial)
+{
+  const char *mask = denial->permissions;
+
+  if (mask == NULL || *mask == '\0')
+    mask = detail (denial, "denied_mask");
+  if (mask == NULL || *mask == '\0')
+    mask = detail (denial, "denied");
+  if (mask == NULL || *mask == '\0')
+    mask = detail (denial, "requested_mask");
+  if (mask == NULL || *mask == '\0')
+    mask = detail (denial, "requested");
+  if (mask == NULL || *mask == '\0')
+    mask = detail (denial, "mask");
+  return mask;
+}
+
+/* File permission class: any of w, a, c, d, l is a write; x an exec;
+ * the rest (r, m, k) reads. */
+static const char *
+file_perm_class (const char *mask)
+{
+  if (mask == NULL)
+    return NULL;
+  if (strpbrk (mask, "wacdl") != NULL)
+    return "w";
+  if (strchr (mask, 'x') != NULL)
+    return "x";
+  return "r";
+}
+
+static const char * const generic_dbus_interfaces[] = {
+  "org.freedesktop.DBus.Properties",
+  "org.freedesktop.DBus.Introspectable",
+  "org.freedesktop.DBus.Peer",
+  "org.freedesktop.DBus.ObjectManager",
+  NULL,
+};
+
+static char *
+dbus_path_to_dotted (const char *path)
+{
+  char *dotted;
+
+  if (path == NULL || path[0] != '/' || path[1] == '\0')
+    return NULL;
+  dotted = g_strdup (path + 1);
+  g_strdelimit (dotted, "/", '.');
+  return dotted;
+}
+
+static const char *
+dbus_access (const ScDenial *denial)
+{
+  static const char * const read_members[] = {
+    "Get*", "List*", "Can*", "Introspect", "Ping", "Describe*", "Read*", "Find*",
+    "Lookup*", "Resolve*", "Query*", "Is*", "Has*", NULL,
+  };
+  const char *member = detail (denial, "member");
+  const char *mask = detail (denial, "mask");
+
+  if (member == NULL)
+    member = detail (denial, "method");
+  if (g_strcmp0 (denial->operation, "dbus_signal") == 0 || g_strcmp0 (mask, "receive") == 0)
+    return "read";
+  for (guint i = 0; member != NULL && read_members[i] != NULL; i++)
+    if (glob_match (read_members[i], member))
+      return "read";
+  return "write";
+}
+
+static void
+facts_init (Facts          *facts,
+            const ScDenial *denial,
+            const char     *snap_name)
+{
+  const char *fsuid = detail (denial, "fsuid");
+  const char *ouid = detail (denial, "ouid");
+  const char *addr_keys[] = { "addr", "peer_addr" };
+
+  memset (facts, 0, sizeof *facts);
+  facts->denial = denial;
+  facts->snap_name = snap_name;
+  facts->object = sc_denial_normalise_object (denial, snap_name);
+  facts->mask = denial_mask (denial);
+  if (denial->kind == SC_DENIAL_KIND_FILE || denial->kind == SC_DENIAL_KIND_MOUNT)
+    facts->perm = file_perm_class (facts->mask);
+  facts->owner = (fsuid != NULL && ouid != NULL && strcmp (fsuid, ouid) != 0) ? "no" : "yes";
+
+  if (denial->kind == SC_DENIAL_KIND_UNIX || denial->kind == SC_DENIAL_KIND_NETWORK ||
+      denial->kind == SC_DENIAL_KIND_FILE)
+    {
+      facts->addrs[0] = g_strdup (facts->object);
+      for (guint i = 0; i < G_N_ELEMENTS (addr_keys); i++)
+        {
+          const char *value = detail (denial, addr_keys[i]);
+
+          if (value != NULL && value[0] == '@')
+            facts->addrs[i + 1] = sc_denial_normalise_path (value, snap_name, denial->instance);
+          else if (value != NULL && value[0] == '/')
+            facts->addrs[i + 1] = sc_denial_normalise_path (value, snap_name, denial->instance);
+        }
+    }
+
+  if (denial->kind == SC_DENIAL_KIND_DBUS)
+    {
+      const char *iface = detail (denial, "interface");
+      const char *name = detail (denial, "name");
+
+      if (iface != NULL && !g_strv_contains (generic_dbus_interfaces, iface))
+        facts->svc[SVC_INTERFACE] = g_strdup (iface);
+      facts->svc[SVC_PATH] = dbus_path_to_dotted (detail (denial, "path"));
+      if (name != NULL && name[0] != ':')
+        facts->svc[SVC_NAME] = g_strdup (name);
+      facts->access = dbus_access (denial);
+    }
+}
+
+static void
+facts_clear (Facts *facts)
+{
+  g_free (facts->object);
+  for (guint i = 0; i < G_N_ELEMENTS (facts->addrs); i++)
+    g_free (facts->addrs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (facts->svc); i++)
+    g_free (facts->svc[i]);
+}
+
+static gboolean
+condition_holds (const Condition *condition,
+                 const Facts     *facts)
+{
+  const ScDenial *denial = facts->denial;
+  const char *values[3] = { NULL, NULL, NULL };
+  gboolean matched = FALSE;
+
+  switch (condition->type)
+    {
+    case KEY_OBJECT:
+      values[0] = facts->object;
+      break;
+    case KEY_OP:
+      values[0] = denial->operation;
+      break;
+    case KEY_PERM:
+      values[0] = facts->perm;
+      break;
+    case KEY_OWNER:
+      values[0] = facts->owner;
+      break;
+    case KEY_PROFILE:
+      values[0] = denial->profile != NULL ? denial->profile : detail (denial, "label");
+      break;
+    case KEY_ADDR:
+      values[0] = facts->addrs[0];
+      values[1] = facts->addrs[1];
+      values[2] = facts->addrs[2];
+      break;
+    case KEY_PEER:
+      values[0] = detail (denial, "peer");
+      values[1] = detail (denial, "peer_label");
+      break;
+    case KEY_MASK:
+      values[0] = facts->mask;
+      break;
+    case KEY_SVC:
+      values[0] = facts->svc[facts->pass];
+      break;
+    case KEY_ACCESS:
+      values[0] = facts->access;
+      break;
+    case KEY_CAP:
+      values[0] = detail (denial, "capname");
+      if (values[0] == NULL)
+        values[0] = denial->object;
+      break;
+    case KEY_SYSCALL:
+      values[0] = detail (denial, "syscall_name");
+      if (values[0] == NULL)
+        values[0] = denial->object;
+      break;
+    case KEY_DETAIL:
+    default:
+      values[0] = detail (denial, condition->detail);
+      break;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (values) && !matched; i++)
+    matched = condition_matches_value (condition, values[i]);
+  return matched != condition->negate;
+}
+
+static gboolean
+rule_matches (const Rule  *rule,
+              const Facts *facts)
+{
+  if ((rule->def->kinds & (1u << facts->denial->kind)) == 0)
+    return FALSE;
+  /* Rules without a svc condition are decided in the first pass only. */
+  if (facts->pass != SVC_INTERFACE && !rule->uses_svc)
+    return FALSE;
+  for (guint i = 0; i < rule->conditions->len; i++)
+    if (!condition_holds (&g_array_index (rule->conditions, Condition, i), facts))
+      return FALSE;
+  return TRUE;
+}
+
+static const Rule *
+find_rule (Facts *facts)
+{
+  guint n_passes = facts->denial->kind == SC_DENIAL_KIND_DBUS ? N_SVC_PASSES : 1;
+
+  for (facts->pass = SVC_INTERFACE; facts->pass < n_passes; facts->pass++)
+    {
+      for (guint i = 0; i < rules->len; i++)
+        {
+          const Rule *rule = &g_array_index (rules, Rule, i);
+
+          if (rule_matches (rule, facts))
+            return rule;
+        }
+    }
+  return NULL;
+}
+
+/* Plugs with a top-level definition */
+
+/* "dot-config-myapp" from ".config/myapp": lower case, runs of anything
+ * else than [a-z0-9] become one '-', so the result always matches snapd's
+ * plug name grammar ^[a-z](?:-?[a-z0-9])*$. */
+static char *
+plug_name_from_path (const char *prefix,
+                     const char *path)
+{
+  GString *name = g_string_new (prefix);
+  gboolean dash = name->len > 0 && name->str[name->len - 1] == '-';
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c))
+        {
+          if (name->len == 0 && !g_ascii_isalpha (c))
+            g_string_append (name, "p-");
+          g_string_append_c (name, c);
+          dash = FALSE;
+        }
+      else if (!dash && name->len > 0)
+        {
+          g_string_append_c (name, '-');
+          dash = TRUE;
+        }
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, "files");
+  return g_string_free (name, FALSE);
+}
+
+/* personal-files and system-files paths must be literal: no AppArmor
+ * pattern characters, quotes or control characters. */
+static gboolean
+is_literal_path (const char *path)
+{
+  for (const char *p = path; *p != '\0'; p++)
+    if (strchr ("*?[]{}\"\\,^", *p) != NULL || (guchar) *p < 0x20)
+      return FALSE;
+  return TRUE;
+}
+
+/* $HOME/.config/myapp/settings.ini → $HOME/.config/myapp: the app's own
+ * folder under the XDG base folders, else the top dotfile or dot-folder. */
+static char *
+generalise_home_path (const char *object)
+{
+  static const char * const xdg_dirs[] = {
+    ".config/", ".cache/", ".local/share/", ".local/state/", ".local/lib/", NULL,
+  };
+  const char *rel = object + strlen ("$HOME/");
+  const char *slash;
+
+  for (guint i = 0; xdg_dirs[i] != NULL; i++)
+    {
+      gsize len = strlen (xdg_dirs[i]);
+
+      if (strncmp (rel, xdg_dirs[i], len) == 0 && rel[len] != '\0' && rel[len] != '/')
+        {
+          slash = strchr (rel + len, '/');
+          return slash != NULL ? g_strndup (object, slash - object) : g_strdup (object);
+        }
+    }
+  slash = strchr (rel, '/');
+  if (slash != NULL)
+    return g_strndup (object, slash - object);
+  /* A bare "$HOME/.local/" style folder name without a trailing part. */
+  return g_strdup (object);
+}
+
+/* /etc/mytool/conf.d/x.conf → /etc/mytool. */
+static char *
+generalise_system_path (const char *object)
+{
+  const char *slash;
+
+  if (object[0] != '/')
+    return NULL;
+  slash = strchr (object + 1, '/');
+  if (slash == NULL)
+    return g_strdup (object);
+  slash = strchr (slash + 1, '/');
+  return slash != NULL ? g_strndup (object, slash - object) : g_strdup (object);
+}
+
+static GVariant *
+build_files_plug (const char *interface,
+                  const Facts *facts)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  const char *object = facts->object;
+  const char *paths[2] = { NULL, NULL };
+  GVariantBuilder builder;
+  gboolean write = g_strcmp0 (facts->perm, "w") == 0;
+
+  if (object == NULL)
+    return NULL;
+
+  if (strcmp (interface, "personal-files") == 0)
+    {
+      if (!g_str_has_prefix (object, "$HOME/.") || object[7] == '\0' || object[7] == '/')
+        return NULL;
+      path = generalise_home_path (object);
+      name = plug_name_from_path ("dot-", path + strlen ("$HOME/."));
+    }
+  else
+    {
+      path = generalise_system_path (object);
+      if (path == NULL || path[1] == '\0' || path[0] == '$')
+        return NULL;
+      name = plug_name_from_path ("", path + 1);
+    }
+
+  while (g_str_has_suffix (path, "/") && strlen (path) > 1)
+    path[strlen (path) - 1] = '\0';
+  if (!is_literal_path (path) || !g_utf8_validate (path, -1, NULL))
+    return NULL;
+
+  paths[0] = path;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "name", g_variant_new_string (name));
+  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (interface));
+  g_variant_builder_add (&builder, "{sv}", write ? "write" : "read",
+                         g_variant_new_strv (paths, 1));
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static GVariant *
+build_attribute_plug (const Candidate *candidate)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&builder, "{sv}", "name", g_variant_new_string (candidate->plug_name));
+  g_variant_builder_add (&builder, "{sv}", "interface",
+                         g_variant_new_string (candidate->interface));
+  for (guint i = 0; candidate->attrs[i] != NULL; i++)
+    {
+      const char *attr = candidate->attrs[i];
+      const char *eq = strchr (attr, '=');
+      g_autofree char *key = g_strndup (attr, eq - attr);
+      GVariant *value;
+
+      if (strcmp (eq + 1, "true") == 0 || strcmp (eq + 1, "false") == 0)
+        value = g_variant_new_boolean (eq[1] == 't');
+      else
+        value = g_variant_new_string (eq + 1);
+      g_variant_builder_add (&builder, "{sv}", key, value);
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Ranking */
+
+static gboolean
+looks_like_browser (const ScDenial *denial)
+{
+  static const char * const hints[] = {
+    "chrom", "electron", "firefox", "brave", "opera", "vivaldi", "edge", "thunderbird",
+    "code", "slack", "discord", "teams", "signal", NULL,
+  };
+  const char *fields[] = { detail (denial, "comm"), detail (denial, "exe"), denial->snap };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *lower = NULL;
+
+      if (fields[i] == NULL)
+        continue;
+      lower = g_ascii_strdown (fields[i], -1);
+      for (guint j = 0; hints[j] != NULL; j++)
+        if (strstr (lower, hints[j]) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_catch_all (const char     *interface,
+              const ScDenial *denial)
+{
+  if (!g_strv_contains (catch_all_interfaces, interface))
+    return FALSE;
+  /* browser-support is the normal answer for browsers and Electron apps. */
+  if (strcmp (interface, "browser-support") == 0 && looks_like_browser (denial))
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  ScSuggestion *suggestion;
+  guint         position;
+  guint         tier;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+
+  if (ra->tier != rb->tier)
+    return ra->tier < rb->tier ? -1 : 1;
+  return ra->position < rb->position ? -1 : (ra->position > rb->position);
+}
+
+/* Tier: 0 auto-connects, 1 manual connection, 2 store approval,
+ * 3 catch-all. */
+static guint
+suggestion_tier (const ScSuggestion *suggestion,
+                 const ScDenial     *denial)
+{
+  if (is_catch_all (suggestion->interface, denial))
+    return 3;
+  if (suggestion->store_approval)
+    return 2;
+  if (!suggestion->auto_connect)
+    return 1;
+  return 0;
+}
+
+static char *
+expand_fix (const char  *fix,
+            const Facts *facts)
+{
+  GString *text = g_string_new (_(fix));
+  const char *snap = facts->snap_name;
+
+  if (snap == NULL)
+    snap = facts->denial->snap;
+  /* Translators: {snap} in these texts is replaced by the snap name. */
+  g_string_replace (text, "{snap}", snap != NULL ? snap : "<snap>", 0);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+alternative_reason (const ScInterfaceInfo *info)
+{
+  if (info != NULL && info->description != NULL)
+    /* Translators: %s is the description of an interface. */
+    return g_strdup_printf (_("Also allows this access: %s"),
+                            g_dgettext (GETTEXT_PACKAGE, info->description));
+  return g_strdup (_("Also allows this access, but grants more than the first suggestion."));
+}
+
+ScSuggestionResult *
+sc_suggest_for_denial (const ScDenial *denial,
+                       const char     *snap_name)
+{
+  ScSuggestionResult *result;
+  g_autoptr(GArray) ranked = NULL;
+  const Rule *rule;
+  Facts facts;
+  guint n_narrow = 0;
+
+  g_return_val_if_fail (denial != NULL, NULL);
+
+  ensure_rules ();
+
+  result = g_new0 (ScSuggestionResult, 1);
+  result->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_suggestion_free);
+
+  if (snap_name == NULL)
+    snap_name = denial->snap;
+  facts_init (&facts, denial, snap_name);
+
+  rule = find_rule (&facts);
+  if (rule == NULL)
+    {
+      if (denial->noise)
+        result->fix = g_strdup (denial->noise_reason != NULL
+                                ? denial->noise_reason
+                                : _("Caused by snapd's own helpers, not by the app: nothing to add."));
+      facts_clear (&facts);
+      return result;
+    }
+
+  if (rule->def->fix != NULL)
+    result->fix = expand_fix (rule->def->fix, &facts);
+
+  ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
+  for (guint i = 0; i < rule->candidates->len; i++)
+    {
+      const Candidate *candidate = &g_array_index (rule->candidates, Candidate, i);
+      const ScInterfaceInfo *info = sc_interface_catalogue_lookup (candidate->interface);
+      ScSuggestion *suggestion;
+      Ranked entry;
+
+      suggestion = g_new0 (ScSuggestion, 1);
+      suggestion->interface = g_strdup (candidate->interface);
+      if (info != NULL)
+        {
+          suggestion->auto_connect = info->auto_connect;
+          suggestion->store_approval = info->store_approval;
+        }
+      else
+        {
+          g_debug ("Interface %s is not in the catalogue", candidate->interface);
+        }
+
+      if (candidate->plug_name != NULL)
+        {
+          /* home read: all, browser-support allow-sandbox: true and
+           * optical-drive write: true are all denied by the base
+           * declaration: the store must grant them. */
+          suggestion->plug = build_attribute_plug (candidate);
+          suggestion->auto_connect = FALSE;
+          suggestion->store_approval = TRUE;
+        }
+      else if (strcmp (candidate->interface, "personal-files") == 0 ||
+               strcmp (candidate->interface, "system-files") == 0)
+        {
+          suggestion->plug = build_files_plug (candidate->interface, &facts);
+          if (suggestion->plug == NULL)
+            {
+              /* No literal path to offer (a pattern-like or odd name):
+               * such a plug could not be written, so do not suggest it. */
+              sc_suggestion_free (suggestion);
+              continue;
+            }
+        }
+
+      entry.suggestion = suggestion;
+      entry.position = i;
+      entry.tier = suggestion_tier (suggestion, denial);
+      if (entry.tier < 3)
+        n_narrow++;
+      g_array_append_val (ranked, entry);
+    }
+
+  g_array_sort (ranked, compare_ranked);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked *entry = &g_array_index (ranked, Ranked, i);
+      ScSuggestion *suggestion = entry->suggestion;
+
+      /* Catch-alls only when nothing narrower fits. */
+      if (entry->tier == 3 && n_narrow > 0)
+        {
+          sc_suggestion_free (suggestion);
+          continue;
+        }
+      if (result->suggestions->len == 0 && rule->def->reason != NULL)
+        suggestion->reason = g_strdup (_(rule->def->reason));
+      else
+        suggestion->reason = alternative_reason (sc_interface_catalogue_lookup (suggestion->interface));
+      g_ptr_array_add (result->suggestions, suggestion);
+    }
+
+  facts_clear (&facts);
+  return result;
+}
 
 void
 sc_suggestion_free (ScSuggestion *suggestion)
@@ -40,17 +1064,4 @@ sc_suggestion_get_plug_name (const ScSuggestion *suggestion)
       g_variant_lookup (suggestion->plug, "name", "&s", &name))
     return name;
   return suggestion->interface;
-}
-
-ScSuggestionResult *
-sc_suggest_for_denial (const ScDenial *denial,
-                       const char     *snap_name)
-{
-  ScSuggestionResult *result;
-
-  g_return_val_if_fail (denial != NULL, NULL);
-  (void) snap_name;
-  result = g_new0 (ScSuggestionResult, 1);
-  result->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_suggestion_free);
-  return result;
 }
