@@ -256,6 +256,19 @@ needs_hex (const char *s,
   return FALSE;
 }
 
+static gboolean
+has_control (const char *s,
+             gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) s[i];
+      if (c < 0x21 || c == 0x7f || c == '"')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Copies LEN bytes to a printable, valid UTF-8 string: control bytes become
  * \xNN (a NUL would otherwise cut the C string), trailing NUL padding of
  * abstract socket names is dropped. */
@@ -433,7 +446,13 @@ decode_value (const Field *f)
       g_autoptr(GString) bytes = g_string_sized_new (f->vlen / 2 + 1);
       g_string_append_c (bytes, '@');
       hex_decode_into (bytes, f->val + 1, f->vlen - 1);
-      if (needs_hex (bytes->str + 1, bytes->len - 1))
+      /* "@ABCD" may be a text name that happens to look like hex. Only
+       * take the decoding when the kernel had a reason to use hex and the
+       * result looks like a name: a control byte (usually NUL padding) or
+       * valid UTF-8 above ASCII. */
+      if (needs_hex (bytes->str + 1, bytes->len - 1) &&
+          (has_control (bytes->str + 1, bytes->len - 1) ||
+           g_utf8_validate (bytes->str + 1, (gssize) bytes->len - 1, NULL)))
         return display_bytes (bytes->str, bytes->len);
     }
 
