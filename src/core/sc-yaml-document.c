@@ -1,2 +1,1108 @@
-/* sc-yaml-document.c — to be implemented. SPDX-License-Identifier: GPL-3.0-or-later */
+/* sc-yaml-document.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * libyaml's event parser builds a small node tree that remembers where each
+ * node is in the original bytes. libyaml's marks count characters, not
+ * bytes (and skip a leading byte order mark), so every mark goes through an
+ * index map before it becomes an offset into the text.
+ */
+#define G_LOG_DOMAIN "sc-yaml-document"
+
 #include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "sc-project.h"
+#include "sc-yaml-document.h"
+
+/* No real snapcraft.yaml comes close; this keeps the worst case of a
+ * 16 MiB file of one-character items at a few hundred MiB. */
+#define MAX_NODES 1000000u
+#define CHECKPOINT_STEP 64
+
+struct _ScYamlDocument
+{
+  GBytes     *bytes;
+  const char *data;
+  gsize       len;
+  gsize       bom_len;
+  char       *display_name;
+  char        eol[3];
+  ScYamlNode *root;
+  GPtrArray  *nodes;        /* every node, for freeing and iterating */
+
+  /* character index (as libyaml counts) -> byte offset */
+  gboolean    ascii;
+  GArray     *checkpoints;  /* gsize: byte offset of character k * CHECKPOINT_STEP */
+};
+
+static inline gsize
+utf8_char_len (guchar c)
+{
+  if (c < 0x80)
+    return 1;
+  if (c < 0xE0)
+    return 2;
+  if (c < 0xF0)
+    return 3;
+  return 4;
+}
+
+static void
+build_index_map (ScYamlDocument *doc)
+{
+  gsize off = doc->bom_len;
+  gsize i = 0;
+
+  doc->ascii = TRUE;
+  for (gsize k = 0; k < doc->len; k++)
+    if ((guchar) doc->data[k] >= 0x80 && !(k < doc->bom_len))
+      {
+        doc->ascii = FALSE;
+        break;
+      }
+  if (doc->ascii)
+    return;
+
+  doc->checkpoints = g_array_sized_new (FALSE, FALSE, sizeof (gsize),
+                                        doc->len / CHECKPOINT_STEP + 2);
+  while (off < doc->len)
+    {
+      if (i % CHECKPOINT_STEP == 0)
+        g_array_append_val (doc->checkpoints, off);
+      off += utf8_char_len ((guchar) doc->data[off]);
+      i++;
+    }
+  if (i % CHECKPOINT_STEP == 0)
+    g_array_append_val (doc->checkpoints, off);
+}
+
+static gsize
+index_to_offset (ScYamlDocument *doc,
+                 gsize           index)
+{
+  gsize k, off, i;
+
+  if (doc->ascii)
+    return MIN (doc->bom_len + index, doc->len);
+
+  k = index / CHECKPOINT_STEP;
+  if (k >= doc->checkpoints->len)
+    k = doc->checkpoints->len - 1;
+  off = g_array_index (doc->checkpoints, gsize, k);
+  i = k * CHECKPOINT_STEP;
+  while (i < index && off < doc->len)
+    {
+      off += utf8_char_len ((guchar) doc->data[off]);
+      i++;
+    }
+  return MIN (off, doc->len);
+}
+
+/* Line and column of a byte offset, counting like libyaml: CR LF, LF and a
+ * lone CR each end a line; columns count characters; the BOM is skipped. */
+static void
+position_of_offset (const char *data,
+                    gsize       len,
+                    gsize       bom_len,
+                    gsize       offset,
+                    guint      *line,
+                    guint      *column)
+{
+  guint l = 1, c = 1;
+  gsize i = bom_len;
+
+  offset = MIN (offset, len);
+  while (i < offset)
+    {
+      guchar ch = (guchar) data[i];
+
+      if (ch == '\r' && i + 1 < len && data[i + 1] == '\n')
+        {
+          if (i + 1 == offset)
+            break;
+          l++;
+          c = 1;
+          i += 2;
+          continue;
+        }
+      if (ch == '\n' || ch == '\r')
+        {
+          l++;
+          c = 1;
+          i++;
+          continue;
+        }
+      c++;
+      i += ch < 0x80 ? 1 : utf8_char_len (ch);
+    }
+  *line = l;
+  *column = c;
+}
+
+void
+sc_yaml_document_get_position (ScYamlDocument *doc,
+                               gsize           offset,
+                               guint          *line,
+                               guint          *column)
+{
+  position_of_offset (doc->data, doc->len, doc->bom_len, offset, line, column);
+}
+
+static void set_error (GError    **error,
+                       const char *name,
+                       guint       line,
+                       guint       column,
+                       const char *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+static void
+set_error (GError    **error,
+           const char *name,
+           guint       line,
+           guint       column,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID,
+               "%s:%u:%u: %s", name, line, column, message);
+}
+
+static void
+node_free (gpointer data)
+{
+  ScYamlNode *node = data;
+
+  g_free (node->children);
+  g_free (node->value);
+  g_free (node->anchor);
+  g_free (node->tag);
+  g_free (node);
+}
+
+void
+sc_yaml_document_free (ScYamlDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_clear_pointer (&doc->nodes, g_ptr_array_unref);
+  g_clear_pointer (&doc->checkpoints, g_array_unref);
+  g_clear_pointer (&doc->bytes, g_bytes_unref);
+  g_free (doc->display_name);
+  g_free (doc);
+}
+
+/* Skips an anchor and a tag (in either order) and the blanks, line breaks
+ * and comments around them, so that the result is the node's own token. */
+static gsize
+skip_properties (ScYamlDocument *doc,
+                 gsize           pos,
+                 gsize           limit,
+                 guint           n_properties)
+{
+  const char *d = doc->data;
+
+  while (n_properties > 0 && pos < limit)
+    {
+      if (d[pos] == '&' || (d[pos] == '!' && !(pos + 1 < limit && d[pos + 1] == '<')))
+        {
+          while (pos < limit && !g_ascii_isspace (d[pos]))
+            pos++;
+          n_properties--;
+        }
+      else if (d[pos] == '!')
+        {
+          while (pos < limit && d[pos] != '>')
+            pos++;
+          if (pos < limit)
+            pos++;
+          n_properties--;
+        }
+      else
+        break;
+
+      while (pos < limit)
+        {
+          if (d[pos] == ' ' || d[pos] == '\t' || d[pos] == '\r' || d[pos] == '\n')
+            pos++;
+          else if (d[pos] == '#')
+            {
+              while (pos < limit && d[pos] != '\n' && d[pos] != '\r')
+                pos++;
+            }
+          else
+            break;
+        }
+    }
+  return pos;
+}
+
+/* For block scalars libyaml's end mark lies after the trailing line breaks;
+ * back up to the last byte that is not blank. */
+static gsize
+trim_block_end (ScYamlDocument *doc,
+                gsize           start,
+                gsize           end)
+{
+  while (end > start + 1)
+    {
+      char c = doc->data[end - 1];
+
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        end--;
+      else
+        break;
+    }
+  return end;
+}
+
+typedef struct
+{
+  ScYamlNode *node;
+  GPtrArray  *children;
+} Frame;
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->children, g_ptr_array_unref);
+}
+
+static void
+set_libyaml_error (ScYamlDocument *doc,
+                   yaml_parser_t  *parser,
+                   GError        **error)
+{
+  const char *name = doc->display_name;
+  guint line, column;
+
+  switch (parser->error)
+    {
+    case YAML_MEMORY_ERROR:
+      set_error (error, name, 1, 1, "out of memory while parsing");
+      return;
+
+    case YAML_READER_ERROR:
+      position_of_offset (doc->data, doc->len, doc->bom_len, parser->problem_offset,
+                          &line, &column);
+      if (parser->problem_value != -1)
+        set_error (error, name, line, column, "%s (character U+%04X)",
+                   parser->problem, (guint) parser->problem_value);
+      else
+        set_error (error, name, line, column, "%s", parser->problem);
+      return;
+
+    case YAML_SCANNER_ERROR:
+    case YAML_PARSER_ERROR:
+    default:
+      {
+        gsize off = index_to_offset (doc, parser->problem_mark.index);
+        const char *hint = "";
+
+        line = (guint) parser->problem_mark.line + 1;
+        column = (guint) parser->problem_mark.column + 1;
+        if (off < doc->len && doc->data[off] == '\t')
+          hint = "; YAML does not allow a tab here, use spaces";
+
+        if (parser->context != NULL &&
+            (parser->context_mark.line != parser->problem_mark.line ||
+             parser->context_mark.column != parser->problem_mark.column))
+          set_error (error, name, line, column, "%s (%s that starts at %u:%u)%s",
+                     parser->problem, parser->context,
+                     (guint) parser->context_mark.line + 1,
+                     (guint) parser->context_mark.column + 1, hint);
+        else if (parser->context != NULL)
+          set_error (error, name, line, column, "%s (%s)%s", parser->problem,
+                     parser->context, hint);
+        else
+          set_error (error, name, line, column, "%s%s",
+                     parser->problem ? parser->problem : "invalid YAML", hint);
+      }
+      return;
+    }
+}
+
+static ScYamlNode *
+new_node (ScYamlDocument *doc,
+          ScYamlNodeKind  kind,
+          yaml_event_t   *event,
+          const yaml_char_t *anchor,
+          const yaml_char_t *tag)
+{
+  ScYamlNode *node = g_new0 (ScYamlNode, 1);
+
+  node->kind = kind;
+  node->start = index_to_offset (doc, event->start_mark.index);
+  node->end = index_to_offset (doc, event->end_mark.index);
+  node->line = (guint) event->start_mark.line + 1;
+  node->column = (guint) event->start_mark.column + 1;
+  node->anchor = g_strdup ((const char *) anchor);
+  node->tag = g_strdup ((const char *) tag);
+  node->value = g_strdup ("");
+  node->value_start = skip_properties (doc, node->start, doc->len,
+                                       (anchor != NULL) + (tag != NULL));
+  g_ptr_array_add (doc->nodes, node);
+  return node;
+}
+
+static gboolean
+validate_utf8 (ScYamlDocument *doc,
+               GError        **error)
+{
+  const char *end = NULL;
+  guint line, column;
+
+  if (g_utf8_validate_len (doc->data, doc->len, &end))
+    return TRUE;
+
+  position_of_offset (doc->data, doc->len, doc->bom_len, (gsize) (end - doc->data),
+                      &line, &column);
+  if (*end == '\0')
+    set_error (error, doc->display_name, line, column,
+               "a NUL character is not allowed in YAML");
+  else
+    set_error (error, doc->display_name, line, column,
+               "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text",
+               (guint) (guchar) *end);
+  return FALSE;
+}
+
+/* libyaml accepts a tab between tokens in some places (after "key:", in
+ * flow collections, inside plain scalars), but snapcraft reads YAML with
+ * PyYAML's scanner, which only skips spaces and stops with "found character
+ * '\t' that cannot start any token". Tabs are fine only inside quoted and
+ * block scalars and in comments. */
+static gboolean
+check_tabs (ScYamlDocument *doc,
+            GError        **error)
+{
+  const char *d = doc->data;
+  const char *tab = memchr (d, '\t', doc->len);
+  guint next_node = 0;
+  ScYamlNode *range = NULL;
+
+  while (tab != NULL)
+    {
+      gsize off = (gsize) (tab - d);
+      gboolean allowed = FALSE;
+
+      /* The quoted or block scalar that might hold the tab: nodes come in
+       * document order, so one forward walk serves every tab. */
+      while (next_node < doc->nodes->len)
+        {
+          ScYamlNode *node = g_ptr_array_index (doc->nodes, next_node);
+
+          if (node->value_start > off)
+            break;
+          next_node++;
+          if (node->kind == SC_YAML_NODE_SCALAR && node->style != SC_YAML_STYLE_PLAIN &&
+              (range == NULL || node->end > range->end))
+            range = node;
+        }
+      if (range != NULL && off >= range->value_start && off < range->end)
+        allowed = TRUE;
+
+      if (!allowed)
+        {
+          gsize ls = sc_yaml_document_line_start (doc, off);
+
+          /* In a comment: a '#' after a blank (or at the line start) earlier
+           * on the line, outside the quoted or block scalar. */
+          for (gsize p = ls; p < off && !allowed; p++)
+            if (d[p] == '#' && (p == ls || d[p - 1] == ' ' || d[p - 1] == '\t') &&
+                !(range != NULL && p >= range->value_start && p < range->end))
+              allowed = TRUE;
+        }
+
+      if (!allowed)
+        {
+          guint line, column;
+
+          position_of_offset (d, doc->len, doc->bom_len, off, &line, &column);
+          set_error (error, doc->display_name, line, column,
+                     "found a tab character that cannot start any token (while scanning for "
+                     "the next token); YAML does not allow a tab here, use spaces");
+          return FALSE;
+        }
+      tab = memchr (tab + 1, '\t', doc->len - off - 1);
+    }
+  return TRUE;
+}
+
+static void
+detect_eol (ScYamlDocument *doc)
+{
+  const char *p = doc->data;
+  const char *end = doc->data + doc->len;
+
+  strcpy (doc->eol, "\n");
+  for (; p < end; p++)
+    {
+      if (*p == '\n')
+        return;
+      if (*p == '\r')
+        {
+          strcpy (doc->eol, (p + 1 < end && p[1] == '\n') ? "\r\n" : "\r");
+          return;
+        }
+    }
+}
+
+ScYamlDocument *
+sc_yaml_document_new (const char  *display_name,
+                      GBytes      *bytes,
+                      GError     **error)
+{
+  g_autoptr(ScYamlDocument) doc = g_new0 (ScYamlDocument, 1);
+  g_autoptr(GHashTable) anchors = NULL;
+  g_autoptr(GArray) stack = NULL;
+  yaml_parser_t parser;
+  gboolean done = FALSE, ok = TRUE;
+  guint n_documents = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  doc->bytes = g_bytes_ref (bytes);
+  doc->data = g_bytes_get_data (bytes, &doc->len);
+  if (doc->data == NULL)
+    doc->data = "";
+  doc->display_name = g_strdup (display_name ? display_name : "snapcraft.yaml");
+  doc->nodes = g_ptr_array_new_with_free_func (node_free);
+
+  if (doc->len > SC_YAML_MAX_SIZE)
+    {
+      set_error (error, doc->display_name, 1, 1,
+                 "the file is larger than %u MiB", SC_YAML_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (doc->len >= 3 && memcmp (doc->data, "\xEF\xBB\xBF", 3) == 0)
+    doc->bom_len = 3;
+
+  if (!validate_utf8 (doc, error))
+    return NULL;
+
+  detect_eol (doc);
+  build_index_map (doc);
+
+  anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  g_array_set_clear_func (stack, frame_clear);
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) doc->data, doc->len);
+
+  while (!done && ok)
+    {
+      yaml_event_t event;
+      ScYamlNode *node = NULL;
+
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          set_libyaml_error (doc, &parser, error);
+          ok = FALSE;
+          break;
+        }
+
+      switch (event.type)
+        {
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+
+        case YAML_DOCUMENT_START_EVENT:
+          if (++n_documents > 1)
+            {
+              set_error (error, doc->display_name, (guint) event.start_mark.line + 1,
+                         (guint) event.start_mark.column + 1,
+                         "a second YAML document starts here; snapcraft.yaml must hold "
+                         "exactly one");
+              ok = FALSE;
+            }
+          break;
+
+        case YAML_SCALAR_EVENT:
+          node = new_node (doc, SC_YAML_NODE_SCALAR, &event, event.data.scalar.anchor,
+                           event.data.scalar.tag);
+          g_free (node->value);
+          node->value_len = event.data.scalar.length;
+          node->value = g_malloc (node->value_len + 1);
+          memcpy (node->value, event.data.scalar.value, node->value_len);
+          node->value[node->value_len] = '\0';
+          switch (event.data.scalar.style)
+            {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+              node->style = SC_YAML_STYLE_SINGLE_QUOTED;
+              break;
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+              node->style = SC_YAML_STYLE_DOUBLE_QUOTED;
+              break;
+            case YAML_LITERAL_SCALAR_STYLE:
+              node->style = SC_YAML_STYLE_LITERAL;
+              break;
+            case YAML_FOLDED_SCALAR_STYLE:
+              node->style = SC_YAML_STYLE_FOLDED;
+              break;
+            case YAML_ANY_SCALAR_STYLE:
+            case YAML_PLAIN_SCALAR_STYLE:
+            default:
+              node->style = SC_YAML_STYLE_PLAIN;
+              break;
+            }
+          if (node->style == SC_YAML_STYLE_LITERAL || node->style == SC_YAML_STYLE_FOLDED)
+            node->end = trim_block_end (doc, node->value_start, node->end);
+          if (node->value_start > node->end)
+            node->value_start = node->end;
+          break;
+
+        case YAML_ALIAS_EVENT:
+          node = new_node (doc, SC_YAML_NODE_ALIAS, &event, NULL, NULL);
+          g_free (node->value);
+          node->value = g_strdup ((const char *) event.data.alias.anchor);
+          node->value_len = strlen (node->value);
+          node->target = g_hash_table_lookup (anchors, node->value);
+          if (node->target == NULL)
+            {
+              set_error (error, doc->display_name, node->line, node->column,
+                         "the alias *%s names no anchor defined before it", node->value);
+              ok = FALSE;
+            }
+          else
+            node->target->n_aliases++;
+          break;
+
+        case YAML_SEQUENCE_START_EVENT:
+          node = new_node (doc, SC_YAML_NODE_SEQUENCE, &event,
+                           event.data.sequence_start.anchor, event.data.sequence_start.tag);
+          node->style = event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                        ? SC_YAML_STYLE_FLOW : SC_YAML_STYLE_BLOCK;
+          break;
+
+        case YAML_MAPPING_START_EVENT:
+          node = new_node (doc, SC_YAML_NODE_MAPPING, &event,
+                           event.data.mapping_start.anchor, event.data.mapping_start.tag);
+          node->style = event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                        ? SC_YAML_STYLE_FLOW : SC_YAML_STYLE_BLOCK;
+          break;
+
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          {
+            Frame *frame = &g_array_index (stack, Frame, stack->len - 1);
+            ScYamlNode *coll = frame->node;
+
+            coll->n_children = frame->children->len;
+            coll->children = (ScYamlNode **) g_ptr_array_free (g_steal_pointer (&frame->children),
+                                                               FALSE);
+            if (coll->style == SC_YAML_STYLE_FLOW)
+              coll->end = index_to_offset (doc, event.end_mark.index);
+            else if (coll->n_children > 0)
+              coll->end = coll->children[coll->n_children - 1]->end;
+            if (coll->value_start > coll->end)
+              coll->value_start = coll->end;
+            g_array_set_size (stack, stack->len - 1);
+          }
+          break;
+
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+        default:
+          break;
+        }
+
+      if (ok && node != NULL)
+        {
+          if (doc->nodes->len > MAX_NODES)
+            {
+              set_error (error, doc->display_name, node->line, node->column,
+                         "the document has more than %u nodes", MAX_NODES);
+              ok = FALSE;
+            }
+          if (stack->len > 0)
+            {
+              Frame *parent = &g_array_index (stack, Frame, stack->len - 1);
+
+              node->parent = parent->node;
+              node->depth = parent->node->depth + 1;
+              g_ptr_array_add (parent->children, node);
+            }
+          else if (doc->root == NULL)
+            doc->root = node;
+
+          if (node->anchor != NULL)
+            g_hash_table_replace (anchors, node->anchor, node);
+
+          if (node->kind == SC_YAML_NODE_SEQUENCE || node->kind == SC_YAML_NODE_MAPPING)
+            {
+              Frame frame = { node, g_ptr_array_new () };
+
+              if (node->depth >= SC_YAML_MAX_DEPTH)
+                {
+                  set_error (error, doc->display_name, node->line, node->column,
+                             "collections are nested more than %u levels deep",
+                             SC_YAML_MAX_DEPTH);
+                  ok = FALSE;
+                }
+              g_array_append_val (stack, frame);
+            }
+        }
+
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&parser);
+
+  if (!ok)
+    return NULL;
+
+  if (doc->root == NULL)
+    {
+      set_error (error, doc->display_name, 1, 1,
+                 "the file is empty: it holds no YAML document");
+      return NULL;
+    }
+
+  if (!check_tabs (doc, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+GBytes *
+sc_yaml_document_get_bytes (ScYamlDocument *doc)
+{
+  return doc->bytes;
+}
+
+const char *
+sc_yaml_document_get_data (ScYamlDocument *doc,
+                           gsize          *len)
+{
+  if (len != NULL)
+    *len = doc->len;
+  return doc->data;
+}
+
+const char *
+sc_yaml_document_get_display_name (ScYamlDocument *doc)
+{
+  return doc->display_name;
+}
+
+ScYamlNode *
+sc_yaml_document_get_root (ScYamlDocument *doc)
+{
+  return doc->root;
+}
+
+const char *
+sc_yaml_document_get_eol (ScYamlDocument *doc)
+{
+  return doc->eol;
+}
+
+guint
+sc_yaml_document_get_n_nodes (ScYamlDocument *doc)
+{
+  return doc->nodes->len;
+}
+
+ScYamlNode *
+sc_yaml_document_get_node (ScYamlDocument *doc,
+                           guint           index)
+{
+  g_return_val_if_fail (index < doc->nodes->len, NULL);
+  return g_ptr_array_index (doc->nodes, index);
+}
+
+gsize
+sc_yaml_document_line_start (ScYamlDocument *doc,
+                             gsize           offset)
+{
+  offset = MIN (offset, doc->len);
+  while (offset > 0 && doc->data[offset - 1] != '\n' && doc->data[offset - 1] != '\r')
+    offset--;
+  return offset;
+}
+
+gsize
+sc_yaml_document_line_end (ScYamlDocument *doc,
+                           gsize           offset)
+{
+  offset = MIN (offset, doc->len);
+  while (offset < doc->len && doc->data[offset] != '\n' && doc->data[offset] != '\r')
+    offset++;
+  return offset;
+}
+
+gsize
+sc_yaml_document_break_before (ScYamlDocument *doc,
+                               gsize           line_start)
+{
+  if (line_start == 0)
+    return 0;
+  if (doc->data[line_start - 1] == '\n' && line_start >= 2 && doc->data[line_start - 2] == '\r')
+    return line_start - 2;
+  return line_start - 1;
+}
+
+gboolean
+sc_yaml_document_starts_line (ScYamlDocument *doc,
+                              gsize           offset)
+{
+  gsize pos = sc_yaml_document_line_start (doc, offset);
+
+  if (pos == 0)
+    pos = MIN (doc->bom_len, offset);
+  for (; pos < offset; pos++)
+    if (doc->data[pos] != ' ' && doc->data[pos] != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+ScYamlNode *
+sc_yaml_node_resolve (ScYamlNode *node)
+{
+  if (node != NULL && node->kind == SC_YAML_NODE_ALIAS)
+    return node->target;
+  return node;
+}
+
+gboolean
+sc_yaml_node_is_null (const ScYamlNode *node)
+{
+  if (node == NULL || node->kind != SC_YAML_NODE_SCALAR || node->style != SC_YAML_STYLE_PLAIN)
+    return FALSE;
+  if (node->tag != NULL)
+    return g_str_equal (node->tag, YAML_NULL_TAG);
+  return node->value[0] == '\0' ||
+         g_str_equal (node->value, "~") ||
+         g_str_equal (node->value, "null") ||
+         g_str_equal (node->value, "Null") ||
+         g_str_equal (node->value, "NULL");
+}
+
+static gboolean
+is_bool_word (const char *s)
+{
+  static const char * const words[] = {
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+    "FALSE", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (s, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Conservative: anything that YAML 1.1 might read as an int or float. */
+static gboolean
+looks_numeric (const char *s)
+{
+  const char *p = s;
+  gboolean digit = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  if (*p == '.')
+    {
+      const char *rest = p + 1;
+
+      if (g_ascii_strcasecmp (rest, "inf") == 0 || g_ascii_strcasecmp (rest, "nan") == 0)
+        return TRUE;
+    }
+  if (!g_ascii_isdigit (*p) && *p != '.')
+    return FALSE;
+  for (; *p; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (!strchr ("_.:xobeEaAbBcCdDfF+-", *p))
+        return FALSE;
+    }
+  return digit;
+}
+
+gboolean
+sc_yaml_node_is_string (const ScYamlNode *node)
+{
+  if (node == NULL || node->kind != SC_YAML_NODE_SCALAR)
+    return FALSE;
+  if (node->tag != NULL && !g_str_equal (node->tag, "!"))
+    return g_str_equal (node->tag, YAML_STR_TAG);
+  if (node->style != SC_YAML_STYLE_PLAIN)
+    return TRUE;
+  return !sc_yaml_node_is_null (node) && !is_bool_word (node->value) &&
+         !looks_numeric (node->value);
+}
+
+ScYamlNode *
+sc_yaml_mapping_lookup (ScYamlNode  *mapping,
+                        const char  *key,
+                        ScYamlNode **key_node)
+{
+  if (key_node != NULL)
+    *key_node = NULL;
+  if (mapping == NULL || mapping->kind != SC_YAML_NODE_MAPPING)
+    return NULL;
+  for (guint i = 0; i + 1 < mapping->n_children; i += 2)
+    {
+      ScYamlNode *k = mapping->children[i];
+
+      if (k->kind == SC_YAML_NODE_SCALAR && strcmp (k->value, key) == 0 &&
+          k->value_len == strlen (key))
+        {
+          if (key_node != NULL)
+            *key_node = k;
+          return mapping->children[i + 1];
+        }
+    }
+  return NULL;
+}
+
+gboolean
+sc_yaml_node_equal (const ScYamlNode *a,
+                    const ScYamlNode *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+  if (a->kind != b->kind || g_strcmp0 (a->anchor, b->anchor) != 0 ||
+      g_strcmp0 (a->tag, b->tag) != 0)
+    return FALSE;
+
+  switch (a->kind)
+    {
+    case SC_YAML_NODE_ALIAS:
+      return g_str_equal (a->value, b->value);
+
+    case SC_YAML_NODE_SCALAR:
+      return a->value_len == b->value_len &&
+             memcmp (a->value, b->value, a->value_len) == 0 &&
+             (a->style == SC_YAML_STYLE_PLAIN) == (b->style == SC_YAML_STYLE_PLAIN);
+
+    case SC_YAML_NODE_SEQUENCE:
+    case SC_YAML_NODE_MAPPING:
+    default:
+      if (a->n_children != b->n_children)
+        return FALSE;
+      for (guint i = 0; i < a->n_children; i++)
+        if (!sc_yaml_node_equal (a->children[i], b->children[i]))
+          return FALSE;
+      return TRUE;
+    }
+}
+
+char *
+sc_yaml_quote_scalar (const char *s,
+                      gboolean    flow)
+{
+  gsize len = strlen (s);
+  gboolean plain = TRUE, printable = TRUE;
+  GString *out;
+
+  if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
+    plain = FALSE;
+  else if (strchr ("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL)
+    plain = FALSE;
+  else if (strstr (s, ": ") != NULL || strstr (s, " #") != NULL)
+    plain = FALSE;
+  else if (flow && strpbrk (s, ",[]{}") != NULL)
+    plain = FALSE;
+  else if (is_bool_word (s) || looks_numeric (s) || g_str_equal (s, "~") ||
+           g_ascii_strcasecmp (s, "null") == 0 || g_str_equal (s, "<<") ||
+           g_str_equal (s, "="))
+    plain = FALSE;
+
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7F)
+        {
+          plain = FALSE;
+          printable = FALSE;
+        }
+    }
+  if (!g_utf8_validate (s, -1, NULL))
+    printable = FALSE;
+
+  if (plain)
+    return g_strdup (s);
+
+  out = g_string_new (NULL);
+  if (printable)
+    {
+      g_string_append_c (out, '\'');
+      for (const char *p = s; *p; p++)
+        {
+          if (*p == '\'')
+            g_string_append_c (out, '\'');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '\'');
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7F)
+            g_string_append_printf (out, "\\x%02X", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Patches ------------------------------------------------------------- */
+
+typedef struct
+{
+  gsize  start;
+  gsize  end;
+  guint  seq;
+  char  *text;
+} Change;
+
+struct _ScYamlPatch
+{
+  ScYamlDocument *doc;
+  GArray         *changes;
+};
+
+static void
+change_clear (gpointer data)
+{
+  Change *change = data;
+
+  g_free (change->text);
+}
+
+ScYamlPatch *
+sc_yaml_patch_new (ScYamlDocument *doc)
+{
+  ScYamlPatch *patch = g_new0 (ScYamlPatch, 1);
+
+  patch->doc = doc;
+  patch->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (patch->changes, change_clear);
+  return patch;
+}
+
+void
+sc_yaml_patch_free (ScYamlPatch *patch)
+{
+  if (patch == NULL)
+    return;
+  g_array_unref (patch->changes);
+  g_free (patch);
+}
+
+void
+sc_yaml_patch_replace (ScYamlPatch *patch,
+                       gsize        start,
+                       gsize        end,
+                       const char  *text)
+{
+  Change change;
+
+  g_return_if_fail (start <= end && end <= patch->doc->len);
+
+  change.start = start;
+  change.end = end;
+  change.seq = patch->changes->len;
+  change.text = g_strdup (text ? text : "");
+  g_array_append_val (patch->changes, change);
+}
+
+guint
+sc_yaml_patch_get_n_changes (ScYamlPatch *patch)
+{
+  return patch->changes->len;
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  const Change *x = a, *y = b;
+  gboolean xe = x->start != x->end, ye = y->start != y->end;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  /* At one offset, insertions come before a range that starts there. */
+  if (xe != ye)
+    return xe ? 1 : -1;
+  return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+GBytes *
+sc_yaml_patch_apply (ScYamlPatch *patch,
+                     GError     **error)
+{
+  ScYamlDocument *doc = patch->doc;
+  GString *out;
+  gsize pos = 0;
+
+  g_array_sort (patch->changes, compare_changes);
+  out = g_string_sized_new (doc->len + 256);
+
+  for (guint i = 0; i < patch->changes->len; i++)
+    {
+      const Change *change = &g_array_index (patch->changes, Change, i);
+
+      if (change->start < pos)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "internal error: overlapping edits at byte %" G_GSIZE_FORMAT,
+                       change->start);
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      g_string_append_len (out, doc->data + pos, (gssize) (change->start - pos));
+      g_string_append (out, change->text);
+      pos = change->end;
+    }
+  g_string_append_len (out, doc->data + pos, (gssize) (doc->len - pos));
+
+  return g_string_free_to_bytes (out);
+}
