@@ -50,14 +50,24 @@ print_json (GPtrArray *findings)
   printf ("%s\n", text);
 }
 
+/* FILE as the user can open it from where they ran the command: the path
+ * they gave, or for a folder the file inside it that snapcraft uses. */
 static void
-print_text (ScProject *project,
-            GPtrArray *findings)
+print_text (ScProject  *project,
+            const char *path,
+            GPtrArray  *findings)
 {
-  const char *file = sc_project_get_display_path (project);
+  g_autofree char *file = NULL;
+  const char *display = sc_project_get_display_path (project);
 
-  if (file == NULL)
-    file = sc_project_get_path (project);
+  if (display == NULL)
+    display = sc_project_get_path (project);
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    file = g_strdup (path);
+  else if (strcmp (path, ".") == 0 || strcmp (path, "./") == 0)
+    file = g_strdup (display);
+  else
+    file = g_build_filename (path, display, NULL);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -110,7 +120,7 @@ sc_cli_check (int    argc,
   if (json)
     print_json (findings);
   else
-    print_text (project, findings);
+    print_text (project, path, findings);
 
   for (guint i = 0; i < findings->len; i++)
     if (((ScFinding *) findings->pdata[i])->severity == SC_SEVERITY_ERROR)

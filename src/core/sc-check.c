@@ -20,7 +20,9 @@
  * | personal-files-path     | error / note      | path rules of review-tools for personal/system-files; |
  * |                         |                   | note only for non-hidden $HOME paths                  |
  * | extension-duplicate     | note              | declared plug an app's extension already adds         |
- * | duplicate-plug          | error             | same name twice in one plugs list                     |
+ * | duplicate-plug          | error             | same name twice in one plugs list (sc_project_load    |
+ * |                         |                   | already rejects this as invalid with FILE:LINE:COL,   |
+ * |                         |                   | so `check` exits 3; kept for models built otherwise)  |
  * | empty-plugs             | error (hook),     | `plugs: []`                                           |
  * |                         | warning (app)     |                                                       |
  * | devmode                 | warning           | confinement: devmode                                  |

@@ -1,0 +1,378 @@
+/* test-check.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sc-check.h"
+#include "sc-project.h"
+
+static ScProject *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "check", name, NULL);
+  g_autoptr(GError) error = NULL;
+  ScProject *project = sc_project_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  return project;
+}
+
+/* EXPECTED lists the findings in order, separated by spaces. Each is
+ * "code", optionally followed by "@LINE:COL" and/or "/severity"; only the
+ * parts given are compared. An empty string means no finding at all. */
+typedef struct
+{
+  const char *fixture;
+  const char *expected;
+} CheckCase;
+
+static const CheckCase cases[] = {
+  /* A project that triggers nothing: gnome extension used without
+   * duplicates, a content plug with a target, a plug that names the
+   * platform content plug the extension defines, hooks with plugs. */
+  { "clean.yaml", "" },
+
+  { "unknown-plug.yaml", "unknown-plug@12:19/error unknown-plug@12:27/error" },
+  { "unknown-interface.yaml", "unknown-interface@10/error" },
+  { "missing-attribute.yaml",
+    "missing-attribute@10/error store-approval@10 missing-attribute@12/error" },
+
+  { "store-approval.yaml",
+    "store-approval@10/warning store-approval@13/warning store-approval@19:13/warning" },
+  /* allow-sandbox: false and a plain desktop plug are fine. */
+  { "store-approval-ok.yaml", "" },
+  /* Reported once per plug name, at its first use. */
+  { "manual-connection.yaml", "manual-connection@12:13/note" },
+  { "home-read-all.yaml", "home-read-all@10/warning" },
+
+  { "personal-files-path.yaml",
+    "personal-files-path@10/note store-approval@10 "
+    "personal-files-path@14/error store-approval@14 "
+    "personal-files-path@17/error store-approval@17 "
+    "personal-files-path@20/error store-approval@20 "
+    "personal-files-path@23/error store-approval@23 "
+    "personal-files-path@26/error store-approval@26" },
+  { "personal-files-ok.yaml", "store-approval@10 store-approval@15" },
+
+  { "extension-duplicate.yaml",
+    "extension-duplicate@13:19/note extension-duplicate@13:28/note "
+    "extension-duplicate@17:13/note" },
+  { "empty-plugs.yaml", "empty-plugs@12:5/warning empty-plugs@16:5/error" },
+
+  { "devmode.yaml", "devmode@7:1/warning" },
+  { "classic.yaml", "classic@7:1/note classic-plugs@12:5/warning" },
+  { "classic-no-plugs.yaml", "classic@7:1/note" },
+  { "grade-devel.yaml", "grade-devel@6:1/warning" },
+
+  { "unsupported-extension.yaml",
+    "unsupported-extension@10:3/error unsupported-extension@14:3/error" },
+
+  { "multiple", "multiple-project-files@1:1/warning" },
+  { "multiple-core20", "multiple-project-files@1:1/error" },
+  { "single", "" },
+};
+
+static gboolean
+finding_matches (ScFinding  *finding,
+                 const char *expected)
+{
+  g_autofree char *code = g_strdup (expected);
+  char *severity = strchr (code, '/');
+  char *position = strchr (code, '@');
+
+  if (severity != NULL)
+    *severity++ = '\0';
+  if (position != NULL)
+    *position++ = '\0';
+
+  if (strcmp (finding->code, code) != 0)
+    return FALSE;
+  if (severity != NULL && strcmp (sc_severity_to_string (finding->severity), severity) != 0)
+    return FALSE;
+  if (position != NULL)
+    {
+      guint line = 0, column = 0;
+      int n = sscanf (position, "%u:%u", &line, &column);
+
+      if (n >= 1 && finding->line != line)
+        return FALSE;
+      if (n == 2 && finding->column != column)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+describe (GPtrArray *findings)
+{
+  GString *text = g_string_new ("");
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ScFinding *finding = findings->pdata[i];
+
+      g_string_append_printf (text, "%s%s@%u:%u/%s", i > 0 ? " " : "", finding->code,
+                              finding->line, finding->column,
+                              sc_severity_to_string (finding->severity));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_fixtures (void)
+{
+  g_test_summary ("Every check has a fixture that triggers it and one that does not; "
+                  "findings come in file order with their positions and severities");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScProject) project = load_fixture (cases[i].fixture);
+      g_autoptr(GPtrArray) findings = sc_check_project (project);
+      g_auto(GStrv) expected = g_strsplit (cases[i].expected, " ", -1);
+      g_autofree char *actual = describe (findings);
+      guint n_expected = cases[i].expected[0] == '\0' ? 0 : g_strv_length (expected);
+
+      g_test_message ("%s: %s", cases[i].fixture, actual);
+      if (findings->len != n_expected)
+        g_error ("%s: expected “%s”, got “%s”", cases[i].fixture, cases[i].expected, actual);
+
+      for (guint j = 0; j < n_expected; j++)
+        {
+          ScFinding *finding = findings->pdata[j];
+
+          if (!finding_matches (finding, expected[j]))
+            g_error ("%s: finding %u: expected “%s”, got “%s”", cases[i].fixture, j,
+                     expected[j], actual);
+          g_assert_nonnull (finding->message);
+          g_assert_cmpstr (finding->message, !=, "");
+          g_assert_nonnull (finding->hint);
+        }
+    }
+}
+
+static void
+test_every_code_covered (void)
+{
+  static const char * const codes[] = {
+    "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
+    "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
+    "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
+    "multiple-project-files", "unsupported-extension",
+  };
+
+  g_test_summary ("The fixture table triggers every documented code in some fixture and "
+                  "leaves it out in another");
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      gboolean triggered = FALSE, absent = FALSE;
+      g_autofree char *token = g_strdup (codes[i]);
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases); j++)
+        {
+          g_auto(GStrv) expected = g_strsplit (cases[j].expected, " ", -1);
+          gboolean here = FALSE;
+
+          for (guint k = 0; expected[k] != NULL; k++)
+            {
+              size_t len = strcspn (expected[k], "@/");
+
+              if (len == strlen (codes[i]) && strncmp (expected[k], codes[i], len) == 0)
+                here = TRUE;
+            }
+          triggered |= here;
+          absent |= !here;
+        }
+
+      g_test_message ("%s", codes[i]);
+      g_assert_true (triggered);
+      g_assert_true (absent);
+    }
+}
+
+static void
+test_duplicate_rejected (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "check",
+                                                 "duplicate-plug.yaml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = NULL;
+
+  g_test_summary ("A plug listed twice is rejected when the project loads, naming the "
+                  "second entry's position, as snapcraft rejects it");
+
+  project = sc_project_load (path, &error);
+  g_assert_null (project);
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "duplicate-plug.yaml:15:9: "));
+}
+
+static ScFinding *
+first_with_code (GPtrArray  *findings,
+                 const char *code)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (strcmp (((ScFinding *) findings->pdata[i])->code, code) == 0)
+      return findings->pdata[i];
+  return NULL;
+}
+
+static void
+test_hints (void)
+{
+  g_autoptr(ScProject) typo = load_fixture ("unknown-plug.yaml");
+  g_autoptr(ScProject) ext = load_fixture ("unsupported-extension.yaml");
+  g_autoptr(ScProject) multiple = load_fixture ("multiple");
+  g_autoptr(ScProject) manual = load_fixture ("manual-connection.yaml");
+  g_autoptr(GPtrArray) findings = NULL;
+  ScFinding *finding;
+
+  g_test_summary ("Hints say what to do: did-you-mean by edit distance, supported bases, "
+                  "which file snapcraft uses, the snap connect command");
+
+  findings = sc_check_project (typo);
+  finding = findings->pdata[0];
+  g_assert_cmpstr (finding->plug, ==, "netwrk");
+  g_assert_cmpstr (finding->target, ==, "typo-app");
+  g_assert_nonnull (strstr (finding->hint, "“network”"));
+  finding = findings->pdata[1];
+  g_assert_cmpstr (finding->plug, ==, "totally-made-up-thing");
+  g_assert_null (strstr (finding->hint, "Did you mean"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  findings = sc_check_project (ext);
+  finding = findings->pdata[0];
+  g_assert_nonnull (strstr (finding->message, "“gnome”"));
+  g_assert_nonnull (strstr (finding->message, "core20"));
+  g_assert_nonnull (strstr (finding->hint, "core22"));
+  finding = findings->pdata[1];
+  g_assert_nonnull (strstr (finding->message, "“gnom”"));
+  g_assert_nonnull (strstr (finding->hint, "“gnome”"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  findings = sc_check_project (multiple);
+  finding = first_with_code (findings, "multiple-project-files");
+  g_assert_nonnull (finding);
+  g_assert_true (g_str_has_prefix (finding->message, "Snapcraft uses snapcraft.yaml"));
+  g_assert_nonnull (strstr (finding->message, "snap/snapcraft.yaml"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  findings = sc_check_project (manual);
+  finding = first_with_code (findings, "manual-connection");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->hint, "snap connect camera-app:camera"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* The platform plug name of older kde-neon releases. */
+  {
+    static const char yaml[] =
+      "name: k\nbase: core18\nconfinement: strict\napps:\n  k:\n    command: k\n"
+      "    extensions: [kde-neon]\n    plugs: [kde-frameworks-5-plug, home]\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScProject) kde = sc_project_load_from_data ("snapcraft.yaml", yaml,
+                                                          strlen (yaml), &error);
+
+    g_assert_no_error (error);
+    findings = sc_check_project (kde);
+    g_assert_cmpuint (findings->len, ==, 1);
+    finding = findings->pdata[0];
+    g_assert_cmpstr (finding->code, ==, "unknown-plug");
+    g_assert_cmpuint (finding->line, ==, 8);
+    g_assert_cmpuint (finding->column, ==, 13);
+    g_assert_nonnull (strstr (finding->hint, "“kde-frameworks-5-core18”"));
+  }
+}
+
+static void
+test_from_data (void)
+{
+  static const struct { const char *yaml; const char *expected_code; } data_cases[] = {
+    /* A plug an extension adds at top level is a valid plug name. */
+    { "name: a\nbase: core24\nconfinement: strict\napps:\n  a:\n    command: a\n"
+      "    extensions: [gnome]\n    plugs: [gpu-2404, gnome-46-2404, gtk-3-themes]\n", NULL },
+    /* A content definition may leave the target to the extension's own
+     * definition of the same name, which snapcraft merges into it. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  gnome-42-2204:\n"
+      "    interface: content\n    default-provider: gnome-42-2204\n"
+      "apps:\n  a:\n    command: a\n    extensions: [gnome]\n", NULL },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  gnome-42-2204:\n"
+      "    interface: content\n    default-provider: gnome-42-2204\n"
+      "apps:\n  a:\n    command: a\n", "missing-attribute" },
+    /* Not for an app without a supported extension. */
+    { "name: a\nbase: core20\nconfinement: strict\napps:\n  a:\n    command: a\n"
+      "    plugs: [gpu-2404]\n", "unknown-plug" },
+    /* A top-level definition's name is a valid plug name. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  my-net:\n    interface: network\n"
+      "apps:\n  a:\n    command: a\n    plugs: [my-net]\n", NULL },
+    /* Store approval of a plug defined by string value. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  ctl: snapd-control\n"
+      "apps:\n  a:\n    command: a\n    plugs: [ctl]\n", "store-approval" },
+    /* Unused top-level definitions still go through review. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  ctl:\n    interface: docker\n"
+      "apps:\n  a:\n    command: a\n", "store-approval" },
+    /* Missing base: the extension is not supported. */
+    { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
+      "unsupported-extension" },
+  };
+
+  g_test_summary ("Checks on in-memory projects: extension-added definitions, string-valued "
+                  "and unused definitions, missing base");
+
+  for (guint i = 0; i < G_N_ELEMENTS (data_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProject) project =
+        sc_project_load_from_data ("snapcraft.yaml", data_cases[i].yaml,
+                                   strlen (data_cases[i].yaml), &error);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autofree char *actual = NULL;
+
+      g_assert_no_error (error);
+      findings = sc_check_project (project);
+      actual = describe (findings);
+      g_test_message ("case %u: %s", i, actual);
+
+      if (data_cases[i].expected_code == NULL)
+        g_assert_cmpuint (findings->len, ==, 0);
+      else
+        {
+          g_assert_cmpuint (findings->len, ==, 1);
+          g_assert_cmpstr (((ScFinding *) findings->pdata[0])->code, ==,
+                           data_cases[i].expected_code);
+        }
+    }
+}
+
+static void
+test_severity_names (void)
+{
+  g_test_summary ("Severity names used in the CLI output");
+
+  g_assert_cmpstr (sc_severity_to_string (SC_SEVERITY_ERROR), ==, "error");
+  g_assert_cmpstr (sc_severity_to_string (SC_SEVERITY_WARNING), ==, "warning");
+  g_assert_cmpstr (sc_severity_to_string (SC_SEVERITY_NOTE), ==, "note");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/check/fixtures", test_fixtures);
+  g_test_add_func ("/check/every-code-covered", test_every_code_covered);
+  g_test_add_func ("/check/duplicate-rejected", test_duplicate_rejected);
+  g_test_add_func ("/check/hints", test_hints);
+  g_test_add_func ("/check/from-data", test_from_data);
+  g_test_add_func ("/check/severity-names", test_severity_names);
+
+  return g_test_run ();
+}
