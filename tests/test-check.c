@@ -318,6 +318,19 @@ test_from_data (void)
     /* Unused top-level definitions still go through review. */
     { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  ctl:\n    interface: docker\n"
       "apps:\n  a:\n    command: a\n", "store-approval" },
+    /* A private shared-memory plug auto-connects; a shared one does not. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  shmem:\n"
+      "    interface: shared-memory\n    private: true\n"
+      "apps:\n  a:\n    command: a\n    plugs: [shmem]\n", NULL },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  shmem:\n"
+      "    interface: shared-memory\n    shared-memory: foo\n"
+      "apps:\n  a:\n    command: a\n    plugs: [shmem]\n", "manual-connection" },
+    /* Writing to optical drives needs a grant; reading auto-connects. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  burner:\n"
+      "    interface: optical-drive\n    write: true\n"
+      "apps:\n  a:\n    command: a\n    plugs: [burner]\n", "store-approval" },
+    { "name: a\nbase: core22\nconfinement: strict\n"
+      "apps:\n  a:\n    command: a\n    plugs: [optical-drive]\n", NULL },
     /* Missing base: the extension is not supported. */
     { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
       "unsupported-extension" },

@@ -284,6 +284,24 @@ store_approval_hint (const ScInterfaceInfo *info)
   return g_string_free (hint, FALSE);
 }
 
+static char *
+manual_connection_hint (Checker               *checker,
+                        const char            *plug,
+                        const ScInterfaceInfo *info)
+{
+  const char *snap = sc_project_get_name (checker->project);
+  GString *hint = g_string_new (NULL);
+
+  /* Translators: the first %s is a snap name, the second a plug name. */
+  g_string_printf (hint, _("Users have to run “snap connect %s:%s”, or the publisher can "
+                           "ask the store for auto-connection."),
+                   snap != NULL ? snap : "SNAP", plug);
+  if (info->policy_notes != NULL && info->policy_notes[0] != '\0')
+    g_string_append_printf (hint, " (%s)", info->policy_notes);
+
+  return g_string_free (hint, FALSE);
+}
+
 /* store-approval and manual-connection, reported once per plug name at
  * its definition or first use. */
 static void
@@ -319,12 +337,7 @@ check_connection (Checker               *checker,
                    /* Translators: the first %s is a plug name, the second an interface. */
                    g_strdup_printf (_("Plug “%s” (“%s”) does not connect automatically"),
                                     plug, info->name),
-                   /* Translators: %s is a plug name. */
-                   g_strdup_printf (_("Users have to run “snap connect %s:%s”, or the "
-                                      "publisher can ask the store for auto-connection."),
-                                    sc_project_get_name (checker->project) != NULL
-                                      ? sc_project_get_name (checker->project) : "SNAP",
-                                    plug));
+                   manual_connection_hint (checker, plug, info));
     }
 }
 
@@ -552,6 +565,27 @@ check_plug_def (Checker   *checker,
                                       "it by hand and it does not connect automatically"),
                                     def->name),
                    store_approval_hint (info));
+      return;
+    }
+
+  if (strcmp (iface, "optical-drive") == 0 && attribute_is_true (def, "write"))
+    {
+      g_hash_table_add (checker->reported, g_strdup (def->name));
+      add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
+                   def->line, def->column,
+                   /* Translators: %s is a plug name. */
+                   g_strdup_printf (_("Plug “%s” sets “write: true”: writing to optical "
+                                      "discs needs store approval and a manual connection"),
+                                    def->name),
+                   store_approval_hint (info));
+      return;
+    }
+
+  /* A private shared-memory plug connects to the system's own slot on
+   * its own. */
+  if (strcmp (iface, "shared-memory") == 0 && attribute_is_true (def, "private"))
+    {
+      g_hash_table_add (checker->reported, g_strdup (def->name));
       return;
     }
 
