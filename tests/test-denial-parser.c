@@ -1357,6 +1357,62 @@ static const ParseCase parse_cases[] = {
     .input = "SECCOMP auid=1000 uid=1000",
     .via = VIA_AUDIT_SECCOMP, .type = SC_RECORD_NONE,
   },
+  {
+    .name = "seccomp-snap-confine-noise",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
+             "ses=2 subj=/snap/snapd/21759/usr/lib/snapd/snap-confine pid=4241 comm=\"snap-confine\" "
+             "exe=\"/snap/snapd/21759/usr/lib/snapd/snap-confine\" sig=0 arch=c000003e "
+             "syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
+    .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
+    .operation = "sched_setaffinity",
+    .object = "sched_setaffinity",
+    .permissions = NULL,
+  },
+  {
+    .name = "dbus-iso-compact-offset-time",
+    .input = "2024-06-10T12:00:02+0200 laptop dbus-daemon[1202]: apparmor=\"DENIED\" "
+             "operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" "
+             "pid=4242 label=\"snap.foo.foo\"",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "dbus_bind",
+    .object = "session org.example.Foo",
+    .permissions = "bind",
+    .ts = G_GINT64_CONSTANT (1718013602000000),
+    .host = "laptop",
+  },
+  {
+    .name = "syslog-single-digit-day",
+    .input = "Jun  9 08:00:00 laptop kernel: audit: type=1400 audit(1717920000.000:5): "
+             "apparmor=\"DENIED\" operation=\"open\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" "
+             "requested_mask=\"r\" denied_mask=\"r\"",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "open",
+    .object = "/etc/foo.conf",
+    .permissions = "r",
+    .audit_id = "1717920000.000:5",
+    .ts = G_GINT64_CONSTANT (1717920000000000),
+    .host = "laptop",
+  },
+  {
+    .name = "syslog-time-only-rsyslog-dbus",
+    .input = "Jun  9 08:00:00 laptop dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_bind\" "
+             " bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "dbus_bind",
+    .object = "session org.example.Foo",
+    .permissions = "bind",
+    .no_audit_id = TRUE,
+    .ts = G_GINT64_CONSTANT (1717920000000000),
+    .host = "laptop",
+  },
 };
 
 static ScRecordType

@@ -1413,11 +1413,13 @@ finish_seccomp (ScDenial *denial)
 
   label = detail_nonempty (denial, "subj");
   attribute_label (denial, label);
-  if (denial->snap == NULL)
+  if (denial->snap == NULL &&
+      (label == NULL || g_str_equal (label, "unconfined") || strchr (label, ':') != NULL))
     {
-      /* Without a snap label (no AppArmor, or an SELinux context) the
-       * unconfined/other-label noise verdict does not apply: attribute by
-       * the executable's path instead. */
+      /* Without an AppArmor label (no AppArmor, or an SELinux context) the
+       * "unconfined" noise verdict does not apply: attribute by the
+       * executable's path instead. A snap-confine or snap-update-ns label
+       * stays noise even though its exe lives under /snap/snapd/. */
       attribute_exe (denial, detail_nonempty (denial, "exe"));
       if (denial->snap != NULL && denial->noise)
         {
