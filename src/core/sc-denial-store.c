@@ -24,6 +24,9 @@
  * other, so a window of a few thousand records is plenty while keeping
  * memory bounded on journals with millions of entries. */
 #define AUDIT_ID_WINDOW 8192
+/* Open-addressing table of id hashes, at most half full. */
+#define AUDIT_TABLE_SIZE (AUDIT_ID_WINDOW * 2)
+#define AUDIT_TABLE_MASK (AUDIT_TABLE_SIZE - 1)
 
 struct _ScDenialStore
 {
@@ -33,11 +36,16 @@ struct _ScDenialStore
   guint64     lost;
   guint64     n_records;
 
-  /* De-duplication by audit id: a set plus a ring of the same strings in
-   * arrival order, so the oldest id is dropped when the window is full. */
-  GHashTable *audit_ids;     /* char* (owned by the ring) → itself */
-  char      **audit_ring;
+  /* De-duplication by audit id: a set of 64-bit hashes of (host, id) plus
+   * a ring of the same hashes in arrival order, so the oldest is dropped
+   * when the window is full. Nothing is allocated per record. (Two distinct
+   * events sharing a 64-bit hash within one window is not a practical
+   * concern.) */
+  guint64    *audit_table;   /* AUDIT_TABLE_SIZE slots, 0 = empty */
+  guint64    *audit_ring;    /* AUDIT_ID_WINDOW slots, 0 = unused */
   guint       audit_ring_pos;
+
+  GString    *scratch;       /* reused for keys and audit ids */
 };
 
 /* Normalisation */
@@ -122,12 +130,13 @@ skip_snap_revision (const char *s,
 }
 
 /* /dev/video0 → /dev/video*, /dev/bus/usb/001/004 → /dev/bus/usb/ * / *:
- * device numbers change between boots and machines, the class does not. */
+ * device numbers change between boots and machines, the class does not.
+ * START is where the path begins in OUT. */
 static void
-normalise_dev (GString *out)
+normalise_dev (GString *out,
+               gsize    start)
 {
-  gsize start = strlen ("/dev/");
-  gsize i = start;
+  gsize i = start + strlen ("/dev/");
 
   while (i <= out->len)
     {
@@ -152,20 +161,20 @@ normalise_dev (GString *out)
     }
 }
 
-char *
-sc_denial_normalise_path (const char *path,
-                          const char *snap_name,
-                          const char *instance_name)
+/* Appends the normalised form of PATH to OUT. Working in a caller's buffer
+ * lets the store build its grouping key without allocating per record. */
+static void
+normalise_path_into (GString    *out,
+                     const char *path,
+                     const char *snap_name,
+                     const char *instance_name)
 {
-  g_autoptr(GString) out = NULL;
+  gsize start = out->len;
+  gsize home_end = 0;
   const char *p = path;
   const char *rest;
   gboolean common;
   gsize n;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  out = g_string_sized_new (strlen (path) + 16);
 
   /* Abstract socket names keep their "@" but are otherwise paths too
    * ("@/home/alice/.cache/ibus/dbus-…"). */
@@ -181,20 +190,22 @@ sc_denial_normalise_path (const char *path,
     {
       rest = strchr (p + 6, '/');
       g_string_append (out, "$HOME");
+      home_end = out->len;
       p = rest != NULL ? rest : "";
     }
   else if ((rest = skip_component (p, "/root")) != NULL)
     {
       g_string_append (out, "$HOME");
+      home_end = out->len;
       p = rest;
     }
 
-  if (g_str_has_suffix (out->str, "$HOME"))
+  if (home_end > 0)
     {
       if ((rest = skip_component (p, "/snap")) != NULL && *rest == '/' &&
           (rest = skip_snap_revision (rest + 1, snap_name, instance_name, &common)) != NULL)
         {
-          g_string_truncate (out, out->len - strlen ("$HOME"));
+          g_string_truncate (out, home_end - strlen ("$HOME"));
           g_string_append (out, common ? "$SNAP_USER_COMMON" : "$SNAP_USER_DATA");
           p = rest;
         }
@@ -233,21 +244,38 @@ sc_denial_normalise_path (const char *path,
 
   g_string_append (out, p);
 
-  if (g_str_has_prefix (out->str, "/dev/"))
-    normalise_dev (out);
+  if (strncmp (out->str + start, "/dev/", 5) == 0)
+    normalise_dev (out, start);
 
-  if (!g_utf8_validate (out->str, out->len, NULL))
-    return g_utf8_make_valid (out->str, out->len);
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (!g_utf8_validate (out->str + start, out->len - start, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (out->str + start, out->len - start);
+
+      g_string_truncate (out, start);
+      g_string_append (out, valid);
+    }
+}
+
+char *
+sc_denial_normalise_path (const char *path,
+                          const char *snap_name,
+                          const char *instance_name)
+{
+  GString *out;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  out = g_string_sized_new (strlen (path) + 16);
+  normalise_path_into (out, path, snap_name, instance_name);
+  return g_string_free (out, FALSE);
 }
 
 /* D-Bus unique connection names (":1.104") differ for every run of the
  * peer; fold them so the same call groups together. */
-static char *
-normalise_dbus (const char *object)
+static void
+normalise_dbus_into (GString    *out,
+                     const char *object)
 {
-  GString *out = g_string_sized_new (strlen (object));
-
   for (const char *p = object; *p != '\0'; p++)
     {
       if (*p == ':' && g_ascii_isdigit (p[1]) && (p == object || p[-1] == ' ' || p[-1] == '='))
@@ -260,34 +288,35 @@ normalise_dbus (const char *object)
         }
       g_string_append_c (out, *p);
     }
-  return g_string_free (out, FALSE);
 }
 
-char *
-sc_denial_normalise_object (const ScDenial *denial,
-                            const char     *snap_name)
+/* Appends the normalised object; FALSE (nothing appended) when there is
+ * no object. */
+static gboolean
+normalise_object_into (GString        *out,
+                       const ScDenial *denial,
+                       const char     *snap_name)
 {
-  const char *object;
+  const char *object = denial->object;
 
-  g_return_val_if_fail (denial != NULL, NULL);
-
-  object = denial->object;
   if (object == NULL)
-    return NULL;
+    return FALSE;
   if (snap_name == NULL)
     snap_name = denial->snap;
 
   switch (denial->kind)
     {
     case SC_DENIAL_KIND_DBUS:
-      return normalise_dbus (object);
+      normalise_dbus_into (out, object);
+      break;
 
     case SC_DENIAL_KIND_CAPABILITY:
     case SC_DENIAL_KIND_SECCOMP:
     case SC_DENIAL_KIND_NETWORK:
     case SC_DENIAL_KIND_SIGNAL:
     case SC_DENIAL_KIND_PTRACE:
-      return g_strdup (object);
+      g_string_append (out, object);
+      break;
 
     case SC_DENIAL_KIND_FILE:
     case SC_DENIAL_KIND_UNIX:
@@ -295,9 +324,27 @@ sc_denial_normalise_object (const ScDenial *denial,
     case SC_DENIAL_KIND_OTHER:
     default:
       if (object[0] == '/' || (object[0] == '@' && object[1] == '/'))
-        return sc_denial_normalise_path (object, snap_name, denial->instance);
-      return g_strdup (object);
+        normalise_path_into (out, object, snap_name, denial->instance);
+      else
+        g_string_append (out, object);
+      break;
     }
+  return TRUE;
+}
+
+char *
+sc_denial_normalise_object (const ScDenial *denial,
+                            const char     *snap_name)
+{
+  GString *out;
+
+  g_return_val_if_fail (denial != NULL, NULL);
+
+  if (denial->object == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (denial->object) + 16);
+  normalise_object_into (out, denial, snap_name);
+  return g_string_free (out, FALSE);
 }
 
 /* Groups */
@@ -367,8 +414,9 @@ sc_denial_store_new (const char *snap_name)
   self->snap_name = g_strdup (snap_name);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->audit_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->audit_ring = g_new0 (char *, AUDIT_ID_WINDOW);
+  self->audit_table = g_new0 (guint64, AUDIT_TABLE_SIZE);
+  self->audit_ring = g_new0 (guint64, AUDIT_ID_WINDOW);
+  self->scratch = g_string_sized_new (256);
   return self;
 }
 
@@ -378,9 +426,8 @@ sc_denial_store_free (ScDenialStore *store)
   if (store == NULL)
     return;
 
-  g_hash_table_unref (store->audit_ids);
-  for (guint i = 0; i < AUDIT_ID_WINDOW; i++)
-    g_free (store->audit_ring[i]);
+  g_string_free (store->scratch, TRUE);
+  g_free (store->audit_table);
   g_free (store->audit_ring);
   g_hash_table_unref (store->by_key);
   g_ptr_array_unref (store->groups);
@@ -405,35 +452,100 @@ belongs_to_snap (ScDenialStore  *store,
   return FALSE;
 }
 
+/* FNV-1a, 64 bits, never 0 (0 marks an empty slot). */
+static guint64
+hash_audit_id (const char *host,
+               const char *id)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (const char *p = host != NULL ? host : ""; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  h = (h ^ 0x1f) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (const char *p = id; *p != '\0'; p++)
+    h = (h ^ (guchar) *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h != 0 ? h : 1;
+}
+
+static gboolean
+audit_table_contains (const guint64 *table,
+                      guint64        h)
+{
+  for (guint i = h & AUDIT_TABLE_MASK; table[i] != 0; i = (i + 1) & AUDIT_TABLE_MASK)
+    if (table[i] == h)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+audit_table_insert (guint64 *table,
+                    guint64  h)
+{
+  guint i = h & AUDIT_TABLE_MASK;
+
+  while (table[i] != 0)
+    i = (i + 1) & AUDIT_TABLE_MASK;
+  table[i] = h;
+}
+
+/* Linear-probing removal by backward shift, so no tombstones build up. */
+static void
+audit_table_remove (guint64 *table,
+                    guint64  h)
+{
+  guint i = h & AUDIT_TABLE_MASK;
+  guint j;
+
+  while (table[i] != h)
+    {
+      if (table[i] == 0)
+        return;
+      i = (i + 1) & AUDIT_TABLE_MASK;
+    }
+
+  j = i;
+  for (;;)
+    {
+      guint home;
+
+      j = (j + 1) & AUDIT_TABLE_MASK;
+      if (table[j] == 0)
+        break;
+      home = table[j] & AUDIT_TABLE_MASK;
+      /* Move the entry at J into the hole at I unless its home slot lies
+       * cyclically in (I, J]. */
+      if ((i <= j) ? (home <= i || home > j) : (home <= i && home > j))
+        {
+          table[i] = table[j];
+          i = j;
+        }
+    }
+  table[i] = 0;
+}
+
 /* TRUE when the event was already counted through another transport. */
 static gboolean
 seen_audit_id (ScDenialStore  *store,
                const ScDenial *denial)
 {
-  char *id;
-  char *old;
+  guint64 h;
+  guint64 old;
 
   if (denial->audit_id == NULL || *denial->audit_id == '\0')
     return FALSE;
 
   /* Journals merged from several machines can share serials, so the host
    * is part of the identity. */
-  id = g_strconcat (denial->host != NULL ? denial->host : "", "\x1f", denial->audit_id, NULL);
-  if (g_hash_table_contains (store->audit_ids, id))
-    {
-      g_free (id);
-      return TRUE;
-    }
+  h = hash_audit_id (denial->host, denial->audit_id);
+  if (audit_table_contains (store->audit_table, h))
+    return TRUE;
 
   old = store->audit_ring[store->audit_ring_pos];
-  if (old != NULL)
-    {
-      g_hash_table_remove (store->audit_ids, old);
-      g_free (old);
-    }
-  store->audit_ring[store->audit_ring_pos] = id;
+  if (old != 0)
+    audit_table_remove (store->audit_table, old);
+  store->audit_ring[store->audit_ring_pos] = h;
   store->audit_ring_pos = (store->audit_ring_pos + 1) % AUDIT_ID_WINDOW;
-  g_hash_table_add (store->audit_ids, id);
+  audit_table_insert (store->audit_table, h);
   return FALSE;
 }
 
@@ -456,8 +568,9 @@ sc_denial_store_add (ScDenialStore *store,
                      ScDenial      *denial,
                      gboolean      *is_new)
 {
-  g_autoptr(GString) key = NULL;
-  g_autofree char *pattern = NULL;
+  GString *key;
+  gsize pattern_start, pattern_len;
+  gboolean has_pattern;
   ScDenialGroup *group;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -473,9 +586,10 @@ sc_denial_store_add (ScDenialStore *store,
 
   store->n_records++;
 
-  pattern = sc_denial_normalise_object (denial, denial->snap);
-
-  key = g_string_sized_new (128);
+  /* The key is built in the scratch buffer: a repeat of a known access,
+   * by far the common case, then costs no allocation at all. */
+  key = store->scratch;
+  g_string_truncate (key, 0);
   append_field (key, denial->instance != NULL ? denial->instance : denial->snap);
   /* Records of other profiles (snap-confine) have no snap; keep them apart
    * by their label. */
@@ -484,19 +598,22 @@ sc_denial_store_add (ScDenialStore *store,
   append_field (key, denial->hook);
   append_field (key, sc_denial_kind_to_string (denial->kind));
   append_field (key, denial->operation);
-  append_field (key, pattern);
   append_field (key, denial_permissions (denial));
   append_field (key, sc_denial_mode_to_string (denial->mode));
   /* The same snap name inside an LXD container is a different snap. */
   append_field (key, sc_denial_get_detail (denial, "namespace"));
+  pattern_start = key->len;
+  has_pattern = normalise_object_into (key, denial, denial->snap);
+  pattern_len = key->len - pattern_start;
 
   group = g_hash_table_lookup (store->by_key, key->str);
   if (group == NULL)
     {
       group = g_new0 (ScDenialGroup, 1);
-      group->key = g_string_free (g_steal_pointer (&key), FALSE);
+      group->key = g_strndup (key->str, key->len);
       group->denial = sc_denial_ref (denial);
-      group->object_pattern = g_steal_pointer (&pattern);
+      if (has_pattern)
+        group->object_pattern = g_strndup (key->str + pattern_start, pattern_len);
       group->hosts = g_ptr_array_new_with_free_func (g_free);
       group->first_seen_usec = denial->timestamp_usec;
       group->last_seen_usec = denial->timestamp_usec;

@@ -1,0 +1,431 @@
+/* test-denial-store.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-denial-store.h"
+
+static ScDenial *
+make_file_denial (const char *snap,
+                  const char *instance,
+                  const char *app,
+                  const char *path,
+                  const char *mask)
+{
+  ScDenial *denial = sc_denial_new ();
+
+  denial->kind = SC_DENIAL_KIND_FILE;
+  denial->mode = SC_DENIAL_MODE_DENIED;
+  denial->snap = g_strdup (snap);
+  denial->instance = g_strdup (instance != NULL ? instance : snap);
+  denial->app = g_strdup (app);
+  if (snap != NULL)
+    denial->profile = g_strdup_printf ("snap.%s.%s", denial->instance, app);
+  denial->operation = g_strdup ("open");
+  denial->object = g_strdup (path);
+  denial->permissions = g_strdup (mask);
+  sc_denial_set_detail (denial, "name", path);
+  sc_denial_set_detail (denial, "fsuid", "1000");
+  sc_denial_set_detail (denial, "ouid", "1000");
+  return denial;
+}
+
+/* Normalisation */
+
+typedef struct
+{
+  ScDenialKind  kind;
+  const char   *object;
+  const char   *snap;
+  const char   *instance;
+  const char   *expected;
+} NormCase;
+
+static const NormCase norm_cases[] = {
+  { SC_DENIAL_KIND_FILE, "/home/alice/Documents/a.txt", "foo", NULL, "$HOME/Documents/a.txt" },
+  { SC_DENIAL_KIND_FILE, "/home/alice", "foo", NULL, "$HOME" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/", "foo", NULL, "$HOME/" },
+  { SC_DENIAL_KIND_FILE, "/root/.config/x", "foo", NULL, "$HOME/.config/x" },
+  { SC_DENIAL_KIND_FILE, "/root", "foo", NULL, "$HOME" },
+  { SC_DENIAL_KIND_FILE, "/rootfs/x", "foo", NULL, "/rootfs/x" },
+  { SC_DENIAL_KIND_FILE, "/home/", "foo", NULL, "/home/" },
+  { SC_DENIAL_KIND_FILE, "/proc/1234/mounts", "foo", NULL, "/proc/PID/mounts" },
+  { SC_DENIAL_KIND_FILE, "/proc/1234/task/1240/status", "foo", NULL, "/proc/PID/task/TID/status" },
+  { SC_DENIAL_KIND_FILE, "/proc/1234", "foo", NULL, "/proc/PID" },
+  { SC_DENIAL_KIND_FILE, "/proc/sys/kernel/osrelease", "foo", NULL, "/proc/sys/kernel/osrelease" },
+  { SC_DENIAL_KIND_FILE, "/proc/12ab/x", "foo", NULL, "/proc/12ab/x" },
+  { SC_DENIAL_KIND_FILE, "/run/user/1000/wayland-0", "foo", NULL, "/run/user/UID/wayland-0" },
+  { SC_DENIAL_KIND_FILE, "/snap/foo/42/bin/foo", "foo", NULL, "$SNAP/bin/foo" },
+  { SC_DENIAL_KIND_FILE, "/snap/foo/x3/lib", "foo", NULL, "$SNAP/lib" },
+  { SC_DENIAL_KIND_FILE, "/snap/foo/current/lib", "foo", NULL, "$SNAP/lib" },
+  { SC_DENIAL_KIND_FILE, "/snap/bar/42/lib", "foo", NULL, "/snap/bar/42/lib" },
+  { SC_DENIAL_KIND_FILE, "/snap/foobar/42/lib", "foo", NULL, "/snap/foobar/42/lib" },
+  { SC_DENIAL_KIND_FILE, "/var/snap/foo/42/db", "foo", NULL, "$SNAP_DATA/db" },
+  { SC_DENIAL_KIND_FILE, "/var/snap/foo/common/cache", "foo", NULL, "$SNAP_COMMON/cache" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo/42/.config", "foo", NULL, "$SNAP_USER_DATA/.config" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo/common/x", "foo", NULL, "$SNAP_USER_COMMON/x" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo_dev/7/x", "foo", "foo_dev", "$SNAP_USER_DATA/x" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/snap/bar/7/x", "foo", NULL, "$HOME/snap/bar/7/x" },
+  { SC_DENIAL_KIND_FILE, "/root/snap/foo/7/x", "foo", NULL, "$SNAP_USER_DATA/x" },
+  { SC_DENIAL_KIND_FILE, "/dev/video0", "foo", NULL, "/dev/video*" },
+  { SC_DENIAL_KIND_FILE, "/dev/hidraw3", "foo", NULL, "/dev/hidraw*" },
+  { SC_DENIAL_KIND_FILE, "/dev/ttyUSB12", "foo", NULL, "/dev/ttyUSB*" },
+  { SC_DENIAL_KIND_FILE, "/dev/dri/card0", "foo", NULL, "/dev/dri/card*" },
+  { SC_DENIAL_KIND_FILE, "/dev/bus/usb/001/004", "foo", NULL, "/dev/bus/usb/*/*" },
+  { SC_DENIAL_KIND_FILE, "/dev/nvme0n1p2", "foo", NULL, "/dev/nvme0n1p*" },
+  { SC_DENIAL_KIND_FILE, "/dev/snd/pcmC0D0p", "foo", NULL, "/dev/snd/pcmC0D0p" },
+  { SC_DENIAL_KIND_FILE, "/dev/fuse", "foo", NULL, "/dev/fuse" },
+  { SC_DENIAL_KIND_FILE, "/etc/hosts", "foo", NULL, "/etc/hosts" },
+  { SC_DENIAL_KIND_UNIX, "@/home/alice/.cache/ibus/dbus-x", "foo", NULL, "@$HOME/.cache/ibus/dbus-x" },
+  { SC_DENIAL_KIND_UNIX, "@/tmp/.X11-unix/X0", "foo", NULL, "@/tmp/.X11-unix/X0" },
+  { SC_DENIAL_KIND_UNIX, "unix stream", "foo", NULL, "unix stream" },
+  { SC_DENIAL_KIND_CAPABILITY, "net_admin", "foo", NULL, "net_admin" },
+  { SC_DENIAL_KIND_SECCOMP, "sched_setattr", "foo", NULL, "sched_setattr" },
+  { SC_DENIAL_KIND_NETWORK, "inet stream", "foo", NULL, "inet stream" },
+  { SC_DENIAL_KIND_DBUS, "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1",
+    "foo", NULL, "system :* org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1" },
+  { SC_DENIAL_KIND_DBUS, "session org.example.Name", "foo", NULL, "session org.example.Name" },
+  /* Hex-decoded names can be any bytes; the pattern is always valid UTF-8. */
+  { SC_DENIAL_KIND_FILE, "/home/alice/caf\xe9", "foo", NULL, "$HOME/caf\xef\xbf\xbd" },
+};
+
+static void
+test_normalise (void)
+{
+  g_test_summary ("Objects are normalised for grouping and matching (denials.md section 5.6)");
+
+  for (guint i = 0; i < G_N_ELEMENTS (norm_cases); i++)
+    {
+      const NormCase *c = &norm_cases[i];
+      g_autoptr(ScDenial) denial = sc_denial_new ();
+      g_autofree char *got = NULL;
+
+      denial->kind = c->kind;
+      denial->object = g_strdup (c->object);
+      denial->snap = g_strdup (c->snap);
+      denial->instance = g_strdup (c->instance != NULL ? c->instance : c->snap);
+      got = sc_denial_normalise_object (denial, NULL);
+      g_test_message ("%s -> %s", c->object, got);
+      g_assert_cmpstr (got, ==, c->expected);
+      g_assert_true (g_utf8_validate (got, -1, NULL));
+    }
+
+  /* The explicit snap name wins over the record's. */
+  {
+    g_autoptr(ScDenial) denial = make_file_denial ("foo", NULL, "foo", "/snap/bar/3/x", "r");
+    g_autofree char *got = sc_denial_normalise_object (denial, "bar");
+
+    g_assert_cmpstr (got, ==, "$SNAP/x");
+  }
+  /* No object, no pattern. */
+  {
+    g_autoptr(ScDenial) denial = sc_denial_new ();
+
+    g_assert_null (sc_denial_normalise_object (denial, "foo"));
+  }
+}
+
+/* Grouping */
+
+static void
+test_grouping (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new (NULL);
+  const char *hosts[] = { "beta", "alpha", NULL, "beta", "gamma" };
+  const gint64 times[] = { 3000, 1000, 0, 5000, 2000 };
+  ScDenialGroup *group = NULL;
+  GPtrArray *groups;
+
+  g_test_summary ("Repeats of one access make one group with count, first and last time and "
+                  "sorted unique hosts; other apps, masks or modes make new groups");
+
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/%u/mounts", 100 + i);
+      g_autoptr(ScDenial) d = make_file_denial ("foo", NULL, "foo", path, "r");
+      gboolean is_new = TRUE;
+      ScDenialGroup *got;
+
+      d->host = g_strdup (hosts[i]);
+      d->timestamp_usec = times[i];
+      got = sc_denial_store_add (store, d, &is_new);
+      g_assert_nonnull (got);
+      g_assert_cmpint (is_new, ==, i == 0);
+      if (group == NULL)
+        group = got;
+      g_assert_true (got == group);
+    }
+
+  g_assert_cmpuint (group->count, ==, 5);
+  g_assert_cmpint (group->first_seen_usec, ==, 1000);
+  g_assert_cmpint (group->last_seen_usec, ==, 5000);
+  g_assert_cmpstr (group->object_pattern, ==, "/proc/PID/mounts");
+  g_assert_cmpuint (group->hosts->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (group->hosts, 0), ==, "alpha");
+  g_assert_cmpstr (g_ptr_array_index (group->hosts, 1), ==, "beta");
+  g_assert_cmpstr (g_ptr_array_index (group->hosts, 2), ==, "gamma");
+  g_assert_cmpuint (group->index, ==, 0);
+  g_assert_nonnull (group->key);
+  g_assert_nonnull (group->denial);
+  g_assert_cmpstr (group->denial->object, ==, "/proc/100/mounts");
+
+  /* Suggestions come with the group. */
+  g_assert_nonnull (group->suggestions);
+  g_assert_cmpuint (group->suggestions->suggestions->len, >, 0);
+  g_assert_cmpstr (((ScSuggestion *) g_ptr_array_index (group->suggestions->suggestions, 0))->interface,
+                   ==, "mount-observe");
+
+  /* Each of these differs in one part of the key. */
+  {
+    g_autoptr(ScDenial) other_app = make_file_denial ("foo", NULL, "daemon", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) other_mask = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "rw");
+    g_autoptr(ScDenial) other_mode = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) other_op = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) other_kind = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) hook = make_file_denial ("foo", NULL, NULL, "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) other_path = make_file_denial ("foo", NULL, "foo", "/proc/1/mountinfo", "r");
+    g_autoptr(ScDenial) other_snap = make_file_denial ("bar", NULL, "foo", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) instance = make_file_denial ("foo", "foo_dev", "foo", "/proc/1/mounts", "r");
+    ScDenial *all[] = { other_app, other_mask, other_mode, other_op, other_kind, hook, other_path,
+                        other_snap, instance };
+
+    other_mode->mode = SC_DENIAL_MODE_ALLOWED;
+    g_free (other_op->operation);
+    other_op->operation = g_strdup ("getattr");
+    other_kind->kind = SC_DENIAL_KIND_MOUNT;
+    hook->hook = g_strdup ("configure");
+
+    for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+      {
+        gboolean is_new = FALSE;
+        ScDenialGroup *got = sc_denial_store_add (store, all[i], &is_new);
+
+        g_assert_nonnull (got);
+        g_assert_true (is_new);
+        g_assert_cmpuint (got->count, ==, 1);
+        g_assert_cmpuint (got->index, ==, i + 1);
+        g_assert_cmpuint (got->first_seen_usec, ==, 0);
+        g_assert_cmpuint (got->hosts->len, ==, 0);
+      }
+  }
+
+  groups = sc_denial_store_get_groups (store);
+  g_assert_cmpuint (groups->len, ==, 10);
+  for (guint i = 0; i < groups->len; i++)
+    g_assert_cmpuint (((ScDenialGroup *) g_ptr_array_index (groups, i))->index, ==, i);
+  g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 14);
+}
+
+static void
+test_audit_id_dedup (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+  g_autoptr(ScDenial) kernel = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+  g_autoptr(ScDenial) audit = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+  g_autoptr(ScDenial) later = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+  g_autoptr(ScDenial) other_host = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+  g_autoptr(ScDenial) no_id = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+  ScDenialGroup *group;
+  gboolean is_new = TRUE;
+
+  g_test_summary ("The same event through the kernel and the audit transport counts once; "
+                  "other events and other hosts count");
+
+  kernel->transport = g_strdup ("kernel");
+  kernel->audit_id = g_strdup ("1718031201.482:1187");
+  audit->transport = g_strdup ("audit");
+  audit->audit_id = g_strdup ("1718031201.482:1187");
+  later->audit_id = g_strdup ("1718031202.001:1188");
+  other_host->audit_id = g_strdup ("1718031201.482:1187");
+  other_host->host = g_strdup ("elsewhere");
+
+  group = sc_denial_store_add (store, kernel, &is_new);
+  g_assert_nonnull (group);
+  g_assert_true (is_new);
+  g_assert_null (sc_denial_store_add (store, audit, &is_new));
+  g_assert_false (is_new);
+  g_assert_cmpuint (group->count, ==, 1);
+  g_assert_true (sc_denial_store_add (store, later, NULL) == group);
+  g_assert_true (sc_denial_store_add (store, other_host, NULL) == group);
+  g_assert_true (sc_denial_store_add (store, no_id, NULL) == group);
+  g_assert_true (sc_denial_store_add (store, no_id, NULL) == group);
+  g_assert_cmpuint (group->count, ==, 5);
+  g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 5);
+
+  /* The set of remembered ids is bounded: after many newer events, a very
+   * old id is no longer known (and the transports' copies of one event
+   * always arrive close together). */
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(ScDenial) d = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+
+      d->audit_id = g_strdup_printf ("1718031300.000:%u", 2000 + i);
+      g_assert_nonnull (sc_denial_store_add (store, d, NULL));
+    }
+  g_assert_true (sc_denial_store_add (store, audit, NULL) == group);
+  g_assert_cmpuint (group->count, ==, 20006);
+}
+
+static void
+test_snap_filter (void)
+{
+  g_test_summary ("A store for one snap keeps that snap and its parallel instances only; a "
+                  "store for an instance keeps that instance only");
+
+  {
+    g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+    g_autoptr(ScDenial) own = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+    g_autoptr(ScDenial) instance = make_file_denial ("foo", "foo_dev", "foo", "/etc/x", "r");
+    g_autoptr(ScDenial) other = make_file_denial ("foobar", NULL, "foo", "/etc/x", "r");
+    g_autoptr(ScDenial) nobody = make_file_denial (NULL, NULL, NULL, "/etc/x", "r");
+    gboolean is_new = TRUE;
+
+    nobody->profile = g_strdup ("/usr/lib/snapd/snap-confine");
+    g_assert_nonnull (sc_denial_store_add (store, own, NULL));
+    g_assert_nonnull (sc_denial_store_add (store, instance, NULL));
+    g_assert_null (sc_denial_store_add (store, other, &is_new));
+    g_assert_false (is_new);
+    g_assert_null (sc_denial_store_add (store, nobody, NULL));
+    /* Instances are separate entries. */
+    g_assert_cmpuint (sc_denial_store_get_groups (store)->len, ==, 2);
+    g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 2);
+  }
+  {
+    g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo_dev");
+    g_autoptr(ScDenial) own = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+    g_autoptr(ScDenial) instance = make_file_denial ("foo", "foo_dev", "foo", "/etc/x", "r");
+
+    g_assert_null (sc_denial_store_add (store, own, NULL));
+    g_assert_nonnull (sc_denial_store_add (store, instance, NULL));
+  }
+  {
+    /* Without a snap name everything is kept, unattributed records too. */
+    g_autoptr(ScDenialStore) store = sc_denial_store_new (NULL);
+    g_autoptr(ScDenial) a = make_file_denial ("foo", NULL, "foo", "/etc/x", "r");
+    g_autoptr(ScDenial) b = make_file_denial ("bar", NULL, "bar", "/etc/x", "r");
+    g_autoptr(ScDenial) c = make_file_denial (NULL, NULL, NULL, "/etc/x", "r");
+
+    c->profile = g_strdup ("/usr/lib/snapd/snap-confine");
+    g_assert_nonnull (sc_denial_store_add (store, a, NULL));
+    g_assert_nonnull (sc_denial_store_add (store, b, NULL));
+    g_assert_nonnull (sc_denial_store_add (store, c, NULL));
+    g_assert_cmpuint (sc_denial_store_get_groups (store)->len, ==, 3);
+  }
+}
+
+static void
+test_noise (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+  g_autoptr(ScDenial) real = make_file_denial ("foo", NULL, "foo", "/usr/share/fonts-2/", "r");
+  g_autoptr(ScDenial) noise = make_file_denial ("foo", NULL, "foo", "/usr/share/fonts-2/", "r");
+  ScDenialGroup *real_group, *noise_group;
+
+  g_test_summary ("Noise records are kept, in groups of their own flagged as noise");
+
+  g_free (noise->profile);
+  noise->profile = g_strdup ("snap-update-ns.foo");
+  g_clear_pointer (&noise->app, g_free);
+  noise->kind = SC_DENIAL_KIND_MOUNT;
+  g_free (noise->operation);
+  noise->operation = g_strdup ("mount");
+  noise->noise = TRUE;
+  noise->noise_reason = g_strdup ("snapd could not set up the mount namespace");
+
+  real_group = sc_denial_store_add (store, real, NULL);
+  noise_group = sc_denial_store_add (store, noise, NULL);
+  g_assert_nonnull (real_group);
+  g_assert_nonnull (noise_group);
+  g_assert_true (real_group != noise_group);
+  g_assert_false (sc_denial_group_is_noise (real_group));
+  g_assert_true (sc_denial_group_is_noise (noise_group));
+  /* The noise group explains itself and suggests no plug. */
+  g_assert_nonnull (noise_group->suggestions->fix);
+  g_assert_cmpuint (noise_group->suggestions->suggestions->len, ==, 0);
+}
+
+static void
+test_lost (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new (NULL);
+
+  g_test_summary ("Records lost to rate limiting are counted");
+  g_assert_cmpuint (sc_denial_store_get_lost (store), ==, 0);
+  sc_denial_store_add_lost (store, 152);
+  sc_denial_store_add_lost (store, 3);
+  g_assert_cmpuint (sc_denial_store_get_lost (store), ==, 155);
+  g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 0);
+}
+
+static void
+test_performance (void)
+{
+  g_autoptr(ScDenialStore) repeats = sc_denial_store_new ("foo");
+  g_autoptr(ScDenialStore) distinct = sc_denial_store_new (NULL);
+  g_autoptr(GPtrArray) denials = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_denial_unref);
+  const char *templates[] = {
+    "/proc/%u/mounts", "/home/user%u/.config/app/x", "/dev/video%u", "/run/user/%u/bus",
+    "/etc/resolv.conf", "/sys/devices/system/cpu/cpu%u/online", "/snap/foo/%u/lib/x",
+  };
+  gint64 start;
+  guint64 total = 0;
+
+  g_test_summary ("10,000 realistic records and 100,000 distinct groups go into the store "
+                  "(timings reported, not asserted)");
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *path = g_strdup_printf (templates[i % G_N_ELEMENTS (templates)], i % 97);
+      ScDenial *d = make_file_denial ("foo", NULL, i % 3 ? "foo" : "daemon", path, "r");
+
+      d->audit_id = g_strdup_printf ("1718031201.%03u:%u", i % 1000, i);
+      d->timestamp_usec = 1718031201000000 + i;
+      d->host = g_strdup (i % 2 ? "a" : "b");
+      g_ptr_array_add (denials, d);
+    }
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < denials->len; i++)
+    g_assert_nonnull (sc_denial_store_add (repeats, g_ptr_array_index (denials, i), NULL));
+  g_test_message ("10,000 records into %u groups: %.2f ms",
+                  sc_denial_store_get_groups (repeats)->len,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (sc_denial_store_get_n_records (repeats), ==, 10000);
+  for (guint i = 0; i < sc_denial_store_get_groups (repeats)->len; i++)
+    total += ((ScDenialGroup *) g_ptr_array_index (sc_denial_store_get_groups (repeats), i))->count;
+  g_assert_cmpuint (total, ==, 10000);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/home/alice/.config/app%u/settings.ini", i);
+      g_autoptr(ScDenial) d = make_file_denial ("foo", NULL, "foo", path, "r");
+      gboolean is_new = FALSE;
+
+      g_assert_nonnull (sc_denial_store_add (distinct, d, &is_new));
+      g_assert_true (is_new);
+    }
+  g_test_message ("100,000 distinct groups (with suggestions): %.2f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (sc_denial_store_get_groups (distinct)->len, ==, 100000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/denial-store/normalise", test_normalise);
+  g_test_add_func ("/denial-store/grouping", test_grouping);
+  g_test_add_func ("/denial-store/audit-id-dedup", test_audit_id_dedup);
+  g_test_add_func ("/denial-store/snap-filter", test_snap_filter);
+  g_test_add_func ("/denial-store/noise", test_noise);
+  g_test_add_func ("/denial-store/lost", test_lost);
+  g_test_add_func ("/denial-store/performance", test_performance);
+
+  return g_test_run ();
+}
