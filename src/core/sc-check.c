@@ -322,10 +322,15 @@ check_connection (Checker               *checker,
   if (info->store_approval)
     {
       add_finding (checker, SC_SEVERITY_WARNING, "store-approval", target, plug, line, column,
-                   /* Translators: the first %s is a plug name, the second an interface. */
-                   g_strdup_printf (_("Plug “%s” uses “%s”, a super-privileged interface: the "
-                                      "Snap Store holds the upload for manual review and only "
-                                      "accepts it with a grant"), plug, info->name),
+                   strcmp (plug, info->name) == 0
+                     /* Translators: %s is an interface name. */
+                     ? g_strdup_printf (_("“%s” is a super-privileged interface: the Snap "
+                                          "Store holds the upload for manual review and only "
+                                          "accepts it with a grant"), plug)
+                     /* Translators: the first %s is a plug name, the second an interface. */
+                     : g_strdup_printf (_("Plug “%s” uses “%s”, a super-privileged interface: "
+                                          "the Snap Store holds the upload for manual review "
+                                          "and only accepts it with a grant"), plug, info->name),
                    store_approval_hint (info));
     }
   else if (!info->auto_connect && strcmp (info->name, "content") != 0)
@@ -334,9 +339,12 @@ check_connection (Checker               *checker,
        * the providing snap's publisher and store declarations, which the
        * file does not tell. */
       add_finding (checker, SC_SEVERITY_NOTE, "manual-connection", target, plug, line, column,
-                   /* Translators: the first %s is a plug name, the second an interface. */
-                   g_strdup_printf (_("Plug “%s” (“%s”) does not connect automatically"),
-                                    plug, info->name),
+                   strcmp (plug, info->name) == 0
+                     /* Translators: %s is a plug name. */
+                     ? g_strdup_printf (_("Plug “%s” does not connect automatically"), plug)
+                     /* Translators: the first %s is a plug name, the second an interface. */
+                     : g_strdup_printf (_("Plug “%s” (“%s”) does not connect automatically"),
+                                        plug, info->name),
                    manual_connection_hint (checker, plug, info));
     }
 }
