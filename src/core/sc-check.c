@@ -23,7 +23,7 @@
  * | duplicate-plug          | error             | same name twice in one plugs list (sc_project_load    |
  * |                         |                   | already rejects this as invalid with FILE:LINE:COL,   |
  * |                         |                   | so `check` exits 3; kept for models built otherwise)  |
- * | empty-plugs             | error (hook),     | `plugs: []`                                           |
+ * | empty-plugs             | error (hook),     | `plugs: []`; a note for a `plugs:` key without value  |
  * |                         | warning (app)     |                                                       |
  * | devmode                 | warning           | confinement: devmode                                  |
  * | classic                 | note              | confinement: classic                                  |
@@ -115,6 +115,146 @@ find_root_key (ScProject  *project,
     }
 
   return FALSE;
+}
+
+/* Line N (1-based) of the project's text, without its line break; NULL
+ * past the end. */
+static char *
+dup_line (ScProject *project,
+          guint      n)
+{
+  GBytes *bytes = sc_project_get_bytes (project);
+  const char *data, *end;
+  gsize len;
+
+  if (bytes == NULL || n == 0)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  end = data + len;
+  for (guint i = 1; i < n; i++)
+    {
+      const char *eol = memchr (data, '\n', end - data);
+
+      if (eol == NULL)
+        return NULL;
+      data = eol + 1;
+    }
+
+  {
+    const char *eol = memchr (data, '\n', end - data);
+    gsize line_len = eol != NULL ? (gsize) (eol - data) : (gsize) (end - data);
+
+    if (line_len > 0 && data[line_len - 1] == '\r')
+      line_len--;
+    return g_strndup (data, line_len);
+  }
+}
+
+static guint
+indentation (const char *line)
+{
+  guint n = 0;
+
+  while (line[n] == ' ')
+    n++;
+  return n;
+}
+
+static gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '_';
+}
+
+/* Whether FROM starts with the mapping key KEY. */
+static gboolean
+is_key (const char *from,
+        const char *key)
+{
+  gsize n = strlen (key);
+
+  if (strncmp (from, key, n) != 0)
+    return FALSE;
+  from += n;
+  from += strspn (from, " ");
+  return *from == ':';
+}
+
+/* Where NAME is written in the `extensions:` list of APP: the app's block
+ * is read line by line until the indentation drops back to the app key's.
+ * Falls back to the app key. */
+static void
+find_extension_position (ScProject  *project,
+                         ScTarget   *app,
+                         const char *name,
+                         guint      *line,
+                         guint      *column)
+{
+  gboolean in_list = FALSE;
+  guint list_indent = 0;
+  gsize name_len = strlen (name);
+
+  *line = app->line;
+  *column = app->column;
+
+  for (guint n = app->line + 1; ; n++)
+    {
+      g_autofree char *text = dup_line (project, n);
+      const char *from;
+      guint indent;
+
+      if (text == NULL)
+        return;
+      indent = indentation (text);
+      if (text[indent] == '\0' || text[indent] == '#')
+        continue;
+      if (indent + 1 <= app->column)
+        return;
+
+      if (in_list && indent <= list_indent && text[indent] != '-')
+        in_list = FALSE;
+
+      from = text + indent;
+      if (!in_list && is_key (from, "extensions"))
+        {
+          in_list = TRUE;
+          list_indent = indent;
+          from = strchr (from, ':') + 1;
+        }
+      else if (!in_list)
+        continue;
+
+      for (const char *hit = strstr (from, name); hit != NULL; hit = strstr (hit + 1, name))
+        {
+          const char *comment = strchr (from, '#');
+
+          if (comment != NULL && comment < hit)
+            break;
+          if ((hit == text || !is_name_char (hit[-1])) && !is_name_char (hit[name_len]))
+            {
+              *line = n;
+              *column = (guint) (hit - text) + 1;
+              return;
+            }
+        }
+    }
+}
+
+/* Whether the `plugs:` key at LINE holds an explicit `[]` rather than
+ * nothing (null), which snapcraft treats as no key at all. */
+static gboolean
+plugs_value_is_empty_list (ScProject *project,
+                           guint      line)
+{
+  g_autofree char *text = dup_line (project, line);
+  const char *colon;
+
+  if (text == NULL || (colon = strchr (text, ':')) == NULL)
+    return TRUE;
+  colon++;
+  colon += strspn (colon, " \t");
+  return *colon == '[';
 }
 
 /* The closest of CANDIDATES to NAME, if close enough to be a typo. */
@@ -624,7 +764,15 @@ check_target (Checker  *checker,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *id = target_id (target);
 
-  if (target->has_plugs_key && target->plugs->len == 0)
+  if (target->has_plugs_key && target->plugs->len == 0 &&
+      !plugs_value_is_empty_list (checker->project, target->plugs_line))
+    add_finding (checker, SC_SEVERITY_NOTE, "empty-plugs", id, NULL,
+                 target->plugs_line, target->plugs_column,
+                 /* Translators: %s is an app or hook name. */
+                 g_strdup_printf (_("The “plugs:” key of “%s” has no value"), target->name),
+                 g_strdup (_("Snapcraft reads it as if it were not there; list the plugs or "
+                             "remove the key.")));
+  else if (target->has_plugs_key && target->plugs->len == 0)
     {
       if (target->is_hook)
         add_finding (checker, SC_SEVERITY_ERROR, "empty-plugs", id, NULL,
@@ -695,6 +843,9 @@ check_extensions (Checker  *checker,
     {
       const char *extension = app->extensions[i];
       const char * const *bases = sc_extension_get_bases (extension);
+      guint line, column;
+
+      find_extension_position (checker->project, app, extension, &line, &column);
 
       if (bases == NULL)
         {
@@ -707,7 +858,7 @@ check_extensions (Checker  *checker,
           suggestion = closest_name (extension, names);
 
           add_finding (checker, SC_SEVERITY_ERROR, "unsupported-extension", app->name, NULL,
-                       app->line, app->column,
+                       line, column,
                        /* Translators: the first %s is an extension, the second an app. */
                        g_strdup_printf (_("Unknown extension “%s” in app “%s”"),
                                         extension, app->name),
@@ -720,7 +871,7 @@ check_extensions (Checker  *checker,
           g_autofree char *list = g_strjoinv (", ", (char **) bases);
 
           add_finding (checker, SC_SEVERITY_ERROR, "unsupported-extension", app->name, NULL,
-                       app->line, app->column,
+                       line, column,
                        base != NULL
                          /* Translators: %s are an extension, an app and a base. */
                          ? g_strdup_printf (_("Extension “%s” of app “%s” does not support "
