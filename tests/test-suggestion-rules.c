@@ -746,6 +746,321 @@ test_parallel_instance (void)
   g_assert_nonnull (strstr (r->fix, "revision"));
 }
 
+
+/* Raw records → parser → rules. Lines composed from the shapes in
+ * denials.md sections 2-4: kernel transport MESSAGE, syslog/kern.log,
+ * dmesg, auditd's audit.log, the journal's audit transport, dbus-daemon's
+ * own syslog lines; x86_64, arm64 and i386 seccomp. */
+
+#define KRN(serial) "audit: type=1400 audit(1718031201.482:" #serial "): "
+#define SYSLOG      "Jun 14 13:16:36 host kernel: [81461.134792] audit: type=1400 audit(1718031201.500:900): "
+#define AUDITLOG    "type=AVC msg=audit(1718031201.600:901): "
+#define DMESG       "[ 1234.567890] audit: type=1400 audit(1718031201.700:902): "
+#define JAUDIT      "AVC "
+#define P           "profile=\"snap.myapp.myapp\" "
+#define SECCOMP(serial) "audit: type=1326 audit(1740132408.788:" #serial "): auid=1000 uid=1000 " \
+                        "gid=1000 ses=1 subj=snap.myapp.myapp pid=1483 comm=\"myapp\" " \
+                        "exe=\"/snap/myapp/12/bin/myapp\" sig=0 "
+#define FILE_REC(op, name, mask, fsuid, ouid) "apparmor=\"DENIED\" operation=\"" op "\" class=\"file\" " P \
+  "name=\"" name "\" pid=4242 comm=\"myapp\" requested_mask=\"" mask "\" denied_mask=\"" mask "\" " \
+  "fsuid=" #fsuid " ouid=" #ouid
+#define CAP_REC(nr, name) "apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" " P \
+  "pid=1702 comm=\"myapp\" capability=" #nr "  capname=\"" name "\""
+#define NET_REC(op, family, type, proto) "apparmor=\"DENIED\" operation=\"" op "\" class=\"net\" " P \
+  "pid=5790 comm=\"myapp\" family=\"" family "\" sock_type=\"" type "\" protocol=" #proto " " \
+  "requested_mask=\"" op "\" denied_mask=\"" op "\""
+#define DBUS_SESSION "dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"session\" "
+#define DBUS_TAIL    " mask=\"send\" pid=10640 label=\"snap.myapp.myapp\" peer_label=\"unconfined\""
+#define USER_AVC(serial) "audit: type=1107 audit(1739559771.534:" #serial "): pid=935 uid=101 " \
+  "auid=4294967295 ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" " \
+  "operation=\"dbus_method_call\"  bus=\"system\" "
+#define USER_AVC_TAIL " mask=\"send\" pid=2834 label=\"snap.myapp.myapp\" peer_pid=3039 " \
+  "peer_label=\"unconfined\"\n                exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? " \
+  "addr=? terminal=?'"
+
+typedef struct
+{
+  const char   *line;
+  ScDenialKind  kind;
+  ScDenialMode  mode;
+  const char   *object;     /* expected decoded object; NULL: not checked */
+  const char   *first;      /* expected first interface; NULL: none */
+  gboolean      fix;
+} RawCase;
+
+#define DEN SC_DENIAL_MODE_DENIED
+#define ALW SC_DENIAL_MODE_ALLOWED
+#define LOG SC_DENIAL_MODE_LOGGED
+
+static const RawCase raw_cases[] = {
+  /* Files, in every text shape */
+  { KRN (1) FILE_REC ("open", "/home/alice/Documents/report.odt", "r", 1000, 1000),
+    FILE_, DEN, "/home/alice/Documents/report.odt", "home", FALSE },
+  { SYSLOG "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" " P
+    "name=\"/home/alice/.config/myapp/settings.ini\" pid=4242 comm=\"myapp\" requested_mask=\"r\" "
+    "denied_mask=\"r\" fsuid=1000 ouid=1000",
+    FILE_, ALW, "/home/alice/.config/myapp/settings.ini", "personal-files", FALSE },
+  { AUDITLOG FILE_REC ("open", "/home/alice/.ssh/id_ed25519", "r", 1000, 1000),
+    FILE_, DEN, "/home/alice/.ssh/id_ed25519", "ssh-keys", FALSE },
+  { DMESG FILE_REC ("open", "/etc/fstab", "r", 1000, 0),
+    FILE_, DEN, "/etc/fstab", "mount-observe", FALSE },
+  { JAUDIT FILE_REC ("open", "/var/log/syslog", "r", 1000, 0),
+    FILE_, DEN, "/var/log/syslog", "log-observe", FALSE },
+  /* Hex-encoded names: a space, and non-ASCII bytes. */
+  { KRN (2) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" " P
+    "name=2F686F6D652F616C6963652F4D7920446F63756D656E7473 pid=4242 comm=\"myapp\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000",
+    FILE_, DEN, "/home/alice/My Documents", "home", FALSE },
+  { KRN (3) "apparmor=\"ALLOWED\" operation=\"mkdir\" class=\"file\" " P
+    "name=2F686F6D652F616C6963652F2E636F6E6669672F436166C3A9 pid=4242 comm=\"myapp\" "
+    "requested_mask=\"c\" denied_mask=\"c\" fsuid=1000 ouid=1000",
+    FILE_, ALW, "/home/alice/.config/Caf\xc3\xa9", "personal-files", FALSE },
+  { KRN (4) FILE_REC ("mkdir", "/snap/myapp/12/lib/__pycache__/", "c", 1000, 0),
+    FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (5) FILE_REC ("open", "/dev/video0", "wr", 1000, 0), FILE_, DEN, "/dev/video0", "camera", FALSE },
+  { KRN (6) FILE_REC ("open", "/dev/snd/pcmC0D0c", "wr", 1000, 0), FILE_, DEN, NULL, "alsa", FALSE },
+  { KRN (7) FILE_REC ("open", "/dev/dri/renderD128", "wr", 1000, 0), FILE_, DEN, NULL, "opengl", FALSE },
+  { KRN (8) FILE_REC ("open", "/dev/hidraw2", "wr", 1000, 0), FILE_, DEN, NULL, "u2f-devices", FALSE },
+  { KRN (9) FILE_REC ("open", "/dev/bus/usb/003/002", "wr", 1000, 0), FILE_, DEN, NULL, "raw-usb", FALSE },
+  { KRN (10) FILE_REC ("open", "/dev/ttyACM0", "wr", 1000, 0), FILE_, DEN, NULL, "raw-usb", FALSE },
+  { KRN (11) FILE_REC ("open", "/proc/4242/mounts", "r", 1000, 1000), FILE_, DEN, NULL,
+    "mount-observe", FALSE },
+  { KRN (12) FILE_REC ("open", "/proc/4242/net/tcp6", "r", 1000, 1000), FILE_, DEN, NULL,
+    "network-observe", FALSE },
+  { KRN (13) FILE_REC ("open", "/sys/devices/virtual/dmi/id/product_name", "r", 1000, 0),
+    FILE_, DEN, NULL, "hardware-observe", FALSE },
+  { KRN (14) FILE_REC ("open", "/run/udev/data/c189:1", "r", 1000, 0), FILE_, DEN, NULL, "raw-usb",
+    FALSE },
+  { KRN (15) FILE_REC ("open", "/etc/ssl/private/server.key", "r", 0, 0), FILE_, DEN, NULL,
+    "system-files", FALSE },
+  { KRN (16) FILE_REC ("open", "/media/alice/SD/DCIM/1.jpg", "r", 1000, 1000), FILE_, DEN, NULL,
+    "removable-media", FALSE },
+  { KRN (17) FILE_REC ("connect", "/run/user/1000/wayland-0", "wr", 1000, 1000), FILE_, DEN, NULL,
+    "wayland", FALSE },
+  { KRN (18) FILE_REC ("connect", "/run/user/1000/pulse/native", "wr", 1000, 1000), FILE_, DEN, NULL,
+    "audio-playback", FALSE },
+  { KRN (19) FILE_REC ("connect", "/run/user/1000/bus", "wr", 1000, 1000), FILE_, DEN, NULL,
+    "desktop", FALSE },
+  { KRN (20) FILE_REC ("open", "/home/alice/.config/dconf/user", "r", 1000, 1000), FILE_, DEN, NULL,
+    "gsettings", FALSE },
+  { KRN (21) FILE_REC ("open", "/home/alice/Music/a.ogg", "r", 0, 1000), FILE_, DEN, NULL, "home",
+    FALSE },
+  { KRN (22) FILE_REC ("file_inherit", "/dev/pts/0", "wr", 1000, 1000), FILE_, DEN, NULL, NULL, TRUE },
+  { DMESG "apparmor=\"DENIED\" operation=\"exec\" class=\"file\" " P "name=\"/usr/bin/convert\" "
+    "pid=5010 comm=\"myapp\" requested_mask=\"x\" denied_mask=\"x\" fsuid=1000 ouid=0 "
+    "target=\"snap.myapp.myapp//null-/usr/bin/convert\"",
+    FILE_, DEN, "/usr/bin/convert", NULL, TRUE },
+  { KRN (23) FILE_REC ("open", "/dev/shm/myapp-cache", "wc", 1000, 1000), FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (24) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.myapp.hook.configure\" "
+    "name=\"/etc/hostname\" pid=5008 comm=\"configure\" requested_mask=\"wc\" denied_mask=\"wc\" "
+    "fsuid=0 ouid=0",
+    FILE_, DEN, NULL, "hostname-control", FALSE },
+  { KRN (25) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.myapp_dev.myapp\" "
+    "name=\"/home/alice/snap/myapp_dev/3/x\" pid=5009 comm=\"myapp\" requested_mask=\"wc\" "
+    "denied_mask=\"wc\" fsuid=1000 ouid=1000",
+    FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (26) FILE_REC ("open", "/var/lib/myapp/state.db", "wc", 0, 0), FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (27) FILE_REC ("open", "/home/alice/.gitconfig", "r", 1000, 1000), FILE_, DEN, NULL,
+    "personal-files", FALSE },
+  { KRN (28) FILE_REC ("open", "/home/alice/.Xauthority", "r", 1000, 1000), FILE_, DEN, NULL, "x11",
+    FALSE },
+
+  /* Unix and network sockets */
+  { KRN (30) "apparmor=\"DENIED\" operation=\"connect\" profile=\"snap.myapp.myapp\" pid=10770 "
+    "comm=\"glxinfo\" family=\"unix\" sock_type=\"stream\" protocol=0 "
+    "requested_mask=\"send receive connect\" denied_mask=\"send connect\" addr=none "
+    "peer_addr=\"@/tmp/.X11-unix/X0\" peer=\"unconfined\"",
+    UNIX_, DEN, "@/tmp/.X11-unix/X0", "x11", FALSE },
+  { KRN (31) "apparmor=\"DENIED\" operation=\"connect\" class=\"net\" " P "pid=5011 comm=\"iptables\" "
+    "family=\"unix\" sock_type=\"stream\" protocol=0 requested=\"send receive connect\" "
+    "denied=\"send receive connect\" addr=none peer_addr=\"@xtables\" peer=\"unconfined\"",
+    UNIX_, DEN, NULL, "firewall-control", FALSE },
+  { KRN (32) NET_REC ("create", "inet", "stream", 6), NET_, DEN, NULL, "network", FALSE },
+  { KRN (33) "apparmor=\"DENIED\" operation=\"bind\" class=\"net\" " P "pid=5007 comm=\"myapp\" "
+    "saddr=127.0.97.3 src=3456 family=\"inet\" sock_type=\"dgram\" protocol=17 requested=\"bind\" "
+    "denied=\"bind\"",
+    NET_, DEN, NULL, "network-bind", FALSE },
+  { KRN (34) "apparmor=\"ALLOWED\" operation=\"create\" class=\"net\" " P "pid=5012 comm=\"myapp\" "
+    "family=\"netlink\" sock_type=\"raw\" protocol=15 requested_mask=\"create\" "
+    "denied_mask=\"create\"",
+    NET_, ALW, NULL, "hardware-observe", FALSE },
+  { KRN (35) NET_REC ("create", "netlink", "raw", 0), NET_, DEN, NULL, "network", FALSE },
+  { KRN (36) NET_REC ("create", "inet", "raw", 1), NET_, DEN, NULL, "network-observe", FALSE },
+  { KRN (37) NET_REC ("create", "packet", "raw", 768), NET_, DEN, NULL, "network-control", FALSE },
+  { KRN (38) NET_REC ("create", "bluetooth", "seqpacket", 0), NET_, DEN, NULL, "bluez", FALSE },
+  { KRN (39) NET_REC ("create", "netlink", "raw", 9), NET_, DEN, NULL, "netlink-audit", FALSE },
+
+  /* Capabilities */
+  { AUDITLOG CAP_REC (12, "net_admin"), CAP_, DEN, "net_admin", "network-control", FALSE },
+  { KRN (40) CAP_REC (23, "sys_nice"), CAP_, DEN, "sys_nice", "process-control", FALSE },
+  { KRN (41) CAP_REC (21, "sys_admin"), CAP_, DEN, NULL, "fuse-support", FALSE },
+  { KRN (42) CAP_REC (2, "dac_read_search"), CAP_, DEN, NULL, "log-observe", TRUE },
+  /* Old kernel: no capname, only the number. */
+  { KRN (43) "apparmor=\"DENIED\" operation=\"capable\" " P "pid=1702 comm=\"myapp\" capability=25",
+    CAP_, DEN, "sys_time", "time-control", FALSE },
+
+  /* D-Bus: session-bus syslog lines, system-bus USER_AVC with its newline */
+  { DBUS_SESSION "path=\"/org/freedesktop/Notifications\" interface=\"org.freedesktop.Notifications\" "
+    "member=\"Notify\" name=\"org.freedesktop.Notifications\"" DBUS_TAIL,
+    DBUS_, DEN, NULL, "desktop", FALSE },
+  { DBUS_SESSION "path=\"/org/freedesktop/DBus\" interface=\"org.freedesktop.DBus\" "
+    "member=\"RequestName\" name=\"org.freedesktop.DBus\"" DBUS_TAIL,
+    DBUS_, DEN, NULL, NULL, TRUE },
+  { DBUS_SESSION "path=\"/org/freedesktop/ScreenSaver\" interface=\"org.freedesktop.ScreenSaver\" "
+    "member=\"Inhibit\" name=\"org.freedesktop.ScreenSaver\"" DBUS_TAIL,
+    DBUS_, DEN, NULL, "screen-inhibit-control", FALSE },
+  { "dbus-daemon[1202]: apparmor=\"ALLOWED\" operation=\"dbus_bind\"  bus=\"session\" mask=\"bind\" "
+    "name=\"org.mpris.MediaPlayer2.myapp\" pid=10640 label=\"snap.myapp.myapp\"",
+    DBUS_, ALW, NULL, NULL, TRUE },
+  { DBUS_SESSION "path=\"/org/example/Thing\" interface=\"org.example.Thing\" member=\"Do\" "
+    "mask=\"send\" name=\":1.77\" pid=10640 label=\"snap.myapp.myapp\" peer_label=\"snap.other.app\"",
+    DBUS_, DEN, NULL, NULL, TRUE },
+  { USER_AVC (167) "path=\"/org/freedesktop/timedate1\" interface=\"org.freedesktop.DBus.Properties\" "
+    "member=\"GetAll\" name=\":1.104\"" USER_AVC_TAIL,
+    DBUS_, DEN, NULL, "time-control", FALSE },
+  { USER_AVC (168) "path=\"/org/freedesktop/UPower/devices/battery_BAT0\" "
+    "interface=\"org.freedesktop.DBus.Properties\" member=\"GetAll\" name=\":1.9\"" USER_AVC_TAIL,
+    DBUS_, DEN, NULL, "upower-observe", FALSE },
+  { "type=USER_AVC msg=audit(1739559771.534:169): pid=935 uid=101 auid=4294967295 ses=4294967295 "
+    "subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" "
+    "path=\"/org/freedesktop/NetworkManager\" interface=\"org.freedesktop.NetworkManager\" "
+    "member=\"GetDevices\" mask=\"send\" name=\"org.freedesktop.NetworkManager\" pid=2834 "
+    "label=\"snap.myapp.myapp\" peer_pid=3039 peer_label=\"unconfined\" exe=\"/usr/bin/dbus-daemon\" "
+    "sauid=101 hostname=? addr=? terminal=?'",
+    DBUS_, DEN, NULL, "network-manager-observe", FALSE },
+  { USER_AVC (170) "path=\"/org/freedesktop/login1\" interface=\"org.freedesktop.login1.Manager\" "
+    "member=\"PowerOff\" name=\"org.freedesktop.login1\"" USER_AVC_TAIL,
+    DBUS_, DEN, NULL, "shutdown", FALSE },
+
+  /* Signals, ptrace, mount, namespaces, message queues */
+  { KRN (50) "apparmor=\"DENIED\" operation=\"signal\" class=\"signal\" " P "pid=5004 comm=\"myapp\" "
+    "requested_mask=\"send\" denied_mask=\"send\" signal=term peer=\"unconfined\"",
+    SIG_, DEN, NULL, "process-control", FALSE },
+  { KRN (51) "apparmor=\"DENIED\" operation=\"ptrace\" class=\"ptrace\" " P "pid=5005 comm=\"myapp\" "
+    "requested_mask=\"read\" denied_mask=\"read\" peer=\"unconfined\"",
+    PTR_, DEN, NULL, "system-observe", FALSE },
+  { KRN (52) "apparmor=\"DENIED\" operation=\"mount\" class=\"mount\" info=\"failed type match\" "
+    "error=-13 " P "name=\"/home/alice/mnt/\" pid=5000 comm=\"sshfs\" fstype=\"fuse.sshfs\" "
+    "srcname=\"alice@host:\"",
+    MNT_, DEN, NULL, "fuse-support", FALSE },
+  { KRN (53) "apparmor=\"DENIED\" operation=\"mount\" class=\"mount\" info=\"failed flags match\" "
+    "error=-13 profile=\"snap-update-ns.myapp\" name=\"/usr/share/fonts-2/\" pid=5001 comm=\"5\" "
+    "srcname=\"/var/lib/snapd/hostfs/usr/share/fonts/\" flags=\"rw, bind\"",
+    MNT_, DEN, NULL, NULL, TRUE },
+  { KRN (54) "apparmor=\"DENIED\" operation=\"userns_create\" class=\"namespace\" " P "pid=5002 "
+    "comm=\"myapp\" requested=\"userns_create\" denied=\"userns_create\"",
+    OTH_, DEN, NULL, "userns", FALSE },
+  { KRN (55) "apparmor=\"DENIED\" operation=\"create\" class=\"posix_mqueue\" " P "name=\"/myqueue\" "
+    "pid=5003 comm=\"myapp\" requested=\"create\" denied=\"create\" class=\"posix_mqueue\" fsuid=1000 "
+    "ouid=1000",
+    OTH_, DEN, NULL, "posix-mq", FALSE },
+
+  /* Seccomp: strict (errno) and devmode (log), x86_64, arm64 and i386 */
+  { SECCOMP (60) "arch=c000003e syscall=314 compat=0 ip=0x7f6d9a67c4e7 code=0x7ffc0000",
+    SCMP_, LOG, "sched_setattr", "process-control", FALSE },
+  { SECCOMP (61) "arch=c00000b7 syscall=274 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "sched_setattr", "process-control", FALSE },
+  { SECCOMP (62) "arch=c000003e syscall=41 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
+    SCMP_, DEN, "socket", "network", FALSE },
+  { SECCOMP (63) "arch=c00000b7 syscall=198 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "socket", "network", FALSE },
+  { SECCOMP (64) "arch=c000003e syscall=165 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
+    SCMP_, DEN, "mount", "fuse-support", FALSE },
+  { SECCOMP (65) "arch=c00000b7 syscall=40 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "mount", "fuse-support", FALSE },
+  { SECCOMP (66) "arch=c000003e syscall=92 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
+    SCMP_, DEN, "chown", NULL, TRUE },
+  { SECCOMP (67) "arch=c00000b7 syscall=146 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "setuid", NULL, TRUE },
+  { SECCOMP (68) "arch=c000003e syscall=330 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
+    SCMP_, DEN, "pkey_alloc", NULL, TRUE },
+  { SECCOMP (69) "arch=c000003e syscall=298 compat=0 ip=0x7f6d9a67c4e7 code=0x7ffc0000",
+    SCMP_, LOG, "perf_event_open", "system-trace", FALSE },
+  { SECCOMP (70) "arch=c00000b7 syscall=161 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "sethostname", "hostname-control", FALSE },
+  { SECCOMP (71) "arch=c000003e syscall=50 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
+    SCMP_, DEN, "listen", "network-bind", FALSE },
+  { SECCOMP (72) "arch=40000003 syscall=212 compat=1 ip=0xf7f1c549 code=0x50000",
+    SCMP_, DEN, "chown32", NULL, TRUE },
+  { SECCOMP (73) "arch=c00000b7 syscall=280 compat=0 ip=0xffff9a67c4e7 code=0x50000",
+    SCMP_, DEN, "bpf", "system-trace", FALSE },
+
+  /* Noise: snapd's launcher */
+  { KRN (80) "apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" "
+    "profile=\"/snap/snapd/21759/usr/lib/snapd/snap-confine\" pid=5006 comm=\"snap-confine\" "
+    "capability=38  capname=\"perfmon\"",
+    CAP_, DEN, NULL, NULL, TRUE },
+};
+
+static void
+test_raw_records (void)
+{
+  guint n_checked = 0;
+
+  g_test_summary ("Raw log records of every class and text shape go through the parser and the "
+                  "rules to the expected first suggestion or fix");
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw_cases); i++)
+    {
+      const RawCase *c = &raw_cases[i];
+      g_autoptr(ScDenial) denial = NULL;
+      g_autoptr(ScSuggestionResult) result = NULL;
+      g_autofree char *what = g_strdup_printf ("raw case %u: %.60s", i, c->line);
+      guint64 lost = 0;
+      ScRecordType type;
+
+      g_test_message ("%s", what);
+      type = sc_denial_parse_line (c->line, -1, 2024, &denial, &lost);
+      if (type != SC_RECORD_DENIAL || denial == NULL)
+        g_error ("%s: not parsed as a denial", what);
+      if (denial->kind != c->kind || denial->mode != c->mode)
+        g_error ("%s: parsed as %s/%s", what, sc_denial_kind_to_string (denial->kind),
+                 sc_denial_mode_to_string (denial->mode));
+      if (c->object != NULL)
+        g_assert_cmpstr (denial->object, ==, c->object);
+
+      result = sc_suggest_for_denial (denial, NULL);
+      check_result (what, result, c->first, c->fix);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 60);
+}
+
+static void
+test_raw_attribution (void)
+{
+  const char *hook_line = KRN (90) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+    "profile=\"snap.myapp.hook.configure\" name=\"/etc/hostname\" pid=1 comm=\"configure\" "
+    "requested_mask=\"w\" denied_mask=\"w\" fsuid=0 ouid=0";
+  const char *personal_line = KRN (91) FILE_REC ("open", "/home/alice/.local/share/myapp/db.sqlite",
+                                                 "wc", 1000, 1000);
+  g_autoptr(ScDenial) hook = NULL;
+  g_autoptr(ScDenial) personal = NULL;
+  g_autoptr(ScSuggestionResult) result = NULL;
+  ScSuggestion *first;
+  const char *name = NULL;
+  g_autofree const char **write = NULL;
+  guint64 lost = 0;
+
+  g_test_summary ("A hook's record keeps the hook; a raw dotfile write yields a complete "
+                  "personal-files plug");
+
+  g_assert_cmpint (sc_denial_parse_line (hook_line, -1, 2024, &hook, &lost), ==, SC_RECORD_DENIAL);
+  g_assert_cmpstr (hook->hook, ==, "configure");
+  g_assert_null (hook->app);
+
+  g_assert_cmpint (sc_denial_parse_line (personal_line, -1, 2024, &personal, &lost), ==,
+                   SC_RECORD_DENIAL);
+  result = sc_suggest_for_denial (personal, NULL);
+  first = g_ptr_array_index (result->suggestions, 0);
+  g_assert_cmpstr (first->interface, ==, "personal-files");
+  g_assert_true (g_variant_lookup (first->plug, "name", "&s", &name));
+  g_assert_cmpstr (name, ==, "dot-local-share-myapp");
+  g_assert_true (g_variant_lookup (first->plug, "write", "^a&s", &write));
+  g_assert_cmpstr (write[0], ==, "$HOME/.local/share/myapp");
+  g_assert_null (write[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +1074,8 @@ main (int   argc,
   g_test_add_func ("/suggestion-rules/ranking", test_ranking);
   g_test_add_func ("/suggestion-rules/fix-texts", test_fix_texts);
   g_test_add_func ("/suggestion-rules/parallel-instance", test_parallel_instance);
+  g_test_add_func ("/suggestion-rules/raw-records", test_raw_records);
+  g_test_add_func ("/suggestion-rules/raw-attribution", test_raw_attribution);
 
   return g_test_run ();
 }

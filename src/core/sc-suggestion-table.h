@@ -834,7 +834,7 @@ static const ScRuleDef rule_table[] = {
   RULE (K (MOUNT), "fstype=fuse*",
         "fuse-support",
         N_("Mounting FUSE file systems needs fuse-support.")),
-  RULE (K (MOUNT), "object=/run/netns{,/**}",
+  RULE (K (MOUNT), "name=/run/netns{,/**}",
         "network-control",
         N_("Creating network namespaces needs network-control.")),
   RULE (K (MOUNT), "op=*",
