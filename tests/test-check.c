@@ -265,6 +265,16 @@ test_hints (void)
   g_assert_nonnull (strstr (finding->message, "snap/snapcraft.yaml"));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  {
+    g_autoptr(ScProject) ignored = load_fixture ("multiple/snap/snapcraft.yaml");
+
+    findings = sc_check_project (ignored);
+    finding = first_with_code (findings, "multiple-project-files");
+    g_assert_nonnull (finding);
+    g_assert_true (g_str_has_prefix (finding->message, "Snapcraft ignores this file"));
+    g_clear_pointer (&findings, g_ptr_array_unref);
+  }
+
   findings = sc_check_project (manual);
   finding = first_with_code (findings, "manual-connection");
   g_assert_nonnull (finding);

@@ -37,6 +37,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -885,6 +886,16 @@ check_extensions (Checker  *checker,
     }
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_path (a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (b);
+
+  return g_file_equal (file_a, file_b);
+}
+
 static void
 check_project_files (Checker *checker)
 {
@@ -892,7 +903,9 @@ check_project_files (Checker *checker)
   const char *base = sc_project_get_base (checker->project);
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *others = NULL;
-  gboolean legacy;
+  g_autofree char *used = NULL;
+  const char *path;
+  gboolean legacy, ignored;
 
   if (root == NULL)
     return;
@@ -911,6 +924,9 @@ check_project_files (Checker *checker)
 
   g_ptr_array_add (found, NULL);
   others = g_strjoinv (", ", (char **) found->pdata + 1);
+  used = g_build_filename (root, found->pdata[0], NULL);
+  path = sc_project_get_path (checker->project);
+  ignored = path != NULL && !same_file (path, used);
   /* Snapcraft 7 and 8, which build core18 and core20, refuse to choose. */
   legacy = base != NULL && (strcmp (base, "core18") == 0 || strcmp (base, "core20") == 0);
 
@@ -921,9 +937,13 @@ check_project_files (Checker *checker)
                  ? g_strdup_printf (_("The project has several snapcraft.yaml files (%s, %s); "
                                       "snapcraft for core18/core20 refuses to build"),
                                     (const char *) found->pdata[0], others)
-                 /* Translators: the first %s is a file name, the second a list of them. */
-                 : g_strdup_printf (_("Snapcraft uses %s and ignores %s"),
-                                    (const char *) found->pdata[0], others),
+                 : ignored
+                   /* Translators: %s is a file name. */
+                   ? g_strdup_printf (_("Snapcraft ignores this file: it uses %s, which comes "
+                                        "first"), (const char *) found->pdata[0])
+                   /* Translators: the first %s is a file name, the second a list of them. */
+                   : g_strdup_printf (_("Snapcraft uses %s and ignores %s"),
+                                      (const char *) found->pdata[0], others),
                g_strdup (_("Delete or rename the files snapcraft does not use, so edits go to "
                            "the right one.")));
 }
