@@ -1413,6 +1413,45 @@ static const ParseCase parse_cases[] = {
     .ts = G_GINT64_CONSTANT (1717920000000000),
     .host = "laptop",
   },
+  {
+    .name = "seccomp-unconfined-subj-exe-fallback",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
+             "ses=2 subj=unconfined pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" "
+             "sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = NULL, .hook = NULL,
+    .operation = "sched_setaffinity",
+    .object = "sched_setaffinity",
+    .permissions = NULL,
+  },
+  {
+    .name = "seccomp-unconfined-subj-no-snap-noise",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
+             "ses=2 subj=unconfined pid=4242 comm=\"chrome\" exe=\"/opt/google/chrome/chrome\" "
+             "sig=0 arch=c000003e syscall=165 compat=0 ip=0x7f3a1c2b3d4e code=0x80000000",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
+    .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
+    .operation = "mount",
+    .object = "mount",
+    .permissions = NULL,
+  },
+  {
+    .name = "dbus-kernel-class",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"dbus_method"
+             "_call\" class=\"dbus\" profile=\"snap.foo.foo\" bus=\"system\" path=\"/org/freedesktop/U"
+             "Power\" interface=\"org.freedesktop.UPower\" member=\"EnumerateDevices\" "
+             "mask=\"send\" name=\"org.freedesktop.UPower\" pid=4242 comm=\"foo\" "
+             "peer_label=\"unconfined\"",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "dbus_method_call",
+    .object = "system org.freedesktop.UPower org.freedesktop.UPower.EnumerateDevices "
+              "/org/freedesktop/UPower",
+    .permissions = "send",
+  },
 };
 
 static ScRecordType
