@@ -332,6 +332,80 @@ test_tables (void)
     }
 }
 
+typedef struct
+{
+  const char *extension;
+  const char *base;
+  const char *plug;
+  const char *content;   /* NULL: no content attribute */
+  const char *target;
+  const char *provider;
+} ContentCase;
+
+static const ContentCase content_cases[] = {
+  { "gnome", "core22", "gtk-3-themes", NULL, "$SNAP/data-dir/themes", "gtk-common-themes" },
+  { "gnome", "core22", "gnome-42-2204", NULL, "$SNAP/gnome-platform", "gnome-42-2204" },
+  { "gnome", "core24", "gpu-2404", NULL, "$SNAP/gpu-2404", "mesa-2404" },
+  { "kde-neon", "core22", "kf5-core22", "kf5-core22-all", "$SNAP/kf5", "kf5-core22" },
+  { "kde-neon", "core20", "kde-frameworks-5-99-qt-5-15-7-core20",
+    "kde-frameworks-5-99-qt-5-15-7-core20-all", "$SNAP/kf5", "kde-frameworks-5-99-qt-5-15-7-core20" },
+  { "kde-neon-6", "core24", "kf6-core24", "kf6-core24-all", "$SNAP/kf6", "kf6-core24" },
+  { "kde-neon-6", "core22", "lxqt-support-core22", NULL, "$SNAP/lxqt-support",
+    "lxqt-support-core22" },
+  { "kde-neon-qt6", "core24", "kde-qt6-core24", "kde-qt6-core24-all", "$SNAP/qt6",
+    "kde-qt6-core24" },
+  { "kde-neon", "core22", "gtk-2-themes", NULL, "$SNAP/data-dir/themes", "gtk-common-themes" },
+  { "gnome-3-38", "core20", "sound-themes", NULL, "$SNAP/data-dir/sounds", "gtk-common-themes" },
+  { "gpu", "core22", "graphics-core22", NULL, "$SNAP/graphics-core22", "mesa-core22" },
+  { "gpu", "core26", "gpu-2604", NULL, "$SNAP/gpu-2604", "mesa-2604" },
+  { "ros2-humble-ros-base", "core22", "ros-humble-ros-base", "ros-humble-ros-base",
+    "$SNAP/opt/ros/underlay_ws", "ros-humble-ros-base" },
+  { "dotnet10", "core24", "dotnet10-runtime", "dotnet-runtime-100", "$SNAP/opt/dotnet10",
+    "dotnet-runtime-100" },
+};
+
+static void
+assert_attribute (ScPlugDef  *def,
+                  const char *key,
+                  const char *expected)
+{
+  g_autoptr(GVariant) value = g_variant_lookup_value (def->attributes, key, NULL);
+
+  if (expected == NULL)
+    {
+      g_assert_null (value);
+      return;
+    }
+  g_assert_nonnull (value);
+  g_assert_true (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING));
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, expected);
+}
+
+static void
+test_content_attributes (void)
+{
+  g_test_summary ("Content plugs that extensions define carry the content label, mount "
+                  "target and default provider snapcraft writes");
+
+  for (guint i = 0; i < G_N_ELEMENTS (content_cases); i++)
+    {
+      const ContentCase *c = &content_cases[i];
+      g_autoptr(GPtrArray) defs = sc_extension_dup_top_level_plugs (c->extension, c->base);
+      ScPlugDef *def = NULL;
+
+      g_test_message ("%s on %s: %s", c->extension, c->base, c->plug);
+      g_assert_nonnull (defs);
+      for (guint j = 0; j < defs->len && def == NULL; j++)
+        if (strcmp (((ScPlugDef *) defs->pdata[j])->name, c->plug) == 0)
+          def = defs->pdata[j];
+      g_assert_nonnull (def);
+      g_assert_cmpstr (def->interface, ==, "content");
+      assert_attribute (def, "content", c->content);
+      assert_attribute (def, "target", c->target);
+      assert_attribute (def, "default-provider", c->provider);
+    }
+}
+
 static void
 test_known (void)
 {
@@ -397,6 +471,7 @@ main (int   argc,
 
   g_test_add_func ("/extensions/tables", test_tables);
   g_test_add_func ("/extensions/known", test_known);
+  g_test_add_func ("/extensions/content-attributes", test_content_attributes);
   g_test_add_func ("/extensions/effective-plugs", test_effective_plugs);
   g_test_add_func ("/extensions/effective-definitions", test_effective_definitions);
   g_test_add_func ("/extensions/extension-base", test_extension_base);

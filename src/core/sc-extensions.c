@@ -125,7 +125,7 @@ static const ExtPlugDef kde_neon_qt6_core24_defs[] = {
   KDE_PLATFORM ("kde-qt6-core24", "qt6"), GPU_2404, END_DEFS
 };
 static const ExtPlugDef gpu_core22_defs[] = {
-  { "graphics-core22", FALSE, NULL, "$SNAP/graphics", "mesa-core22" }, END_DEFS
+  { "graphics-core22", FALSE, NULL, "$SNAP/graphics-core22", "mesa-core22" }, END_DEFS
 };
 static const ExtPlugDef gpu_core24_defs[] = { GPU_2404, END_DEFS };
 static const ExtPlugDef gpu_core26_defs[] = {
