@@ -42,8 +42,8 @@
 
 G_DEFINE_QUARK (sc-journal-error-quark, sc_journal_error)
 
-/* The largest MESSAGE we care about: audit records are at most ~8 KiB. */
-#define DATA_THRESHOLD (16 * 1024)
+/* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
+#define DATA_THRESHOLD (64 * 1024)
 #define LOG_CHUNK (1024 * 1024)
 #define FIELD_MAX 256
 
@@ -55,6 +55,10 @@ struct _ScJournalReader
 
   /* sd-journal back end */
   sd_journal       *journal;
+  char             *boot_match;     /* "_BOOT_ID=…" for this_boot */
+  gboolean          use_catch_up;
+  gboolean          caught_up;      /* the records before the anchor were read */
+  guint64           anchor_usec;    /* realtime of the last matching entry at open */
 
   /* text-log back end */
   int               log_fd;
@@ -293,31 +297,23 @@ sc_journal_check_system_access (const char * const  *roots,
 
 /* ---- sd-journal back end ---------------------------------------------- */
 
+/* The three groups of denials.md §5.4. _AUDIT_TYPE is a trusted field that
+ * only journald's audit transport sets, so the audit group needs no
+ * _TRANSPORT=audit term: an AND of two fields is much slower to evaluate in
+ * sd-journal than an OR of values of one field. */
 static int
 add_matches (sd_journal *j,
-             gboolean    this_boot)
+             const char *boot_match)
 {
-  static const char * const groups[][4] = {
+  static const char * const groups[][3] = {
     /* printk copies of audit records (Debian/Ubuntu default) */
     { "_TRANSPORT=kernel", NULL },
     /* journald's audit socket: AVC, SECCOMP and USER_AVC only */
-    { "_TRANSPORT=audit", "_AUDIT_TYPE=1400", "_AUDIT_TYPE=1326", "_AUDIT_TYPE=1107" },
+    { "_AUDIT_TYPE=1400", "_AUDIT_TYPE=1326", "_AUDIT_TYPE=1107" },
     /* session-bus D-Bus mediation, syslog from the user's dbus-daemon */
     { "SYSLOG_IDENTIFIER=dbus-daemon", NULL },
   };
-  char boot_match[64] = "";
   int r;
-
-  if (this_boot)
-    {
-      sd_id128_t boot;
-      char id[SD_ID128_STRING_MAX];
-
-      r = sd_id128_get_boot (&boot);
-      if (r < 0)
-        return r;
-      g_snprintf (boot_match, sizeof boot_match, "_BOOT_ID=%s", sd_id128_to_string (boot, id));
-    }
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
@@ -326,7 +322,7 @@ add_matches (sd_journal *j,
       for (guint m = 0; m < G_N_ELEMENTS (groups[g]) && groups[g][m] != NULL; m++)
         if ((r = sd_journal_add_match (j, groups[g][m], 0)) < 0)
           return r;
-      if (this_boot && (r = sd_journal_add_match (j, boot_match, 0)) < 0)
+      if (boot_match != NULL && (r = sd_journal_add_match (j, boot_match, 0)) < 0)
         return r;
     }
   return 0;
@@ -351,6 +347,47 @@ get_field (sd_journal *j,
   return buf;
 }
 
+static void
+set_open_error (ScJournalReader  *self,
+                int               r,
+                GError          **error)
+{
+  const char *path = self->options.path;
+
+  g_set_error (error, SC_JOURNAL_ERROR,
+               r == -EACCES || r == -EPERM ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
+               _("Cannot open the journal%s%s: %s"),
+               path ? " " : "", path ? path : "", g_strerror (-r));
+}
+
+/* Opens the source without matches. */
+static int
+open_handle (ScJournalReader  *self,
+             sd_journal      **out)
+{
+  const ScJournalOptions *o = &self->options;
+  int r;
+
+  switch (o->type)
+    {
+    case SC_JOURNAL_SOURCE_SYSTEM:
+      r = sd_journal_open (out, SD_JOURNAL_SYSTEM | SD_JOURNAL_CURRENT_USER);
+      break;
+    case SC_JOURNAL_SOURCE_DIRECTORY:
+      r = sd_journal_open_directory (out, o->path, 0);
+      break;
+    case SC_JOURNAL_SOURCE_FILES:
+      r = sd_journal_open_files (out, (const char **) o->files, 0);
+      break;
+    case SC_JOURNAL_SOURCE_LOG:
+    default:
+      g_assert_not_reached ();
+    }
+  if (r >= 0)
+    sd_journal_set_data_threshold (*out, DATA_THRESHOLD);
+  return r;
+}
+
 static gboolean
 open_journal (ScJournalReader  *self,
               GError          **error)
@@ -369,7 +406,6 @@ open_journal (ScJournalReader  *self,
         if (!found)
           add_warning (self, g_strdup (_("No system journal was found in /var/log/journal or "
                                          "/run/log/journal; only the user journal is read.")));
-        r = sd_journal_open (&self->journal, SD_JOURNAL_SYSTEM | SD_JOURNAL_CURRENT_USER);
         break;
       }
     case SC_JOURNAL_SOURCE_DIRECTORY:
@@ -379,7 +415,13 @@ open_journal (ScJournalReader  *self,
                        _("%s: not a journal directory"), o->path);
           return FALSE;
         }
-      r = sd_journal_open_directory (&self->journal, o->path, 0);
+      /* Unreadable files in a directory are skipped by sd-journal; say so. */
+      if (access (o->path, R_OK | X_OK) != 0)
+        {
+          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
+                       _("%s: %s"), o->path, g_strerror (errno));
+          return FALSE;
+        }
       break;
     case SC_JOURNAL_SOURCE_FILES:
       for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
@@ -391,35 +433,67 @@ open_journal (ScJournalReader  *self,
                          _("%s: %s"), o->files[i], g_strerror (saved));
             return FALSE;
           }
-      r = sd_journal_open_files (&self->journal, (const char **) o->files, 0);
       break;
     case SC_JOURNAL_SOURCE_LOG:
     default:
       g_assert_not_reached ();
     }
 
-  if (r < 0)
+  if ((r = open_handle (self, &self->journal)) < 0)
     {
-      g_set_error (error, SC_JOURNAL_ERROR,
-                   r == -EACCES || r == -EPERM ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
-                   _("Cannot open the journal%s%s: %s"),
-                   o->path ? " " : "", o->path ? o->path : "", g_strerror (-r));
+      set_open_error (self, r, error);
       return FALSE;
     }
 
-  sd_journal_set_data_threshold (self->journal, DATA_THRESHOLD);
+  if (o->this_boot)
+    {
+      sd_id128_t boot;
+      char id[SD_ID128_STRING_MAX];
 
-  if ((r = add_matches (self->journal, o->this_boot)) < 0)
+      if ((r = sd_id128_get_boot (&boot)) < 0)
+        {
+          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
+                       _("Cannot tell the current boot: %s"), g_strerror (-r));
+          return FALSE;
+        }
+      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", sd_id128_to_string (boot, id));
+    }
+
+  if ((r = add_matches (self->journal, self->boot_match)) < 0)
     {
       g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
                    _("Cannot filter the journal: %s"), g_strerror (-r));
       return FALSE;
     }
 
-  if (o->since_usec > 0)
-    r = sd_journal_seek_realtime_usec (self->journal, (guint64) o->since_usec);
+  /* Without a time or boot limit the records already there are read by
+   * catch_up() from a second handle; this one waits at the last matching
+   * entry (the anchor) and returns only what comes after it. With a limit,
+   * walking the matching entries from the start of the window is cheaper. */
+  self->use_catch_up = o->since_usec <= 0 && !o->this_boot;
+  if (self->use_catch_up)
+    {
+      r = sd_journal_seek_tail (self->journal);
+      if (r >= 0 && (r = sd_journal_previous (self->journal)) > 0)
+        {
+          sd_journal_get_realtime_usec (self->journal, &self->anchor_usec);
+          self->caught_up = FALSE;
+        }
+      else if (r >= 0)
+        {
+          /* Nothing matches yet: everything that comes is new. */
+          self->caught_up = TRUE;
+          r = sd_journal_seek_head (self->journal);
+        }
+    }
   else
-    r = sd_journal_seek_head (self->journal);
+    {
+      self->caught_up = TRUE;
+      if (o->since_usec > 0)
+        r = sd_journal_seek_realtime_usec (self->journal, (guint64) o->since_usec);
+      else
+        r = sd_journal_seek_head (self->journal);
+    }
   if (r < 0)
     {
       g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
@@ -427,14 +501,344 @@ open_journal (ScJournalReader  *self,
       return FALSE;
     }
 
-  /* Unreadable files in a directory are skipped by sd-journal; say so. */
-  if (o->type == SC_JOURNAL_SOURCE_DIRECTORY && access (o->path, R_OK | X_OK) != 0)
+  return TRUE;
+}
+
+/* Whether the current entry belongs to one of the match groups. */
+static gboolean
+entry_in_groups (sd_journal *j)
+{
+  char transport[FIELD_MAX], buf[FIELD_MAX];
+
+  if (get_field (j, "_TRANSPORT", transport) == NULL)
+    return FALSE;
+  if (strcmp (transport, "kernel") == 0)
+    return TRUE;
+  if (strcmp (transport, "audit") == 0)
+    return get_field (j, "_AUDIT_TYPE", buf) != NULL &&
+           (strcmp (buf, "1400") == 0 || strcmp (buf, "1326") == 0 || strcmp (buf, "1107") == 0);
+  return get_field (j, "SYSLOG_IDENTIFIER", buf) != NULL && strcmp (buf, "dbus-daemon") == 0;
+}
+
+/* One matching entry, kept until all are known so they can be handed on
+ * in journal order. The small strings live in a GStringChunk. */
+typedef struct
+{
+  guint64     realtime;
+  guint64     monotonic;
+  guint       message;        /* index into the message array */
+  guint       seq;            /* order found, the last tie-breaker */
+  const char *transport;
+  const char *hostname;
+  const char *audit_type_name;
+  const char *audit_id;
+  const char *syslog_identifier;
+  gint64      source_realtime;
+} Pending;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *pa = a, *pb = b;
+
+  if (pa->realtime != pb->realtime)
+    return pa->realtime < pb->realtime ? -1 : 1;
+  if (pa->monotonic != pb->monotonic)
+    return pa->monotonic < pb->monotonic ? -1 : 1;
+  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
+}
+
+static const char *
+chunk_field (GStringChunk *chunk,
+             sd_journal   *j,
+             const char   *field)
+{
+  char buf[FIELD_MAX];
+
+  return get_field (j, field, buf) != NULL ? g_string_chunk_insert_const (chunk, buf) : NULL;
+}
+
+static gboolean
+is_journal_file_name (const char *name)
+{
+  return g_str_has_suffix (name, ".journal") || g_str_has_suffix (name, ".journal~");
+}
+
+static void
+add_journal_files (GPtrArray  *files,
+                   const char *dir,
+                   guint       depth,
+                   gboolean  (*accept) (const char *name))
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
     {
-      g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
-                   _("%s: %s"), o->path, g_strerror (errno));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (is_journal_file_name (name))
+        {
+          if ((accept == NULL || accept (name)) && access (path, R_OK) == 0)
+            g_ptr_array_add (files, g_steal_pointer (&path));
+        }
+      else if (depth > 0 && g_file_test (path, G_FILE_TEST_IS_DIR))
+        add_journal_files (files, path, depth - 1, accept);
+    }
+}
+
+static gboolean
+is_own_system_or_user_file (const char *name)
+{
+  g_autofree char *user = g_strdup_printf ("user-%u.", (guint) getuid ());
+  g_autofree char *user_rotated = g_strdup_printf ("user-%u@", (guint) getuid ());
+
+  return g_str_has_prefix (name, "system.") || g_str_has_prefix (name, "system@") ||
+         g_str_has_prefix (name, user) || g_str_has_prefix (name, user_rotated);
+}
+
+/* The journal files of the source, one by one, so that catch_up() can read
+ * each with its own short-lived handle. NULL when they cannot be listed. */
+static GPtrArray *
+list_journal_files (ScJournalReader *self)
+{
+  const ScJournalOptions *o = &self->options;
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  switch (o->type)
+    {
+    case SC_JOURNAL_SOURCE_FILES:
+      for (guint i = 0; o->files[i] != NULL; i++)
+        g_ptr_array_add (files, g_strdup (o->files[i]));
+      break;
+    case SC_JOURNAL_SOURCE_DIRECTORY:
+      /* The folder itself and its machine folders, like sd-journal. */
+      add_journal_files (files, o->path, 1, NULL);
+      break;
+    case SC_JOURNAL_SOURCE_SYSTEM:
+      {
+        sd_id128_t machine;
+        char id[SD_ID128_STRING_MAX];
+
+        if (sd_id128_get_machine (&machine) < 0)
+          break;
+        sd_id128_to_string (machine, id);
+        for (guint i = 0; i < 2; i++)
+          {
+            g_autofree char *dir = g_build_filename (i == 0 ? "/var/log/journal" : "/run/log/journal",
+                                                     id, NULL);
+            add_journal_files (files, dir, 0, is_own_system_or_user_file);
+          }
+        break;
+      }
+    case SC_JOURNAL_SOURCE_LOG:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (files->len == 0)
+    g_clear_pointer (&files, g_ptr_array_unref);
+  return files;
+}
+
+typedef struct
+{
+  GPtrArray    *messages;   /* of GBytes, "MESSAGE=…" */
+  GArray       *pending;    /* of Pending */
+  GStringChunk *strings;
+} CatchUp;
+
+/* Finds the matching entries of journal U (see catch_up()). U is closed
+ * after the distinct values were listed and REOPEN (nullable) gives a fresh
+ * handle for looking up their entries, so that the two walks do not map the
+ * same file pages twice. */
+static int
+catch_up_handle (ScJournalReader *self,
+                 sd_journal      *u,
+                 sd_journal    *(*reopen) (ScJournalReader *self, gpointer data),
+                 gpointer         reopen_data,
+                 CatchUp         *c,
+                 GCancellable    *cancellable)
+{
+  guint first = c->messages->len;
+  const void *data;
+  size_t len;
+  guint n = 0;
+  int r;
+
+  r = sd_journal_query_unique (u, "MESSAGE");
+  while (r >= 0 && (r = sd_journal_enumerate_available_unique (u, &data, &len)) > 0)
+    {
+      const char *msg = (const char *) data + 8;
+      size_t mlen = len - 8;
+
+      if ((++n & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      if (len < 8 || len >= DATA_THRESHOLD || !may_be_record (msg, mlen))
+        continue;
+      if (!is_ratelimit_text (msg, mlen) && !may_be_snap (self, msg, mlen))
+        continue;
+      g_ptr_array_add (c->messages, g_bytes_new (data, len));
+    }
+
+  if (r >= 0 && reopen != NULL && first < c->messages->len)
+    {
+      sd_journal *fresh = reopen (self, reopen_data);
+
+      if (fresh != NULL)
+        {
+          sd_journal_close (u);
+          u = fresh;
+        }
+    }
+
+  for (guint i = first; r >= 0 && i < c->messages->len; i++)
+    {
+      gsize mlen;
+      const void *m = g_bytes_get_data (g_ptr_array_index (c->messages, i), &mlen);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      sd_journal_flush_matches (u);
+      if ((r = sd_journal_add_match (u, m, mlen)) < 0 || (r = sd_journal_seek_head (u)) < 0)
+        break;
+      while ((r = sd_journal_next (u)) > 0)
+        {
+          Pending p = { 0 };
+          char buf[FIELD_MAX];
+
+          sd_journal_get_realtime_usec (u, &p.realtime);
+          if (p.realtime > self->anchor_usec)
+            continue;   /* arrived after the anchor: the main handle reads it */
+          if (!entry_in_groups (u))
+            continue;
+          sd_journal_get_monotonic_usec (u, &p.monotonic, NULL);
+          p.message = i;
+          p.seq = c->pending->len;
+          p.transport = chunk_field (c->strings, u, "_TRANSPORT");
+          p.hostname = chunk_field (c->strings, u, "_HOSTNAME");
+          p.audit_type_name = chunk_field (c->strings, u, "_AUDIT_TYPE_NAME");
+          p.audit_id = chunk_field (c->strings, u, "_AUDIT_ID");
+          p.syslog_identifier = chunk_field (c->strings, u, "SYSLOG_IDENTIFIER");
+          if (get_field (u, "_SOURCE_REALTIME_TIMESTAMP", buf) != NULL)
+            p.source_realtime = g_ascii_strtoll (buf, NULL, 10);
+          g_array_append_val (c->pending, p);
+        }
+    }
+  sd_journal_close (u);
+  return r < 0 ? r : 0;
+}
+
+static sd_journal *
+reopen_file (ScJournalReader *self,
+             gpointer         data)
+{
+  const char *one[2] = { data, NULL };
+  sd_journal *u = NULL;
+
+  if (sd_journal_open_files (&u, one, 0) < 0)
+    return NULL;
+  sd_journal_set_data_threshold (u, DATA_THRESHOLD);
+  return u;
+}
+
+static sd_journal *
+reopen_source (ScJournalReader *self,
+               gpointer         data)
+{
+  sd_journal *u = NULL;
+
+  return open_handle (self, &u) < 0 ? NULL : u;
+}
+
+/* Reads the records that were there when the reader was made, up to the
+ * anchor. Instead of visiting every kernel, audit and dbus-daemon entry
+ * (most of which are ordinary kernel messages) it enumerates the distinct
+ * MESSAGE values (a journal file stores each value once), keeps those the
+ * cheap prefilter accepts, and looks up only their entries through the
+ * value's own entry list. Its cost follows the number of distinct messages
+ * rather than the number of entries. Each file gets its own handle, closed
+ * before the next is opened: no value is looked up in the other files, and
+ * only one file's pages are mapped at a time. The records are handed on in
+ * journal order at the end. */
+static gboolean
+catch_up (ScJournalReader     *self,
+          ScJournalRecordFunc  func,
+          gpointer             user_data,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GPtrArray) files = list_journal_files (self);
+  CatchUp c = { messages, pending, g_string_chunk_new (4096) };
+  int r = 0;
+
+  if (files != NULL)
+    {
+      for (guint i = 0; r >= 0 && i < files->len; i++)
+        {
+          const char *one[2] = { g_ptr_array_index (files, i), NULL };
+          sd_journal *u = NULL;
+
+          /* A file that vanished (rotated and deleted) or is corrupt is
+           * skipped, as sd-journal does in a directory. */
+          if (sd_journal_open_files (&u, one, 0) < 0)
+            continue;
+          sd_journal_set_data_threshold (u, DATA_THRESHOLD);
+          r = catch_up_handle (self, u, reopen_file, (gpointer) one[0], &c, cancellable);
+        }
+    }
+  else
+    {
+      sd_journal *u = NULL;
+
+      if ((r = open_handle (self, &u)) < 0)
+        {
+          g_string_chunk_free (c.strings);
+          set_open_error (self, r, error);
+          return FALSE;
+        }
+      r = catch_up_handle (self, u, reopen_source, NULL, &c, cancellable);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_string_chunk_free (c.strings);
+      return FALSE;
+    }
+  if (r < 0)
+    {
+      g_string_chunk_free (c.strings);
+      g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
+                   _("Cannot read the journal: %s"), g_strerror (-r));
       return FALSE;
     }
 
+  g_array_sort (pending, compare_pending);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = &g_array_index (pending, Pending, i);
+      ScRecordContext context = { 0 };
+      ScDenial *denial = NULL;
+      ScRecordType type;
+      guint64 lost = 0;
+      gsize mlen;
+      const char *m = g_bytes_get_data (g_ptr_array_index (messages, p->message), &mlen);
+
+      context.transport = p->transport;
+      context.hostname = p->hostname;
+      context.audit_type_name = p->audit_type_name;
+      context.audit_id = p->audit_id;
+      context.syslog_identifier = p->syslog_identifier;
+      context.realtime_usec = p->source_realtime > 0 ? p->source_realtime : (gint64) p->realtime;
+      type = sc_denial_parse_message (m + 8, (gssize) mlen - 8, &context, &denial, &lost);
+      deliver (self, type, denial, lost, context.hostname, func, user_data);
+    }
+  g_string_chunk_free (c.strings);
   return TRUE;
 }
 
@@ -448,6 +852,13 @@ read_journal (ScJournalReader     *self,
   sd_journal *j = self->journal;
   guint n = 0;
   int r;
+
+  if (!self->caught_up)
+    {
+      if (!catch_up (self, func, user_data, cancellable, error))
+        return FALSE;
+      self->caught_up = TRUE;
+    }
 
   while ((r = sd_journal_next (j)) > 0)
     {
@@ -798,6 +1209,7 @@ sc_journal_reader_free (ScJournalReader *reader)
   if (reader == NULL)
     return;
   g_clear_pointer (&reader->journal, sd_journal_close);
+  g_free (reader->boot_match);
   if (reader->log_fd >= 0 && !reader->log_is_stdin)
     close (reader->log_fd);
   if (reader->inotify_fd >= 0)
