@@ -80,9 +80,10 @@ typedef struct
 static const ParseCase parse_cases[] = {
   {
     .name = "file-open-denied",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.con"
+             "f\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+             "fsuid=1000 ouid=0",
     .via = VIA_KERNEL, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -97,10 +98,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-write-allowed",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/.config/foo/settings.ini\" "
-             "pid=4242 comm=\"foo\" requested_mask=\"wc\" denied_mask=\"wc\" fsuid=1000 "
-             "ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/"
+             ".config/foo/settings.ini\" pid=4242 comm=\"foo\" requested_mask=\"wc\" "
+             "denied_mask=\"wc\" fsuid=1000 ouid=1000",
     .via = VIA_KERNEL, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -111,10 +112,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-hex-name-audit-transport",
-    .input = "AVC apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
-             "name=2F686F6D652F616C6963652F4D7920446F63756D656E74732F7265706F72742E706466 "
-             "pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
-             "ouid=1000",
+    .input = "AVC apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.f"
+             "oo\" name=2F686F6D652F616C6963652F4D7920446F63756D656E74732F7265706F72742E7064"
+             "66 pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+             "fsuid=1000 ouid=1000",
     .via = VIA_AUDIT, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -128,10 +129,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-hex-comm",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" pid=4242 "
-             "comm=6D7920617070 requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
-             "ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.con"
+             "f\" pid=4242 comm=6D7920617070 requested_mask=\"r\" denied_mask=\"r\" "
+             "fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -142,10 +143,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-utf8-path",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=2F686F6D652F616C6963652F436166C3A92FC3BC2E7"
-             "47874 pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
-             "fsuid=1000 ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=2F686F6D652F61"
+             "6C6963652F436166C3A92FC3BC2E747874 pid=4242 comm=\"foo\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=1000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -155,10 +156,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-hex-exe-decoded",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=2F736E61702F666F6F2F78312F4D7920417070"
-             "2F72756E sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e "
-             "code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=2F736E61702F666F6F2"
+             "F78312F4D79204170702F72756E sig=0 arch=c000003e syscall=203 compat=0 "
+             "ip=0x7f3a1c2b3d4e code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -169,10 +170,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-exec-target",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"exec\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/usr/bin/bar\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"x\" denied_mask=\"x\" fsuid=1000 ouid=0 "
-             "target=\"snap.foo.foo//null-/usr/bin/bar\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"exec\" class=\"file\" profile=\"snap.foo.foo\" name=\"/usr/bin/bar"
+             "\" pid=4242 comm=\"foo\" requested_mask=\"x\" denied_mask=\"x\" "
+             "fsuid=1000 ouid=0 target=\"snap.foo.foo//null-/usr/bin/bar\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -183,10 +184,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-link",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"link\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/tmp/new\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"l\" denied_mask=\"l\" fsuid=0 ouid=0 "
-             "target=\"/tmp/old\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"link\" class=\"file\" profile=\"snap.foo.foo\" name=\"/tmp/new\" "
+             "pid=4242 comm=\"foo\" requested_mask=\"l\" denied_mask=\"l\" fsuid=0 "
+             "ouid=0 target=\"/tmp/old\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -197,10 +198,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-wayland-socket",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"connect\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/run/user/1000/wayland-0\" "
-             "pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=1000 "
-             "ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"connect\" class=\"file\" profile=\"snap.foo.foo\" name=\"/run/user"
+             "/1000/wayland-0\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr"
+             "\" fsuid=1000 ouid=1000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -210,9 +211,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-no-class",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "parent=1 profile=\"snap.foo.foo\" name=\"/proc/4242/mounts\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" parent=1 profile=\"snap.foo.foo\" name=\"/proc/4242/mounts"
+             "\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+             "fsuid=1000 ouid=1000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -223,8 +225,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-truncated",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/a/very/long/pa",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/"
+             "a/very/long/pa",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -234,9 +237,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-requested-only",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/dev/video0\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"wr\" fsuid=1000 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/dev/video0"
+             "\" pid=4242 comm=\"foo\" requested_mask=\"wr\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -246,11 +249,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-inherit-snap-confine-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"file_inheri"
-             "t\" class=\"file\" info=\"Failed name lookup - disconnected path\" "
-             "error=-13 profile=\"/usr/lib/snapd/snap-confine\" name=\"apparmor/.null\" "
-             "pid=4241 comm=\"snap-confine\" requested_mask=\"wr\" denied_mask=\"wr\" "
-             "fsuid=0 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"file_inherit\" class=\"file\" info=\"Failed name lookup "
+             "- disconnected path\" error=-13 profile=\"/usr/lib/snapd/snap-confine\" "
+             "name=\"apparmor/.null\" pid=4241 comm=\"snap-confine\" requested_mask=\"wr\" "
+             "denied_mask=\"wr\" fsuid=0 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -261,10 +264,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-lxd-namespace",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" namespace=\"root//lxd-c1_<var-snap-lxd-common-lxd>\" "
-             "profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" "
-             "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000000 ouid=1000000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" namespace=\"root//lxd-c1_<var-snap-lxd-commo"
+             "n-lxd>\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" pid=4242 "
+             "comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000000 "
+             "ouid=1000000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -275,10 +279,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-parallel-instance",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo_dev.foo\" name=\"/etc/foo.conf\" "
-             "pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
-             "ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo_dev.foo\" "
+             "name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo_dev", .app = "foo", .hook = NULL,
@@ -288,10 +292,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-hook",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.hook.configure\" name=\"/etc/machine-id\" "
-             "pid=4242 comm=\"configure\" requested_mask=\"r\" denied_mask=\"r\" "
-             "fsuid=0 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.hook.configure\" "
+             "name=\"/etc/machine-id\" pid=4242 comm=\"configure\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=0 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = "configure",
@@ -301,10 +305,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-component-hook",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo+extra.hook.install\" name=\"/etc/machine-id\" "
-             "pid=4242 comm=\"install\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 "
-             "ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo+extra.hook.install\" "
+             "name=\"/etc/machine-id\" pid=4242 comm=\"install\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=0 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = "install",
@@ -315,10 +319,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-non-snap-profile",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"/usr/bin/evince\" name=\"/home/alice/secret.txt\" "
-             "pid=6000 comm=\"evince\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
-             "ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"/usr/bin/evince\" name=\"/home/ali"
+             "ce/secret.txt\" pid=6000 comm=\"evince\" requested_mask=\"r\" denied_mask=\"r"
+             "\" fsuid=1000 ouid=1000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -329,10 +333,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-child-profile-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo//null-/usr/bin/helper\" name=\"/etc/shadow\" "
-             "pid=4243 comm=\"helper\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
-             "ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo//null-/usr/bin/helper"
+             "\" name=\"/etc/shadow\" pid=4243 comm=\"helper\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -342,10 +346,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-hex-profile-child",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=736E61702E666F6F2E666F6F2F2F6E756C6C2D2F6F70742F4D79204170702F626"
-             "96E name=\"/etc/shadow\" pid=4243 comm=\"bin\" requested_mask=\"r\" "
-             "denied_mask=\"r\" fsuid=1000 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=736E61702E666F6F2E666F6F2F2F6E756C6C"
+             "2D2F6F70742F4D79204170702F62696E name=\"/etc/shadow\" pid=4243 "
+             "comm=\"bin\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
+             "ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -356,10 +361,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-snap-update-ns-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap-update-ns.foo\" name=\"/usr/local/share/\" "
-             "pid=5001 comm=\"5\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 "
-             "ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"open\" class=\"file\" profile=\"snap-update-ns.foo\" "
+             "name=\"/usr/local/share/\" pid=5001 comm=\"5\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=0 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = NULL,
@@ -370,10 +375,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "file-mmap-dmesg",
-    .input = "[81461.134792] audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
-             "operation=\"file_mmap\" class=\"file\" profile=\"snap.foo.foo\" name=\"/snap/foo/12/lib/"
-             "libbar.so\" pid=4242 comm=\"foo\" requested_mask=\"m\" denied_mask=\"m\" "
-             "fsuid=1000 ouid=0",
+    .input = "[81461.134792] audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED"
+             "\" operation=\"file_mmap\" class=\"file\" profile=\"snap.foo.foo\" "
+             "name=\"/snap/foo/12/lib/libbar.so\" pid=4242 comm=\"foo\" requested_mask=\"m\""
+             " denied_mask=\"m\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -386,11 +391,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "unix-x11-abstract",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"connect\" "
-             "profile=\"snap.vlc.vlc\" pid=10770 comm=\"glxinfo\" family=\"unix\" "
-             "sock_type=\"stream\" protocol=0 requested_mask=\"send receive connect\" "
-             "denied_mask=\"send connect\" addr=none peer_addr=\"@/tmp/.X11-unix/X0\" "
-             "peer=\"unconfined\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"connect\" profile=\"snap.vlc.vlc\" pid=10770 comm=\"glxinfo\" "
+             "family=\"unix\" sock_type=\"stream\" protocol=0 requested_mask=\"send "
+             "receive connect\" denied_mask=\"send connect\" addr=none peer_addr=\"@/tmp/.X1"
+             "1-unix/X0\" peer=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_UNIX, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "vlc", .instance = "vlc", .app = "vlc", .hook = NULL,
@@ -401,11 +406,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "unix-abstract-hex",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"connect\" "
-             "class=\"net\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" family=\"unix\" "
-             "sock_type=\"stream\" protocol=0 requested=\"send receive connect\" "
-             "denied=\"send connect\" addr=none peer_addr=\"@2F746D702F2E5831312D756E69782F5831000000"
-             "\" peer=\"unconfined\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"connect\" class=\"net\" profile=\"snap.foo.foo\" pid=4242 "
+             "comm=\"foo\" family=\"unix\" sock_type=\"stream\" protocol=0 requested=\"send "
+             "receive connect\" denied=\"send connect\" addr=none peer_addr=\"@2F746D702F2E5"
+             "831312D756E69782F5831000000\" peer=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_UNIX, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -416,9 +421,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "unix-abstract-hex-looking-text",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" operation=\"bind\" "
-             "class=\"net\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" family=\"unix\" "
-             "sock_type=\"dgram\" protocol=0 requested=\"bind\" denied=\"bind\" addr=\"@ABCD\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
+             "operation=\"bind\" class=\"net\" profile=\"snap.foo.foo\" pid=4242 "
+             "comm=\"foo\" family=\"unix\" sock_type=\"dgram\" protocol=0 requested=\"bind\""
+             " denied=\"bind\" addr=\"@ABCD\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_UNIX, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -428,10 +434,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "unix-unbound",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"sendmsg\" "
-             "class=\"net\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" family=\"unix\" "
-             "sock_type=\"dgram\" protocol=0 requested=\"send\" denied=\"send\" addr=none "
-             "peer_addr=none",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"sendmsg\" class=\"net\" profile=\"snap.foo.foo\" pid=4242 "
+             "comm=\"foo\" family=\"unix\" sock_type=\"dgram\" protocol=0 requested=\"send\""
+             " denied=\"send\" addr=none peer_addr=none",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_UNIX, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -441,11 +447,12 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "unix-ice-kern-log",
-    .input = "Jun 10 12:00:01 laptop kernel: [81461.134792] audit: type=1400 audit(1718031201.482:1187"
-             "): apparmor=\"DENIED\" operation=\"connect\" profile=\"snap.foo.foo\" "
-             "pid=4242 comm=\"foo\" family=\"unix\" sock_type=\"stream\" protocol=0 "
-             "requested_mask=\"send receive connect\" denied_mask=\"send receive "
-             "connect\" addr=none peer_addr=\"@/tmp/.ICE-unix/1234\" peer=\"unconfined\"",
+    .input = "Jun 10 12:00:01 laptop kernel: [81461.134792] audit: type=1400 "
+             "audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"connect\" "
+             "profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" family=\"unix\" "
+             "sock_type=\"stream\" protocol=0 requested_mask=\"send receive connect\" "
+             "denied_mask=\"send receive connect\" addr=none peer_addr=\"@/tmp/.ICE-unix/123"
+             "4\" peer=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_UNIX, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -459,9 +466,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "net-inet6-old-style",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"create\" "
-             "profile=\"snap.foo.foo\" pid=5790 comm=\"node\" family=\"inet6\" sock_type=\"stream\" "
-             "protocol=0 requested_mask=\"create\" denied_mask=\"create\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"create\" profile=\"snap.foo.foo\" pid=5790 comm=\"node\" "
+             "family=\"inet6\" sock_type=\"stream\" protocol=0 requested_mask=\"create\" "
+             "denied_mask=\"create\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_NETWORK, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -472,10 +480,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "net-bind-fine-grained",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"bind\" "
-             "class=\"net\" profile=\"snap.foo.server\" pid=4242 comm=\"foo\" saddr=127.0.97.3 "
-             "src=3456 family=\"inet\" sock_type=\"dgram\" protocol=17 requested=\"bind\" "
-             "denied=\"bind\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"bind\" class=\"net\" profile=\"snap.foo.server\" pid=4242 "
+             "comm=\"foo\" saddr=127.0.97.3 src=3456 family=\"inet\" sock_type=\"dgram\" "
+             "protocol=17 requested=\"bind\" denied=\"bind\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_NETWORK, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "server", .hook = NULL,
@@ -486,9 +494,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "net-netlink-allowed",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" operation=\"create\" "
-             "class=\"net\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" family=\"netlink\" "
-             "sock_type=\"raw\" protocol=15 requested_mask=\"create\" denied_mask=\"create\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
+             "operation=\"create\" class=\"net\" profile=\"snap.foo.foo\" pid=4242 "
+             "comm=\"foo\" family=\"netlink\" sock_type=\"raw\" protocol=15 requested_mask="
+             "\"create\" denied_mask=\"create\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_NETWORK, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -500,8 +509,8 @@ static const ParseCase parse_cases[] = {
   {
     .name = "net-packet-syslog",
     .input = "Jun 10 12:00:01 laptop kernel: audit: type=1400 audit(1718031201.482:1187): "
-             "apparmor=\"DENIED\" operation=\"create\" class=\"net\" profile=\"snap.foo.foo\" "
-             "pid=4242 comm=\"foo\" family=\"packet\" sock_type=\"raw\" protocol=768 "
+             "apparmor=\"DENIED\" operation=\"create\" class=\"net\" profile=\"snap.foo.foo"
+             "\" pid=4242 comm=\"foo\" family=\"packet\" sock_type=\"raw\" protocol=768 "
              "requested=\"create\" denied=\"create\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_NETWORK, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
@@ -514,9 +523,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "cap-net-admin",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"capable\" "
-             "class=\"cap\" profile=\"snap.foo.daemon\" pid=1702 comm=\"foo\" capability=12 "
-             " capname=\"net_admin\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"capable\" class=\"cap\" profile=\"snap.foo.daemon\" "
+             "pid=1702 comm=\"foo\" capability=12  capname=\"net_admin\"",
     .via = VIA_KERNEL, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_CAPABILITY, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "daemon", .hook = NULL,
@@ -527,8 +536,8 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "cap-sys-admin-allowed",
-    .input = "AVC apparmor=\"ALLOWED\" operation=\"capable\" class=\"cap\" profile=\"snap.foo.foo\" "
-             "pid=1702 comm=\"foo\" capability=21  capname=\"sys_admin\"",
+    .input = "AVC apparmor=\"ALLOWED\" operation=\"capable\" class=\"cap\" profile=\"snap.fo"
+             "o.foo\" pid=1702 comm=\"foo\" capability=21  capname=\"sys_admin\"",
     .via = VIA_AUDIT, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_CAPABILITY, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -540,8 +549,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "cap-number-only",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"capable\" "
-             "profile=\"snap.foo.foo\" pid=1702 comm=\"foo\" capability=23",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"capable\" profile=\"snap.foo.foo\" pid=1702 comm=\"foo\" "
+             "capability=23",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_CAPABILITY, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -552,9 +562,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "cap-snap-confine-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"capable\" "
-             "class=\"cap\" profile=\"/usr/lib/snapd/snap-confine\" pid=4241 comm=\"snap-confine\" "
-             "capability=38  capname=\"perfmon\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"capable\" class=\"cap\" profile=\"/usr/lib/snapd/snap-confine\" "
+             "pid=4241 comm=\"snap-confine\" capability=38  capname=\"perfmon\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_CAPABILITY, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -564,9 +574,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "cap-snap-confine-snapd-snap-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"capable\" "
-             "class=\"cap\" profile=\"/snap/snapd/21759/usr/lib/snapd/snap-confine//mount-namespace-ca"
-             "pture-helper\" pid=4241 comm=\"snap-confine\" capability=4  capname=\"fsetid\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"capable\" class=\"cap\" profile=\"/snap/snapd/21759/usr/lib/snapd/"
+             "snap-confine//mount-namespace-capture-helper\" pid=4241 comm=\"snap-confine\" "
+             "capability=4  capname=\"fsetid\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_CAPABILITY, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -577,21 +588,22 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-user-avc-kernel-newline",
     .input = "audit: type=1107 audit(1718031201.482:1187): pid=935 uid=101 auid=4294967295 "
-             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\" "
-             " bus=\"system\" path=\"/org/freedesktop/timedate1\" interface=\"org.freedesktop.DBus.Pro"
-             "perties\" member=\"GetAll\" mask=\"send\" name=\":1.104\" pid=2834 "
-             "label=\"snap.firefox.firefox\" peer_pid=3039 peer_label=\"unconfined\"\n "
-             "               exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? "
-             "terminal=?'",
+             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_metho"
+             "d_call\"  bus=\"system\" path=\"/org/freedesktop/timedate1\" interface=\"org.f"
+             "reedesktop.DBus.Properties\" member=\"GetAll\" mask=\"send\" name=\":1.104\" "
+             "pid=2834 label=\"snap.firefox.firefox\" peer_pid=3039 peer_label=\"unconfined"
+             "\"\n                exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? "
+             "addr=? terminal=?'",
     .via = VIA_KERNEL, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "firefox", .instance = "firefox", .app = "firefox", .hook = NULL,
     .operation = "dbus_method_call",
-    .object = "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1",
+    .object = "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate"
+              "1",
     .permissions = "send",
-    .details = "pid=2834|peer_pid=3039|bus=system|interface=org.freedesktop.DBus.Properties|member=GetAl"
-               "l|path=/org/freedesktop/timedate1|name=:1.104|peer_label=unconfined|exe=/usr/bin/dbus-da"
-               "emon|sauid=101|uid=101|record_type=USER_AVC",
+    .details = "pid=2834|peer_pid=3039|bus=system|interface=org.freedesktop.DBus.Properties|"
+               "member=GetAll|path=/org/freedesktop/timedate1|name=:1.104|peer_label=unconfine"
+               "d|exe=/usr/bin/dbus-daemon|sauid=101|uid=101|record_type=USER_AVC",
     .audit_id = "1718031201.482:1187",
     .ts = G_GINT64_CONSTANT (1718031201482000),
     .transport = "kernel",
@@ -600,15 +612,17 @@ static const ParseCase parse_cases[] = {
     .name = "dbus-user-avc-audit-transport",
     .input = "USER_AVC pid=935 uid=101 auid=4294967295 ses=4294967295 subj=unconfined "
              "msg='apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" "
-             "path=\"/org/freedesktop/timedate1\" interface=\"org.freedesktop.DBus.Properties\" "
-             "member=\"GetAll\" mask=\"send\" name=\":1.104\" pid=2834 label=\"snap.firefox.firefox\" "
-             "peer_pid=3039 peer_label=\"unconfined\"\n                exe=\"/usr/bin/dbus-daemon\" "
-             "sauid=101 hostname=? addr=? terminal=?'",
+             "path=\"/org/freedesktop/timedate1\" interface=\"org.freedesktop.DBus.Propertie"
+             "s\" member=\"GetAll\" mask=\"send\" name=\":1.104\" pid=2834 label=\"snap.fire"
+             "fox.firefox\" peer_pid=3039 peer_label=\"unconfined\"\n        "
+             "        exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? "
+             "terminal=?'",
     .via = VIA_AUDIT_USER, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "firefox", .instance = "firefox", .app = "firefox", .hook = NULL,
     .operation = "dbus_method_call",
-    .object = "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1",
+    .object = "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate"
+              "1",
     .permissions = "send",
     .details = "pid=2834|label=snap.firefox.firefox",
     .audit_id = "1718031201.482:1187",
@@ -617,13 +631,13 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "dbus-user-avc-syslog-escaped-newline",
-    .input = "Jun 10 12:00:03 laptop kernel: [81462.000001] audit: type=1107 audit(1718031201.482:1187"
-             "): pid=935 uid=101 auid=4294967295 ses=4294967295 subj=unconfined msg='apparmor=\"DENIED"
-             "\" operation=\"dbus_method_call\"  bus=\"system\" path=\"/org/freedesktop/hostname1\" "
-             "interface=\"org.freedesktop.DBus.Properties\" member=\"Get\" mask=\"send\" "
-             "name=\"org.freedesktop.hostname1\" pid=4242 label=\"snap.foo.foo\" "
-             "peer_pid=3039 peer_label=\"unconfined\"#012 exe=\"/usr/bin/dbus-daemon\" "
-             "sauid=101 hostname=? addr=? terminal=?'",
+    .input = "Jun 10 12:00:03 laptop kernel: [81462.000001] audit: type=1107 "
+             "audit(1718031201.482:1187): pid=935 uid=101 auid=4294967295 ses=4294967295 "
+             "subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\" "
+             " bus=\"system\" path=\"/org/freedesktop/hostname1\" interface=\"org.freedeskto"
+             "p.DBus.Properties\" member=\"Get\" mask=\"send\" name=\"org.freedesktop.hostna"
+             "me1\" pid=4242 label=\"snap.foo.foo\" peer_pid=3039 peer_label=\"unconfined\"#"
+             "012 exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? terminal=?'",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -638,14 +652,15 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-session-journal-message",
     .input = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"session\" "
-             "path=\"/org/freedesktop/DBus\" interface=\"org.freedesktop.DBus\" member=\"RequestName\""
-             " mask=\"send\" name=\"org.freedesktop.DBus\" pid=10640 label=\"snap.vlc.vlc\" "
-             "peer_label=\"unconfined\"",
+             "path=\"/org/freedesktop/DBus\" interface=\"org.freedesktop.DBus\" "
+             "member=\"RequestName\" mask=\"send\" name=\"org.freedesktop.DBus\" "
+             "pid=10640 label=\"snap.vlc.vlc\" peer_label=\"unconfined\"",
     .via = VIA_SYSLOG, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "vlc", .instance = "vlc", .app = "vlc", .hook = NULL,
     .operation = "dbus_method_call",
-    .object = "session org.freedesktop.DBus org.freedesktop.DBus.RequestName /org/freedesktop/DBus",
+    .object = "session org.freedesktop.DBus org.freedesktop.DBus.RequestName /org/freedesktop"
+              "/DBus",
     .permissions = "send",
     .details = "bus=session|pid=10640",
     .no_audit_id = TRUE,
@@ -655,10 +670,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "dbus-session-syslog-line",
-    .input = "Jun 10 12:00:02 laptop dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_method_ca"
-             "ll\"  bus=\"session\" path=\"/org/freedesktop/Notifications\" interface=\"org.freedeskto"
-             "p.Notifications\" member=\"Notify\" mask=\"send\" name=\"org.freedesktop.Notifications\""
-             " pid=4242 label=\"snap.foo.foo\" peer_pid=1500 peer_label=\"unconfined\"",
+    .input = "Jun 10 12:00:02 laptop dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus"
+             "_method_call\"  bus=\"session\" path=\"/org/freedesktop/Notifications\" "
+             "interface=\"org.freedesktop.Notifications\" member=\"Notify\" mask=\"send\" "
+             "name=\"org.freedesktop.Notifications\" pid=4242 label=\"snap.foo.foo\" "
+             "peer_pid=1500 peer_label=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -676,7 +692,8 @@ static const ParseCase parse_cases[] = {
     .input = "dbus-daemon[1202]: [session uid=1000 pid=1202] apparmor=\"ALLOWED\" "
              "operation=\"dbus_method_call\"  bus=\"session\" path=\"/org/gtk/Settings\" "
              "interface=\"org.freedesktop.DBus.Properties\" member=\"Get\" mask=\"send\" "
-             "name=\":1.9\" pid=4242 label=\"snap.foo.foo\" peer_pid=1300 peer_label=\"unconfined\"",
+             "name=\":1.9\" pid=4242 label=\"snap.foo.foo\" peer_pid=1300 peer_label=\"uncon"
+             "fined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -686,22 +703,23 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "dbus-signal-allowed",
-    .input = "apparmor=\"ALLOWED\" operation=\"dbus_signal\"  bus=\"session\" path=\"/org/freedesktop/"
-             "Notifications\" interface=\"org.freedesktop.Notifications\" member=\"NotificationClosed"
-             "\" mask=\"receive\" pid=4242 label=\"snap.foo.foo\" peer_pid=1500 peer_label=\"unconfine"
-             "d\"",
+    .input = "apparmor=\"ALLOWED\" operation=\"dbus_signal\"  bus=\"session\" "
+             "path=\"/org/freedesktop/Notifications\" interface=\"org.freedesktop.Notificati"
+             "ons\" member=\"NotificationClosed\" mask=\"receive\" pid=4242 label=\"snap.foo"
+             ".foo\" peer_pid=1500 peer_label=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
     .operation = "dbus_signal",
-    .object = "session org.freedesktop.Notifications.NotificationClosed /org/freedesktop/Notifications",
+    .object = "session org.freedesktop.Notifications.NotificationClosed /org/freedesktop/Noti"
+              "fications",
     .permissions = "receive",
     .details = "mask=receive",
   },
   {
     .name = "dbus-bind",
-    .input = "apparmor=\"DENIED\" operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" "
-             "mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
+    .input = "apparmor=\"DENIED\" operation=\"dbus_bind\"  bus=\"session\" name=\"org.exampl"
+             "e.Foo\" mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -712,10 +730,11 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-broker-method",
     .input = "audit: type=1107 audit(1718031201.482:1187): pid=700 uid=81 auid=4294967295 "
-             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\" "
-             "bus=\"system\" path=\"/org/freedesktop/login1\" interface=\"org.freedesktop.login1.Manag"
-             "er\" method=\"Inhibit\" mask=\"send\" name=\"org.freedesktop.login1\" "
-             "pid=4242 label=\"snap.foo.foo\" peer_pid=600 peer_label=\"unconfined\"'",
+             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_metho"
+             "d_call\" bus=\"system\" path=\"/org/freedesktop/login1\" interface=\"org.freed"
+             "esktop.login1.Manager\" method=\"Inhibit\" mask=\"send\" name=\"org.freedeskto"
+             "p.login1\" pid=4242 label=\"snap.foo.foo\" peer_pid=600 peer_label=\"unconfine"
+             "d\"'",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -728,9 +747,9 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-snap-to-snap",
     .input = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"session\" "
-             "path=\"/com/example/Service\" interface=\"com.example.Service\" member=\"Ping\" "
-             "mask=\"send\" name=\"com.example.Service\" pid=4242 label=\"snap.foo.foo\" "
-             "peer_pid=4300 peer_label=\"snap.bar.daemon\"",
+             "path=\"/com/example/Service\" interface=\"com.example.Service\" "
+             "member=\"Ping\" mask=\"send\" name=\"com.example.Service\" pid=4242 "
+             "label=\"snap.foo.foo\" peer_pid=4300 peer_label=\"snap.bar.daemon\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -742,9 +761,9 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-unconfined-label-noise",
     .input = "apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"session\" "
-             "path=\"/com/example/Service\" interface=\"com.example.Service\" member=\"Ping\" "
-             "mask=\"receive\" name=\"com.example.Service\" pid=4242 label=\"unconfined\" "
-             "peer_pid=4300 peer_label=\"snap.bar.daemon\"",
+             "path=\"/com/example/Service\" interface=\"com.example.Service\" "
+             "member=\"Ping\" mask=\"receive\" name=\"com.example.Service\" pid=4242 "
+             "label=\"unconfined\" peer_pid=4300 peer_label=\"snap.bar.daemon\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -754,9 +773,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "signal-term",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"signal\" "
-             "class=\"signal\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" requested_mask=\"send\" "
-             "denied_mask=\"send\" signal=term peer=\"unconfined\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"signal\" class=\"signal\" profile=\"snap.foo.foo\" "
+             "pid=4242 comm=\"foo\" requested_mask=\"send\" denied_mask=\"send\" "
+             "signal=term peer=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SIGNAL, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -767,9 +787,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "signal-allowed-no-class",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" operation=\"signal\" "
-             "profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" requested_mask=\"send\" "
-             "denied_mask=\"send\" signal=kill peer=\"snap.bar.bar\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
+             "operation=\"signal\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" "
+             "requested_mask=\"send\" denied_mask=\"send\" signal=kill peer=\"snap.bar.bar\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SIGNAL, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -779,9 +799,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "ptrace-read",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"ptrace\" "
-             "class=\"ptrace\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" requested_mask=\"read\" "
-             "denied_mask=\"read\" peer=\"unconfined\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"ptrace\" class=\"ptrace\" profile=\"snap.foo.foo\" "
+             "pid=4242 comm=\"foo\" requested_mask=\"read\" denied_mask=\"read\" "
+             "peer=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_PTRACE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -791,9 +812,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "ptrace-trace-allowed-requested",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" operation=\"ptrace\" "
-             "profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" requested_mask=\"trace\" "
-             "peer=\"snap.bar.bar\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
+             "operation=\"ptrace\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" "
+             "requested_mask=\"trace\" peer=\"snap.bar.bar\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_PTRACE, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -803,9 +824,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "mount-ext4",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"mount\" "
-             "class=\"mount\" profile=\"snap.foo.foo\" name=\"/mnt/\" pid=4242 comm=\"mount\" "
-             "fstype=\"ext4\" srcname=\"/dev/sdb1\" flags=\"rw\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"mount\" class=\"mount\" profile=\"snap.foo.foo\" name=\"/mnt/\" "
+             "pid=4242 comm=\"mount\" fstype=\"ext4\" srcname=\"/dev/sdb1\" flags=\"rw\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_MOUNT, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -817,8 +838,8 @@ static const ParseCase parse_cases[] = {
   {
     .name = "mount-snap-update-ns-noise",
     .input = "AVC apparmor=\"DENIED\" operation=\"mount\" class=\"mount\" info=\"failed "
-             "flags match\" error=-13 profile=\"snap-update-ns.qaul\" name=\"/usr/share/fonts-2/\" "
-             "pid=5001 comm=\"5\" srcname=\"/var/lib/snapd/hostfs/usr/share/fonts/\" "
+             "flags match\" error=-13 profile=\"snap-update-ns.qaul\" name=\"/usr/share/font"
+             "s-2/\" pid=5001 comm=\"5\" srcname=\"/var/lib/snapd/hostfs/usr/share/fonts/\" "
              "flags=\"rw, bind\"",
     .via = VIA_AUDIT, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_MOUNT, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
@@ -830,8 +851,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "umount",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"umount\" "
-             "profile=\"snap.foo.foo\" name=\"/media/usb/\" pid=4242 comm=\"umount\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"umount\" profile=\"snap.foo.foo\" name=\"/media/usb/\" "
+             "pid=4242 comm=\"umount\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_MOUNT, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -841,9 +863,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "pivotroot",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"pivotroot\""
-             " class=\"mount\" profile=\"snap.foo.foo\" name=\"/tmp/newroot/\" pid=4242 "
-             "comm=\"foo\" srcname=\"/tmp/newroot/old/\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"pivotroot\" class=\"mount\" profile=\"snap.foo.foo\" "
+             "name=\"/tmp/newroot/\" pid=4242 comm=\"foo\" srcname=\"/tmp/newroot/old/\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_MOUNT, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -853,9 +875,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "userns-create",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"userns_crea"
-             "te\" class=\"namespace\" profile=\"snap.foo.foo\" pid=4242 comm=\"electron\" "
-             "requested=\"userns_create\" denied=\"userns_create\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"userns_create\" class=\"namespace\" profile=\"snap.foo.foo\" "
+             "pid=4242 comm=\"electron\" requested=\"userns_create\" denied=\"userns_create"
+             "\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -866,10 +889,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "mqueue-create",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"create\" "
-             "class=\"posix_mqueue\" profile=\"snap.foo.foo\" name=\"/foo-queue\" "
-             "pid=4242 comm=\"foo\" requested=\"create\" denied=\"create\" class=\"posix_mqueue\" "
-             "fsuid=1000 ouid=1000",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"create\" class=\"posix_mqueue\" profile=\"snap.foo.foo\" "
+             "name=\"/foo-queue\" pid=4242 comm=\"foo\" requested=\"create\" "
+             "denied=\"create\" class=\"posix_mqueue\" fsuid=1000 ouid=1000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -880,9 +903,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "io-uring",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"uring_sqpol"
-             "l\" class=\"io_uring\" profile=\"snap.foo.foo\" pid=4242 comm=\"foo\" "
-             "requested=\"sqpoll\" denied=\"sqpoll\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"uring_sqpoll\" class=\"io_uring\" profile=\"snap.foo.foo\" "
+             "pid=4242 comm=\"foo\" requested=\"sqpoll\" denied=\"sqpoll\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -892,26 +915,28 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-x86-64-errno",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1001 "
-             "ses=1 subj=snap.skype.skype pid=1483 comm=\"skypeforlinux\" exe=\"/snap/skype/382/usr/sh"
-             "are/skypeforlinux/skypeforlinux\" sig=0 arch=c000003e syscall=330 compat=0 "
-             "ip=0x7f6d9a67c4e7 code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1001 ses=1 subj=snap.skype.skype pid=1483 comm=\"skypeforlinux\" "
+             "exe=\"/snap/skype/382/usr/share/skypeforlinux/skypeforlinux\" sig=0 "
+             "arch=c000003e syscall=330 compat=0 ip=0x7f6d9a67c4e7 code=0x50000",
     .via = VIA_KERNEL, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "skype", .instance = "skype", .app = "skype", .hook = NULL,
     .operation = "pkey_alloc",
     .object = "pkey_alloc",
     .permissions = NULL,
-    .details = "syscall=330|syscall_nr=330|syscall_name=pkey_alloc|arch=c000003e|arch_name=x86_64|code=0"
-               "x50000|seccomp_action=errno|compat=0|record_type=SECCOMP",
+    .details = "syscall=330|syscall_nr=330|syscall_name=pkey_alloc|arch=c000003e|"
+               "arch_name=x86_64|code=0x50000|seccomp_action=errno|compat=0|record_type=SECCOM"
+               "P",
     .audit_id = "1718031201.482:1187",
     .ts = G_GINT64_CONSTANT (1718031201482000),
   },
   {
     .name = "seccomp-log-devmode",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=119 subj=snap.rt-app.edf pid=4242 comm=\"edf\" exe=\"/snap/rt-app/3/bin/edf\" "
-             "sig=0 arch=c000003e syscall=314 compat=0 ip=0x78846c90325d code=0x7ffc0000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=119 subj=snap.rt-app.edf pid=4242 comm=\"edf\" exe=\"/snap/rt-app"
+             "/3/bin/edf\" sig=0 arch=c000003e syscall=314 compat=0 ip=0x78846c90325d "
+             "code=0x7ffc0000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_LOGGED, .noise = FALSE,
     .snap = "rt-app", .instance = "rt-app", .app = "edf", .hook = NULL,
@@ -922,9 +947,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-arm64",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" "
-             "sig=0 arch=c00000b7 syscall=40 compat=0 ip=0xffff8a2b3c4d code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/"
+             "bin/foo\" sig=0 arch=c00000b7 syscall=40 compat=0 ip=0xffff8a2b3c4d "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -936,8 +962,8 @@ static const ParseCase parse_cases[] = {
   {
     .name = "seccomp-arm64-audit-transport",
     .input = "SECCOMP auid=1000 uid=1000 gid=1000 ses=2 subj=snap.foo.foo pid=4242 "
-             "comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c00000b7 syscall=122 "
-             "compat=0 ip=0xffff8a2b3c4d code=0x7ffc0000",
+             "comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c00000b7 "
+             "syscall=122 compat=0 ip=0xffff8a2b3c4d code=0x7ffc0000",
     .via = VIA_AUDIT_SECCOMP, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_LOGGED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -951,9 +977,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-i386-compat",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo32\" "
-             "sig=0 arch=40000003 syscall=359 compat=1 ip=0xf7f1c2b3 code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/"
+             "bin/foo32\" sig=0 arch=40000003 syscall=359 compat=1 ip=0xf7f1c2b3 "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -964,9 +991,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-i386-socketcall",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo32\" "
-             "sig=0 arch=40000003 syscall=102 compat=1 ip=0xf7f1c2b3 code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/"
+             "bin/foo32\" sig=0 arch=40000003 syscall=102 compat=1 ip=0xf7f1c2b3 "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -976,9 +1004,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-armhf-compat-kill",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/foo\" "
-             "sig=31 arch=40000028 syscall=983045 compat=1 ip=0xb6f1c2b3 code=0x0",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/"
+             "foo\" sig=31 arch=40000028 syscall=983045 compat=1 ip=0xb6f1c2b3 "
+             "code=0x0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -989,9 +1018,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-ppc64le",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/foo\" "
-             "sig=0 arch=c0000015 syscall=21 compat=0 ip=0x7fff8a2b3c4d code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/"
+             "foo\" sig=0 arch=c0000015 syscall=21 compat=0 ip=0x7fff8a2b3c4d "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1002,9 +1032,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-s390x-kill-process",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/foo\" "
-             "sig=31 arch=80000016 syscall=21 compat=0 ip=0x3ff8a2b3c4d code=0x80000000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/"
+             "foo\" sig=31 arch=80000016 syscall=21 compat=0 ip=0x3ff8a2b3c4d "
+             "code=0x80000000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1015,9 +1046,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-x32",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/foo\" "
-             "sig=0 arch=c000003e syscall=1073741989 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/bin/"
+             "foo\" sig=0 arch=c000003e syscall=1073741989 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1028,9 +1060,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-no-subj-exe-fallback",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 pid=4242 comm=\"foo\" exe=\"/snap/foo_beta/12/usr/bin/foo\" sig=0 "
-             "arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 pid=4242 comm=\"foo\" exe=\"/snap/foo_beta/12/usr/bin/foo\" "
+             "sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo_beta", .app = NULL, .hook = NULL,
@@ -1040,10 +1072,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-selinux-subj-exe-fallback",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023 pid=4242 "
-             "comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c000003e syscall=203 "
-             "compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023 "
+             "pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c000003e "
+             "syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = NULL,
@@ -1053,9 +1085,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-subj-with-mode",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo (complain) pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo"
-             "\" sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x7ffc0000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo (complain) pid=4242 comm=\"foo\" "
+             "exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c000003e syscall=203 "
+             "compat=0 ip=0x7f3a1c2b3d4e code=0x7ffc0000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_LOGGED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1065,9 +1098,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-unknown-arch",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" "
-             "sig=0 arch=deadbeef syscall=77 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/"
+             "bin/foo\" sig=0 arch=deadbeef syscall=77 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1079,9 +1113,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-audit-log",
-    .input = "type=SECCOMP msg=audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" "
-             "sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "type=SECCOMP msg=audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=snap.foo.foo pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/"
+             "bin/foo\" sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1093,9 +1128,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "status-profile-replace",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"STATUS\" operation=\"profile_rep"
-             "lace\" info=\"same as current profile, skipping\" profile=\"unconfined\" "
-             "name=\"snap.notes.notes\" pid=5000 comm=\"apparmor_parser\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"STATUS\" "
+             "operation=\"profile_replace\" info=\"same as current profile, skipping\" "
+             "profile=\"unconfined\" name=\"snap.notes.notes\" pid=5000 comm=\"apparmor_pars"
+             "er\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_ALLOWED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -1106,9 +1142,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "audit-rule-noise",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"AUDIT\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/hosts\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"r\" fsuid=1000 ouid=0",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"AUDIT\" "
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/hosts\""
+             " pid=4242 comm=\"foo\" requested_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_ALLOWED, .noise = TRUE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1119,9 +1155,9 @@ static const ParseCase parse_cases[] = {
   {
     .name = "audit-log-avc-node-enriched",
     .input = "node=server1 type=AVC msg=audit(1718031201.482:1187): apparmor=\"ALLOWED\" "
-             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/.config/fo"
-             "o/settings.ini\" pid=4242 comm=\"foo\" requested_mask=\"wc\" denied_mask=\"wc\" "
-             "fsuid=1000 ouid=1000\x1d"
+             "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/home/alice/"
+             ".config/foo/settings.ini\" pid=4242 comm=\"foo\" requested_mask=\"wc\" "
+             "denied_mask=\"wc\" fsuid=1000 ouid=1000\x1d"
              "FSUID=\"alice\" OUID=\"alice\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_ALLOWED, .noise = FALSE,
@@ -1137,11 +1173,12 @@ static const ParseCase parse_cases[] = {
   {
     .name = "audit-log-user-avc",
     .input = "type=USER_AVC msg=audit(1718031201.482:1187): pid=935 uid=101 auid=4294967295 "
-             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\" "
-             " bus=\"system\" path=\"/org/freedesktop/hostname1\" interface=\"org.freedesktop.DBus.Pro"
-             "perties\" member=\"Get\" mask=\"send\" name=\"org.freedesktop.hostname1\" "
-             "pid=4242 label=\"snap.foo.foo\" peer_pid=3039 peer_label=\"unconfined\" "
-             "exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? terminal=?'",
+             "ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_metho"
+             "d_call\"  bus=\"system\" path=\"/org/freedesktop/hostname1\" interface=\"org.f"
+             "reedesktop.DBus.Properties\" member=\"Get\" mask=\"send\" name=\"org.freedeskt"
+             "op.hostname1\" pid=4242 label=\"snap.foo.foo\" peer_pid=3039 peer_label=\"unco"
+             "nfined\" exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? "
+             "terminal=?'",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1194,10 +1231,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "journalctl-short-iso",
-    .input = "2024-06-10T12:00:01+0200 laptop kernel: audit: type=1400 audit(1718013601.482:1187): "
-             "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
-             "name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
-             "fsuid=1000 ouid=0",
+    .input = "2024-06-10T12:00:01+0200 laptop kernel: audit: type=1400 audit(1718013601.482:"
+             "1187): apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.fo"
+             "o.foo\" name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1210,9 +1247,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "journalctl-short-iso-dbus-time-from-line",
-    .input = "2024-06-10T12:00:02.250000+02:00 laptop dbus-daemon[1202]: apparmor=\"DENIED\" "
-             "operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" "
-             "pid=4242 label=\"snap.foo.foo\"",
+    .input = "2024-06-10T12:00:02.250000+02:00 laptop dbus-daemon[1202]: apparmor=\"DENIED\""
+             " operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" "
+             "mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1225,10 +1262,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "journalctl-short-precise",
-    .input = "Jun 10 12:00:01.482123 laptop kernel: audit: type=1400 audit(1718013601.482:1187): "
-             "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
-             "name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
-             "fsuid=1000 ouid=0",
+    .input = "Jun 10 12:00:01.482123 laptop kernel: audit: type=1400 audit(1718013601.482:11"
+             "87): apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo."
+             "foo\" name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1241,9 +1278,9 @@ static const ParseCase parse_cases[] = {
   {
     .name = "journalctl-short-monotonic",
     .input = "[ 81461.134792] laptop kernel: audit: type=1400 audit(1718013601.482:1187): "
-             "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
-             "name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
-             "fsuid=1000 ouid=0",
+             "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\""
+             " name=\"/etc/foo.conf\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+             "denied_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1255,9 +1292,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "journalctl-short-unix",
-    .input = "1718013601.500000 laptop audit[4242]: AVC apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" pid=4242 "
-             "comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0",
+    .input = "1718013601.500000 laptop audit[4242]: AVC apparmor=\"DENIED\" operation=\"open"
+             "\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" "
+             "pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 "
+             "ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1270,10 +1308,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "journalctl-short-audit-transport",
-    .input = "Jun 10 12:00:03 laptop audit[4242]: AVC apparmor=\"DENIED\" operation=\"open\" "
-             "class=\"file\" profile=\"snap.foo.hook.install\" name=\"/etc/machine-id\" "
-             "pid=4242 comm=\"install\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 "
-             "ouid=0",
+    .input = "Jun 10 12:00:03 laptop audit[4242]: AVC apparmor=\"DENIED\" operation=\"open\""
+             " class=\"file\" profile=\"snap.foo.hook.install\" name=\"/etc/machine-id\" "
+             "pid=4242 comm=\"install\" requested_mask=\"r\" denied_mask=\"r\" "
+             "fsuid=0 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = "install",
@@ -1291,8 +1329,8 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "ratelimit-kauditd-syslog",
-    .input = "Jun 10 12:00:01 laptop kernel: [81461.134800] kauditd_printk_skb: 152 "
-             "callbacks suppressed",
+    .input = "Jun 10 12:00:01 laptop kernel: [81461.134800] kauditd_printk_skb: "
+             "152 callbacks suppressed",
     .via = VIA_LINE, .type = SC_RECORD_RATELIMIT,
     .lost = 152,
   },
@@ -1310,23 +1348,25 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "ratelimit-backlog-iso",
-    .input = "2024-06-10T12:00:01.400000+02:00 laptop kernel: audit: backlog limit "
-             "exceeded",
+    .input = "2024-06-10T12:00:01.400000+02:00 laptop kernel: audit: backlog "
+             "limit exceeded",
     .via = VIA_LINE, .type = SC_RECORD_RATELIMIT,
     .lost = 1,
   },
   {
     .name = "none-other-audit-type",
     .input = "audit: type=1130 audit(1718031201.550:1194): pid=1 uid=0 auid=4294967295 "
-             "ses=4294967295 subj=unconfined msg='unit=systemd-tmpfiles-clean comm=\"systemd\" "
-             "exe=\"/usr/lib/systemd/systemd\" hostname=? addr=? terminal=? res=success'",
+             "ses=4294967295 subj=unconfined msg='unit=systemd-tmpfiles-clean "
+             "comm=\"systemd\" exe=\"/usr/lib/systemd/systemd\" hostname=? addr=? "
+             "terminal=? res=success'",
     .via = VIA_KERNEL, .type = SC_RECORD_NONE,
   },
   {
     .name = "none-syscall-record",
     .input = "type=SYSCALL msg=audit(1718031201.482:1187): arch=c000003e syscall=257 "
-             "success=no exit=-13 items=1 ppid=1 pid=4242 auid=1000 uid=1000 comm=\"foo\" "
-             "exe=\"/snap/foo/12/usr/bin/foo\" subj=snap.foo.foo key=(null)",
+             "success=no exit=-13 items=1 ppid=1 pid=4242 auid=1000 uid=1000 "
+             "comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" subj=snap.foo.foo "
+             "key=(null)",
     .via = VIA_LINE, .type = SC_RECORD_NONE,
   },
   {
@@ -1336,15 +1376,15 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "none-dbus-activation",
-    .input = "Jun 10 12:00:02 laptop dbus-daemon[935]: [system] Activating via systemd: "
-             "service name='org.freedesktop.timedate1' requested by ':1.104' (uid=1000 "
-             "pid=4242 comm=\"foo\" label=\"snap.foo.foo\")",
+    .input = "Jun 10 12:00:02 laptop dbus-daemon[935]: [system] Activating via "
+             "systemd: service name='org.freedesktop.timedate1' requested by "
+             "':1.104' (uid=1000 pid=4242 comm=\"foo\" label=\"snap.foo.foo\")",
     .via = VIA_LINE, .type = SC_RECORD_NONE,
   },
   {
     .name = "none-continuation",
-    .input = "                exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? addr=? "
-             "terminal=?'",
+    .input = "                exe=\"/usr/bin/dbus-daemon\" sauid=101 hostname=? "
+             "addr=? terminal=?'",
     .via = VIA_LINE, .type = SC_RECORD_NONE,
   },
   {
@@ -1359,10 +1399,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-snap-confine-noise",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=/snap/snapd/21759/usr/lib/snapd/snap-confine pid=4241 comm=\"snap-confine\" "
-             "exe=\"/snap/snapd/21759/usr/lib/snapd/snap-confine\" sig=0 arch=c000003e "
-             "syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=/snap/snapd/21759/usr/lib/snapd/snap-confine "
+             "pid=4241 comm=\"snap-confine\" exe=\"/snap/snapd/21759/usr/lib/snapd/snap-conf"
+             "ine\" sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -1373,8 +1414,8 @@ static const ParseCase parse_cases[] = {
   {
     .name = "dbus-iso-compact-offset-time",
     .input = "2024-06-10T12:00:02+0200 laptop dbus-daemon[1202]: apparmor=\"DENIED\" "
-             "operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" "
-             "pid=4242 label=\"snap.foo.foo\"",
+             "operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" "
+             "mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1387,8 +1428,8 @@ static const ParseCase parse_cases[] = {
   {
     .name = "syslog-single-digit-day",
     .input = "Jun  9 08:00:00 laptop kernel: audit: type=1400 audit(1717920000.000:5): "
-             "apparmor=\"DENIED\" operation=\"open\" profile=\"snap.foo.foo\" name=\"/etc/foo.conf\" "
-             "requested_mask=\"r\" denied_mask=\"r\"",
+             "apparmor=\"DENIED\" operation=\"open\" profile=\"snap.foo.foo\" "
+             "name=\"/etc/foo.conf\" requested_mask=\"r\" denied_mask=\"r\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1401,8 +1442,9 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "syslog-time-only-rsyslog-dbus",
-    .input = "Jun  9 08:00:00 laptop dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_bind\" "
-             " bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
+    .input = "Jun  9 08:00:00 laptop dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus"
+             "_bind\"  bus=\"session\" name=\"org.example.Foo\" mask=\"bind\" "
+             "pid=4242 label=\"snap.foo.foo\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
@@ -1415,9 +1457,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-unconfined-subj-exe-fallback",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=unconfined pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" "
-             "sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x50000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=unconfined pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bi"
+             "n/foo\" sig=0 arch=c000003e syscall=203 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x50000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = NULL, .hook = NULL,
@@ -1427,9 +1470,10 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "seccomp-unconfined-subj-no-snap-noise",
-    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 gid=1000 "
-             "ses=2 subj=unconfined pid=4242 comm=\"chrome\" exe=\"/opt/google/chrome/chrome\" "
-             "sig=0 arch=c000003e syscall=165 compat=0 ip=0x7f3a1c2b3d4e code=0x80000000",
+    .input = "audit: type=1326 audit(1718031201.482:1187): auid=1000 uid=1000 "
+             "gid=1000 ses=2 subj=unconfined pid=4242 comm=\"chrome\" exe=\"/opt/google/chro"
+             "me/chrome\" sig=0 arch=c000003e syscall=165 compat=0 ip=0x7f3a1c2b3d4e "
+             "code=0x80000000",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_DENIED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
@@ -1439,11 +1483,11 @@ static const ParseCase parse_cases[] = {
   },
   {
     .name = "dbus-kernel-class",
-    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"dbus_method"
-             "_call\" class=\"dbus\" profile=\"snap.foo.foo\" bus=\"system\" path=\"/org/freedesktop/U"
-             "Power\" interface=\"org.freedesktop.UPower\" member=\"EnumerateDevices\" "
-             "mask=\"send\" name=\"org.freedesktop.UPower\" pid=4242 comm=\"foo\" "
-             "peer_label=\"unconfined\"",
+    .input = "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" "
+             "operation=\"dbus_method_call\" class=\"dbus\" profile=\"snap.foo.foo\" "
+             "bus=\"system\" path=\"/org/freedesktop/UPower\" interface=\"org.freedesktop.UP"
+             "ower\" member=\"EnumerateDevices\" mask=\"send\" name=\"org.freedesktop.UPower"
+             "\" pid=4242 comm=\"foo\" peer_label=\"unconfined\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
     .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,

@@ -1090,7 +1090,8 @@ classify_apparmor (ScDenial *denial)
       if (g_str_has_prefix (op, "userns_") || g_str_has_prefix (op, "uring_"))
         return SC_DENIAL_KIND_OTHER;
     }
-  if (family != NULL && (detail (denial, "sock_type") != NULL || detail (denial, "protocol") != NULL))
+  if (family != NULL &&
+      (detail (denial, "sock_type") != NULL || detail (denial, "protocol") != NULL))
     return g_str_equal (family, "unix") ? SC_DENIAL_KIND_UNIX : SC_DENIAL_KIND_NETWORK;
   return SC_DENIAL_KIND_FILE;
 }
@@ -1521,10 +1522,13 @@ set_times (ScDenial              *denial,
       guint64 serial;
 
       if (g_ascii_string_to_unsigned (context->audit_id, 10, 0, G_MAXUINT64, &serial, NULL))
-        denial->audit_id = g_strdup_printf ("%" G_GINT64_FORMAT ".%03d:%" G_GUINT64_FORMAT,
-                                            context->realtime_usec / G_USEC_PER_SEC,
-                                            (int) ((context->realtime_usec % G_USEC_PER_SEC) / 1000),
-                                            serial);
+        {
+          gint64 sec = context->realtime_usec / G_USEC_PER_SEC;
+          int msec = (int) ((context->realtime_usec % G_USEC_PER_SEC) / 1000);
+
+          denial->audit_id = g_strdup_printf ("%" G_GINT64_FORMAT ".%03d:%" G_GUINT64_FORMAT,
+                                              sec, msec, serial);
+        }
     }
 }
 
