@@ -533,6 +533,14 @@ sc_denial_row_dispose (GObject *object)
 
   sc_denial_row_set_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_ROW);
+  /* dispose_template only unparents bound children; unnamed ones of the
+   * template are still ours. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   G_OBJECT_CLASS (sc_denial_row_parent_class)->dispose (object);
 }

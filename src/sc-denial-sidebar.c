@@ -1174,6 +1174,14 @@ sc_denial_sidebar_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_SIDEBAR);
+  /* dispose_template only unparents bound children; the separators and
+   * unbound boxes of the template are still ours. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
 
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
