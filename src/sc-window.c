@@ -810,7 +810,8 @@ sidebar_add_toast_cb (ScWindow  *self,
                       AdwToast  *t,
                       GtkWidget *sidebar)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (t));
+  /* The sidebar hands over its reference, as adw_toast_overlay_add_toast () expects. */
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 #endif
 

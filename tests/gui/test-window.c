@@ -1,0 +1,857 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the real window on a copy of the example project: ticks, the
+ * catalogue search, a suggestion from a fixture log, Switch to Strict with
+ * the file checked on disk, Undo, reloading after an outside edit, and the
+ * German translation. Every template is instantiated somewhere here: a .ui
+ * naming a widget newer than libadwaita 1.2 compiles fine and only fails
+ * when it is built.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "sc-add-interface-dialog.h"
+#include "sc-app-row.h"
+#include "sc-plug-row.h"
+#include "sc-project.h"
+#include "sc-strict-dialog.h"
+#include "sc-window.h"
+#ifdef HAVE_DENIAL_SIDEBAR
+# include "sc-denial-item.h"
+# include "sc-denial-row.h"
+# include "sc-denial-sidebar.h"
+#endif
+
+static gboolean have_display;
+
+typedef struct
+{
+  char     *dir;      /* temporary copy of the example project */
+  char     *yaml;
+  GBytes   *original;
+  ScWindow *window;
+} Fixture;
+
+static char *
+example_dir (void)
+{
+  const char *root = g_getenv ("SC_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : SOURCE_ROOT, "examples", "skylark", NULL);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  guint wakeup = g_timeout_add (5, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wakeup);
+}
+
+/* Runs the main loop until CHECK holds or five seconds pass. */
+static gboolean
+iterate_until (gboolean (*check) (gpointer),
+               gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  guint wakeup = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > end)
+        {
+          g_source_remove (wakeup);
+          return FALSE;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wakeup);
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *example = example_dir ();
+  g_autofree char *example_yaml = g_build_filename (example, "snap", "snapcraft.yaml", NULL);
+  g_autofree char *snap_dir = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("sc-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  snap_dir = g_build_filename (fixture->dir, "snap", NULL);
+  g_assert_cmpint (g_mkdir (snap_dir, 0755), ==, 0);
+  fixture->yaml = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
+  copy_file (example_yaml, fixture->yaml);
+
+  g_file_get_contents (fixture->yaml, &contents, &len, &error);
+  g_assert_no_error (error);
+  fixture->original = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  fixture->window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  if (sc_window_get_dialog (fixture->window) != NULL)
+    gtk_window_destroy (sc_window_get_dialog (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate (20);
+  g_assert_finalize_object (fixture->window);
+
+  g_unlink (fixture->yaml);
+  {
+    g_autofree char *snap_dir = g_path_get_dirname (fixture->yaml);
+
+    g_rmdir (snap_dir);
+  }
+  g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->yaml, g_free);
+  g_clear_pointer (&fixture->original, g_bytes_unref);
+}
+
+static void
+open_project (Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_window_open (fixture->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sc_window_get_project (fixture->window));
+  iterate (50);
+}
+
+static GBytes *
+read_yaml (Fixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture->yaml, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+static gboolean
+target_has_plug (ScProject  *project,
+                 const char *target_name,
+                 const char *plug)
+{
+  ScTarget *target = sc_project_find_target (project, target_name);
+
+  g_assert_nonnull (target);
+  for (guint i = 0; i < target->plugs->len; i++)
+    {
+      const ScPlugRef *ref = g_ptr_array_index (target->plugs, i);
+
+      if (g_strcmp0 (ref->name, plug) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+#define REQUIRE_DISPLAY() \
+  G_STMT_START { \
+    if (!have_display) \
+      { \
+        g_test_skip ("No display (run under xvfb-run)"); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* ---- Tests --------------------------------------------------------------- */
+
+static void
+test_templates (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = NULL;
+  g_autofree char *example = example_dir ();
+  GtkWidget *window;
+  GtkWidget *row;
+  GtkWidget *app_row;
+  ScAddInterfaceDialog *add;
+  ScStrictDialog *strict;
+  GObject *overlay;
+  const char * const targets[] = { "app", "hook:configure", NULL };
+
+  g_test_summary ("Every template builds: the window, rows, dialogs, the shortcuts window "
+                  "and the denial sidebar");
+  REQUIRE_DISPLAY ();
+
+  window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
+  g_assert_true (SC_IS_WINDOW (window));
+  g_assert_null (sc_window_get_project (SC_WINDOW (window)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  row = g_object_ref_sink (sc_plug_row_new ("app", "camera", NULL, NULL, FALSE));
+  g_assert_cmpstr (sc_plug_row_get_interface (SC_PLUG_ROW (row)), ==, "camera");
+  g_assert_false (sc_plug_row_get_active (SC_PLUG_ROW (row)));
+  g_assert_finalize_object (row);
+
+  project = sc_project_load (example, &error);
+  g_assert_no_error (error);
+  app_row = g_object_ref_sink (sc_app_row_new (project,
+                                               g_ptr_array_index (sc_project_get_apps (project), 0)));
+  g_assert_cmpstr (sc_app_row_get_target (SC_APP_ROW (app_row)), ==, "skylark");
+  g_assert_finalize_object (app_row);
+
+  add = sc_add_interface_dialog_new (NULL, targets, "hook:configure");
+  g_assert_cmpuint (sc_add_interface_dialog_get_n_results (add), >, 100);
+  gtk_window_destroy (GTK_WINDOW (add));
+
+  strict = sc_strict_dialog_new (NULL, "snap/snapcraft.yaml",
+                                 "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-confinement: devmode\n"
+                                 "+confinement: strict\n", TRUE);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (sc_strict_dialog_get_buffer (strict)), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (strict));
+
+  builder = gtk_builder_new ();
+  gtk_builder_add_from_resource (builder, "/org/example/SnapConfine/gtk/help-overlay.ui", &error);
+  g_assert_no_error (error);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+#ifdef HAVE_DENIAL_SIDEBAR
+  {
+    GtkWidget *sidebar = g_object_ref_sink (sc_denial_sidebar_new ());
+
+    g_assert_true (SC_IS_DENIAL_SIDEBAR (sidebar));
+    g_object_unref (sidebar);
+  }
+#endif
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const char * const targets[] = { "skylark", "skylark-sync", "import", "hook:configure" };
+  ScPlugRow *row;
+
+  g_test_summary ("Opening the example shows a group per app then per hook, declared plugs "
+                  "ticked, extension plugs ticked and locked, nothing pending");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    g_assert_nonnull (sc_window_get_app_row (fixture->window, targets[i]));
+
+  row = sc_window_get_plug_row (fixture->window, "skylark", "home");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_false (sc_plug_row_get_locked (row));
+
+  /* The gnome extension gives apps desktop, wayland, x11 … */
+  row = sc_window_get_plug_row (fixture->window, "skylark", "wayland");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_true (sc_plug_row_get_locked (row));
+  sc_plug_row_set_active (row, FALSE);
+  g_assert_true (sc_plug_row_get_active (row));
+
+  g_assert_null (sc_window_get_plug_row (fixture->window, "import", "wayland"));
+  g_assert_false (sc_window_has_pending (fixture->window));
+}
+
+static void
+test_tick_untick (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ScPlugRow *row;
+  g_autofree char *diff = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Unticking a declared plug marks the row changed and pending; ticking it "
+                  "again clears both; activating the row toggles the check");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  row = sc_window_get_plug_row (fixture->window, "skylark-sync", "network-bind");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_false (sc_plug_row_get_active (row));
+  g_assert_true (sc_plug_row_get_changed (row));
+  g_assert_true (sc_window_has_pending (fixture->window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "changed"));
+
+  diff = sc_window_dup_pending_diff (fixture->window, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (diff, "network-bind"));
+  g_assert_null (strstr (diff, "confinement"));
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_false (sc_plug_row_get_changed (row));
+  g_assert_false (sc_window_has_pending (fixture->window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "changed"));
+}
+
+static void
+test_add_interface (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog;
+  ScPlugRow *row;
+
+  g_test_summary ("Ctrl+F's catalogue search finds an interface by name and adds a ticked "
+                  "row to the app chosen in the dialog");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_assert_null (sc_window_get_plug_row (fixture->window, "import", "cups-control"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-interface-to", "s", "import");
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_ADD_INTERFACE_DIALOG (dialog));
+
+  sc_add_interface_dialog_set_query (SC_ADD_INTERFACE_DIALOG (dialog), "cups-control");
+  g_assert_cmpuint (sc_add_interface_dialog_get_n_results (SC_ADD_INTERFACE_DIALOG (dialog)), >=, 1);
+  g_assert_cmpstr (sc_add_interface_dialog_get_result (SC_ADD_INTERFACE_DIALOG (dialog), 0), ==,
+                   "cups-control");
+
+  /* A word from the descriptions finds several interfaces. */
+  sc_add_interface_dialog_set_query (SC_ADD_INTERFACE_DIALOG (dialog), "camera");
+  g_assert_cmpstr (sc_add_interface_dialog_get_result (SC_ADD_INTERFACE_DIALOG (dialog), 0), ==,
+                   "camera");
+
+  sc_add_interface_dialog_set_query (SC_ADD_INTERFACE_DIALOG (dialog), "cups-control");
+  sc_add_interface_dialog_activate_result (SC_ADD_INTERFACE_DIALOG (dialog), 0);
+  iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+
+  row = sc_window_get_plug_row (fixture->window, "import", "cups-control");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_true (sc_plug_row_get_changed (row));
+  g_assert_true (sc_window_has_pending (fixture->window));
+
+  /* The Ctrl+F binding opens the same dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-interface", NULL);
+  g_assert_true (SC_IS_ADD_INTERFACE_DIALOG (sc_window_get_dialog (fixture->window)));
+}
+
+#ifdef HAVE_DENIAL_SIDEBAR
+static GtkWidget *
+find_sidebar (GtkWidget *widget)
+{
+  if (SC_IS_DENIAL_SIDEBAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_denial_row (GtkWidget    *widget,
+                 ScDenialItem *item)
+{
+  if (SC_IS_DENIAL_ROW (widget) && sc_denial_row_get_item (SC_DENIAL_ROW (widget)) == item)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_denial_row (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+sidebar_loaded (gpointer data)
+{
+  return !sc_denial_sidebar_get_loading (data) && sc_denial_sidebar_get_n_groups (data) > 0;
+}
+#endif
+
+static void
+test_suggestion (Fixture       *fixture,
+                 gconstpointer  data)
+{
+#ifdef HAVE_DENIAL_SIDEBAR
+  g_autofree char *example = example_dir ();
+  g_autofree char *log = g_build_filename (example, "denials.log", NULL);
+  g_auto(ScJournalOptions) options = { 0 };
+  g_autofree char *diff = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sidebar;
+  GListModel *model;
+  ScDenialItem *camera_item = NULL;
+  GtkWidget *denial_row;
+  GtkWidget *add;
+  ScPlugRow *row;
+
+  g_test_summary ("A suggestion from the fixture log, added with its row's Add button, "
+                  "ticks the plug on the right app");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  sc_window_set_show_denials (fixture->window, TRUE);
+  sidebar = find_sidebar (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (sidebar);
+
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = g_strdup (log);
+  sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (sidebar), &options);
+  if (!iterate_until (sidebar_loaded, sidebar))
+    g_error ("The sidebar did not load %s: page %s, %u groups, loading %d", log,
+             sc_denial_sidebar_get_page (SC_DENIAL_SIDEBAR (sidebar)),
+             sc_denial_sidebar_get_n_groups (SC_DENIAL_SIDEBAR (sidebar)),
+             sc_denial_sidebar_get_loading (SC_DENIAL_SIDEBAR (sidebar)));
+  iterate (100);
+
+  /* /dev/video0 opened by the skylark app: the camera interface. */
+  model = sc_denial_sidebar_get_model (SC_DENIAL_SIDEBAR (sidebar));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && camera_item == NULL; i++)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+      const ScSuggestionResult *result = sc_denial_item_get_suggestions (item);
+
+      if (g_strcmp0 (sc_denial_item_get_target (item), "skylark") == 0
+          && result != NULL && result->suggestions->len > 0
+          && g_strcmp0 (((ScSuggestion *)g_ptr_array_index (result->suggestions, 0))->interface,
+                        "camera") == 0)
+        camera_item = item;
+    }
+  g_assert_nonnull (camera_item);
+
+  g_assert_null (sc_window_get_plug_row (fixture->window, "skylark", "camera"));
+
+  /* Bring the row into view and press its Add button. */
+  {
+    GtkWidget *list_view = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+
+        if (item == camera_item)
+          {
+            GtkWidget *w = sidebar;
+
+            /* Find the GtkListView and scroll it to the item. */
+            while (w != NULL && !GTK_IS_LIST_VIEW (w))
+              {
+                GtkWidget *next = gtk_widget_get_first_child (w);
+                GtkWidget *found = NULL;
+
+                for (GtkWidget *c = next; c != NULL; c = gtk_widget_get_next_sibling (c))
+                  {
+                    if (GTK_IS_LIST_VIEW (c))
+                      {
+                        found = c;
+                        break;
+                      }
+                  }
+                w = found != NULL ? found : next;
+              }
+            list_view = w;
+            if (list_view != NULL)
+              gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+            break;
+          }
+      }
+    iterate (200);
+  }
+
+  denial_row = find_denial_row (sidebar, camera_item);
+  g_assert_nonnull (denial_row);
+  add = find_button_with_label (denial_row, _("_Add"));
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  iterate (50);
+
+  row = sc_window_get_plug_row (fixture->window, "skylark", "camera");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "highlight"));
+
+  diff = sc_window_dup_pending_diff (fixture->window, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (diff, "camera"));
+#else
+  g_test_skip ("The denial sidebar is not built in");
+#endif
+}
+
+static void
+test_personal_files_definition (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  const char *read[] = { "$HOME/.config/skylark", NULL };
+  g_autofree char *diff = NULL;
+  g_autoptr(GError) error = NULL;
+  ScPlugRow *row;
+
+  g_test_summary ("A personal-files suggestion creates the top-level definition along with "
+                  "the plug; unticking the plug drops the definition again");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string ("personal-files"));
+  g_variant_builder_add (&builder, "{sv}", "read", g_variant_new_strv (read, -1));
+  g_assert_true (sc_window_add_plug (fixture->window, "skylark", "dot-config-skylark",
+                                     g_variant_builder_end (&builder), &error));
+  g_assert_no_error (error);
+
+  row = sc_window_get_plug_row (fixture->window, "skylark", "dot-config-skylark");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (sc_plug_row_get_interface (row), ==, "personal-files");
+
+  diff = sc_window_dup_pending_diff (fixture->window, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (diff, "+  dot-config-skylark:"));
+  g_assert_nonnull (strstr (diff, "personal-files"));
+  g_assert_nonnull (strstr (diff, "$HOME/.config/skylark"));
+  g_clear_pointer (&diff, g_free);
+
+  sc_plug_row_set_active (row, FALSE);
+  g_assert_false (sc_window_has_pending (fixture->window));
+  diff = sc_window_dup_pending_diff (fixture->window, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (diff, ==, "");
+
+  /* An unknown target is an error the window reports, not a crash. */
+  g_assert_false (sc_window_add_plug (fixture->window, "no-such-app", "camera", NULL, &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET);
+}
+
+static void
+test_switch_to_strict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ScProject) written = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  GtkWindow *dialog;
+  ScPlugRow *row;
+
+  g_test_summary ("Switch to Strict shows the diff, writes strict plus the ticked plugs, the "
+                  "button then says it is strict, and Undo restores the original bytes");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "cups-control", NULL, &error));
+  g_assert_no_error (error);
+  row = sc_window_get_plug_row (fixture->window, "skylark-sync", "network-bind");
+  sc_plug_row_set_active (row, FALSE);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  g_assert_nonnull (strstr (sc_strict_dialog_get_diff (SC_STRICT_DIALOG (dialog)),
+                            "+confinement: strict"));
+
+  gtk_text_buffer_get_bounds (sc_strict_dialog_get_buffer (SC_STRICT_DIALOG (dialog)),
+                              &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+  g_assert_nonnull (strstr (text, "-confinement: devmode"));
+  g_assert_nonnull (strstr (text, "cups-control"));
+
+  /* Nothing is written before the dialog is accepted. */
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* What the dialog's button does: respond, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+
+  written = sc_project_load (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_project_get_confinement (written), ==, "strict");
+  g_assert_true (target_has_plug (written, "import", "cups-control"));
+  g_assert_false (target_has_plug (written, "skylark-sync", "network-bind"));
+  g_assert_true (target_has_plug (written, "skylark-sync", "network"));
+  g_assert_false (sc_window_has_pending (fixture->window));
+
+  /* Already strict, nothing pending: the button says so and is off. */
+  g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
+                   "strict");
+  {
+    GtkWidget *button = find_button_with_label (GTK_WIDGET (fixture->window), _("Already Strict"));
+
+    g_assert_nonnull (button);
+    g_assert_false (gtk_widget_is_sensitive (button));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+
+  /* The comment after the old value and the rest of the file survive. */
+  after = read_yaml (fixture);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                                  "# Skylark: a small note-taking app"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  iterate (50);
+  restored = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (restored, fixture->original));
+  g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
+                   "devmode");
+}
+
+static void
+test_save_when_strict (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ScProject) written = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Once strict, Ctrl+S writes ticks without a dialog");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_assert_true (sc_window_write (fixture->window, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_window_add_plug (fixture->window, "hook:configure", "network-observe", NULL,
+                                     &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+
+  written = sc_project_load (fixture->yaml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_project_get_confinement (written), ==, "strict");
+  g_assert_true (target_has_plug (written, "hook:configure", "network-observe"));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *confinement;
+} ConfinementWait;
+
+static gboolean
+confinement_is (gpointer data)
+{
+  ConfinementWait *wait = data;
+
+  return g_strcmp0 (sc_project_get_confinement (sc_window_get_project (wait->fixture->window)),
+                    wait->confinement) == 0;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return sc_window_get_dialog (fixture->window) != NULL;
+}
+
+static void
+write_with_confinement (Fixture    *fixture,
+                        const char *from,
+                        const char *to)
+{
+  g_autoptr(GBytes) bytes = read_yaml (fixture);
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                              g_bytes_get_size (bytes));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  g_file_set_contents (fixture->yaml, text->str, text->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_external_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ConfinementWait wait = { fixture, "classic" };
+  ScPlugRow *row;
+  GtkWindow *dialog;
+
+  g_test_summary ("An outside edit reloads the project; with unsaved ticks the window asks "
+                  "first and keeps them when told to");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  write_with_confinement (fixture, "confinement: devmode", "confinement: classic");
+  g_assert_true (iterate_until (confinement_is, &wait));
+
+  g_assert_null (sc_window_get_plug_row (fixture->window, "import", "home"));
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
+  g_assert_true (sc_window_has_pending (fixture->window));
+
+  write_with_confinement (fixture, "confinement: classic", "confinement: devmode");
+  g_assert_true (iterate_until (dialog_shown, fixture));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  /* Still the old model until the user answers. */
+  g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
+                   "classic");
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
+                   "devmode");
+  row = sc_window_get_plug_row (fixture->window, "import", "home");
+  g_assert_nonnull (row);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_true (sc_window_has_pending (fixture->window));
+}
+
+static void
+test_german (void)
+{
+  g_test_summary ("Under LANGUAGE=de the window's strings come out in German");
+  REQUIRE_DISPLAY ();
+
+  if (g_test_subprocess ())
+    {
+      ScStrictDialog *dialog;
+      const char * const targets[] = { "app", NULL };
+      ScAddInterfaceDialog *add;
+
+      g_assert_cmpstr (_("Switch to Strict"), ==, "Auf strikt umstellen");
+
+      /* From a template, through GtkBuilder's translation domain. */
+      dialog = sc_strict_dialog_new (NULL, "snapcraft.yaml", "+x\n", TRUE);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                       "Auf strikte Einschränkung umstellen?");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      add = sc_add_interface_dialog_new (NULL, targets, NULL);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (add)), ==, "Schnittstelle hinzufügen");
+      gtk_window_destroy (GTK_WINDOW (add));
+      return;
+    }
+
+  if (g_getenv ("SNAPCONFINE_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("SNAPCONFINE_LOCALEDIR is not set to the build tree's catalogues");
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("SNAPCONFINE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/window/templates", test_templates);
+  g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add ("/window/tick-untick", Fixture, NULL, fixture_set_up, test_tick_untick,
+              fixture_tear_down);
+  g_test_add ("/window/add-interface", Fixture, NULL, fixture_set_up, test_add_interface,
+              fixture_tear_down);
+  g_test_add ("/window/suggestion", Fixture, NULL, fixture_set_up, test_suggestion,
+              fixture_tear_down);
+  g_test_add ("/window/personal-files", Fixture, NULL, fixture_set_up,
+              test_personal_files_definition, fixture_tear_down);
+  g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
+              fixture_tear_down);
+  g_test_add ("/window/save-when-strict", Fixture, NULL, fixture_set_up, test_save_when_strict,
+              fixture_tear_down);
+  g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
+              fixture_tear_down);
+  g_test_add_func ("/window/german", test_german);
+
+  return g_test_run ();
+}
