@@ -382,6 +382,89 @@ test_from_data (void)
     }
 }
 
+static const char * const documented_codes[] = {
+  "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
+  "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
+  "duplicate-plug", "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
+  "multiple-project-files", "unsupported-extension", NULL,
+};
+
+static void
+test_corpus (void)
+{
+  const char *shared = g_getenv ("SC_SHARED_DIR");
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  guint n_projects = 0, n_findings = 0;
+
+  g_test_summary ("Over the shared corpus of real snapcraft.yaml files, every finding has a "
+                  "documented code, a position inside the file, a message and a hint");
+
+  if (shared == NULL)
+    {
+      g_test_skip ("SC_SHARED_DIR is not set: no corpus to check");
+      return;
+    }
+  dir_path = g_build_filename (shared, "corpus", "snapcraft", NULL);
+  dir = g_dir_open (dir_path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_test_skip ("the corpus folder is not there");
+      return;
+    }
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(ScProject) project = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      guint n_lines = 1;
+      GBytes *bytes;
+      const char *data;
+      gsize len;
+
+      if (!g_str_has_suffix (entry, ".yaml"))
+        continue;
+      path = g_build_filename (dir_path, entry, NULL);
+      project = sc_project_load (path, NULL);
+      if (project == NULL)
+        continue;
+      n_projects++;
+
+      bytes = sc_project_get_bytes (project);
+      data = g_bytes_get_data (bytes, &len);
+      for (gsize i = 0; i < len; i++)
+        n_lines += data[i] == '\n';
+
+      findings = sc_check_project (project);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          ScFinding *finding = findings->pdata[i];
+
+          n_findings++;
+          if (!g_strv_contains (documented_codes, finding->code))
+            g_error ("%s: undocumented code %s", entry, finding->code);
+          if (finding->line < 1 || finding->line > n_lines || finding->column < 1)
+            g_error ("%s: %s at %u:%u is outside the file", entry, finding->code,
+                     finding->line, finding->column);
+          g_assert_nonnull (finding->message);
+          g_assert_nonnull (finding->hint);
+          if (i > 0)
+            {
+              ScFinding *previous = findings->pdata[i - 1];
+
+              g_assert_true (previous->line < finding->line ||
+                             (previous->line == finding->line &&
+                              previous->column <= finding->column));
+            }
+        }
+    }
+
+  g_test_message ("%u projects, %u findings", n_projects, n_findings);
+  g_assert_cmpuint (n_projects, >, 0);
+}
+
 static void
 test_severity_names (void)
 {
@@ -404,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/check/hints", test_hints);
   g_test_add_func ("/check/from-data", test_from_data);
   g_test_add_func ("/check/severity-names", test_severity_names);
+  g_test_add_func ("/check/corpus", test_corpus);
 
   return g_test_run ();
 }
