@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "sc-denial-parser.h"
 #include "sc-denial-store.h"
 
 static ScDenial *
@@ -103,13 +104,14 @@ test_normalise (void)
       const NormCase *c = &norm_cases[i];
       g_autoptr(ScDenial) denial = sc_denial_new ();
       g_autofree char *got = NULL;
+      g_autofree char *shown = g_strescape (c->object, NULL);
 
       denial->kind = c->kind;
       denial->object = g_strdup (c->object);
       denial->snap = g_strdup (c->snap);
       denial->instance = g_strdup (c->instance != NULL ? c->instance : c->snap);
       got = sc_denial_normalise_object (denial, NULL);
-      g_test_message ("%s -> %s", c->object, got);
+      g_test_message ("%s -> %s", shown, got);
       g_assert_cmpstr (got, ==, c->expected);
       g_assert_true (g_utf8_validate (got, -1, NULL));
     }
@@ -271,6 +273,51 @@ test_audit_id_dedup (void)
 }
 
 static void
+test_transports_through_parser (void)
+{
+  const char *body = "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+                     "profile=\"snap.foo.foo\" name=\"/home/alice/.gitconfig\" pid=4242 comm=\"foo\" "
+                     "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000";
+  g_autofree char *kernel_message = g_strdup_printf ("audit: type=1400 audit(1718031201.482:1187): %s",
+                                                     body);
+  g_autofree char *audit_message = g_strdup_printf ("AVC %s", body);
+  g_autofree char *next_message = g_strdup_printf ("audit: type=1400 audit(1718031201.990:1188): %s",
+                                                   body);
+  ScRecordContext kernel_context = { .transport = "kernel", .hostname = "h1" };
+  ScRecordContext audit_context = {
+    .transport = "audit", .hostname = "h1", .audit_type_name = "AVC", .audit_id = "1187",
+    .realtime_usec = G_GINT64_CONSTANT (1718031201482000),
+  };
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+  g_autoptr(ScDenial) from_kernel = NULL;
+  g_autoptr(ScDenial) from_audit = NULL;
+  g_autoptr(ScDenial) next = NULL;
+  ScDenialGroup *group;
+  guint64 lost = 0;
+
+  g_test_summary ("One event read from the kernel and the audit transport (real parser) is "
+                  "counted once; the next event is counted");
+
+  g_assert_cmpint (sc_denial_parse_message (kernel_message, -1, &kernel_context, &from_kernel, &lost),
+                   ==, SC_RECORD_DENIAL);
+  g_assert_cmpint (sc_denial_parse_message (audit_message, -1, &audit_context, &from_audit, &lost),
+                   ==, SC_RECORD_DENIAL);
+  g_assert_cmpint (sc_denial_parse_message (next_message, -1, &kernel_context, &next, &lost),
+                   ==, SC_RECORD_DENIAL);
+  g_assert_nonnull (from_kernel->audit_id);
+  g_assert_cmpstr (from_kernel->audit_id, ==, from_audit->audit_id);
+
+  group = sc_denial_store_add (store, from_kernel, NULL);
+  g_assert_nonnull (group);
+  g_assert_null (sc_denial_store_add (store, from_audit, NULL));
+  g_assert_true (sc_denial_store_add (store, next, NULL) == group);
+  g_assert_cmpuint (group->count, ==, 2);
+  g_assert_cmpstr (group->object_pattern, ==, "$HOME/.gitconfig");
+  g_assert_cmpstr (((ScSuggestion *) g_ptr_array_index (group->suggestions->suggestions, 0))->interface,
+                   ==, "personal-files");
+}
+
+static void
 test_snap_filter (void)
 {
   g_test_summary ("A store for one snap keeps that snap and its parallel instances only; a "
@@ -422,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/denial-store/normalise", test_normalise);
   g_test_add_func ("/denial-store/grouping", test_grouping);
   g_test_add_func ("/denial-store/audit-id-dedup", test_audit_id_dedup);
+  g_test_add_func ("/denial-store/transports-through-parser", test_transports_through_parser);
   g_test_add_func ("/denial-store/snap-filter", test_snap_filter);
   g_test_add_func ("/denial-store/noise", test_noise);
   g_test_add_func ("/denial-store/lost", test_lost);
