@@ -39,25 +39,25 @@ static const CheckCase cases[] = {
   { "clean.yaml", "" },
 
   { "unknown-plug.yaml", "unknown-plug@12:19/error unknown-plug@12:27/error" },
-  { "unknown-interface.yaml", "unknown-interface@10/error" },
+  { "unknown-interface.yaml", "unknown-interface@11:16/error" },
   { "missing-attribute.yaml",
     "missing-attribute@10/error store-approval@10 missing-attribute@12/error" },
 
   { "store-approval.yaml",
-    "store-approval@10/warning store-approval@13/warning store-approval@19:13/warning" },
+    "store-approval@12:5/warning store-approval@14:5/warning store-approval@19:13/warning" },
   /* allow-sandbox: false and a plain desktop plug are fine. */
   { "store-approval-ok.yaml", "" },
   /* Reported once per plug name, at its first use. */
   { "manual-connection.yaml", "manual-connection@12:13/note" },
-  { "home-read-all.yaml", "home-read-all@10/warning" },
+  { "home-read-all.yaml", "home-read-all@12:5/warning" },
 
   { "personal-files-path.yaml",
-    "personal-files-path@10/note store-approval@10 "
-    "personal-files-path@14/error store-approval@14 "
-    "personal-files-path@17/error store-approval@17 "
-    "personal-files-path@20/error store-approval@20 "
-    "personal-files-path@23/error store-approval@23 "
-    "personal-files-path@26/error store-approval@26" },
+    "store-approval@10:3 personal-files-path@13:9/note "
+    "store-approval@14:3 personal-files-path@16:13/error "
+    "store-approval@17:3 personal-files-path@19:12/error "
+    "store-approval@20:3 personal-files-path@22:12/error "
+    "store-approval@23:3 personal-files-path@25:12/error "
+    "store-approval@26:3 personal-files-path@28:5/error" },
   { "personal-files-ok.yaml", "store-approval@10 store-approval@15" },
 
   { "extension-duplicate.yaml",
@@ -304,7 +304,7 @@ test_hints (void)
 static void
 test_from_data (void)
 {
-  static const struct { const char *yaml; const char *expected_code; } data_cases[] = {
+  static const struct { const char *yaml; const char *expected; } data_cases[] = {
     /* A plug an extension adds at top level is a valid plug name. */
     { "name: a\nbase: core24\nconfinement: strict\napps:\n  a:\n    command: a\n"
       "    extensions: [gnome]\n    plugs: [gpu-2404, gnome-46-2404, gtk-3-themes]\n", NULL },
@@ -350,6 +350,19 @@ test_from_data (void)
     { "name: a\nbase: core20\nconfinement: strict\napps:\n  a:\n    command: a\n"
       "    extensions:\n    - kde-neon\n    - gnome-3-38\n    - gnome\n    plugs: [home]\n",
       "unsupported-extension@10:7" },
+    /* Positions inside a definition: indentless block lists, quoted
+     * items, a flow mapping (which falls back to the definition's key). */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  cfg:\n"
+      "    interface: personal-files\n    write:\n    - $HOME/.cfg\n    - '$HOME/Docs'\n"
+      "apps:\n  a:\n    command: a\n    plugs: [cfg]\n",
+      "store-approval@5:3 personal-files-path@9:8/note" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n"
+      "  cfg: {interface: system-files, read: [etc/x]}\n"
+      "apps:\n  a:\n    command: a\n    plugs: [cfg]\n",
+      "personal-files-path@5:3/error store-approval@5:3" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  h:\n    interface: home\n"
+      "    # read: all would need a grant\n    read: all   # so it does\n"
+      "apps:\n  a:\n    command: a\n    plugs: [h]\n", "home-read-all@8:5" },
     /* Missing base: the extension is not supported. */
     { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
       "unsupported-extension" },
@@ -372,12 +385,16 @@ test_from_data (void)
       actual = describe (findings);
       g_test_message ("case %u: %s", i, actual);
 
-      if (data_cases[i].expected_code == NULL)
+      if (data_cases[i].expected == NULL)
         g_assert_cmpuint (findings->len, ==, 0);
       else
         {
-          g_assert_cmpuint (findings->len, ==, 1);
-          g_assert_true (finding_matches (findings->pdata[0], data_cases[i].expected_code));
+          g_auto(GStrv) expected = g_strsplit (data_cases[i].expected, " ", -1);
+
+          g_assert_cmpuint (findings->len, ==, g_strv_length (expected));
+          for (guint j = 0; expected[j] != NULL; j++)
+            if (!finding_matches (findings->pdata[j], expected[j]))
+              g_error ("case %u: expected “%s”, got “%s”", i, data_cases[i].expected, actual);
         }
     }
 }

@@ -162,10 +162,12 @@ indentation (const char *line)
   return n;
 }
 
+/* Characters that end a plain YAML token in the spots we search: an item
+ * of a flow or block list, or a plain scalar value. */
 static gboolean
-is_name_char (char c)
+is_token_char (char c)
 {
-  return g_ascii_isalnum (c) || c == '-' || c == '_';
+  return c != '\0' && !g_ascii_isspace (c) && strchr ("[]{},'\"#", c) == NULL;
 }
 
 /* Whether FROM starts with the mapping key KEY. */
@@ -182,63 +184,104 @@ is_key (const char *from,
   return *from == ':';
 }
 
-/* Where NAME is written in the `extensions:` list of APP: the app's block
- * is read line by line until the indentation drops back to the app key's.
- * Falls back to the app key. */
-static void
-find_extension_position (ScProject  *project,
-                         ScTarget   *app,
-                         const char *name,
-                         guint      *line,
-                         guint      *column)
+/* Where NEEDLE is written as a whole token in FROM (a part of TEXT),
+ * before any comment; NULL when it is not. */
+static const char *
+find_token (const char *text,
+            const char *from,
+            const char *needle)
 {
-  gboolean in_list = FALSE;
-  guint list_indent = 0;
-  gsize name_len = strlen (name);
+  gsize len = strlen (needle);
 
-  *line = app->line;
-  *column = app->column;
+  for (const char *hit = strstr (from, needle); hit != NULL; hit = strstr (hit + 1, needle))
+    {
+      const char *comment = strstr (from, " #");
 
-  for (guint n = app->line + 1; ; n++)
+      if (comment != NULL && comment < hit)
+        return NULL;
+      if ((hit == text || !is_token_char (hit[-1])) &&
+          !is_token_char (hit[len]))
+        return hit;
+    }
+
+  return NULL;
+}
+
+/* Reads the block under the mapping key at LINE:COLUMN (the lines below it
+ * that are indented further) for the direct child KEY, and returns the
+ * position of KEY itself when NEEDLE is NULL, else of the token NEEDLE in
+ * KEY's value (same line, flow list, or block list). The model keeps
+ * positions for keys of apps and plugs only; this finds the rest. */
+static gboolean
+find_in_block (ScProject  *project,
+               guint       line,
+               guint       column,
+               const char *key,
+               const char *needle,
+               guint      *out_line,
+               guint      *out_column)
+{
+  gboolean in_value = FALSE;
+  guint child_indent = 0;
+
+  for (guint n = line + 1; ; n++)
     {
       g_autofree char *text = dup_line (project, n);
-      const char *from;
+      const char *from, *hit;
       guint indent;
 
       if (text == NULL)
-        return;
+        return FALSE;
       indent = indentation (text);
       if (text[indent] == '\0' || text[indent] == '#')
         continue;
-      if (indent + 1 <= app->column)
-        return;
-
-      if (in_list && indent <= list_indent && text[indent] != '-')
-        in_list = FALSE;
+      if (indent + 1 <= column)
+        return FALSE;
+      if (child_indent == 0)
+        child_indent = indent;
 
       from = text + indent;
-      if (!in_list && is_key (from, "extensions"))
+      if (in_value && indent <= child_indent && text[indent] != '-')
+        return FALSE;
+
+      if (!in_value)
         {
-          in_list = TRUE;
-          list_indent = indent;
+          if (indent != child_indent || !is_key (from, key))
+            continue;
+          if (needle == NULL)
+            {
+              *out_line = n;
+              *out_column = indent + 1;
+              return TRUE;
+            }
+          in_value = TRUE;
           from = strchr (from, ':') + 1;
         }
-      else if (!in_list)
-        continue;
 
-      for (const char *hit = strstr (from, name); hit != NULL; hit = strstr (hit + 1, name))
+      hit = find_token (text, from, needle);
+      if (hit != NULL)
         {
-          const char *comment = strchr (from, '#');
-
-          if (comment != NULL && comment < hit)
-            break;
-          if ((hit == text || !is_name_char (hit[-1])) && !is_name_char (hit[name_len]))
-            {
-              *line = n;
-              *column = (guint) (hit - text) + 1;
-              return;
-            }
+          *out_line = n;
+          *out_column = (guint) (hit - text) + 1;
+          return TRUE;
         }
+    }
+}
+
+/* Position of KEY (or of NEEDLE in its value) in the top-level plug
+ * definition DEF, falling back to the definition's own key. */
+static void
+def_position (Checker    *checker,
+              ScPlugDef  *def,
+              const char *key,
+              const char *needle,
+              guint      *line,
+              guint      *column)
+{
+  if (!find_in_block (checker->project, def->line, def->column, key, needle, line, column))
+    {
+      *line = def->line;
+      *column = def->column;
     }
 }
 
@@ -524,6 +567,7 @@ check_path (Checker    *checker,
   g_autofree char *problem = NULL;
   ScSeverity severity = SC_SEVERITY_ERROR;
   const char *hint = NULL;
+  guint line, column;
 
   if (personal && !g_str_has_prefix (path, "$HOME/"))
     {
@@ -564,7 +608,8 @@ check_path (Checker    *checker,
   if (problem == NULL)
     return;
 
-  add_finding (checker, severity, "personal-files-path", NULL, def->name, def->line, def->column,
+  def_position (checker, def, attribute, path, &line, &column);
+  add_finding (checker, severity, "personal-files-path", NULL, def->name, line, column,
                /* Translators: “%s” are a path, an attribute (read/write) and a
                 * plug name; the last %s is a short reason such as “ends with /”. */
                g_strdup_printf (_("Path “%s” in “%s” of plug “%s” %s"),
@@ -589,8 +634,11 @@ check_paths (Checker   *checker,
 
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE ("av")))
         {
+          guint line, column;
+
+          def_position (checker, def, attributes[i], NULL, &line, &column);
           add_finding (checker, SC_SEVERITY_ERROR, "personal-files-path", NULL, def->name,
-                       def->line, def->column,
+                       line, column,
                        /* Translators: the first %s is read or write, the second a plug name. */
                        g_strdup_printf (_("“%s” of plug “%s” must be a list of paths"),
                                         attributes[i], def->name),
@@ -638,9 +686,11 @@ check_plug_def (Checker   *checker,
     {
       g_autoptr(GPtrArray) names = interface_names ();
       const char *suggestion = closest_name (iface, names);
+      guint line, column;
 
+      def_position (checker, def, "interface", iface, &line, &column);
       add_finding (checker, SC_SEVERITY_ERROR, "unknown-interface", NULL, def->name,
-                   def->line, def->column,
+                   line, column,
                    /* Translators: the first %s is a plug name, the second an interface. */
                    g_strdup_printf (_("Plug “%s” uses “%s”, which is not a snapd interface"),
                                     def->name, iface),
@@ -690,9 +740,12 @@ check_plug_def (Checker   *checker,
       if (read != NULL && g_variant_is_of_type (read, G_VARIANT_TYPE_STRING) &&
           strcmp (g_variant_get_string (read, NULL), "all") == 0)
         {
+          guint line, column;
+
+          def_position (checker, def, "read", NULL, &line, &column);
           g_hash_table_add (checker->reported, g_strdup (def->name));
           add_finding (checker, SC_SEVERITY_WARNING, "home-read-all", NULL, def->name,
-                       def->line, def->column,
+                       line, column,
                        /* Translators: %s is a plug name. */
                        g_strdup_printf (_("Plug “%s” reads all users' home folders "
                                           "(“read: all”): this needs store approval and "
@@ -706,9 +759,12 @@ check_plug_def (Checker   *checker,
 
   if (strcmp (iface, "browser-support") == 0 && attribute_is_true (def, "allow-sandbox"))
     {
+      guint line, column;
+
+      def_position (checker, def, "allow-sandbox", NULL, &line, &column);
       g_hash_table_add (checker->reported, g_strdup (def->name));
       add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                   def->line, def->column,
+                   line, column,
                    /* Translators: %s is a plug name. */
                    g_strdup_printf (_("Plug “%s” sets “allow-sandbox: true”: the store reviews "
                                       "it by hand and it does not connect automatically"),
@@ -719,9 +775,12 @@ check_plug_def (Checker   *checker,
 
   if (strcmp (iface, "optical-drive") == 0 && attribute_is_true (def, "write"))
     {
+      guint line, column;
+
+      def_position (checker, def, "write", NULL, &line, &column);
       g_hash_table_add (checker->reported, g_strdup (def->name));
       add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                   def->line, def->column,
+                   line, column,
                    /* Translators: %s is a plug name. */
                    g_strdup_printf (_("Plug “%s” sets “write: true”: writing to optical "
                                       "discs needs store approval and a manual connection"),
@@ -744,9 +803,12 @@ check_plug_def (Checker   *checker,
 
       if (ids != NULL)
         {
+          guint line, column;
+
+          def_position (checker, def, "desktop-file-ids", NULL, &line, &column);
           g_hash_table_add (checker->reported, g_strdup (def->name));
           add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                       def->line, def->column,
+                       line, column,
                        /* Translators: %s is a plug name. */
                        g_strdup_printf (_("Plug “%s” sets “desktop-file-ids”, which needs "
                                           "store approval"), def->name),
@@ -846,7 +908,12 @@ check_extensions (Checker  *checker,
       const char * const *bases = sc_extension_get_bases (extension);
       guint line, column;
 
-      find_extension_position (checker->project, app, extension, &line, &column);
+      if (!find_in_block (checker->project, app->line, app->column, "extensions", extension,
+                          &line, &column))
+        {
+          line = app->line;
+          column = app->column;
+        }
 
       if (bases == NULL)
         {
