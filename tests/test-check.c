@@ -281,6 +281,20 @@ test_hints (void)
   g_assert_nonnull (strstr (finding->hint, "snap connect camera-app:camera"));
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  {
+    static const char yaml[] =
+      "name: g\nbase: core24\nconfinement: strict\napps:\n  g:\n    command: g\n"
+      "    extensions: [gnome]\n    plugs: [gpu-2044]\n";
+    g_autoptr(ScProject) gnome = sc_project_load_from_data ("snapcraft.yaml", yaml,
+                                                            strlen (yaml), NULL);
+
+    findings = sc_check_project (gnome);
+    finding = first_with_code (findings, "unknown-plug");
+    g_assert_nonnull (finding);
+    g_assert_nonnull (strstr (finding->hint, "“gpu-2404”"));
+    g_clear_pointer (&findings, g_ptr_array_unref);
+  }
+
   /* The platform plug name of older kde-neon releases. */
   {
     static const char yaml[] =
@@ -363,6 +377,9 @@ test_from_data (void)
     { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  h:\n    interface: home\n"
       "    # read: all would need a grant\n    read: all   # so it does\n"
       "apps:\n  a:\n    command: a\n    plugs: [h]\n", "home-read-all@8:5" },
+    /* A typo of a plug the extension defines: did you mean it? */
+    { "name: a\nbase: core24\nconfinement: strict\napps:\n  a:\n    command: a\n"
+      "    extensions: [gnome]\n    plugs: [gpu-2044]\n", "unknown-plug@8:13" },
     /* Missing base: the extension is not supported. */
     { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
       "unsupported-extension" },

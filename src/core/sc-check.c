@@ -411,6 +411,7 @@ check_unknown_plug (Checker   *checker,
                     ScPlugRef *ref)
 {
   g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) effective = NULL;
   g_autofree char *id = NULL;
   g_autofree char *hint = NULL;
   const char *suggestion;
@@ -424,6 +425,14 @@ check_unknown_plug (Checker   *checker,
   defs = sc_project_get_plug_defs (checker->project);
   for (guint i = 0; defs != NULL && i < defs->len; i++)
     g_ptr_array_add (candidates, ((ScPlugDef *) defs->pdata[i])->name);
+  effective = sc_project_dup_effective_plugs (checker->project, target);
+  for (guint i = 0; i < effective->len; i++)
+    {
+      ScEffectivePlug *plug = effective->pdata[i];
+
+      if (plug->definition != NULL && plug->extension != NULL)
+        g_ptr_array_add (candidates, plug->definition->name);
+    }
 
   suggestion = closest_name (ref->name, candidates);
   renamed = renamed_platform_plug (checker, target, ref->name);
