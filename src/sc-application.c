@@ -20,6 +20,7 @@ struct _ScApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  char           *denials_log;   /* --denials FILE, nullable */
   gint64          start_time;
 };
 
@@ -88,6 +89,9 @@ sc_application_open_file (ScApplication *self,
       window = sc_window_new (self);
       fresh = TRUE;
     }
+
+  if (self->denials_log != NULL)
+    sc_window_set_denials_log (window, self->denials_log);
 
   if (!sc_window_open (window, file, &error))
     {
@@ -267,12 +271,31 @@ sc_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
+static int
+sc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  ScApplication *self = SC_APPLICATION (app);
+  const char *log = NULL;
+
+  if (g_variant_dict_lookup (options, "denials", "^&ay", &log) && log != NULL && *log != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (log);
+
+      g_free (self->denials_log);
+      self->denials_log = g_file_get_path (file);
+    }
+
+  return -1;
+}
+
 static void
 sc_application_finalize (GObject *object)
 {
   ScApplication *self = (ScApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->denials_log, g_free);
 
   G_OBJECT_CLASS (sc_application_parent_class)->finalize (object);
 }
@@ -288,11 +311,26 @@ sc_application_class_init (ScApplicationClass *klass)
   app_class->activate = sc_application_activate;
   app_class->open = sc_application_open;
   app_class->startup = sc_application_startup;
+  app_class->handle_local_options = sc_application_handle_local_options;
 }
+
+static const GOptionEntry options[] = {
+  { "denials", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read denials from this text log or journal file instead of the system journal"),
+    N_("FILE") },
+  { NULL }
+};
 
 static void
 sc_application_init (ScApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("[PROJECT…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Review the plugs of snap projects and switch "
+                                              "them to strict confinement."));
+
   self->start_time = g_get_monotonic_time ();
   self->settings = g_settings_new (APPLICATION_ID);
 }

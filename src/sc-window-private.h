@@ -52,6 +52,7 @@ struct _ScWindow
   GBytes               *undo_before;     /* bytes before the last write */
   GBytes               *undo_after;      /* bytes the last write left */
   char                 *undo_path;
+  char                 *denials_log;
   guint                 monitor_timeout_id;
   gulong                first_frame_id;
 

@@ -815,6 +815,42 @@ sidebar_add_toast_cb (ScWindow  *self,
 }
 #endif
 
+#ifdef HAVE_DENIAL_SIDEBAR
+static void
+apply_denials_log (ScWindow *self)
+{
+  g_auto(ScJournalOptions) options = { 0 };
+
+  if (g_file_test (self->denials_log, G_FILE_TEST_IS_DIR))
+    options.type = SC_JOURNAL_SOURCE_DIRECTORY;
+  else if (g_str_has_suffix (self->denials_log, ".journal"))
+    {
+      options.type = SC_JOURNAL_SOURCE_FILES;
+      options.files = g_new0 (char *, 2);
+      options.files[0] = g_strdup (self->denials_log);
+    }
+  else
+    options.type = SC_JOURNAL_SOURCE_LOG;
+  if (options.type != SC_JOURNAL_SOURCE_FILES)
+    options.path = g_strdup (self->denials_log);
+
+  sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (self->sidebar), &options);
+}
+#endif
+
+void
+sc_window_set_denials_log (ScWindow   *self,
+                           const char *path)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  sc_set_str (&self->denials_log, path);
+#ifdef HAVE_DENIAL_SIDEBAR
+  if (self->sidebar != NULL && self->project != NULL && path != NULL)
+    apply_denials_log (self);
+#endif
+}
+
 static void monitor_changed_cb (ScWindow          *self,
                                 GFile             *file,
                                 GFile             *other_file,
@@ -849,6 +885,8 @@ set_project (ScWindow  *self,
     {
       g_object_set (self->sidebar, "project", project, NULL);
       load_ignored (self);
+      if (self->denials_log != NULL)
+        apply_denials_log (self);
     }
 #endif
 
@@ -1545,6 +1583,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->undo_before, g_bytes_unref);
   g_clear_pointer (&self->undo_after, g_bytes_unref);
   g_clear_pointer (&self->undo_path, g_free);
+  g_clear_pointer (&self->denials_log, g_free);
 
   G_OBJECT_CLASS (sc_window_parent_class)->finalize (object);
 }

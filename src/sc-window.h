@@ -65,6 +65,10 @@ gboolean    sc_window_undo_write         (ScWindow      *self,
 gboolean    sc_window_reload             (ScWindow      *self,
                                           gboolean       keep_pending,
                                           GError       **error);
+/* Makes the denial sidebar read PATH (a text log, a .journal file or a
+ * journal folder) instead of the system journal. */
+void        sc_window_set_denials_log    (ScWindow      *self,
+                                          const char    *path);
 /* The dialog currently shown by the window (review, add interface, reload
  * question), or NULL; for tests. */
 GtkWindow  *sc_window_get_dialog         (ScWindow      *self);
