@@ -1147,10 +1147,21 @@ target_plug_names_of (ScTarget *target)
   return plug_names (target);
 }
 
+static gboolean
+target_has_plug (ScTarget   *target,
+                 const char *plug)
+{
+  for (guint i = 0; i < target->plugs->len; i++)
+    if (g_str_equal (((ScPlugRef *) g_ptr_array_index (target->plugs, i))->name, plug))
+      return TRUE;
+  return FALSE;
+}
+
 static TargetInfo *
 lookup_target_for_edit (ScEdit      *edit,
                         const char  *target,
                         const char  *plug,
+                        gboolean     removing,
                         GPtrArray  **desired,
                         GError     **error)
 {
@@ -1190,7 +1201,9 @@ lookup_target_for_edit (ScEdit      *edit,
       return NULL;
     }
 
-  if (!valid_name (plug, FALSE))
+  /* A name already in the list may always be removed, even one snapd
+   * would refuse, so that such a list can be cleaned up. */
+  if (!valid_name (plug, FALSE) && !(removing && target_has_plug (info->target, plug)))
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
                    "'%s' is not a valid plug name: use lowercase letters, digits and single "
@@ -1218,7 +1231,7 @@ sc_edit_add_plug (ScEdit      *edit,
 
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (lookup_target_for_edit (edit, target, plug, &desired, error) == NULL)
+  if (lookup_target_for_edit (edit, target, plug, FALSE, &desired, error) == NULL)
     return FALSE;
   if (!names_contain (desired, plug))
     g_ptr_array_add (desired, g_strdup (plug));
@@ -1235,7 +1248,7 @@ sc_edit_remove_plug (ScEdit      *edit,
 
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (lookup_target_for_edit (edit, target, plug, &desired, error) == NULL)
+  if (lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
     return FALSE;
   for (guint i = 0; i < desired->len; i++)
     if (g_str_equal (g_ptr_array_index (desired, i), plug))
@@ -1347,7 +1360,7 @@ sc_edit_define_plug (ScEdit      *edit,
   GVariantBuilder builder;
   GVariantIter iter;
   const char *key;
-  GVariant *value;
+  GVariant *child;
   g_autofree char *interface = NULL;
   DefEdit *def;
 
@@ -1372,9 +1385,9 @@ sc_edit_define_plug (ScEdit      *edit,
   if (attributes != NULL)
     {
       g_variant_iter_init (&iter, attributes);
-      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
         {
-          g_autoptr(GVariant) owned = value;
+          g_autoptr(GVariant) value = child;
           GVariant *norm;
 
           if (g_str_equal (key, "interface"))
@@ -1966,15 +1979,28 @@ edit_flow_list (Render     *r,
         g_ptr_array_add (added, (gpointer) name);
     }
 
-  /* The separator new items get: the file's own between the first two
-   * items when that is plain, else ", ". */
-  if (n >= 2)
+  /* The separator new items get: the file's own between two items (the
+   * first one without a comment), else one built from the first (a comma,
+   * then the line break and indentation when the list spans lines). */
+  for (guint i = 0; i + 1 < n && sep == NULL; i++)
     {
-      gsize a = seq->children[0]->end, b = seq->children[1]->start;
+      gsize a = seq->children[i]->end, b = seq->children[i + 1]->start;
       g_autofree char *between = g_strndup (r->data + a, b - a);
 
       if (strchr (between, '#') == NULL)
         sep = g_steal_pointer (&between);
+    }
+  if (sep == NULL && n >= 2)
+    {
+      gsize a = seq->children[0]->end, b = seq->children[1]->start;
+      gsize ls = sc_yaml_document_line_start (r->doc, b);
+
+      if (ls > a)
+        {
+          g_autofree char *indent = g_strndup (r->data + ls, b - ls);
+
+          sep = g_strconcat (",", r->eol, indent, NULL);
+        }
     }
   if (sep == NULL)
     sep = g_strdup (", ");
@@ -2297,12 +2323,12 @@ append_block_mapping (Render   *r,
   g_autofree char *prefix = spaces (indent);
   GVariantIter iter;
   const char *key;
-  GVariant *value;
+  GVariant *child;
 
   g_variant_iter_init (&iter, dict);
-  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
     {
-      g_autoptr(GVariant) owned = value;
+      g_autoptr(GVariant) value = child;
       g_autofree char *qk = sc_yaml_quote_scalar (key, FALSE);
 
       g_string_append_printf (out, "%s%s%s:", r->eol, prefix, qk);

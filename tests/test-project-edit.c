@@ -1,0 +1,687 @@
+/* test-project-edit.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The editor, one fixture per case: tests/data/snapcraft/edit/<fixture>.yaml
+ * edited with a list of operations must give exactly <case>.expected.yaml,
+ * and the result must load again with the intended model. Also no-op edits,
+ * argument errors, refused (VERIFY) edits, writing, CHANGED and undo.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sc-project.h"
+
+typedef struct
+{
+  const char *name;
+  const char *fixture;
+  const char *ops;          /* confinement=X  +TARGET=PLUG  -TARGET=PLUG  def:NAME */
+  const char *summary;
+} EditCase;
+
+static const EditCase edit_cases[] = {
+  { "confinement-plain", "confinement-plain", "confinement=strict",
+    "A plain confinement value is replaced; its trailing comment stays." },
+  { "confinement-single", "confinement-single", "confinement=strict",
+    "A single-quoted confinement stays single-quoted." },
+  { "confinement-double", "confinement-double", "confinement=strict",
+    "A double-quoted confinement stays double-quoted." },
+  { "confinement-missing-grade", "confinement-missing-grade", "confinement=strict",
+    "A missing confinement key is added on its own line after grade." },
+  { "confinement-missing-base", "confinement-missing-base", "confinement=strict",
+    "Without grade, the new confinement line follows base." },
+  { "confinement-missing-name", "confinement-missing-name", "confinement=strict",
+    "Without grade and base, the new confinement line follows name." },
+  { "confinement-indented-root", "confinement-indented-root", "confinement=strict +a=home",
+    "A document indented as a whole gets new lines at its own indentation." },
+  { "block-add", "block-indented", "+viewer=camera",
+    "A new item in an indented block list takes its siblings' indentation, before the comment of the next key." },
+  { "block-remove-middle", "block-indented", "-viewer=network",
+    "Removing an item removes only its line; the comment above it stays." },
+  { "block-replace-last", "block-indented", "-viewer=x11 +viewer=camera",
+    "Removing the last item and adding one puts the new item where the old was." },
+  { "block-remove-all", "block-indented", "-viewer=home -viewer=network -viewer=x11",
+    "Removing every plug removes the plugs key and item lines but keeps comment lines." },
+  { "block-unindented", "block-unindented", "+viewer=camera -viewer=home",
+    "A list written at its key's indentation keeps that layout." },
+  { "block-indent4", "block-indent4", "+viewer=camera",
+    "A four-space file gets four-space items." },
+  { "block-last-item-at-eof", "block-last-item-at-eof", "+viewer=camera",
+    "A list at the end of a file without a final newline stays without one." },
+  { "flow", "flow", "confinement=strict -viewer=network +viewer=camera",
+    "A flow list is rewritten inside its brackets only; the comment after it stays." },
+  { "flow-spaced", "flow-spaced", "+viewer=camera -viewer=home",
+    "A flow list with spaces inside the brackets and around commas keeps them." },
+  { "flow-multiline", "flow-multiline", "+viewer=camera -viewer=x11",
+    "A flow list over several lines keeps its layout and comments." },
+  { "flow-empty", "flow-empty", "+viewer=camera",
+    "An empty flow list is filled in place." },
+  { "flow-remove-all", "flow", "-viewer=home -viewer=network -viewer=x11",
+    "Removing every plug of a flow list removes the plugs line." },
+  { "missing-key-block", "missing-key-block", "+daemon=network-bind",
+    "An app without plugs gets a block list after its last key, not after the comment that follows it." },
+  { "missing-key-flow", "missing-key-flow", "+daemon=network-bind",
+    "In a file whose plug lists are flow lists, a new plugs entry is a flow list." },
+  { "missing-key-indent4-unindented", "missing-key-indent4-unindented", "+daemon=network",
+    "A new block list follows the file's own dash offset (here zero) and four-space indentation." },
+  { "alias-aliaser", "alias", "+helper=camera",
+    "An app whose plugs are an alias gets its own list; the anchored list is untouched." },
+  { "alias-owner", "alias", "+main=camera",
+    "Editing an anchored list gives the apps that alias it a copy of the old list." },
+  { "alias-flow-aliaser", "alias-flow", "+helper=x11",
+    "An alias is replaced by a flow list when the file uses flow lists." },
+  { "alias-flow-owner", "alias-flow", "-main=home",
+    "Removing from an anchored flow list copies it to the alias users first." },
+  { "empty-targets", "empty-targets", "+viewer=camera +tool=camera +hook:configure=network +hook:install=network +hook:remove=network",
+    "Apps and hooks written as {} or with an empty or null value get plugs." },
+  { "hook-remove-last", "hook-remove-last", "-hook:configure=network -hook:install=network -a=home",
+    "Removing the last plug of hooks and apps removes the whole plugs key." },
+  { "block-scalars", "block-scalars", "confinement=strict +viewer=network",
+    "Text in block scalars that looks like confinement: or plugs: is never touched." },
+  { "crlf", "crlf", "confinement=strict +viewer=camera +other=network",
+    "New lines in a CRLF file end in CRLF." },
+  { "bom", "bom", "confinement=strict +viewer=camera",
+    "A byte order mark is kept and lines are inserted after the first line correctly." },
+  { "markers", "markers", "confinement=strict +viewer=camera",
+    "%YAML, --- and ... markers survive." },
+  { "unicode", "unicode", "confinement=strict +viewer=camera -viewer=home",
+    "Byte offsets stay right after multi-byte characters." },
+  { "tabs", "tabs", "confinement=strict +viewer=camera",
+    "Tabs inside quoted strings, comments and block scalars survive." },
+  { "quoted-items", "quoted-items", "+viewer=camera -viewer=home",
+    "Quoted list items keep their quotes." },
+  { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
+    "A top-level plug definition is added in a new plugs mapping after apps." },
+  { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",
+    "A definition is replaced in place and a new one appended to the existing mapping." },
+};
+
+static GBytes *
+read_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "snapcraft", "edit", name, NULL);
+  char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static ScProject *
+load_fixture (const char *fixture,
+              GBytes    **bytes_out)
+{
+  g_autofree char *file = g_strconcat (fixture, ".yaml", NULL);
+  g_autoptr(GBytes) bytes = read_data (file);
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  ScProject *project = sc_project_load_from_data ("snapcraft.yaml", data, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  if (bytes_out)
+    *bytes_out = g_steal_pointer (&bytes);
+  return project;
+}
+
+static GVariant *
+personal_files_attributes (void)
+{
+  GVariantBuilder builder;
+  const char *read[] = { "$HOME/.config/editor", NULL };
+  const char *write[] = { "$HOME/.config/editor/state", "$HOME/x y", NULL };
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string ("personal-files"));
+  g_variant_builder_add (&builder, "{sv}", "read", g_variant_new_strv (read, -1));
+  g_variant_builder_add (&builder, "{sv}", "write", g_variant_new_strv (write, -1));
+  return g_variant_builder_end (&builder);
+}
+
+/* The plug list TARGET should end up with, worked out here from the ops. */
+static GPtrArray *
+expected_plugs (ScProject  *project,
+                const char *target,
+                GStrv       ops)
+{
+  ScTarget *t = sc_project_find_target (project, target);
+  GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < t->plugs->len; i++)
+    g_ptr_array_add (list, g_strdup (((ScPlugRef *) g_ptr_array_index (t->plugs, i))->name));
+  for (guint i = 0; ops[i]; i++)
+    {
+      g_auto(GStrv) parts = NULL;
+      guint index;
+
+      if (ops[i][0] != '+' && ops[i][0] != '-')
+        continue;
+      parts = g_strsplit (ops[i] + 1, "=", 2);
+      if (!g_str_equal (parts[0], target))
+        continue;
+      if (ops[i][0] == '+' && !g_ptr_array_find_with_equal_func (list, parts[1], g_str_equal, NULL))
+        g_ptr_array_add (list, g_strdup (parts[1]));
+      else if (ops[i][0] == '-' &&
+               g_ptr_array_find_with_equal_func (list, parts[1], g_str_equal, &index))
+        g_ptr_array_remove_index (list, index);
+    }
+  return list;
+}
+
+static void
+apply_ops (ScEdit *edit,
+           GStrv   ops)
+{
+  for (guint i = 0; ops[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *op = ops[i];
+
+      if (g_str_has_prefix (op, "confinement="))
+        sc_edit_set_confinement (edit, op + strlen ("confinement="));
+      else if (g_str_has_prefix (op, "def:"))
+        g_assert_true (sc_edit_define_plug (edit, op + 4, personal_files_attributes (), &error));
+      else
+        {
+          g_auto(GStrv) parts = g_strsplit (op + 1, "=", 2);
+
+          if (op[0] == '+')
+            g_assert_true (sc_edit_add_plug (edit, parts[0], parts[1], &error));
+          else
+            g_assert_true (sc_edit_remove_plug (edit, parts[0], parts[1], &error));
+        }
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_edit_case (gconstpointer data)
+{
+  const EditCase *c = data;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(ScProject) project = load_fixture (c->fixture, &original);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+  g_auto(GStrv) ops = g_strsplit (c->ops, " ", -1);
+  g_autofree char *expected_name = g_strconcat (c->name, ".expected.yaml", NULL);
+  g_autoptr(GBytes) expected = read_data (expected_name);
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(ScProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *diff = NULL;
+  const char *data_out;
+  gsize len_out;
+
+  g_test_summary (c->summary);
+
+  apply_ops (edit, ops);
+  g_assert_false (sc_edit_is_empty (edit));
+  out = sc_edit_render (edit, &error);
+  g_assert_no_error (error);
+  if (!g_bytes_equal (out, expected))
+    {
+      g_test_message ("got:\n%.*s", (int) g_bytes_get_size (out),
+                      (const char *) g_bytes_get_data (out, NULL));
+      g_test_fail ();
+      return;
+    }
+
+  /* The result means what the operations asked for. */
+  data_out = g_bytes_get_data (out, &len_out);
+  reloaded = sc_project_load_from_data ("snapcraft.yaml", data_out, len_out, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; ops[i]; i++)
+    {
+      if (g_str_has_prefix (ops[i], "confinement="))
+        g_assert_cmpstr (sc_project_get_confinement (reloaded), ==,
+                         ops[i] + strlen ("confinement="));
+      else if (ops[i][0] == '+' || ops[i][0] == '-')
+        {
+          g_auto(GStrv) parts = g_strsplit (ops[i] + 1, "=", 2);
+          g_autoptr(GPtrArray) want = expected_plugs (project, parts[0], ops);
+          ScTarget *t = sc_project_find_target (reloaded, parts[0]);
+
+          g_assert_nonnull (t);
+          g_assert_cmpuint (t->plugs->len, ==, want->len);
+          for (guint k = 0; k < want->len; k++)
+            g_assert_cmpstr (((ScPlugRef *) g_ptr_array_index (t->plugs, k))->name, ==,
+                             g_ptr_array_index (want, k));
+          g_assert_cmpint (t->has_plugs_key, ==, want->len > 0);
+        }
+    }
+
+  diff = sc_edit_diff (edit, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (diff, "--- a/snapcraft.yaml"));
+  g_assert_nonnull (strstr (diff, "+++ b/snapcraft.yaml"));
+
+  /* The original project is not changed by editing. */
+  g_assert_true (g_bytes_equal (sc_project_get_bytes (project), original));
+}
+
+static void
+test_line_endings (void)
+{
+  g_autoptr(GBytes) expected = read_data ("crlf.expected.yaml");
+  g_autoptr(GBytes) bom = read_data ("bom.expected.yaml");
+  g_autoptr(GBytes) eof = read_data ("block-last-item-at-eof.expected.yaml");
+  const char *d;
+  gsize len;
+
+  g_test_summary ("Checks the fixtures themselves: the CRLF result has no bare LF, the BOM "
+                  "result starts with a BOM, the end-of-file result has no final newline.");
+
+  d = g_bytes_get_data (expected, &len);
+  for (gsize i = 0; i < len; i++)
+    if (d[i] == '\n')
+      g_assert_true (i > 0 && d[i - 1] == '\r');
+  d = g_bytes_get_data (bom, &len);
+  g_assert_true (len > 3 && memcmp (d, "\xEF\xBB\xBF", 3) == 0);
+  d = g_bytes_get_data (eof, &len);
+  g_assert_true (len > 0 && d[len - 1] != '\n');
+}
+
+static void
+test_no_op (void)
+{
+  static const char * const ops[] = {
+    "+viewer=home", "-viewer=camera", "+viewer=network -viewer=network +viewer=network",
+  };
+
+  g_test_summary ("Adding a plug that is there already, removing one that is not, or an "
+                  "add that a remove undoes changes nothing.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ops); i++)
+    {
+      g_autoptr(GBytes) original = NULL;
+      g_autoptr(ScProject) project = load_fixture ("flow", &original);
+      g_autoptr(ScEdit) edit = sc_edit_new (project);
+      g_auto(GStrv) parts = g_strsplit (ops[i], " ", -1);
+      g_autoptr(GBytes) out = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *diff = NULL;
+
+      apply_ops (edit, parts);
+      if (i == 2)
+        {
+          /* network is there already: add, remove, add again = the same list
+           * except that network moved to the end. */
+          g_assert_false (sc_edit_is_empty (edit));
+          continue;
+        }
+      g_assert_true (sc_edit_is_empty (edit));
+      out = sc_edit_render (edit, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (out, original));
+      diff = sc_edit_diff (edit, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (diff, ==, "");
+    }
+
+  {
+    g_autoptr(ScProject) project = load_fixture ("confinement-plain", NULL);
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+
+    sc_edit_set_confinement (edit, "devmode");
+    g_assert_true (sc_edit_is_empty (edit));
+    sc_edit_set_confinement (edit, "strict");
+    g_assert_false (sc_edit_is_empty (edit));
+  }
+}
+
+static void
+test_bad_arguments (void)
+{
+  static const char * const bad_plugs[] = {
+    "", "Camera", "-camera", "camera-", "cam--era", "1camera", "cam_era", "cam era", "caméra",
+  };
+  g_autoptr(ScProject) project = load_fixture ("empty-targets", NULL);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+
+  g_test_summary ("Unknown apps and hooks give UNKNOWN_TARGET (with a suggestion when one is "
+                  "close), invalid plug names BAD_ARGUMENT.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_plugs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sc_edit_add_plug (edit, "viewer", bad_plugs[i], &error));
+      g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+      g_clear_error (&error);
+      g_assert_false (sc_edit_define_plug (edit, bad_plugs[i], NULL, &error));
+      g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (sc_edit_add_plug (edit, "viewr", "camera", &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET);
+    g_assert_nonnull (strstr (error->message, "did you mean 'viewer'"));
+    g_clear_error (&error);
+
+    g_assert_false (sc_edit_remove_plug (edit, "nothing-like-it", "camera", &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET);
+    g_clear_error (&error);
+
+    /* A hook is only found with the hook: prefix, an app never with it. */
+    g_assert_false (sc_edit_add_plug (edit, "configure", "camera", &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET);
+    g_clear_error (&error);
+    g_assert_false (sc_edit_add_plug (edit, "hook:viewer", "camera", &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET);
+    g_clear_error (&error);
+    g_assert_true (sc_edit_add_plug (edit, "hook:configure", "camera", &error));
+    g_assert_no_error (error);
+
+    /* Attribute types that have no YAML form here. */
+    g_assert_false (sc_edit_define_plug (edit, "p", g_variant_new_parsed ("{'x': <1.5>}"), &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_false (sc_edit_define_plug (edit, "p", g_variant_new_parsed ("{'$x': <'y'>}"), &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_false (sc_edit_define_plug (edit, "p", g_variant_new_parsed ("{'interface': <'No'>}"), &error));
+    g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+  }
+}
+
+static void
+test_remove_invalid_existing (void)
+{
+  static const char text[] = "name: x\napps:\n  a:\n    plugs: [Old_Name, home]\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", text,
+                                                            strlen (text), &error);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+  g_autoptr(GBytes) out = NULL;
+
+  g_test_summary ("A plug name snapd would refuse can still be removed when it is listed.");
+  g_assert_no_error (error);
+  g_assert_true (sc_edit_remove_plug (edit, "a", "Old_Name", &error));
+  g_assert_no_error (error);
+  g_assert_false (sc_edit_add_plug (edit, "a", "Old_Name", &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+  g_clear_error (&error);
+  out = sc_edit_render (edit, &error);
+  g_assert_no_error (error);
+  {
+    static const char want[] = "name: x\napps:\n  a:\n    plugs: [home]\n";
+
+    g_assert_cmpmem (g_bytes_get_data (out, NULL), g_bytes_get_size (out), want, strlen (want));
+  }
+}
+
+static void
+test_verify_refuses (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *target;
+    const char *message;
+  } cases[] = {
+    /* app z is an alias of app x: giving x a plug would change z too. */
+    { "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n", "x", "app 'z'" },
+    /* z itself is the alias: it cannot get plugs of its own. */
+    { "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n", "z", "alias" },
+    /* the anchored list is also used outside apps and hooks */
+    { "name: a\napps:\n  x:\n    plugs: &p [home]\nx-list: *p\n", "x", "outside apps" },
+  };
+
+  g_test_summary ("Edits whose result would not be exactly the intended model are refused "
+                  "with VERIFY, and nothing is rendered.");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", cases[i].text,
+                                                                strlen (cases[i].text), &error);
+      g_autoptr(ScEdit) edit = sc_edit_new (project);
+      g_autoptr(GBytes) out = NULL;
+      g_autofree char *diff = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (sc_edit_add_plug (edit, cases[i].target, "camera", &error));
+      out = sc_edit_render (edit, &error);
+      g_assert_null (out);
+      g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_VERIFY);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+      g_clear_error (&error);
+      diff = sc_edit_diff (edit, &error);
+      g_assert_null (diff);
+      g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_VERIFY);
+    }
+}
+
+static char *
+make_project_dir (const char *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-edit-XXXXXX", &error);
+  g_autofree char *snap = g_build_filename (dir, "snap", NULL);
+  g_autofree char *file = g_build_filename (snap, "snapcraft.yaml", NULL);
+  g_autofree char *name = g_strconcat (fixture, ".yaml", NULL);
+  g_autoptr(GBytes) bytes = read_data (name);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (snap, 0755), ==, 0);
+  g_file_set_contents (file, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (file, 0640), ==, 0);
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_project_dir (const char *dir)
+{
+  g_autofree char *snap = g_build_filename (dir, "snap", NULL);
+  g_autofree char *file = g_build_filename (snap, "snapcraft.yaml", NULL);
+  g_autoptr(GDir) d = g_dir_open (snap, 0, NULL);
+  const char *name;
+
+  /* Nothing but snapcraft.yaml may be left behind (no temp or backup). */
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    g_assert_cmpstr (name, ==, "snapcraft.yaml");
+  g_unlink (file);
+  g_rmdir (snap);
+  g_rmdir (dir);
+}
+
+static void
+test_write (void)
+{
+  g_autofree char *dir = make_project_dir ("crlf");
+  g_autofree char *file = g_build_filename (dir, "snap", "snapcraft.yaml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load (dir, &error);
+  g_autoptr(ScEdit) edit = NULL;
+  g_autoptr(GBytes) expected = read_data ("crlf.expected.yaml");
+  g_autofree char *contents = NULL;
+  gsize len;
+  struct stat st;
+
+  g_test_summary ("sc_edit_write writes exactly the rendered text, keeps the mode bits and "
+                  "leaves no other file behind.");
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_project_get_display_path (project), ==, "snap/snapcraft.yaml");
+
+  edit = sc_edit_new (project);
+  sc_edit_set_confinement (edit, "strict");
+  g_assert_true (sc_edit_add_plug (edit, "viewer", "camera", &error));
+  g_assert_true (sc_edit_add_plug (edit, "other", "network", &error));
+  g_assert_true (sc_edit_write (edit, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (file, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0640);
+
+  {
+    g_autofree char *diff = sc_edit_diff (edit, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (diff, "--- a/snap/snapcraft.yaml\n+++ b/snap/snapcraft.yaml\n"));
+  }
+
+  /* Undo: put the original back, only if the file still holds the edit. */
+  g_assert_true (sc_project_replace_contents (sc_project_get_path (project), expected,
+                                             sc_project_get_bytes (project), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (file, &contents, &len, &error);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (sc_project_get_bytes (project), NULL),
+                   g_bytes_get_size (sc_project_get_bytes (project)));
+  /* A second undo against stale contents is refused. */
+  g_assert_false (sc_project_replace_contents (sc_project_get_path (project), expected,
+                                              sc_project_get_bytes (project), &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED);
+
+  remove_project_dir (dir);
+}
+
+static void
+test_write_changed (void)
+{
+  g_autofree char *dir = make_project_dir ("flow");
+  g_autofree char *file = g_build_filename (dir, "snap", "snapcraft.yaml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load (dir, &error);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+  static const char other[] = "name: someone-else\n";
+  g_autofree char *contents = NULL;
+
+  g_test_summary ("When the file changed on disk after loading, writing fails with CHANGED "
+                  "and the other change stays.");
+  g_assert_no_error (error);
+  g_file_set_contents (file, other, -1, &error);
+  g_assert_no_error (error);
+
+  sc_edit_set_confinement (edit, "strict");
+  g_assert_false (sc_edit_write (edit, &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED);
+  g_file_get_contents (file, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, other);
+  remove_project_dir (dir);
+}
+
+static void
+test_write_refused (void)
+{
+  static const char text[] = "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-edit-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, "snapcraft.yaml", NULL);
+  g_autoptr(ScProject) project = NULL;
+  g_autoptr(ScEdit) edit = NULL;
+  g_autofree char *contents = NULL;
+
+  g_test_summary ("An edit that fails verification writes nothing.");
+  g_file_set_contents (file, text, -1, &error);
+  g_assert_no_error (error);
+  project = sc_project_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_project_get_display_path (project), ==, "snapcraft.yaml");
+  edit = sc_edit_new (project);
+  g_assert_true (sc_edit_add_plug (edit, "x", "camera", &error));
+  g_assert_false (sc_edit_write (edit, &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_VERIFY);
+  g_file_get_contents (file, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, text);
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
+static void
+test_write_from_data (void)
+{
+  g_autoptr(ScProject) project = load_fixture ("flow", NULL);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("A project parsed from memory has no file to write to.");
+  g_assert_null (sc_project_get_path (project));
+  g_assert_true (sc_edit_write (edit, &error));   /* nothing to change */
+  sc_edit_set_confinement (edit, "strict");
+  g_assert_false (sc_edit_write (edit, &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE);
+}
+
+static void
+test_define_plug_model (void)
+{
+  g_autoptr(ScProject) project = load_fixture ("defs-none", NULL);
+  g_autoptr(ScEdit) edit = sc_edit_new (project);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(ScProject) reloaded = NULL;
+  g_autoptr(GVariant) attrs = g_variant_ref_sink (g_variant_new_parsed (
+    "{'interface': <'content'>, 'target': <'$SNAP/data-dir/themes'>, "
+    "'default-provider': <'gtk-common-themes'>, 'auto': <true>, 'count': <int32 3>, "
+    "'label': <'yes'>, 'extra': <{'k': <'a: b'>}>, 'list': <['on', 'x']>}"));
+  ScPlugDef *def;
+  const char *text;
+  gsize len;
+
+  g_test_summary ("A definition with string, boolean, integer, nested and list attributes "
+                  "reads back with the same values, quoting what YAML would misread.");
+  g_assert_true (sc_edit_define_plug (edit, "gtk-3-themes", attrs, &error));
+  g_assert_no_error (error);
+  out = sc_edit_render (edit, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (out, &len);
+  g_test_message ("%.*s", (int) len, text);
+  reloaded = sc_project_load_from_data ("snapcraft.yaml", text, len, &error);
+  g_assert_no_error (error);
+  def = sc_project_find_plug_def (reloaded, "gtk-3-themes");
+  g_assert_nonnull (def);
+  g_assert_cmpstr (def->interface, ==, "content");
+  {
+    g_autoptr(GVariant) want = g_variant_ref_sink (g_variant_new_parsed (
+      "{'target': <'$SNAP/data-dir/themes'>, 'default-provider': <'gtk-common-themes'>, "
+      "'auto': <true>, 'count': <int64 3>, 'label': <'yes'>, 'extra': <{'k': <'a: b'>}>, "
+      "'list': <[<'on'>, <'x'>]>}"));
+    g_autofree char *got_s = g_variant_print (def->attributes, TRUE);
+
+    g_test_message ("%s", got_s);
+    g_assert_true (g_variant_equal (def->attributes, want));
+  }
+  g_assert_nonnull (strstr (text, "label: 'yes'"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/project-edit/case/%s", edit_cases[i].name);
+
+      g_test_add_data_func (path, &edit_cases[i], test_edit_case);
+    }
+  g_test_add_func ("/project-edit/line-endings", test_line_endings);
+  g_test_add_func ("/project-edit/no-op", test_no_op);
+  g_test_add_func ("/project-edit/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/project-edit/remove-invalid-existing", test_remove_invalid_existing);
+  g_test_add_func ("/project-edit/verify-refuses", test_verify_refuses);
+  g_test_add_func ("/project-edit/write", test_write);
+  g_test_add_func ("/project-edit/write-changed", test_write_changed);
+  g_test_add_func ("/project-edit/write-refused", test_write_refused);
+  g_test_add_func ("/project-edit/write-from-data", test_write_from_data);
+  g_test_add_func ("/project-edit/define-plug-model", test_define_plug_model);
+
+  return g_test_run ();
+}
