@@ -1061,6 +1061,22 @@ test_raw_attribution (void)
   g_assert_null (write[1]);
 }
 
+static void
+test_table_interfaces (void)
+{
+  g_auto(GStrv) names = sc_suggestion_rules_dup_interfaces ();
+
+  g_test_summary ("Every interface the rule table can suggest exists in the catalogue");
+  g_assert_cmpuint (g_strv_length (names), >=, 100);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (sc_interface_catalogue_lookup (names[i]) == NULL)
+        g_error ("The rule table names %s, which is not in the catalogue", names[i]);
+      if (i > 0)
+        g_assert_cmpstr (names[i - 1], <, names[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1068,6 +1084,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/suggestion-rules/table", test_rule_table);
+  g_test_add_func ("/suggestion-rules/table-interfaces", test_table_interfaces);
   g_test_add_func ("/suggestion-rules/files-plugs", test_files_plugs);
   g_test_add_func ("/suggestion-rules/plug-name-fallback", test_plug_name_fallback);
   g_test_add_func ("/suggestion-rules/unusable-personal-path", test_unusable_personal_path);

@@ -835,6 +835,13 @@ build_attribute_plug (const Candidate *candidate)
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Ranking */
 
 static gboolean
@@ -1037,6 +1044,30 @@ sc_suggest_for_denial (const ScDenial *denial,
 
   facts_clear (&facts);
   return result;
+}
+
+char **
+sc_suggestion_rules_dup_interfaces (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  ensure_rules ();
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const Rule *rule = &g_array_index (rules, Rule, i);
+
+      for (guint j = 0; j < rule->candidates->len; j++)
+        {
+          const char *name = g_array_index (rule->candidates, Candidate, j).interface;
+
+          if (g_hash_table_add (seen, (gpointer) name))
+            g_ptr_array_add (names, g_strdup (name));
+        }
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 void

@@ -39,6 +39,10 @@ void                sc_suggestion_free           (ScSuggestion        *suggestio
  * plug["name"] when a top-level definition is needed. */
 const char         *sc_suggestion_get_plug_name  (const ScSuggestion  *suggestion);
 
+/* Every interface named by the rule table, sorted and unique (for tests
+ * and documentation). Free with g_strfreev(). */
+char              **sc_suggestion_rules_dup_interfaces (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSuggestionResult, sc_suggestion_result_free)
 
 G_END_DECLS
