@@ -1496,6 +1496,37 @@ static const ParseCase parse_cases[] = {
               "/org/freedesktop/UPower",
     .permissions = "send",
   },
+  {
+    .name = "journalctl-short-full",
+    .input = "Mon 2024-06-10 12:00:01.250000 UTC laptop kernel: audit: type=1326 "
+             "audit(1718020801.250:77): auid=1000 uid=1000 gid=1000 ses=2 subj=snap.foo.foo "
+             "pid=4242 comm=\"foo\" exe=\"/snap/foo/12/usr/bin/foo\" sig=0 arch=c000003e "
+             "syscall=203 compat=0 ip=0x7f3a1c2b3d4e code=0x7ffc0000",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_SECCOMP, .mode = SC_DENIAL_MODE_LOGGED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "sched_setaffinity",
+    .object = "sched_setaffinity",
+    .permissions = NULL,
+    .audit_id = "1718020801.250:77",
+    .ts = G_GINT64_CONSTANT (1718020801250000),
+    .host = "laptop",
+  },
+  {
+    .name = "journalctl-short-full-dbus-time-from-line",
+    .input = "Mon 2024-06-10 12:00:01 UTC laptop dbus-daemon[1202]: apparmor=\"DENIED\" "
+             "operation=\"dbus_bind\"  bus=\"session\" name=\"org.example.Foo\" "
+             "mask=\"bind\" pid=4242 label=\"snap.foo.foo\"",
+    .via = VIA_LINE, .type = SC_RECORD_DENIAL,
+    .kind = SC_DENIAL_KIND_DBUS, .mode = SC_DENIAL_MODE_DENIED, .noise = FALSE,
+    .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
+    .operation = "dbus_bind",
+    .object = "session org.example.Foo",
+    .permissions = "bind",
+    .no_audit_id = TRUE,
+    .ts = G_GINT64_CONSTANT (1718020801000000),
+    .host = "laptop",
+  },
 };
 
 static ScRecordType
@@ -1771,6 +1802,7 @@ static const FileCase file_cases[] = {
   { "journalctl-short-iso.txt", 3, 0, 0, 0, 0 },
   { "journalctl-short-precise.txt", 2, 0, 0, 0, 0 },
   { "journalctl-short-monotonic.txt", 2, 0, 1, 7, 0 },
+  { "journalctl-short-full.txt", 2, 1, 0, 0, 1 },
   { "dmesg.txt", 3, 0, 1, 20, 1 },
   { "old-kernel.txt", 3, 1, 0, 0, 0 },
 };

@@ -1702,6 +1702,57 @@ parse_syslog_time (const char *p,
   return p + 1;
 }
 
+/* journalctl -o short-full: "Mon 2024-06-10 12:00:01[.123456] CEST " → the
+ * date and time read as local time (the zone abbreviation is skipped: it
+ * cannot be resolved reliably and journalctl prints the local zone). */
+static const char *
+parse_full_time (const char *p,
+                 const char *end,
+                 gint64     *usec)
+{
+  guint64 y, mo, d, hh, mm, ss, frac = 0;
+  guint frac_digits = 0;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (end - p < 24 || !g_ascii_isupper (p[0]) || p[3] != ' ' || !g_ascii_isdigit (p[4]))
+    return NULL;
+  p += 4;
+  if ((p = parse_uint (p, end, 4, &y)) == NULL || p >= end || *p != '-')
+    return NULL;
+  if ((p = parse_uint (p + 1, end, 2, &mo)) == NULL || p >= end || *p != '-')
+    return NULL;
+  if ((p = parse_uint (p + 1, end, 2, &d)) == NULL || p >= end || *p != ' ')
+    return NULL;
+  if ((p = parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
+    return NULL;
+  if ((p = parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
+    return NULL;
+  if ((p = parse_uint (p + 1, end, 2, &ss)) == NULL)
+    return NULL;
+  if (p < end && *p == '.')
+    {
+      const char *f = ++p;
+      if ((p = parse_uint (p, end, 6, &frac)) == NULL)
+        return NULL;
+      frac_digits = (guint) (p - f);
+      while (frac_digits++ < 6)
+        frac *= 10;
+    }
+  if (p >= end || *p != ' ')
+    return NULL;
+  p++;
+  /* Zone abbreviation. */
+  while (p < end && !is_blank (*p))
+    p++;
+  if (p >= end)
+    return NULL;
+
+  dt = g_date_time_new_local ((int) y, (int) mo, (int) d, (int) hh, (int) mm, (gdouble) ss);
+  if (dt != NULL)
+    *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + (gint64) frac;
+  return p + 1;
+}
+
 /* "2024-06-10T12:00:01[.123456][Z|+02:00|+0200] " */
 static const char *
 parse_iso_time (const char *p,
@@ -1765,10 +1816,15 @@ sc_denial_parse_line (const char *line,
       memmem (p, (gsize) (end - p), "callbacks suppressed", 20) == NULL)
     return SC_RECORD_NONE;
 
-  /* Time stamp forms: syslog/journalctl short(-precise), ISO (short-iso,
-   * RFC 3339 rsyslog), short-monotonic/dmesg "[ 12.345]", short-unix. */
+  /* Time stamp forms: syslog/journalctl short(-precise), short-full, ISO
+   * (short-iso, RFC 3339 rsyslog), short-monotonic/dmesg "[ 12.345]",
+   * short-unix. */
   if (p < end && g_ascii_isupper (*p))
-    after_time = parse_syslog_time (p, end, current_year, &usec);
+    {
+      after_time = parse_syslog_time (p, end, current_year, &usec);
+      if (after_time == NULL)
+        after_time = parse_full_time (p, end, &usec);
+    }
   else if (p < end && g_ascii_isdigit (*p))
     {
       after_time = parse_iso_time (p, end, &usec);
