@@ -710,7 +710,7 @@ parse_audit_header (const char *p,
   p = parse_uint (p, end, 3, &ms);
   if (p == NULL || p - ms_start != 3 || p >= end || *p != ':')
     return NULL;
-  p = parse_uint (p + 1, end, 20, &serial);
+  p = parse_uint (p + 1, end, 19, &serial);
   if (p == NULL || p >= end || *p != ')')
     return NULL;
   info->have_header = TRUE;
@@ -977,8 +977,11 @@ locate_record (const char            *p,
 
     case 'k':
       if (parse_ratelimit (p, end, lost))
-        *is_ratelimit = TRUE;
-      return NULL;
+        {
+          *is_ratelimit = TRUE;
+          return NULL;
+        }
+      break;
 
     case '[':
       {
