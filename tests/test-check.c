@@ -380,6 +380,10 @@ test_from_data (void)
     /* A typo of a plug the extension defines: did you mean it? */
     { "name: a\nbase: core24\nconfinement: strict\napps:\n  a:\n    command: a\n"
       "    extensions: [gnome]\n    plugs: [gpu-2044]\n", "unknown-plug@8:13" },
+    /* Classic confinement: only env-injector accepts it. */
+    { "name: a\nbase: core24\nconfinement: classic\napps:\n  a:\n    command: a\n"
+      "    extensions: [gnome, env-injector]\n",
+      "classic@3:1/note unsupported-extension@7:18/error" },
     /* Missing base: the extension is not supported. */
     { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
       "unsupported-extension" },

@@ -428,6 +428,14 @@ test_known (void)
   g_assert_true (g_strv_contains (bases, "core22"));
   g_assert_true (g_strv_contains (bases, "core24"));
 
+  g_assert_true (sc_extension_supports_confinement ("gnome", "strict"));
+  g_assert_true (sc_extension_supports_confinement ("gnome", "devmode"));
+  g_assert_true (sc_extension_supports_confinement ("gnome", NULL));
+  g_assert_false (sc_extension_supports_confinement ("gnome", "classic"));
+  g_assert_false (sc_extension_supports_confinement ("kde-neon", "classic"));
+  g_assert_true (sc_extension_supports_confinement ("env-injector", "classic"));
+  g_assert_false (sc_extension_supports_confinement ("no-such", "strict"));
+
   bases = sc_extension_get_bases ("gpu");
   g_assert_cmpuint (g_strv_length ((char **) bases), ==, 3);
   g_assert_true (g_strv_contains (bases, "core26"));
@@ -463,6 +471,37 @@ test_extension_base (void)
     }
 }
 
+static void
+test_refused_extensions (void)
+{
+  static const struct { const char *yaml; const char *expected; } cases[] = {
+    /* snapcraft refuses gnome on a classic snap: nothing is implied. */
+    { "name: a\nbase: core24\nconfinement: classic\napps:\n  a:\n    command: a\n"
+      "    extensions: [gnome]\n    plugs: [home]\n", "home=D" },
+    /* No base at all. */
+    { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n"
+      "    extensions: [gnome]\n    plugs: [home]\n", "home=D" },
+    /* bare with a build-base: checked against the build-base. */
+    { "name: a\nbase: bare\nbuild-base: core24\nconfinement: strict\napps:\n  a:\n"
+      "    command: a\n    extensions: [dotnet9]\n", "dotnet9-runtime=E(dotnet9)" },
+  };
+
+  g_test_summary ("Extensions snapcraft would refuse (classic confinement, no base) imply "
+                  "no plugs; bare uses the build-base");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProject) project =
+        sc_project_load_from_data ("snapcraft.yaml", cases[i].yaml, strlen (cases[i].yaml), &error);
+      g_autofree char *actual = NULL;
+
+      g_assert_no_error (error);
+      actual = describe_effective (project, "a");
+      g_assert_cmpstr (actual, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/extensions/effective-plugs", test_effective_plugs);
   g_test_add_func ("/extensions/effective-definitions", test_effective_definitions);
   g_test_add_func ("/extensions/extension-base", test_extension_base);
+  g_test_add_func ("/extensions/refused", test_refused_extensions);
 
   return g_test_run ();
 }

@@ -31,7 +31,8 @@
  * | classic-plugs           | warning           | plugs on a classic snap are ignored                   |
  * | multiple-project-files  | warning (error    | more than one snapcraft.yaml candidate exists         |
  * |                         | on core18/core20) |                                                       |
- * | unsupported-extension   | error             | unknown extension, or not available for the base     |
+ * | unsupported-extension   | error             | unknown extension, or not available for the base or  |
+ * |                         |                   | for classic confinement                               |
  */
 #define G_LOG_DOMAIN "sc-check"
 
@@ -958,6 +959,17 @@ check_extensions (Checker  *checker,
                                             extension, app->name),
                        /* Translators: %s is a list of bases. */
                        g_strdup_printf (_("Supported bases: %s."), list));
+        }
+      else if (!sc_extension_supports_confinement (extension,
+                                                   sc_project_get_confinement (checker->project)))
+        {
+          add_finding (checker, SC_SEVERITY_ERROR, "unsupported-extension", app->name, NULL,
+                       line, column,
+                       /* Translators: %s are an extension and an app. */
+                       g_strdup_printf (_("Extension “%s” of app “%s” does not support "
+                                          "classic confinement"), extension, app->name),
+                       g_strdup (_("Use strict confinement, or drop the extension and set up "
+                                   "the app's environment yourself.")));
         }
     }
 }

@@ -40,6 +40,7 @@ typedef struct
   const char * const *app_plugs;     /* never NULL */
   const ExtPlugDef   *plug_defs;     /* terminated by a NULL name */
   const char * const *configure_plugs;  /* plugs of hooks.configure, nullable */
+  gboolean            classic;       /* also supports confinement: classic */
 } ExtVariant;
 
 static const char * const no_plugs[] = { NULL };
@@ -213,7 +214,8 @@ static const ExtVariant variants[] = {
   { "ros2-lyrical-ros-core", "core26", no_plugs, lyrical_ros_core_defs, NULL },
   { "ros2-lyrical-ros-base", "core26", no_plugs, lyrical_ros_base_defs, NULL },
   { "ros2-lyrical-desktop", "core26", no_plugs, lyrical_desktop_defs, NULL },
-  { "env-injector", "core24", no_plugs, no_defs, NULL },
+  /* The only extension that also accepts classic confinement. */
+  { "env-injector", "core24", no_plugs, no_defs, NULL, TRUE },
   { "dotnet8", "core24", dotnet8_app_plugs, dotnet8_defs, NULL },
   { "dotnet9", "core24", dotnet9_app_plugs, dotnet9_defs, NULL },
   { "dotnet10", "core24", dotnet10_app_plugs, dotnet10_defs, NULL },
@@ -278,6 +280,63 @@ find_variant (const char *extension,
       return &variants[i];
 
   return NULL;
+}
+
+gboolean
+sc_extension_supports_confinement (const char *extension,
+                                   const char *confinement)
+{
+  gboolean known = FALSE;
+
+  if (extension == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    if (strcmp (variants[i].extension, extension) == 0)
+      {
+        known = TRUE;
+        if (confinement != NULL && strcmp (confinement, "classic") == 0 && !variants[i].classic)
+          return FALSE;
+      }
+
+  return known;
+}
+
+/* The variant snapcraft would apply to PROJECT, or NULL when it would stop
+ * with an error instead (unknown extension, base or confinement not
+ * supported). */
+static const ExtVariant *
+project_variant (ScProject  *project,
+                 const char *extension)
+{
+  const ExtVariant *variant = find_variant (extension, sc_project_get_extension_base (project));
+
+  if (variant != NULL &&
+      g_strcmp0 (sc_project_get_confinement (project), "classic") == 0 && !variant->classic)
+    return NULL;
+
+  return variant;
+}
+
+static const char * const *
+project_app_plugs (ScProject  *project,
+                   const char *extension)
+{
+  const ExtVariant *variant = project_variant (project, extension);
+
+  return variant != NULL ? variant->app_plugs : NULL;
+}
+
+static const char * const *
+project_hook_plugs (ScProject  *project,
+                    const char *extension,
+                    const char *hook)
+{
+  const ExtVariant *variant = project_variant (project, extension);
+
+  if (variant == NULL || hook == NULL || strcmp (hook, "configure") != 0)
+    return NULL;
+  return variant->configure_plugs;
 }
 
 const char * const *
@@ -433,7 +492,6 @@ static ExtDefs *
 get_extension_defs (ScProject *project)
 {
   ExtDefs *ext_defs = g_object_get_data (G_OBJECT (project), "sc-extension-plug-defs");
-  const char *base;
   GPtrArray *apps;
 
   if (ext_defs != NULL)
@@ -443,7 +501,6 @@ get_extension_defs (ScProject *project)
   ext_defs->defs = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_plug_def_free);
   ext_defs->extensions = g_ptr_array_new ();
 
-  base = sc_project_get_extension_base (project);
   apps = sc_project_get_apps (project);
   for (guint i = 0; apps != NULL && i < apps->len; i++)
     {
@@ -451,7 +508,7 @@ get_extension_defs (ScProject *project)
 
       for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
         {
-          const ExtVariant *variant = find_variant (app->extensions[j], base);
+          const ExtVariant *variant = project_variant (project, app->extensions[j]);
 
           if (variant == NULL)
             continue;
@@ -516,8 +573,6 @@ extension_giving (ScProject  *project,
                   ScTarget   *target,
                   const char *name)
 {
-  const char *base = sc_project_get_extension_base (project);
-
   if (target->is_hook)
     {
       GPtrArray *apps = sc_project_get_apps (project);
@@ -529,7 +584,7 @@ extension_giving (ScProject  *project,
           for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
             {
               const char * const *plugs =
-                sc_extension_get_hook_plugs (app->extensions[j], base, target->name);
+                project_hook_plugs (project, app->extensions[j], target->name);
 
               if (plugs != NULL && g_strv_contains (plugs, name))
                 return app->extensions[j];
@@ -540,7 +595,7 @@ extension_giving (ScProject  *project,
 
   for (guint j = 0; target->extensions != NULL && target->extensions[j] != NULL; j++)
     {
-      const char * const *plugs = sc_extension_get_app_plugs (target->extensions[j], base);
+      const char * const *plugs = project_app_plugs (project, target->extensions[j]);
 
       if (plugs != NULL && g_strv_contains (plugs, name))
         return target->extensions[j];
@@ -626,16 +681,14 @@ is_listed (ScProject  *project,
    * the project has no hooks.configure entry. */
   {
     GPtrArray *apps = sc_project_get_apps (project);
-    const char *base = sc_project_get_extension_base (project);
-
-    for (guint i = 0; apps != NULL && i < apps->len; i++)
+      for (guint i = 0; apps != NULL && i < apps->len; i++)
       {
         ScTarget *app = apps->pdata[i];
 
         for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
           {
             const char * const *plugs =
-              sc_extension_get_hook_plugs (app->extensions[j], base, "configure");
+              project_hook_plugs (project, app->extensions[j], "configure");
 
             if (plugs != NULL && g_strv_contains (plugs, name))
               return TRUE;
@@ -665,9 +718,10 @@ is_listed (ScProject  *project,
  *
  * Each plug's definition is the project's top-level entry of that name or,
  * failing that, the entry an extension adds; interface is the definition's
- * interface or else the plug name. Extensions that are unknown or do not
- * support the project's base contribute nothing here: sc_check_project()
- * reports them as `unsupported-extension`.
+ * interface or else the plug name. Extensions that are unknown, or do not
+ * support the project's base (see sc_project_get_extension_base()) or its
+ * classic confinement, contribute nothing here, as snapcraft would refuse
+ * the project: sc_check_project() reports them as `unsupported-extension`.
  *
  * Returns: (transfer container): of ScEffectivePlug*
  */
@@ -677,7 +731,6 @@ sc_project_dup_effective_plugs (ScProject *project,
 {
   g_autoptr(GPtrArray) plugs = NULL;
   ExtDefs *ext_defs;
-  const char *base;
   GPtrArray *defs;
 
   g_return_val_if_fail (SC_IS_PROJECT (project), NULL);
@@ -685,7 +738,6 @@ sc_project_dup_effective_plugs (ScProject *project,
 
   plugs = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_effective_plug_free);
   ext_defs = get_extension_defs (project);
-  base = sc_project_get_extension_base (project);
 
   for (guint i = 0; i < target->plugs->len; i++)
     {
@@ -705,7 +757,7 @@ sc_project_dup_effective_plugs (ScProject *project,
           for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
             {
               const char * const *hook_plugs =
-                sc_extension_get_hook_plugs (app->extensions[j], base, target->name);
+                project_hook_plugs (project, app->extensions[j], target->name);
 
               for (guint k = 0; hook_plugs != NULL && hook_plugs[k] != NULL; k++)
                 add_plug (plugs, project, ext_defs, hook_plugs[k], SC_PLUG_ORIGIN_EXTENSION,
@@ -717,7 +769,7 @@ sc_project_dup_effective_plugs (ScProject *project,
     {
       for (guint j = 0; target->extensions != NULL && target->extensions[j] != NULL; j++)
         {
-          const char * const *app_plugs = sc_extension_get_app_plugs (target->extensions[j], base);
+          const char * const *app_plugs = project_app_plugs (project, target->extensions[j]);
 
           for (guint k = 0; app_plugs != NULL && app_plugs[k] != NULL; k++)
             add_plug (plugs, project, ext_defs, app_plugs[k], SC_PLUG_ORIGIN_EXTENSION,

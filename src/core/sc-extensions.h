@@ -41,6 +41,10 @@ const char * const *sc_extension_get_hook_plugs  (const char *extension,
                                                   const char *base,
                                                   const char *hook);
 gboolean            sc_extension_is_known        (const char *extension);
+/* FALSE for unknown extensions and for classic confinement on extensions
+ * that only support strict and devmode (all but env-injector). */
+gboolean            sc_extension_supports_confinement (const char *extension,
+                                                       const char *confinement);
 const char * const *sc_extension_get_bases       (const char *extension);
 
 /* Of ScEffectivePlug*, declared first then implied, no duplicates. */
