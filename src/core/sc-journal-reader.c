@@ -297,6 +297,13 @@ sc_journal_check_system_access (const char * const  *roots,
 
 /* ---- sd-journal back end ---------------------------------------------- */
 
+static const char *
+journal_group_hint (void)
+{
+  return _(". Journal files are readable by root and the systemd-journal group (adm on "
+           "Debian and Ubuntu): `sudo usermod -aG systemd-journal $USER`, then log in again");
+}
+
 /* The three groups of denials.md §5.4. _AUDIT_TYPE is a trusted field that
  * only journald's audit transport sets, so the audit group needs no
  * _TRANSPORT=audit term: an AND of two fields is much slower to evaluate in
@@ -409,20 +416,31 @@ open_journal (ScJournalReader  *self,
         break;
       }
     case SC_JOURNAL_SOURCE_DIRECTORY:
-      if (!g_file_test (o->path, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
-                       _("%s: not a journal directory"), o->path);
-          return FALSE;
-        }
-      /* Unreadable files in a directory are skipped by sd-journal; say so. */
-      if (access (o->path, R_OK | X_OK) != 0)
-        {
-          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
-                       _("%s: %s"), o->path, g_strerror (errno));
-          return FALSE;
-        }
-      break;
+      {
+        struct stat st;
+
+        /* sd-journal skips what it may not read without a word: check. */
+        int saved = 0;
+
+        if (g_stat (o->path, &st) != 0)
+          saved = errno;
+        else if (!S_ISDIR (st.st_mode))
+          saved = ENOTDIR;
+        else if (access (o->path, R_OK | X_OK) != 0)
+          saved = errno;
+        if (saved != 0)
+          {
+            gboolean denied = saved == EACCES || saved == EPERM;
+
+            g_set_error (error, SC_JOURNAL_ERROR,
+                         denied ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
+                         "%s: %s%s", o->path,
+                         saved == ENOTDIR ? _("not a journal directory") : g_strerror (saved),
+                         denied ? journal_group_hint () : "");
+            return FALSE;
+          }
+        break;
+      }
     case SC_JOURNAL_SOURCE_FILES:
       for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
         if (access (o->files[i], R_OK) != 0)
@@ -430,7 +448,8 @@ open_journal (ScJournalReader  *self,
             int saved = errno;
             g_set_error (error, SC_JOURNAL_ERROR,
                          saved == EACCES ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
-                         _("%s: %s"), o->files[i], g_strerror (saved));
+                         "%s: %s%s", o->files[i], g_strerror (saved),
+                         saved == EACCES ? journal_group_hint () : "");
             return FALSE;
           }
       break;

@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+# test-cli-denials.py
+#
+# Copyright 2026 The Snap Confine authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end tests of `snapconfine-cli denials` (TAP). Real journal files are
+# made here from the export-format fixtures in tests/data/journal/ with
+# systemd-journal-remote; the text-log fixtures are read as they are.
+
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+CLI = os.environ.get("SNAPCONFINE_CLI")
+SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(SRCDIR, "data", "journal")
+JOURNAL_REMOTE = "/lib/systemd/systemd-journal-remote"
+KEYS = {"snap", "instance", "app", "hook", "kind", "mode", "operation", "object",
+        "object_pattern", "permissions", "count", "first_seen", "last_seen", "hosts", "noise",
+        "noise_reason", "details", "suggestions", "fix"}
+SUGGESTION_KEYS = {"interface", "reason", "auto_connect", "store_approval", "plug"}
+ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
+
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def skip(name, reason):
+    results.append((name, None, reason))
+
+
+def run(args, stdin=None, env=None, user=None):
+    cmd = [CLI] + args
+    if user is not None:
+        cmd = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + cmd
+    e = dict(os.environ, TZ="UTC")
+    if env:
+        e.update(env)
+    return subprocess.run(cmd, input=stdin, capture_output=True, env=e, timeout=120)
+
+
+def make_journal(fixture, out):
+    with open(os.path.join(FIXTURES, fixture), "rb") as f:
+        subprocess.run([JOURNAL_REMOTE, "-o", out, "-"], stdin=f, check=True,
+                       stderr=subprocess.DEVNULL)
+
+
+def groups_of(proc):
+    return json.loads(proc.stdout.decode())
+
+
+def total(groups):
+    return sum(g["count"] for g in groups)
+
+
+def find(groups, obj):
+    return [g for g in groups if g["object"] == obj]
+
+
+def test_journal_directory(tmp):
+    d = os.path.join(tmp, "system")
+    os.mkdir(d)
+    make_journal("kernel.export", os.path.join(d, "system.journal"))
+    make_journal("audit.export", os.path.join(d, "audit.journal"))
+    make_journal("user-dbus.export", os.path.join(d, "user-1000.journal"))
+
+    p = run(["denials", "--directory", d, "--json"])
+    check("denials --json exits 0", p.returncode == 0, p.stderr.decode())
+    try:
+        groups = groups_of(p)
+    except ValueError as e:
+        check("stdout is one JSON array and nothing else", False, str(e))
+        return d
+    check("stdout is one JSON array and nothing else", isinstance(groups, list))
+    # Kernel 14 + audit 4 + user 3, minus the audit copy of serial 1187.
+    check("every record counted once across transports", total(groups) == 20,
+          "total %d" % total(groups))
+    foo_conf = find(groups, "/etc/foo.conf")
+    check("repeated denial is one group with count 3",
+          len(foo_conf) == 1 and foo_conf[0]["count"] == 3, foo_conf)
+    check("group objects have exactly the documented keys",
+          all(set(g) == KEYS for g in groups), [sorted(set(g) ^ KEYS) for g in groups][:1])
+    check("suggestions have the documented keys",
+          all(set(s) == SUGGESTION_KEYS for g in groups for s in g["suggestions"]))
+    check("times are ISO 8601 UTC with microseconds",
+          all(ISO.match(g["first_seen"]) and ISO.match(g["last_seen"]) for g in groups))
+    g = foo_conf[0] if foo_conf else {}
+    check("first/last seen of the group",
+          g.get("first_seen") == "2024-06-10T14:53:21.482000Z" and
+          g.get("last_seen") == "2024-06-10T14:53:23.482000Z", g)
+    check("kind, mode, snap, app and permissions",
+          (g.get("kind"), g.get("mode"), g.get("snap"), g.get("app"), g.get("hook"),
+           g.get("permissions")) == ("file", "denied", "foo", "foo", None, "r"), g)
+    check("hosts from _HOSTNAME", g.get("hosts") == ["alpha"], g.get("hosts"))
+    kinds = {x["kind"] for x in groups}
+    check("file, network, unix, capability, dbus and seccomp kinds present",
+          {"file", "network", "unix", "capability", "dbus", "seccomp"} <= kinds, kinds)
+    check("devmode records are 'allowed', seccomp LOG is 'logged'",
+          {"allowed", "logged", "denied"} <= {x["mode"] for x in groups})
+    hook = [x for x in groups if x["hook"] == "configure"]
+    check("hook records carry the hook, not an app",
+          len(hook) == 1 and hook[0]["app"] is None, hook)
+    noise = [x for x in groups if x["noise"]]
+    check("STATUS and snap-confine records are kept apart as noise", len(noise) == 2, noise)
+    check("session-bus D-Bus records from the user journal",
+          any(x["kind"] == "dbus" and "Notifications" in (x["object"] or "") for x in groups))
+    stderr = p.stderr.decode()
+    check("lost records reported on stderr",
+          "12 records were lost" in stderr and "printk_ratelimit=0" in stderr, stderr)
+
+    p = run(["denials", "--directory", d])
+    out = p.stdout.decode()
+    check("text mode: grouped table with counts",
+          p.returncode == 0 and "foo, app foo:" in out and "3×" in out and "/etc/foo.conf" in out,
+          out[:400])
+    check("text mode: noise listed apart", "snapd itself" in out, out[-600:])
+
+    p = run(["denials", "--directory", d, "--json", "--snap", "vlc"])
+    groups = groups_of(p)
+    check("--snap keeps only that snap",
+          p.returncode == 0 and groups and all(x["snap"] == "vlc" for x in groups), groups)
+    check("--snap vlc finds both of its records", total(groups) == 2, total(groups))
+    return d
+
+
+def test_since(d):
+    # From 14:53:36: the vlc /proc/PID/mounts record, three audit-socket
+    # records and the three session-bus lines.
+    cases = [
+        ("2024-06-10T14:53:36Z", 7),          # ISO 8601 with zone
+        ("2024-06-10 14:53:36", 7),           # journalctl style, local time (TZ=UTC)
+        ("@1718031216", 7),                   # Unix time
+        ("2024-06-10", 20),                   # a date: midnight
+        ("-1h", 0),                           # relative: the fixtures are from 2024
+        ("-2d", 0),
+    ]
+    for text, expected in cases:
+        p = run(["denials", "--directory", d, "--json", "--since", text])
+        ok = p.returncode == 0
+        got = total(groups_of(p)) if ok else None
+        check("--since %s → %d records" % (text, expected), ok and got == expected,
+              "rc %d, got %s, %s" % (p.returncode, got, p.stderr.decode()))
+    p = run(["denials", "--directory", d, "--json", "--since", "last tuesday"])
+    check("--since with an unknown format is a usage error (2)",
+          p.returncode == 2 and "since" in p.stderr.decode(), p.stderr.decode())
+
+
+def test_boot(d):
+    p = run(["denials", "--directory", d, "--json", "--boot"])
+    check("--boot: fixtures from another boot give an empty array",
+          p.returncode == 0 and groups_of(p) == [], p.stdout[:200])
+
+
+def test_files_and_hosts(tmp):
+    a = os.path.join(tmp, "remote-alpha.journal")
+    b = os.path.join(tmp, "remote-beta.journal")
+    make_journal("remote-alpha.export", a)
+    make_journal("remote-beta.export", b)
+    p = run(["denials", "--file", a, b, "--json"])
+    groups = groups_of(p) if p.returncode == 0 else []
+    check("--file takes several journal files", p.returncode == 0 and total(groups) == 2,
+          p.stderr.decode())
+    check("one group, both hosts",
+          len(groups) == 1 and groups[0]["hosts"] == ["alpha", "beta"], groups)
+    p = run(["denials", "--file", a, "--file", b, "--json"])
+    check("--file may be repeated", p.returncode == 0 and total(groups_of(p)) == 2)
+    p = run(["denials", "--file", a, "--log", a])
+    check("two sources is a usage error (2)", p.returncode == 2, p.stderr.decode())
+    p = run(["denials", "--directory", os.path.join(tmp, "missing")])
+    check("a missing directory exits 3", p.returncode == 3, p.stderr.decode())
+    p = run(["denials", "--log", os.path.join(tmp, "missing.log")])
+    check("a missing log exits 3 and names it",
+          p.returncode == 3 and "missing.log" in p.stderr.decode(), p.stderr.decode())
+    p = run(["denials", "--bogus"])
+    check("an unknown option exits 2", p.returncode == 2)
+
+
+def test_logs():
+    expected = {"syslog.log": 14, "kern.log": 14, "audit.log": 14, "journalctl-short.log": 17}
+    for name, n in sorted(expected.items()):
+        path = os.path.join(FIXTURES, name)
+        p = run(["denials", "--log", path, "--json"])
+        groups = groups_of(p) if p.returncode == 0 else []
+        check("--log %s: %d records" % (name, n), total(groups) == n,
+              "rc %d total %d %s" % (p.returncode, total(groups), p.stderr.decode()))
+    with open(os.path.join(FIXTURES, "kern.log"), "rb") as f:
+        p = run(["denials", "--log", "-", "--json"], stdin=f.read())
+    check("--log - reads standard input",
+          p.returncode == 0 and total(groups_of(p)) == 14, p.stderr.decode())
+
+
+def test_permissions(tmp, d):
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        skip("unreadable sources as an unprivileged user", "needs root and setpriv")
+        return
+    nobody = 65534
+    # The temporary folder is 0700: nobody cannot look into it.
+    p = run(["denials", "--directory", d, "--json"], user=nobody)
+    check("unreadable journal directory: exit 3, not an empty list",
+          p.returncode == 3 and p.stdout == b"" and "ermission" in p.stderr.decode(),
+          "rc %d out %r err %s" % (p.returncode, p.stdout[:80], p.stderr.decode()))
+    log = os.path.join(FIXTURES, "kern.log")
+    private = os.path.join("/tmp", "sc-private-%d.log" % os.getpid())
+    shutil.copy(log, private)
+    os.chmod(private, 0o600)
+    try:
+        p = run(["denials", "--log", private], user=nobody)
+        check("unreadable log: exit 3 with the reason",
+              p.returncode == 3 and "ermission" in p.stderr.decode(), p.stderr.decode())
+    finally:
+        os.unlink(private)
+    # The default source as nobody: with system journal files on this
+    # machine the answer must be the permission error naming the group;
+    # without any, a warning that only the user journal was read.
+    have_system = any(f.startswith("system")
+                      for root in ("/var/log/journal", "/run/log/journal")
+                      if os.path.isdir(root)
+                      for sub in os.listdir(root)
+                      if os.path.isdir(os.path.join(root, sub))
+                      for f in os.listdir(os.path.join(root, sub)))
+    p = run(["denials", "--json"], user=nobody)
+    if have_system:
+        check("system journal as nobody: exit 3 and how to fix it",
+              p.returncode == 3 and "systemd-journal" in p.stderr.decode() and p.stdout == b"",
+              p.stderr.decode())
+    else:
+        check("no system journal: says only the user journal was read",
+              p.returncode == 0 and "only the user journal" in p.stderr.decode(),
+              p.stderr.decode())
+
+
+class Follower:
+    def __init__(self, args):
+        self.proc = subprocess.Popen([CLI, "denials", "--follow", "--json"] + args,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     env=dict(os.environ, TZ="UTC"))
+        os.set_blocking(self.proc.stdout.fileno(), False)
+        self.buf = b""
+
+    def lines_until(self, predicate, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            complete = self.buf[:self.buf.rfind(b"\n") + 1]
+            lines = [json.loads(x) for x in complete.decode().splitlines() if x.strip()]
+            if predicate(lines) or time.monotonic() > deadline:
+                return lines
+            r, _, _ = select.select([self.proc.stdout], [], [], 0.05)
+            if r:
+                chunk = self.proc.stdout.read()
+                if chunk:
+                    self.buf += chunk
+                elif self.proc.poll() is not None:
+                    return lines
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+        self.proc.stdout.close()
+        self.proc.stderr.close()
+
+
+def test_follow(tmp):
+    d = os.path.join(tmp, "remote")
+    os.mkdir(d)
+    make_journal("remote-alpha.export", os.path.join(d, "remote-alpha.journal"))
+    f = Follower(["--directory", d])
+    try:
+        lines = f.lines_until(lambda ls: len(ls) >= 1, 10)
+        check("follow: known groups first, one JSON object per line",
+              len(lines) == 1 and lines[0]["hosts"] == ["alpha"], lines)
+        start = time.monotonic()
+        make_journal("remote-beta.export", os.path.join(d, "remote-beta.journal"))
+        lines = f.lines_until(lambda ls: len(ls) >= 2, 5)
+        took = time.monotonic() - start
+        check("follow: a journal file written into the directory shows up as a changed "
+              "group within seconds (%.2f s)" % took,
+              len(lines) == 2 and lines[1]["count"] == 2 and lines[1]["hosts"] == ["alpha", "beta"],
+              lines)
+    finally:
+        f.stop()
+
+    log = os.path.join(tmp, "follow.log")
+    with open(os.path.join(FIXTURES, "syslog.log"), "rb") as src, open(log, "wb") as dst:
+        dst.write(src.read())
+    f = Follower(["--log", log])
+    try:
+        lines = f.lines_until(lambda ls: len(ls) >= 12, 10)
+        check("follow --log: the existing groups", len(lines) == 12, len(lines))
+        start = time.monotonic()
+        with open(log, "a") as out:
+            out.write('Jun 10 15:00:00 alpha kernel: [81999.0] audit: type=1400 '
+                      'audit(1718031600.000:9999): apparmor="DENIED" operation="open" '
+                      'class="file" profile="snap.foo.foo" name="/etc/appended" pid=1 '
+                      'comm="foo" requested_mask="r" denied_mask="r" fsuid=0 ouid=0\n')
+        lines = f.lines_until(lambda ls: len(ls) >= 13, 5)
+        took = time.monotonic() - start
+        check("follow --log: an appended record arrives within a second (%.3f s)" % took,
+              len(lines) == 13 and lines[-1]["object"] == "/etc/appended" and took < 1.0,
+              lines[-1:])
+    finally:
+        f.stop()
+
+
+def main():
+    if not CLI:
+        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
+        return
+    tmp = tempfile.mkdtemp(prefix="sc-cli-denials-")
+    try:
+        test_logs()
+        if os.access(JOURNAL_REMOTE, os.X_OK):
+            d = test_journal_directory(tmp)
+            test_since(d)
+            test_boot(d)
+            test_files_and_hosts(tmp)
+            test_follow(tmp)
+            test_permissions(tmp, d)
+        else:
+            skip("journal sources", "systemd-journal-remote is not installed")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print("1..%d" % len(results))
+    failed = 0
+    for i, (name, ok, detail) in enumerate(results, 1):
+        if ok is None:
+            print("ok %d - %s # SKIP %s" % (i, name, detail))
+        elif ok:
+            print("ok %d - %s" % (i, name))
+        else:
+            failed += 1
+            print("not ok %d - %s" % (i, name))
+            for line in str(detail).splitlines()[:20]:
+                print("#   " + line)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
