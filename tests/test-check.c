@@ -50,6 +50,10 @@ static const CheckCase cases[] = {
   /* Reported once per plug name, at its first use. */
   { "manual-connection.yaml", "manual-connection@12:13/note" },
   { "home-read-all.yaml", "home-read-all@12:5/warning" },
+  /* Content plugs and listed plugs are not reported as unscoped. */
+  { "unscoped-plug.yaml",
+    "unscoped-plug@10:3/note store-approval@10:3 unscoped-plug@13:3/note "
+    "manual-connection@13:3/note" },
 
   { "personal-files-path.yaml",
     "store-approval@10:3 personal-files-path@13:9/note "
@@ -165,7 +169,7 @@ test_every_code_covered (void)
     "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
     "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
     "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
-    "multiple-project-files", "unsupported-extension",
+    "multiple-project-files", "unsupported-extension", "unscoped-plug",
   };
 
   g_test_summary ("The fixture table triggers every documented code in some fixture and "
@@ -341,7 +345,7 @@ test_from_data (void)
       "apps:\n  a:\n    command: a\n    plugs: [ctl]\n", "store-approval" },
     /* Unused top-level definitions still go through review. */
     { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  ctl:\n    interface: docker\n"
-      "apps:\n  a:\n    command: a\n", "store-approval" },
+      "apps:\n  a:\n    command: a\n", "unscoped-plug store-approval" },
     /* A private shared-memory plug auto-connects; a shared one does not. */
     { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  shmem:\n"
       "    interface: shared-memory\n    private: true\n"
@@ -424,7 +428,7 @@ static const char * const documented_codes[] = {
   "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
   "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
   "duplicate-plug", "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
-  "multiple-project-files", "unsupported-extension", NULL,
+  "multiple-project-files", "unsupported-extension", "unscoped-plug", NULL,
 };
 
 static void

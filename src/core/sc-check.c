@@ -29,6 +29,8 @@
  * | classic                 | note              | confinement: classic                                  |
  * | grade-devel             | warning           | grade: devel                                          |
  * | classic-plugs           | warning           | plugs on a classic snap are ignored                   |
+ * | unscoped-plug           | note              | a non-content top-level plug no app or hook lists:    |
+ * |                         |                   | snapd binds it to all of them                         |
  * | multiple-project-files  | warning (error    | more than one snapcraft.yaml candidate exists         |
  * |                         | on core18/core20) |                                                       |
  * | unsupported-extension   | error             | unknown extension, or not available for the base or  |
@@ -742,6 +744,17 @@ check_plug_def (Checker   *checker,
 
   if (checker->classic)
     return;
+
+  /* Content plugs are meant to be shared by the whole snap (themes,
+   * platform snaps); anything else given to every app is worth a word. */
+  if (strcmp (iface, "content") != 0 && sc_project_plug_is_unscoped (checker->project, def->name))
+    add_finding (checker, SC_SEVERITY_NOTE, "unscoped-plug", NULL, def->name,
+                 def->line, def->column,
+                 /* Translators: %s is a plug name. */
+                 g_strdup_printf (_("No app or hook lists plug “%s”, so snapd gives it to "
+                                    "every app and hook of the snap"), def->name),
+                 g_strdup (_("List it under “plugs:” of the apps that need it; the others "
+                             "then stay without it.")));
 
   if (strcmp (iface, "home") == 0)
     {

@@ -699,6 +699,16 @@ is_listed (ScProject  *project,
   return FALSE;
 }
 
+gboolean
+sc_project_plug_is_unscoped (ScProject  *project,
+                             const char *name)
+{
+  g_return_val_if_fail (SC_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return !is_listed (project, name);
+}
+
 /**
  * sc_project_dup_effective_plugs:
  * @project: a project

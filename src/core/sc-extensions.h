@@ -70,6 +70,11 @@ ScPlugDef          *sc_project_find_extension_plug_def (ScProject   *project,
                                                         const char  *name,
                                                         const char **extension);
 
+/* TRUE when no app or hook lists NAME, extensions included: snapd then
+ * binds the top-level plug NAME to every app and hook. */
+gboolean            sc_project_plug_is_unscoped   (ScProject  *project,
+                                                   const char *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEffectivePlug, sc_effective_plug_free)
 
 G_END_DECLS
