@@ -101,7 +101,8 @@ static const EffectiveCase effective_cases[] = {
   /* gnome-3-28 does not exist for core20: it adds nothing. */
   { "gnome-3-28-core20.yaml", "wrong-base", "network=D" },
   /* ROS adds no plugs; the content variant adds one unscoped plug. */
-  { "ros2-humble.yaml", "talker", "network=D,network-bind=D,ros-humble-desktop=U(ros2-humble-desktop)" },
+  { "ros2-humble.yaml", "talker",
+    "network=D,network-bind=D,ros-humble-desktop=U(ros2-humble-desktop)" },
   { "ros2-humble.yaml", "listener", "ros-humble-desktop=U(ros2-humble-desktop)" },
   /* dotnet lists its runtime plug on the app, so it is not unscoped. */
   { "dotnet8.yaml", "dotnet-app", "dotnet8-runtime=E(dotnet8)" },
@@ -348,7 +349,8 @@ static const ContentCase content_cases[] = {
   { "gnome", "core24", "gpu-2404", NULL, "$SNAP/gpu-2404", "mesa-2404" },
   { "kde-neon", "core22", "kf5-core22", "kf5-core22-all", "$SNAP/kf5", "kf5-core22" },
   { "kde-neon", "core20", "kde-frameworks-5-99-qt-5-15-7-core20",
-    "kde-frameworks-5-99-qt-5-15-7-core20-all", "$SNAP/kf5", "kde-frameworks-5-99-qt-5-15-7-core20" },
+    "kde-frameworks-5-99-qt-5-15-7-core20-all", "$SNAP/kf5",
+    "kde-frameworks-5-99-qt-5-15-7-core20" },
   { "kde-neon-6", "core24", "kf6-core24", "kf6-core24-all", "$SNAP/kf6", "kf6-core24" },
   { "kde-neon-6", "core22", "lxqt-support-core22", NULL, "$SNAP/lxqt-support",
     "lxqt-support-core22" },

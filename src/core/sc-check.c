@@ -8,33 +8,33 @@
  *
  * The codes are part of the CLI's JSON output: never rename one.
  *
- * | code                    | severity          | what                                                  |
- * |-------------------------|-------------------|-------------------------------------------------------|
- * | unknown-plug            | error             | plug name is neither an interface nor a definition    |
- * | unknown-interface       | error             | top-level definition names an unknown interface       |
- * | missing-attribute       | error             | personal/system-files without read/write; content     |
- * |                         |                   | without target                                        |
- * | store-approval          | warning           | the interface (or attribute) needs a store grant      |
- * | manual-connection       | note              | the plug does not auto-connect                        |
- * | home-read-all           | warning           | home with `read: all` (needs a grant, manual connect) |
- * | personal-files-path     | error / note      | path rules of review-tools for personal/system-files; |
- * |                         |                   | note only for non-hidden $HOME paths                  |
- * | extension-duplicate     | note              | declared plug an app's extension already adds         |
- * | duplicate-plug          | error             | same name twice in one plugs list (sc_project_load    |
- * |                         |                   | already rejects this as invalid with FILE:LINE:COL,   |
- * |                         |                   | so `check` exits 3; kept for models built otherwise)  |
- * | empty-plugs             | error (hook),     | `plugs: []`; a note for a `plugs:` key without value  |
- * |                         | warning (app)     |                                                       |
- * | devmode                 | warning           | confinement: devmode                                  |
- * | classic                 | note              | confinement: classic                                  |
- * | grade-devel             | warning           | grade: devel                                          |
- * | classic-plugs           | warning           | plugs on a classic snap are ignored                   |
- * | unscoped-plug           | note              | a non-content top-level plug no app or hook lists:    |
- * |                         |                   | snapd binds it to all of them                         |
- * | multiple-project-files  | warning (error    | more than one snapcraft.yaml candidate exists         |
- * |                         | on core18/core20) |                                                       |
- * | unsupported-extension   | error             | unknown extension, or not available for the base or  |
- * |                         |                   | for classic confinement                               |
+ * code                    severity        what
+ * ----------------------  --------------  -------------------------------------------------
+ * unknown-plug            error           plug name is neither an interface nor a definition
+ * unknown-interface       error           a top-level definition names an unknown interface
+ * missing-attribute       error           personal/system-files without read or write;
+ *                                         content without target
+ * store-approval          warning         the interface (or an attribute) needs a grant
+ * manual-connection       note            the plug does not auto-connect
+ * home-read-all           warning         home with `read: all` (grant, manual connection)
+ * personal-files-path     error / note    review-tools path rules for personal-files and
+ *                                         system-files; note for non-hidden $HOME paths
+ * extension-duplicate     note            a declared plug an app's extension already adds
+ * duplicate-plug          error           the same name twice in one plugs list; the loader
+ *                                         already rejects it (FILE:LINE:COL, exit 3), kept
+ *                                         for models built otherwise
+ * empty-plugs             error (hook),   `plugs: []`; a note for a `plugs:` key without a
+ *                         warning (app)   value
+ * devmode                 warning         confinement: devmode
+ * classic                 note            confinement: classic
+ * grade-devel             warning         grade: devel
+ * classic-plugs           warning         plugs on a classic snap are ignored
+ * unscoped-plug           note            a non-content top-level plug no app or hook lists:
+ *                                         snapd binds it to all of them
+ * multiple-project-files  warning (error  more than one snapcraft.yaml candidate exists
+ *                         on core18/20)
+ * unsupported-extension   error           unknown extension, or not for the base or for
+ *                                         classic confinement
  */
 #define G_LOG_DOMAIN "sc-check"
 
@@ -421,7 +421,8 @@ check_unknown_plug (Checker   *checker,
   const char *renamed;
   GPtrArray *defs;
 
-  if (sc_interface_catalogue_lookup (ref->name) != NULL || is_defined_plug (checker, target, ref->name))
+  if (sc_interface_catalogue_lookup (ref->name) != NULL ||
+      is_defined_plug (checker, target, ref->name))
     return;
 
   candidates = interface_names ();
