@@ -308,11 +308,16 @@ plan_definition (Plan         *plan,
   g_autoptr(GVariant) existing = def != NULL ? definition_to_variant (def) : NULL;
   g_autoptr(GVariant) merged = NULL;
   g_autoptr(GVariant) base = NULL;
+  g_autoptr(GVariant) normalised = NULL;
 
+  /* The project gives lists as "av", suggestions as "as": compare both
+   * in the form merge_definition() writes. */
+  if (existing != NULL)
+    normalised = merge_definition (existing, NULL);
   base = current != NULL ? g_variant_ref (current)
-                         : (existing != NULL ? g_variant_ref (existing) : NULL);
+                         : (normalised != NULL ? g_variant_ref (normalised) : NULL);
   merged = merge_definition (base, suggestion->plug);
-  if (existing != NULL && g_variant_equal (merged, existing))
+  if (normalised != NULL && g_variant_equal (merged, normalised))
     return FALSE;
   g_hash_table_replace (plan->definitions, g_strdup (name), g_steal_pointer (&merged));
   return TRUE;
@@ -612,8 +617,8 @@ print_text (Plan          *plan,
         {
           PlugToAdd *p = g_ptr_array_index (t->present, j);
 
-          printf ("  = %s  already declared (%" G_GUINT64_FORMAT " %s): connect it with "
-                  "`snap connect %s:%s` if it does not auto-connect\n",
+          printf ("  = %s  already there, declared or from an extension (%" G_GUINT64_FORMAT
+                  " %s): if it does not auto-connect, `snap connect %s:%s`\n",
                   p->plug, p->denials, p->denials == 1 ? "denial" : "denials",
                   sc_project_get_name (project), p->plug);
         }

@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+# test-cli-suggest.py
+#
+# Copyright 2026 The Snap Confine authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end tests of `snapconfine-cli suggest` (TAP): the project in
+# tests/data/journal/project/ against journals made here from the export
+# fixtures with systemd-journal-remote, and against a text log.
+
+import json
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+CLI = os.environ.get("SNAPCONFINE_CLI")
+SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
+FIXTURES = os.path.join(SRCDIR, "data", "journal")
+JOURNAL_REMOTE = "/lib/systemd/systemd-journal-remote"
+
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append((name, bool(condition), detail))
+
+
+def skip(name, reason):
+    results.append((name, None, reason))
+
+
+def run(args, user=None):
+    cmd = [CLI] + args
+    if user is not None:
+        cmd = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + cmd
+    return subprocess.run(cmd, capture_output=True, env=dict(os.environ, TZ="UTC"), timeout=120)
+
+
+def make_journal(fixture, out):
+    with open(os.path.join(FIXTURES, fixture), "rb") as f:
+        subprocess.run([JOURNAL_REMOTE, "-o", out, "-"], stdin=f, check=True,
+                       stderr=subprocess.DEVNULL)
+
+
+def copy_project(tmp, name):
+    dest = os.path.join(tmp, name)
+    shutil.copytree(os.path.join(FIXTURES, "project"), dest)
+    return dest
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def plugs_of(report, target):
+    for t in report["targets"]:
+        if t["target"] == target:
+            return [p["plug"] for p in t["plugs"]]
+    return []
+
+
+def test_report(d, tmp):
+    project = copy_project(tmp, "report")
+    p = run(["suggest", project, "--directory", d, "--json"])
+    check("suggest --json exits 0", p.returncode == 0, p.stderr.decode())
+    try:
+        report = json.loads(p.stdout.decode())
+    except ValueError as e:
+        check("stdout is one JSON object", False, e)
+        return None
+    check("stdout is one JSON object with the documented keys",
+          set(report) == {"snap", "targets", "definitions", "present", "fixes", "unresolved",
+                          "unknown_targets", "lost"}, sorted(report))
+    check("the snap is the project's name", report["snap"] == "foo")
+    foo = plugs_of(report, "foo")
+    hook = plugs_of(report, "hook:configure")
+    check("plugs to add for app foo", len(foo) >= 3 and "network" in foo, foo)
+    check("plugs to add for hook configure (hook:NAME)", len(hook) == 1, hook)
+    check("a declared plug is not suggested again", "home" not in foo, foo)
+    check("a plug implied by the gnome extension is not suggested",
+          "desktop" not in foo, foo)
+    present = {(x["target"], x["plug"]) for x in report["present"]}
+    check("declared and implied plugs are listed as present",
+          ("foo", "home") in present and ("foo", "desktop") in present, present)
+    check("each plug carries interface, reason and a denial count",
+          all(p["interface"] and p["reason"] and p["denials"] >= 1
+              for t in report["targets"] for p in t["plugs"]))
+    check("/etc/foo.conf's three denials are counted on one plug",
+          any(p["denials"] == 3 for t in report["targets"] for p in t["plugs"]))
+    defined = report["definitions"]
+    needing = {p["plug"] for t in report["targets"] for p in t["plugs"]
+               if p["interface"] in ("personal-files", "system-files")}
+    check("personal-files/system-files plugs get a top-level definition",
+          needing and needing == set(defined), (needing, sorted(defined)))
+    check("definitions name their interface and paths",
+          all(v.get("interface") in ("personal-files", "system-files") and
+              (v.get("read") or v.get("write")) for v in defined.values()), defined)
+    check("records of apps the project does not have are reported",
+          report["unknown_targets"] == [{"target": "daemon", "denials": 2}],
+          report["unknown_targets"])
+    check("lost records are counted", report["lost"] == 12, report["lost"])
+    check("warnings go to stderr", "records were lost" in p.stderr.decode())
+
+    p = run(["suggest", project, "--directory", d])
+    out = p.stdout.decode()
+    check("text mode lists plugs per app and hook",
+          p.returncode == 0 and "app foo:" in out and "hook configure:" in out and
+          "+ network" in out, out)
+    check("text mode names apps that are not in the project",
+          "not in this project" in out and "daemon" in out, out)
+    return report
+
+
+def test_dry_run_and_apply(d, tmp, report):
+    project = copy_project(tmp, "apply")
+    yaml = os.path.join(project, "snapcraft.yaml")
+    before = read(yaml)
+
+    p = run(["suggest", project, "--directory", d, "--dry-run"])
+    out = p.stdout.decode()
+    check("--dry-run exits 0 and prints the diff",
+          p.returncode == 0 and "-confinement: devmode" in out and "+confinement: strict" in out,
+          out)
+    check("--dry-run diff adds every suggested plug",
+          all(("- %s" % plug) in out or (", %s" % plug) in out
+              for t in report["targets"] for plug in plugs_of(report, t["target"])), out)
+    check("--dry-run writes nothing", read(yaml) == before)
+    p = run(["suggest", project, "--directory", d, "--dry-run", "--json"])
+    check("--dry-run --json has the diff in the object",
+          p.returncode == 0 and "+confinement: strict" in json.loads(p.stdout)["diff"])
+    check("--dry-run --json writes nothing", read(yaml) == before)
+
+    p = run(["suggest", project, "--directory", d, "--apply"])
+    check("--apply exits 0", p.returncode == 0, p.stderr.decode())
+    after = read(yaml)
+    check("--apply wrote the file", after != before)
+    check("--apply keeps comments", b"# the user's documents" in after and
+          after.startswith(b"# A devmode project"))
+    show = run(["show", project, "--json"])
+    model = json.loads(show.stdout) if show.returncode == 0 else {}
+    apps = {a["name"]: a for a in model.get("apps", [])}
+    hooks = {h["name"]: h for h in model.get("hooks", [])}
+    check("the project is strict now", model.get("confinement") == "strict", model.get("confinement"))
+    check("app foo has the suggested plugs",
+          set(plugs_of(report, "foo")) <= set(apps.get("foo", {}).get("plugs", [])),
+          apps.get("foo", {}).get("plugs"))
+    check("hook configure has its plug and keeps network",
+          set(plugs_of(report, "hook:configure")) | {"network"} <=
+          set(hooks.get("configure", {}).get("plugs", [])), hooks.get("configure"))
+    check("the definitions are written", set(report["definitions"]) <= set(model.get("plugs", {})),
+          model.get("plugs"))
+
+    p = run(["suggest", project, "--directory", d, "--apply"])
+    check("--apply again is a no-op", p.returncode == 0 and read(yaml) == after,
+          p.stderr.decode())
+    p = run(["suggest", project, "--directory", d, "--json"])
+    again = json.loads(p.stdout)
+    check("after --apply nothing is left to add",
+          again["targets"] == [] and again["definitions"] == {}, again["targets"])
+
+
+def test_sources_and_filters(tmp):
+    project = copy_project(tmp, "log")
+    p = run(["suggest", project, "--log", os.path.join(FIXTURES, "journalctl-short.log"), "--json"])
+    report = json.loads(p.stdout) if p.returncode == 0 else {"targets": []}
+    check("suggest reads text logs too",
+          "network" in plugs_of(report, "foo") and plugs_of(report, "hook:configure"),
+          p.stderr.decode())
+    p = run(["suggest", project, "--log", os.path.join(FIXTURES, "journalctl-short.log"),
+             "--json", "--snap", "notes"])
+    report = json.loads(p.stdout) if p.returncode == 0 else {}
+    check("--snap overrides the project's name: other snaps' apps are unknown targets",
+          report.get("targets") == [] and
+          report.get("unknown_targets") == [{"target": "notes", "denials": 1}], report)
+
+
+def test_errors(d, tmp):
+    p = run(["suggest", os.path.join(tmp, "nowhere"), "--directory", d])
+    check("a missing project exits 3", p.returncode == 3, p.stderr.decode())
+    broken = os.path.join(tmp, "broken")
+    os.mkdir(broken)
+    with open(os.path.join(broken, "snapcraft.yaml"), "w") as f:
+        f.write("name: foo\napps: [\n")
+    p = run(["suggest", broken, "--directory", d])
+    check("an invalid project exits 3 with file:line:col",
+          p.returncode == 3 and "snapcraft.yaml:" in p.stderr.decode(), p.stderr.decode())
+    p = run(["suggest"])
+    check("no PATH is a usage error (2)", p.returncode == 2)
+    project = copy_project(tmp, "errors")
+    p = run(["suggest", project, "--directory", d, "--since", "soon"])
+    check("a bad --since is a usage error (2)", p.returncode == 2, p.stderr.decode())
+    p = run(["suggest", project, "--directory", os.path.join(tmp, "no-journal")])
+    check("an unreadable source exits 3", p.returncode == 3, p.stderr.decode())
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        skip("--apply on a read-only project exits 4", "needs root and setpriv")
+        return
+    # The project is readable but not writable by nobody.
+    os.chmod(tmp, 0o755)
+    for root, dirs, files in os.walk(tmp):
+        for x in dirs:
+            os.chmod(os.path.join(root, x), 0o755)
+        for x in files:
+            os.chmod(os.path.join(root, x), 0o644)
+    yaml = os.path.join(project, "snapcraft.yaml")
+    before = read(yaml)
+    p = run(["suggest", project, "--directory", d, "--apply"], user=65534)
+    check("--apply that cannot write exits 4 and leaves the file alone",
+          p.returncode == 4 and read(yaml) == before, "rc %d %s" % (p.returncode, p.stderr.decode()))
+
+
+def main():
+    if not CLI:
+        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
+        return
+    tmp = tempfile.mkdtemp(prefix="sc-cli-suggest-")
+    try:
+        if os.access(JOURNAL_REMOTE, os.X_OK):
+            d = os.path.join(tmp, "journal")
+            os.mkdir(d)
+            make_journal("kernel.export", os.path.join(d, "system.journal"))
+            make_journal("audit.export", os.path.join(d, "audit.journal"))
+            make_journal("user-dbus.export", os.path.join(d, "user-1000.journal"))
+            report = test_report(d, tmp)
+            if report is not None:
+                test_dry_run_and_apply(d, tmp, report)
+            test_errors(d, tmp)
+        else:
+            skip("journal sources", "systemd-journal-remote is not installed")
+        test_sources_and_filters(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    print("1..%d" % len(results))
+    failed = 0
+    for i, (name, ok, detail) in enumerate(results, 1):
+        if ok is None:
+            print("ok %d - %s # SKIP %s" % (i, name, detail))
+        elif ok:
+            print("ok %d - %s" % (i, name))
+        else:
+            failed += 1
+            print("not ok %d - %s" % (i, name))
+            for line in str(detail).splitlines()[:30]:
+                print("#   " + line)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
