@@ -43,7 +43,7 @@
 G_DEFINE_QUARK (sc-journal-error-quark, sc_journal_error)
 
 /* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
-#define DATA_THRESHOLD (64 * 1024)
+#define DATA_THRESHOLD (16 * 1024)
 #define LOG_CHUNK (1024 * 1024)
 #define FIELD_MAX 256
 
