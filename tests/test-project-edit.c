@@ -420,6 +420,46 @@ test_remove_invalid_existing (void)
 }
 
 static void
+test_odd_layouts (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *target;
+    const char *expected;
+  } cases[] = {
+    /* An item on the line after its dash: the list becomes a flow list. */
+    { "name: q\napps:\n  a:\n    plugs:\n    -\n      home\n    - x11\n", "a",
+      "name: q\napps:\n  a:\n    plugs: [home, x11, camera]\n" },
+    /* A flow mapping key without a colon. */
+    { "{name: f, hooks: {configure}}\n", "hook:configure",
+      "{name: f, hooks: {configure: {plugs: [camera]}}}\n" },
+    /* A complex key without a value at the end of an app. */
+    { "name: q\napps:\n  a:\n    command: x\n    ? complex\n  b:\n    command: y\n", "a",
+      "name: q\napps:\n  a:\n    command: x\n    ? complex\n    plugs:\n      - camera\n"
+      "  b:\n    command: y\n" },
+  };
+
+  g_test_summary ("Layouts found by fuzzing: items on the line after their dash, a flow key "
+                  "without a colon, a complex key without a value.");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", cases[i].text,
+                                                                strlen (cases[i].text), &error);
+      g_autoptr(ScEdit) edit = sc_edit_new (project);
+      g_autoptr(GBytes) out = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (sc_edit_add_plug (edit, cases[i].target, "camera", &error));
+      out = sc_edit_render (edit, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (out, NULL), g_bytes_get_size (out),
+                       cases[i].expected, strlen (cases[i].expected));
+    }
+}
+
+static void
 test_verify_refuses (void)
 {
   static const struct
@@ -429,11 +469,15 @@ test_verify_refuses (void)
     const char *message;
   } cases[] = {
     /* app z is an alias of app x: giving x a plug would change z too. */
-    { "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n", "x", "app 'z'" },
+    { "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n", "x", "anchor &x" },
     /* z itself is the alias: it cannot get plugs of its own. */
     { "name: a\napps:\n  x: &x\n    plugs: [home]\n  z: *x\n", "z", "alias" },
     /* the anchored list is also used outside apps and hooks */
     { "name: a\napps:\n  x:\n    plugs: &p [home]\nx-list: *p\n", "x", "outside apps" },
+    /* an app with a null value that is anchored and used elsewhere */
+    { "name: q\napps:\n  a: &x\nx-other: *x\n", "a", "anchor &x" },
+    /* a block scalar at the very end without a final newline would gain one */
+    { "name: q\napps:\n  a:\n    override: |\n      text", "a", "other settings of app 'a'" },
   };
 
   g_test_summary ("Edits whose result would not be exactly the intended model are refused "
@@ -676,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/project-edit/no-op", test_no_op);
   g_test_add_func ("/project-edit/bad-arguments", test_bad_arguments);
   g_test_add_func ("/project-edit/remove-invalid-existing", test_remove_invalid_existing);
+  g_test_add_func ("/project-edit/odd-layouts", test_odd_layouts);
   g_test_add_func ("/project-edit/verify-refuses", test_verify_refuses);
   g_test_add_func ("/project-edit/write", test_write);
   g_test_add_func ("/project-edit/write-changed", test_write_changed);

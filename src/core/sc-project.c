@@ -2096,12 +2096,19 @@ insert_plugs_entry (Render     *r,
     {
       g_autofree char *list = flow_list (desired);
       g_autofree char *text = NULL;
+      gsize colon = colon_after (r, info->key);
 
-      if (av->start == av->end)
-        text = g_strdup_printf (" {plugs: %s}", list);
+      if (colon == info->key->end)
+        {
+          /* `{configure}`: a key without a colon. */
+          text = g_strdup_printf (": {plugs: %s}", list);
+          sc_yaml_patch_replace (r->patch, info->key->end, info->key->end, text);
+        }
       else
-        text = g_strdup_printf ("{plugs: %s}", list);
-      sc_yaml_patch_replace (r->patch, av->start, av->end, text);
+        {
+          text = g_strdup_printf (av->start == av->end ? " {plugs: %s}" : "{plugs: %s}", list);
+          sc_yaml_patch_replace (r->patch, av->start, av->end, text);
+        }
     }
   else
     {
@@ -2133,6 +2140,10 @@ render_target (Render      *r,
     return verify_fail (error, "%s '%s' is written as an alias (*%s) of another definition; "
                         "its plugs cannot be changed on their own", kind, target->name,
                         info->value->value);
+  if (info->value->n_aliases > 0)
+    return verify_fail (error, "%s '%s' is shared through the anchor &%s; changing its plugs "
+                        "would change every place that uses it", kind, target->name,
+                        info->value->anchor);
 
   if (info->plugs_key == NULL)
     {
@@ -2157,7 +2168,15 @@ render_target (Render      *r,
   else if (pv->style == SC_YAML_STYLE_FLOW)
     edit_flow_list (r, pv, desired);
   else if (!edit_block_list (r, pv, desired))
-    replace_value (r, info->mapping, info->plugs_key, pv, desired, TRUE);
+    {
+      /* An item layout we do not edit line by line (an item on the line
+       * after its dash): the whole list becomes a flow list on the key's
+       * line, where it is indented enough whatever the key's column. */
+      g_autofree char *list = flow_list (desired);
+      g_autofree char *text = g_strconcat (" ", list, NULL);
+
+      sc_yaml_patch_replace (r->patch, colon_after (r, info->plugs_key), pv->end, text);
+    }
   return TRUE;
 }
 

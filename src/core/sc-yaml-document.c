@@ -606,10 +606,30 @@ sc_yaml_document_new (const char  *display_name,
             coll->n_children = frame->children->len;
             coll->children = (ScYamlNode **) g_ptr_array_free (g_steal_pointer (&frame->children),
                                                                FALSE);
+            /* A complex key without a value (`? key`) gets an empty value
+             * that libyaml places at the next token, often lines later;
+             * move it to the end of its key, where it belongs. */
+            if (coll->kind == SC_YAML_NODE_MAPPING)
+              for (guint i = 1; i < coll->n_children; i += 2)
+                {
+                  ScYamlNode *key = coll->children[i - 1];
+                  ScYamlNode *value = coll->children[i];
+
+                  if (value->kind == SC_YAML_NODE_SCALAR && value->start == value->end &&
+                      value->start > key->end &&
+                      (memchr (doc->data + key->end, '\n', value->start - key->end) != NULL ||
+                       memchr (doc->data + key->end, '\r', value->start - key->end) != NULL))
+                    value->start = value->end = value->value_start = key->end;
+                }
             if (coll->style == SC_YAML_STYLE_FLOW)
               coll->end = index_to_offset (doc, event.end_mark.index);
             else if (coll->n_children > 0)
-              coll->end = coll->children[coll->n_children - 1]->end;
+              {
+                /* A complex key's empty value can sit before the key's end. */
+                coll->end = coll->children[coll->n_children - 1]->end;
+                if (coll->kind == SC_YAML_NODE_MAPPING && coll->n_children >= 2)
+                  coll->end = MAX (coll->end, coll->children[coll->n_children - 2]->end);
+              }
             if (coll->value_start > coll->end)
               coll->value_start = coll->end;
             g_array_set_size (stack, stack->len - 1);
