@@ -110,10 +110,12 @@ typedef struct
 
 typedef struct
 {
-  KeyType   type;
-  char     *detail;        /* KEY_DETAIL only */
-  gboolean  negate;
-  GArray   *globs;         /* of Glob */
+  KeyType      type;
+  char        *detail;     /* KEY_DETAIL only */
+  gboolean     negate;
+  GArray      *globs;      /* of Glob */
+  const char  *common;     /* literal prefix shared by all globs (in the first glob) */
+  gsize        common_len;
 } Condition;
 
 typedef struct
@@ -129,6 +131,8 @@ typedef struct
   GArray          *conditions;  /* of Condition */
   GArray          *candidates;  /* of Candidate */
   gboolean         uses_svc;
+  const char      *object_prefix;     /* literal prefix the object must have, or NULL */
+  gsize            object_prefix_len;
 } Rule;
 
 static GArray *rules;  /* of Rule, table order; compiled once, kept for the process */
@@ -246,6 +250,27 @@ compile_rule (const ScRuleDef *def,
           glob.text = g_strdup (g_ptr_array_index (expanded, j));
           glob.prefix_len = strcspn (glob.text, "*?[");
           g_array_append_val (condition.globs, glob);
+        }
+
+      /* A value must start with the literal prefix all globs share, so a
+       * condition with dozens of alternatives ("/proc/{cpuinfo,…}") is
+       * usually rejected by a single comparison. */
+      condition.common = g_array_index (condition.globs, Glob, 0).text;
+      condition.common_len = g_array_index (condition.globs, Glob, 0).prefix_len;
+      for (guint j = 1; j < condition.globs->len; j++)
+        {
+          const Glob *glob = &g_array_index (condition.globs, Glob, j);
+          gsize k = 0;
+
+          while (k < condition.common_len && k < glob->prefix_len &&
+                 glob->text[k] == condition.common[k])
+            k++;
+          condition.common_len = k;
+        }
+      if (condition.type == KEY_OBJECT && !condition.negate && condition.common_len > 0)
+        {
+          rule->object_prefix = condition.common;
+          rule->object_prefix_len = condition.common_len;
         }
       g_array_append_val (rule->conditions, condition);
     }
@@ -401,6 +426,8 @@ condition_matches_value (const Condition *condition,
                          const char      *value)
 {
   if (value == NULL)
+    return FALSE;
+  if (condition->common_len > 0 && strncmp (value, condition->common, condition->common_len) != 0)
     return FALSE;
   for (guint i = 0; i < condition->globs->len; i++)
     {
@@ -653,6 +680,20 @@ rule_matches (const Rule  *rule,
   /* Rules without a svc condition are decided in the first pass only. */
   if (facts->pass != SVC_INTERFACE && !rule->uses_svc)
     return FALSE;
+  /* Most file rules fail on the object's first few bytes: check that
+   * before dispatching on conditions. */
+  if (rule->object_prefix != NULL)
+    {
+      const char *object = facts->object;
+      gsize k = 0;
+
+      if (object == NULL)
+        return FALSE;
+      while (k < rule->object_prefix_len && object[k] == rule->object_prefix[k])
+        k++;
+      if (k < rule->object_prefix_len)
+        return FALSE;
+    }
   for (guint i = 0; i < rule->conditions->len; i++)
     if (!condition_holds (&g_array_index (rule->conditions, Condition, i), facts))
       return FALSE;
