@@ -1577,6 +1577,19 @@ item_dash (Render     *r,
   return pos;
 }
 
+/* 1-based column of an offset that has only blanks before it on its line
+ * (an item's dash): those are single-byte characters, so bytes count. */
+static guint
+blank_prefixed_column (Render *r,
+                       gsize   offset)
+{
+  gsize ls = sc_yaml_document_line_start (r->doc, offset);
+
+  if (ls == 0 && r->len >= 3 && memcmp (r->data, "\xEF\xBB\xBF", 3) == 0)
+    ls = 3;
+  return (guint) (offset - ls) + 1;
+}
+
 static char *
 flow_list (GPtrArray *names)
 {
@@ -1665,9 +1678,8 @@ detect_style (Render *r)
 
                   if (dash != G_MAXSIZE)
                     {
-                      guint line, column;
+                      guint column = blank_prefixed_column (r, dash);
 
-                      sc_yaml_document_get_position (r->doc, dash, &line, &column);
                       if (column >= info->plugs_key->column)
                         {
                           r->seq_offset = column - info->plugs_key->column;
@@ -1700,11 +1712,11 @@ detect_style (Render *r)
               {
                 ScYamlNode *key = parent->children[k - 1];
                 gsize dash = item_dash (r, seq->children[0]);
-                guint line, column;
+                guint column;
 
                 if (dash == G_MAXSIZE)
                   break;
-                sc_yaml_document_get_position (r->doc, dash, &line, &column);
+                column = blank_prefixed_column (r, dash);
                 if (column >= key->column && sc_yaml_document_starts_line (r->doc, key->start))
                   {
                     r->seq_offset = column - key->column;
@@ -1936,12 +1948,7 @@ edit_block_list (Render    *r,
 
       last = seq->children[seq->n_children - 1];
       last_dash = item_dash (r, last);
-      {
-        guint line, column;
-
-        sc_yaml_document_get_position (r->doc, last_dash, &line, &column);
-        indent = spaces (column - 1);
-      }
+      indent = spaces (blank_prefixed_column (r, last_dash) - 1);
       gap = g_strndup (r->data + last_dash + 1, last->start - last_dash - 1);
       for (guint i = 0; i < added->len; i++)
         {
