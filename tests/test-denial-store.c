@@ -67,7 +67,8 @@ static const NormCase norm_cases[] = {
   { SC_DENIAL_KIND_FILE, "/snap/foobar/42/lib", "foo", NULL, "/snap/foobar/42/lib" },
   { SC_DENIAL_KIND_FILE, "/var/snap/foo/42/db", "foo", NULL, "$SNAP_DATA/db" },
   { SC_DENIAL_KIND_FILE, "/var/snap/foo/common/cache", "foo", NULL, "$SNAP_COMMON/cache" },
-  { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo/42/.config", "foo", NULL, "$SNAP_USER_DATA/.config" },
+  { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo/42/.config", "foo", NULL,
+    "$SNAP_USER_DATA/.config" },
   { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo/common/x", "foo", NULL, "$SNAP_USER_COMMON/x" },
   { SC_DENIAL_KIND_FILE, "/home/alice/snap/foo_dev/7/x", "foo", "foo_dev", "$SNAP_USER_DATA/x" },
   { SC_DENIAL_KIND_FILE, "/home/alice/snap/bar/7/x", "foo", NULL, "$HOME/snap/bar/7/x" },
@@ -81,13 +82,15 @@ static const NormCase norm_cases[] = {
   { SC_DENIAL_KIND_FILE, "/dev/snd/pcmC0D0p", "foo", NULL, "/dev/snd/pcmC0D0p" },
   { SC_DENIAL_KIND_FILE, "/dev/fuse", "foo", NULL, "/dev/fuse" },
   { SC_DENIAL_KIND_FILE, "/etc/hosts", "foo", NULL, "/etc/hosts" },
-  { SC_DENIAL_KIND_UNIX, "@/home/alice/.cache/ibus/dbus-x", "foo", NULL, "@$HOME/.cache/ibus/dbus-x" },
+  { SC_DENIAL_KIND_UNIX, "@/home/alice/.cache/ibus/dbus-x", "foo", NULL,
+    "@$HOME/.cache/ibus/dbus-x" },
   { SC_DENIAL_KIND_UNIX, "@/tmp/.X11-unix/X0", "foo", NULL, "@/tmp/.X11-unix/X0" },
   { SC_DENIAL_KIND_UNIX, "unix stream", "foo", NULL, "unix stream" },
   { SC_DENIAL_KIND_CAPABILITY, "net_admin", "foo", NULL, "net_admin" },
   { SC_DENIAL_KIND_SECCOMP, "sched_setattr", "foo", NULL, "sched_setattr" },
   { SC_DENIAL_KIND_NETWORK, "inet stream", "foo", NULL, "inet stream" },
-  { SC_DENIAL_KIND_DBUS, "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1",
+  { SC_DENIAL_KIND_DBUS,
+    "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1",
     "foo", NULL, "system :* org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1" },
   { SC_DENIAL_KIND_DBUS, "session org.example.Name", "foo", NULL, "session org.example.Name" },
   /* Hex-decoded names can be any bytes; the pattern is always valid UTF-8. */
@@ -140,6 +143,7 @@ test_grouping (void)
   const char *hosts[] = { "beta", "alpha", NULL, "beta", "gamma" };
   const gint64 times[] = { 3000, 1000, 0, 5000, 2000 };
   ScDenialGroup *group = NULL;
+  ScSuggestion *first;
   GPtrArray *groups;
 
   g_test_summary ("Repeats of one access make one group with count, first and last time and "
@@ -178,8 +182,8 @@ test_grouping (void)
   /* Suggestions come with the group. */
   g_assert_nonnull (group->suggestions);
   g_assert_cmpuint (group->suggestions->suggestions->len, >, 0);
-  g_assert_cmpstr (((ScSuggestion *) g_ptr_array_index (group->suggestions->suggestions, 0))->interface,
-                   ==, "mount-observe");
+  first = g_ptr_array_index (group->suggestions->suggestions, 0);
+  g_assert_cmpstr (first->interface, ==, "mount-observe");
 
   /* Each of these differs in one part of the key. */
   {
@@ -189,9 +193,11 @@ test_grouping (void)
     g_autoptr(ScDenial) other_op = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "r");
     g_autoptr(ScDenial) other_kind = make_file_denial ("foo", NULL, "foo", "/proc/1/mounts", "r");
     g_autoptr(ScDenial) hook = make_file_denial ("foo", NULL, NULL, "/proc/1/mounts", "r");
-    g_autoptr(ScDenial) other_path = make_file_denial ("foo", NULL, "foo", "/proc/1/mountinfo", "r");
+    g_autoptr(ScDenial) other_path = make_file_denial ("foo", NULL, "foo", "/proc/1/mountinfo",
+                                                       "r");
     g_autoptr(ScDenial) other_snap = make_file_denial ("bar", NULL, "foo", "/proc/1/mounts", "r");
-    g_autoptr(ScDenial) instance = make_file_denial ("foo", "foo_dev", "foo", "/proc/1/mounts", "r");
+    g_autoptr(ScDenial) instance = make_file_denial ("foo", "foo_dev", "foo", "/proc/1/mounts",
+                                                     "r");
     ScDenial *all[] = { other_app, other_mask, other_mode, other_op, other_kind, hook, other_path,
                         other_snap, instance };
 
@@ -276,13 +282,14 @@ static void
 test_transports_through_parser (void)
 {
   const char *body = "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
-                     "profile=\"snap.foo.foo\" name=\"/home/alice/.gitconfig\" pid=4242 comm=\"foo\" "
+                     "profile=\"snap.foo.foo\" name=\"/home/alice/.gitconfig\" pid=4242 "
+                     "comm=\"foo\" "
                      "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000";
-  g_autofree char *kernel_message = g_strdup_printf ("audit: type=1400 audit(1718031201.482:1187): %s",
-                                                     body);
+  g_autofree char *kernel_message =
+    g_strdup_printf ("audit: type=1400 audit(1718031201.482:1187): %s", body);
   g_autofree char *audit_message = g_strdup_printf ("AVC %s", body);
-  g_autofree char *next_message = g_strdup_printf ("audit: type=1400 audit(1718031201.990:1188): %s",
-                                                   body);
+  g_autofree char *next_message =
+    g_strdup_printf ("audit: type=1400 audit(1718031201.990:1188): %s", body);
   ScRecordContext kernel_context = { .transport = "kernel", .hostname = "h1" };
   ScRecordContext audit_context = {
     .transport = "audit", .hostname = "h1", .audit_type_name = "AVC", .audit_id = "1187",
@@ -293,13 +300,14 @@ test_transports_through_parser (void)
   g_autoptr(ScDenial) from_audit = NULL;
   g_autoptr(ScDenial) next = NULL;
   ScDenialGroup *group;
+  ScSuggestion *first;
   guint64 lost = 0;
 
   g_test_summary ("One event read from the kernel and the audit transport (real parser) is "
                   "counted once; the next event is counted");
 
-  g_assert_cmpint (sc_denial_parse_message (kernel_message, -1, &kernel_context, &from_kernel, &lost),
-                   ==, SC_RECORD_DENIAL);
+  g_assert_cmpint (sc_denial_parse_message (kernel_message, -1, &kernel_context, &from_kernel,
+                                            &lost), ==, SC_RECORD_DENIAL);
   g_assert_cmpint (sc_denial_parse_message (audit_message, -1, &audit_context, &from_audit, &lost),
                    ==, SC_RECORD_DENIAL);
   g_assert_cmpint (sc_denial_parse_message (next_message, -1, &kernel_context, &next, &lost),
@@ -313,8 +321,8 @@ test_transports_through_parser (void)
   g_assert_true (sc_denial_store_add (store, next, NULL) == group);
   g_assert_cmpuint (group->count, ==, 2);
   g_assert_cmpstr (group->object_pattern, ==, "$HOME/.gitconfig");
-  g_assert_cmpstr (((ScSuggestion *) g_ptr_array_index (group->suggestions->suggestions, 0))->interface,
-                   ==, "personal-files");
+  first = g_ptr_array_index (group->suggestions->suggestions, 0);
+  g_assert_cmpstr (first->interface, ==, "personal-files");
 }
 
 static void

@@ -153,7 +153,8 @@ static const RuleCase rule_cases[] = {
   { FILE_, "open", "/etc/resolv.conf", "r", "fsuid=1000;ouid=0", "network", FALSE },
   { FILE_, "open", "/etc/mytool/conf.d/x.conf", "r", "fsuid=1000;ouid=0", "system-files", FALSE },
   { FILE_, "open", "/var/log/syslog", "r", "fsuid=1000;ouid=0", "log-observe", FALSE },
-  { FILE_, "open", "/boot/config-6.1.0-18-amd64", "r", "fsuid=1000;ouid=0", "system-observe", FALSE },
+  { FILE_, "open", "/boot/config-6.1.0-18-amd64", "r", "fsuid=1000;ouid=0", "system-observe",
+    FALSE },
   { FILE_, "open", "/snap/othersnap/5/usr/share/data.bin", "r", OWN, "content", FALSE },
   { FILE_, "open", "/var/snap/othersnap/common/shared/x", "r", OWN, "content", FALSE },
 
@@ -182,22 +183,27 @@ static const RuleCase rule_cases[] = {
   { FILE_, "open", "/dev/kmsg", "r", "fsuid=0;ouid=0", "log-observe", FALSE },
 
   /* §6.7 /sys, /proc, /run/udev */
-  { FILE_, "open", "/sys/devices/pci0000:00/0000:00:02.0/drm/card0/card0-eDP-1/intel_backlight/brightness",
+  { FILE_, "open",
+    "/sys/devices/pci0000:00/0000:00:02.0/drm/card0/card0-eDP-1/intel_backlight/brightness",
     "w", "fsuid=0;ouid=0", "display-control", FALSE },
-  { FILE_, "open", "/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq", "r", "fsuid=1000;ouid=0",
+  { FILE_, "open", "/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq", "r",
+    "fsuid=1000;ouid=0",
     "hardware-observe", FALSE },
   { FILE_, "open", "/proc/1234/mounts", "r", OWN, "mount-observe", FALSE },
   { FILE_, "open", "/proc/1234/task/1240/mountinfo", "r", OWN, "mount-observe", FALSE },
   { FILE_, "open", "/proc/4321/cmdline", "r", "fsuid=1000;ouid=0", "system-observe", FALSE },
   { FILE_, "open", "/proc/1234/net/dev", "r", OWN, "network-observe", FALSE },
-  { FILE_, "open", "/proc/sys/net/ipv4/ip_forward", "w", "fsuid=0;ouid=0", "network-control", FALSE },
+  { FILE_, "open", "/proc/sys/net/ipv4/ip_forward", "w", "fsuid=0;ouid=0", "network-control",
+    FALSE },
   { FILE_, "open", "/proc/1234/oom_score_adj", "w", OWN, NULL, TRUE },
   { FILE_, "open", "/proc/cpuinfo", "r", "fsuid=1000;ouid=0", "hardware-observe", FALSE },
   { FILE_, "open", "/run/udev/data/c189:3", "r", "fsuid=1000;ouid=0", "raw-usb", FALSE },
-  { FILE_, "open", "/run/udev/data/+sound:card0", "r", "fsuid=1000;ouid=0", "audio-playback", FALSE },
+  { FILE_, "open", "/run/udev/data/+sound:card0", "r", "fsuid=1000;ouid=0", "audio-playback",
+    FALSE },
   { FILE_, "open", "/run/udev/data/c81:0", "r", "fsuid=1000;ouid=0", "camera", FALSE },
   { FILE_, "open", "/run/udev/data/b8:0", "r", "fsuid=1000;ouid=0", "hardware-observe", FALSE },
-  { FILE_, "open", "/run/systemd/sessions/2", "r", "fsuid=1000;ouid=0", "login-session-observe", FALSE },
+  { FILE_, "open", "/run/systemd/sessions/2", "r", "fsuid=1000;ouid=0", "login-session-observe",
+    FALSE },
   { FILE_, "open", "/sys/kernel/tracing/trace", "r", "fsuid=0;ouid=0", "system-trace", FALSE },
 
   /* §6.8 Sockets */
@@ -709,8 +715,8 @@ test_fix_texts (void)
   }
   {
     /* Noise without a rule keeps the parser's reason. */
-    g_autoptr(ScDenial) d = make_denial (SC_DENIAL_KIND_OTHER, "profile_replace", "snap.myapp.myapp",
-                                         NULL, NULL);
+    g_autoptr(ScDenial) d = make_denial (SC_DENIAL_KIND_OTHER, "profile_replace",
+                                         "snap.myapp.myapp", NULL, NULL);
     g_autoptr(ScSuggestionResult) r = NULL;
 
     d->noise = TRUE;
@@ -753,7 +759,8 @@ test_parallel_instance (void)
  * own syslog lines; x86_64, arm64 and i386 seccomp. */
 
 #define KRN(serial) "audit: type=1400 audit(1718031201.482:" #serial "): "
-#define SYSLOG      "Jun 14 13:16:36 host kernel: [81461.134792] audit: type=1400 audit(1718031201.500:900): "
+#define SYSLOG      "Jun 14 13:16:36 host kernel: [81461.134792] audit: type=1400 " \
+                    "audit(1718031201.500:900): "
 #define AUDITLOG    "type=AVC msg=audit(1718031201.600:901): "
 #define DMESG       "[ 1234.567890] audit: type=1400 audit(1718031201.700:902): "
 #define JAUDIT      "AVC "
@@ -761,15 +768,19 @@ test_parallel_instance (void)
 #define SECCOMP(serial) "audit: type=1326 audit(1740132408.788:" #serial "): auid=1000 uid=1000 " \
                         "gid=1000 ses=1 subj=snap.myapp.myapp pid=1483 comm=\"myapp\" " \
                         "exe=\"/snap/myapp/12/bin/myapp\" sig=0 "
-#define FILE_REC(op, name, mask, fsuid, ouid) "apparmor=\"DENIED\" operation=\"" op "\" class=\"file\" " P \
-  "name=\"" name "\" pid=4242 comm=\"myapp\" requested_mask=\"" mask "\" denied_mask=\"" mask "\" " \
+#define FILE_REC(op, name, mask, fsuid, ouid) \
+  "apparmor=\"DENIED\" operation=\"" op "\" class=\"file\" " P \
+  "name=\"" name "\" pid=4242 comm=\"myapp\" requested_mask=\"" mask "\" " \
+  "denied_mask=\"" mask "\" " \
   "fsuid=" #fsuid " ouid=" #ouid
 #define CAP_REC(nr, name) "apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" " P \
   "pid=1702 comm=\"myapp\" capability=" #nr "  capname=\"" name "\""
-#define NET_REC(op, family, type, proto) "apparmor=\"DENIED\" operation=\"" op "\" class=\"net\" " P \
+#define NET_REC(op, family, type, proto) \
+  "apparmor=\"DENIED\" operation=\"" op "\" class=\"net\" " P \
   "pid=5790 comm=\"myapp\" family=\"" family "\" sock_type=\"" type "\" protocol=" #proto " " \
   "requested_mask=\"" op "\" denied_mask=\"" op "\""
-#define DBUS_SESSION "dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"session\" "
+#define DBUS_SESSION "dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_method_call\"  " \
+                     "bus=\"session\" "
 #define DBUS_TAIL    " mask=\"send\" pid=10640 label=\"snap.myapp.myapp\" peer_label=\"unconfined\""
 #define USER_AVC(serial) "audit: type=1107 audit(1739559771.534:" #serial "): pid=935 uid=101 " \
   "auid=4294967295 ses=4294967295 subj=unconfined msg='apparmor=\"DENIED\" " \
@@ -817,11 +828,16 @@ static const RawCase raw_cases[] = {
     FILE_, ALW, "/home/alice/.config/Caf\xc3\xa9", "personal-files", FALSE },
   { KRN (4) FILE_REC ("mkdir", "/snap/myapp/12/lib/__pycache__/", "c", 1000, 0),
     FILE_, DEN, NULL, NULL, TRUE },
-  { KRN (5) FILE_REC ("open", "/dev/video0", "wr", 1000, 0), FILE_, DEN, "/dev/video0", "camera", FALSE },
-  { KRN (6) FILE_REC ("open", "/dev/snd/pcmC0D0c", "wr", 1000, 0), FILE_, DEN, NULL, "alsa", FALSE },
-  { KRN (7) FILE_REC ("open", "/dev/dri/renderD128", "wr", 1000, 0), FILE_, DEN, NULL, "opengl", FALSE },
-  { KRN (8) FILE_REC ("open", "/dev/hidraw2", "wr", 1000, 0), FILE_, DEN, NULL, "u2f-devices", FALSE },
-  { KRN (9) FILE_REC ("open", "/dev/bus/usb/003/002", "wr", 1000, 0), FILE_, DEN, NULL, "raw-usb", FALSE },
+  { KRN (5) FILE_REC ("open", "/dev/video0", "wr", 1000, 0), FILE_, DEN, "/dev/video0", "camera",
+    FALSE },
+  { KRN (6) FILE_REC ("open", "/dev/snd/pcmC0D0c", "wr", 1000, 0), FILE_, DEN, NULL, "alsa",
+    FALSE },
+  { KRN (7) FILE_REC ("open", "/dev/dri/renderD128", "wr", 1000, 0), FILE_, DEN, NULL, "opengl",
+    FALSE },
+  { KRN (8) FILE_REC ("open", "/dev/hidraw2", "wr", 1000, 0), FILE_, DEN, NULL, "u2f-devices",
+    FALSE },
+  { KRN (9) FILE_REC ("open", "/dev/bus/usb/003/002", "wr", 1000, 0), FILE_, DEN, NULL, "raw-usb",
+    FALSE },
   { KRN (10) FILE_REC ("open", "/dev/ttyACM0", "wr", 1000, 0), FILE_, DEN, NULL, "raw-usb", FALSE },
   { KRN (11) FILE_REC ("open", "/proc/4242/mounts", "r", 1000, 1000), FILE_, DEN, NULL,
     "mount-observe", FALSE },
@@ -837,7 +853,8 @@ static const RawCase raw_cases[] = {
     "removable-media", FALSE },
   { KRN (17) FILE_REC ("connect", "/run/user/1000/wayland-0", "wr", 1000, 1000), FILE_, DEN, NULL,
     "wayland", FALSE },
-  { KRN (18) FILE_REC ("connect", "/run/user/1000/pulse/native", "wr", 1000, 1000), FILE_, DEN, NULL,
+  { KRN (18) FILE_REC ("connect", "/run/user/1000/pulse/native", "wr", 1000, 1000), FILE_, DEN,
+    NULL,
     "audio-playback", FALSE },
   { KRN (19) FILE_REC ("connect", "/run/user/1000/bus", "wr", 1000, 1000), FILE_, DEN, NULL,
     "desktop", FALSE },
@@ -845,21 +862,26 @@ static const RawCase raw_cases[] = {
     "gsettings", FALSE },
   { KRN (21) FILE_REC ("open", "/home/alice/Music/a.ogg", "r", 0, 1000), FILE_, DEN, NULL, "home",
     FALSE },
-  { KRN (22) FILE_REC ("file_inherit", "/dev/pts/0", "wr", 1000, 1000), FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (22) FILE_REC ("file_inherit", "/dev/pts/0", "wr", 1000, 1000), FILE_, DEN, NULL, NULL,
+    TRUE },
   { DMESG "apparmor=\"DENIED\" operation=\"exec\" class=\"file\" " P "name=\"/usr/bin/convert\" "
     "pid=5010 comm=\"myapp\" requested_mask=\"x\" denied_mask=\"x\" fsuid=1000 ouid=0 "
     "target=\"snap.myapp.myapp//null-/usr/bin/convert\"",
     FILE_, DEN, "/usr/bin/convert", NULL, TRUE },
-  { KRN (23) FILE_REC ("open", "/dev/shm/myapp-cache", "wc", 1000, 1000), FILE_, DEN, NULL, NULL, TRUE },
-  { KRN (24) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.myapp.hook.configure\" "
+  { KRN (23) FILE_REC ("open", "/dev/shm/myapp-cache", "wc", 1000, 1000), FILE_, DEN, NULL, NULL,
+    TRUE },
+  { KRN (24) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+    "profile=\"snap.myapp.hook.configure\" "
     "name=\"/etc/hostname\" pid=5008 comm=\"configure\" requested_mask=\"wc\" denied_mask=\"wc\" "
     "fsuid=0 ouid=0",
     FILE_, DEN, NULL, "hostname-control", FALSE },
-  { KRN (25) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.myapp_dev.myapp\" "
+  { KRN (25) "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+    "profile=\"snap.myapp_dev.myapp\" "
     "name=\"/home/alice/snap/myapp_dev/3/x\" pid=5009 comm=\"myapp\" requested_mask=\"wc\" "
     "denied_mask=\"wc\" fsuid=1000 ouid=1000",
     FILE_, DEN, NULL, NULL, TRUE },
-  { KRN (26) FILE_REC ("open", "/var/lib/myapp/state.db", "wc", 0, 0), FILE_, DEN, NULL, NULL, TRUE },
+  { KRN (26) FILE_REC ("open", "/var/lib/myapp/state.db", "wc", 0, 0), FILE_, DEN, NULL, NULL,
+    TRUE },
   { KRN (27) FILE_REC ("open", "/home/alice/.gitconfig", "r", 1000, 1000), FILE_, DEN, NULL,
     "personal-files", FALSE },
   { KRN (28) FILE_REC ("open", "/home/alice/.Xauthority", "r", 1000, 1000), FILE_, DEN, NULL, "x11",
@@ -871,7 +893,8 @@ static const RawCase raw_cases[] = {
     "requested_mask=\"send receive connect\" denied_mask=\"send connect\" addr=none "
     "peer_addr=\"@/tmp/.X11-unix/X0\" peer=\"unconfined\"",
     UNIX_, DEN, "@/tmp/.X11-unix/X0", "x11", FALSE },
-  { KRN (31) "apparmor=\"DENIED\" operation=\"connect\" class=\"net\" " P "pid=5011 comm=\"iptables\" "
+  { KRN (31) "apparmor=\"DENIED\" operation=\"connect\" class=\"net\" " P "pid=5011 "
+    "comm=\"iptables\" "
     "family=\"unix\" sock_type=\"stream\" protocol=0 requested=\"send receive connect\" "
     "denied=\"send receive connect\" addr=none peer_addr=\"@xtables\" peer=\"unconfined\"",
     UNIX_, DEN, NULL, "firewall-control", FALSE },
@@ -900,7 +923,8 @@ static const RawCase raw_cases[] = {
     CAP_, DEN, "sys_time", "time-control", FALSE },
 
   /* D-Bus: session-bus syslog lines, system-bus USER_AVC with its newline */
-  { DBUS_SESSION "path=\"/org/freedesktop/Notifications\" interface=\"org.freedesktop.Notifications\" "
+  { DBUS_SESSION "path=\"/org/freedesktop/Notifications\" "
+    "interface=\"org.freedesktop.Notifications\" "
     "member=\"Notify\" name=\"org.freedesktop.Notifications\"" DBUS_TAIL,
     DBUS_, DEN, NULL, "desktop", FALSE },
   { DBUS_SESSION "path=\"/org/freedesktop/DBus\" interface=\"org.freedesktop.DBus\" "
@@ -909,13 +933,16 @@ static const RawCase raw_cases[] = {
   { DBUS_SESSION "path=\"/org/freedesktop/ScreenSaver\" interface=\"org.freedesktop.ScreenSaver\" "
     "member=\"Inhibit\" name=\"org.freedesktop.ScreenSaver\"" DBUS_TAIL,
     DBUS_, DEN, NULL, "screen-inhibit-control", FALSE },
-  { "dbus-daemon[1202]: apparmor=\"ALLOWED\" operation=\"dbus_bind\"  bus=\"session\" mask=\"bind\" "
+  { "dbus-daemon[1202]: apparmor=\"ALLOWED\" operation=\"dbus_bind\"  bus=\"session\" "
+    "mask=\"bind\" "
     "name=\"org.mpris.MediaPlayer2.myapp\" pid=10640 label=\"snap.myapp.myapp\"",
     DBUS_, ALW, NULL, NULL, TRUE },
   { DBUS_SESSION "path=\"/org/example/Thing\" interface=\"org.example.Thing\" member=\"Do\" "
-    "mask=\"send\" name=\":1.77\" pid=10640 label=\"snap.myapp.myapp\" peer_label=\"snap.other.app\"",
+    "mask=\"send\" name=\":1.77\" pid=10640 label=\"snap.myapp.myapp\" "
+    "peer_label=\"snap.other.app\"",
     DBUS_, DEN, NULL, NULL, TRUE },
-  { USER_AVC (167) "path=\"/org/freedesktop/timedate1\" interface=\"org.freedesktop.DBus.Properties\" "
+  { USER_AVC (167) "path=\"/org/freedesktop/timedate1\" "
+    "interface=\"org.freedesktop.DBus.Properties\" "
     "member=\"GetAll\" name=\":1.104\"" USER_AVC_TAIL,
     DBUS_, DEN, NULL, "time-control", FALSE },
   { USER_AVC (168) "path=\"/org/freedesktop/UPower/devices/battery_BAT0\" "
@@ -925,7 +952,8 @@ static const RawCase raw_cases[] = {
     "subj=unconfined msg='apparmor=\"DENIED\" operation=\"dbus_method_call\"  bus=\"system\" "
     "path=\"/org/freedesktop/NetworkManager\" interface=\"org.freedesktop.NetworkManager\" "
     "member=\"GetDevices\" mask=\"send\" name=\"org.freedesktop.NetworkManager\" pid=2834 "
-    "label=\"snap.myapp.myapp\" peer_pid=3039 peer_label=\"unconfined\" exe=\"/usr/bin/dbus-daemon\" "
+    "label=\"snap.myapp.myapp\" peer_pid=3039 peer_label=\"unconfined\" "
+    "exe=\"/usr/bin/dbus-daemon\" "
     "sauid=101 hostname=? addr=? terminal=?'",
     DBUS_, DEN, NULL, "network-manager-observe", FALSE },
   { USER_AVC (170) "path=\"/org/freedesktop/login1\" interface=\"org.freedesktop.login1.Manager\" "
@@ -933,10 +961,12 @@ static const RawCase raw_cases[] = {
     DBUS_, DEN, NULL, "shutdown", FALSE },
 
   /* Signals, ptrace, mount, namespaces, message queues */
-  { KRN (50) "apparmor=\"DENIED\" operation=\"signal\" class=\"signal\" " P "pid=5004 comm=\"myapp\" "
+  { KRN (50) "apparmor=\"DENIED\" operation=\"signal\" class=\"signal\" " P "pid=5004 "
+    "comm=\"myapp\" "
     "requested_mask=\"send\" denied_mask=\"send\" signal=term peer=\"unconfined\"",
     SIG_, DEN, NULL, "process-control", FALSE },
-  { KRN (51) "apparmor=\"DENIED\" operation=\"ptrace\" class=\"ptrace\" " P "pid=5005 comm=\"myapp\" "
+  { KRN (51) "apparmor=\"DENIED\" operation=\"ptrace\" class=\"ptrace\" " P "pid=5005 "
+    "comm=\"myapp\" "
     "requested_mask=\"read\" denied_mask=\"read\" peer=\"unconfined\"",
     PTR_, DEN, NULL, "system-observe", FALSE },
   { KRN (52) "apparmor=\"DENIED\" operation=\"mount\" class=\"mount\" info=\"failed type match\" "
@@ -950,8 +980,10 @@ static const RawCase raw_cases[] = {
   { KRN (54) "apparmor=\"DENIED\" operation=\"userns_create\" class=\"namespace\" " P "pid=5002 "
     "comm=\"myapp\" requested=\"userns_create\" denied=\"userns_create\"",
     OTH_, DEN, NULL, "userns", FALSE },
-  { KRN (55) "apparmor=\"DENIED\" operation=\"create\" class=\"posix_mqueue\" " P "name=\"/myqueue\" "
-    "pid=5003 comm=\"myapp\" requested=\"create\" denied=\"create\" class=\"posix_mqueue\" fsuid=1000 "
+  { KRN (55) "apparmor=\"DENIED\" operation=\"create\" class=\"posix_mqueue\" " P "name=\"/"
+    "myqueue\" "
+    "pid=5003 comm=\"myapp\" requested=\"create\" denied=\"create\" class=\"posix_mqueue\" "
+    "fsuid=1000 "
     "ouid=1000",
     OTH_, DEN, NULL, "posix-mq", FALSE },
 

@@ -1002,10 +1002,11 @@ sc_suggest_for_denial (const ScDenial *denial,
   rule = find_rule (&facts);
   if (rule == NULL)
     {
-      if (denial->noise)
-        result->fix = g_strdup (denial->noise_reason != NULL
-                                ? denial->noise_reason
-                                : _("Caused by snapd's own helpers, not by the app: nothing to add."));
+      if (denial->noise && denial->noise_reason != NULL)
+        result->fix = g_strdup (denial->noise_reason);
+      else if (denial->noise)
+        result->fix = g_strdup (_("Caused by snapd's own helpers, not by the app: nothing to "
+                                  "add."));
       facts_clear (&facts);
       return result;
     }
@@ -1079,7 +1080,8 @@ sc_suggest_for_denial (const ScDenial *denial,
       if (result->suggestions->len == 0 && rule->def->reason != NULL)
         suggestion->reason = g_strdup (_(rule->def->reason));
       else
-        suggestion->reason = alternative_reason (sc_interface_catalogue_lookup (suggestion->interface));
+        suggestion->reason =
+          alternative_reason (sc_interface_catalogue_lookup (suggestion->interface));
       g_ptr_array_add (result->suggestions, suggestion);
     }
 

@@ -656,7 +656,8 @@ static const ScRuleDef rule_table[] = {
         "desktop network-status",
         N_("Desktop portals, including the network monitor, are reachable with desktop.")),
   RULE (K (DBUS), "bus=session svc={org.freedesktop.Notifications*,org.freedesktop.portal*,"
-        "io.snapcraft.Launcher*,io.snapcraft.Settings*,org.gtk.Actions*,org.gtk.gio.DesktopAppInfo*,"
+        "io.snapcraft.Launcher*,io.snapcraft.Settings*,org.gtk.Actions*,"
+        "org.gtk.gio.DesktopAppInfo*,"
         "org.gnome.SettingsDaemon.MediaKeys*,org.gnome.Mutter.IdleMonitor*,"
         "org.gnome.keyring.SystemPrompter*,org.freedesktop.IBus*,org.fcitx.Fcitx*}",
         "desktop desktop-legacy unity7",
