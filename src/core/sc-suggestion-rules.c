@@ -963,7 +963,7 @@ expand_fix (const char  *fix,
 
   if (snap == NULL)
     snap = facts->denial->snap;
-  /* Translators: {snap} in these texts is replaced by the snap name. */
+  /* "{snap}" in fix texts stands for the snap name. */
   g_string_replace (text, "{snap}", snap != NULL ? snap : "<snap>", 0);
   return g_string_free (text, FALSE);
 }

@@ -31,6 +31,7 @@ static const ScRuleDef rule_table[] = {
   /* Noise from snapd's own helpers (§7.3)                              */
   /* ------------------------------------------------------------------ */
   FIX (K_ANY, "profile=snap-update-ns.*",
+       /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("snapd could not set up the mount namespace of {snap}: check its layouts, content "
           "plugs and desktop extension; a plug on the app will not help.")),
   FIX (K_ANY, "profile={**snap-confine*,**mount-namespace-capture-helper*}",
@@ -192,6 +193,7 @@ static const ScRuleDef rule_table[] = {
         "desktop-legacy",
         N_("Input methods (IBus, Fcitx, Mozc) are reachable with desktop-legacy.")),
   FIX (SOCK, "addr=@snap.*",
+       /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Abstract socket names must start with snap.{snap}. to be allowed; a name of another "
           "snap needs a slot and plug pair with that snap.")),
   FIX (UNX | K (DBUS), "peer=snap.*",
@@ -477,9 +479,11 @@ static const ScRuleDef rule_table[] = {
         "content",
         N_("Data of another snap is shared through the content interface.")),
   FIX (F, "object=/dev/shm/*",
+       /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
           "segment, or use the shared-memory interface to share it with another snap.")),
   FIX (F, "object=/run/lock/*",
+       /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Lock files must live in /run/lock/snap.{snap}/; point the program there.")),
   FIX (F, "object={/tmp,/var/tmp}/**",
        N_("Each snap has a private /tmp: files made outside the snap are not visible. Share "
@@ -488,6 +492,7 @@ static const ScRuleDef rule_table[] = {
        N_("The program expects its own files here: use $SNAP_DATA or $SNAP_COMMON, or map "
           "this path there with a layout (for example /var/lib/foo: bind: $SNAP_DATA/foo).")),
   FIX (F, "object=/run{,/**}",
+       /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Runtime files must live in /run/snap.{snap}/; point the program there or add a "
           "layout.")),
   FIX (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
