@@ -89,22 +89,6 @@ add_warning (ScJournalReader *self,
   g_ptr_array_add (self->warnings, message);
 }
 
-/* A cheap test whether MESSAGE can be a confinement or rate-limit record.
- * Every shape in denials.md contains one of these: AppArmor records (also
- * inside USER_AVC) carry apparmor=, seccomp records start with SECCOMP
- * (audit transport, audit.log) or carry type=1326 (kernel transport,
- * syslog). */
-static gboolean
-may_be_record (const char *msg,
-               gsize       len)
-{
-  return memmem (msg, len, "apparmor=", 9) != NULL ||
-         memmem (msg, len, "SECCOMP", 7) != NULL ||
-         memmem (msg, len, "type=1326", 9) != NULL ||
-         memmem (msg, len, "kauditd_printk_skb", 18) != NULL ||
-         memmem (msg, len, "audit_lost", 10) != NULL;
-}
-
 static gboolean
 is_ratelimit_text (const char *msg,
                    gsize       len)
@@ -112,6 +96,22 @@ is_ratelimit_text (const char *msg,
   return memmem (msg, len, "kauditd_printk_skb", 18) != NULL ||
          memmem (msg, len, "audit_lost", 10) != NULL ||
          memmem (msg, len, "backlog limit exceeded", 22) != NULL;
+}
+
+/* A cheap test whether MESSAGE can be a confinement or rate-limit record.
+ * AppArmor records (also inside USER_AVC) carry apparmor=; seccomp records
+ * carry syscall= and either start with SECCOMP (audit transport, audit.log)
+ * or say type=1326 (kernel transport, syslog); the rate-limit lines all
+ * contain "audit". Ordinary messages fail after three memmem() calls. */
+static gboolean
+may_be_record (const char *msg,
+               gsize       len)
+{
+  if (memmem (msg, len, "apparmor=", 9) != NULL)
+    return TRUE;
+  if (memmem (msg, len, "syscall=", 8) != NULL)
+    return memmem (msg, len, "SECCOMP", 7) != NULL || memmem (msg, len, "type=1326", 9) != NULL;
+  return memmem (msg, len, "audit", 5) != NULL && is_ratelimit_text (msg, len);
 }
 
 static char *
@@ -335,25 +335,6 @@ add_matches (sd_journal *j,
   return 0;
 }
 
-/* Copies the value of FIELD into BUF (NUL-terminated, truncated); returns
- * BUF, or NULL when the entry has no such field. */
-static const char *
-get_field (sd_journal *j,
-           const char *field,
-           char        buf[FIELD_MAX])
-{
-  const void *data;
-  size_t len, flen = strlen (field);
-
-  if (sd_journal_get_data (j, field, &data, &len) < 0 || len <= flen)
-    return NULL;
-  len -= flen + 1;
-  len = MIN (len, FIELD_MAX - 1);
-  memcpy (buf, (const char *) data + flen + 1, len);
-  buf[len] = '\0';
-  return buf;
-}
-
 static void
 set_open_error (ScJournalReader  *self,
                 int               r,
@@ -523,20 +504,87 @@ open_journal (ScJournalReader  *self,
   return TRUE;
 }
 
-/* Whether the current entry belongs to one of the match groups. */
-static gboolean
-entry_in_groups (sd_journal *j)
+/* The fields of an entry the parser's context needs; "" when absent. */
+typedef struct
 {
-  char transport[FIELD_MAX], buf[FIELD_MAX];
+  char transport[32];
+  char hostname[FIELD_MAX];
+  char audit_type[16];
+  char audit_type_name[32];
+  char audit_id[32];
+  char identifier[64];
+  char source_realtime[32];
+} EntryFields;
 
-  if (get_field (j, "_TRANSPORT", transport) == NULL)
-    return FALSE;
-  if (strcmp (transport, "kernel") == 0)
+static void
+copy_value (char       *dest,
+            gsize       size,
+            const char *data,
+            gsize       len,
+            gsize       prefix)
+{
+  len = MIN (len - prefix, size - 1);
+  memcpy (dest, data + prefix, len);
+  dest[len] = '\0';
+}
+
+#define TAKE(field, name) \
+  if (len > sizeof name - 1 && memcmp (d, name, sizeof name - 1) == 0) \
+    { copy_value (f->field, sizeof f->field, d, len, sizeof name - 1); continue; }
+
+/* Reads all the wanted fields in one walk over the entry's items: one
+ * sd_journal_get_data() call per field would walk them once per field. */
+static void
+read_entry_fields (sd_journal  *j,
+                   EntryFields *f)
+{
+  const void *data;
+  size_t len;
+
+  f->transport[0] = f->hostname[0] = f->audit_type[0] = f->audit_type_name[0] = '\0';
+  f->audit_id[0] = f->identifier[0] = f->source_realtime[0] = '\0';
+
+  sd_journal_restart_data (j);
+  while (sd_journal_enumerate_available_data (j, &data, &len) > 0)
+    {
+      const char *d = data;
+
+      if (len < 3)
+        continue;
+      if (d[0] == 'S')
+        {
+          TAKE (identifier, "SYSLOG_IDENTIFIER=");
+          continue;
+        }
+      if (d[0] != '_')
+        continue;
+      TAKE (transport, "_TRANSPORT=");
+      TAKE (hostname, "_HOSTNAME=");
+      TAKE (audit_type, "_AUDIT_TYPE=");
+      TAKE (audit_type_name, "_AUDIT_TYPE_NAME=");
+      TAKE (audit_id, "_AUDIT_ID=");
+      TAKE (source_realtime, "_SOURCE_REALTIME_TIMESTAMP=");
+    }
+}
+
+#undef TAKE
+
+static const char *
+nonempty (const char *value)
+{
+  return value[0] != '\0' ? value : NULL;
+}
+
+/* Whether an entry with fields F belongs to one of the match groups. */
+static gboolean
+entry_in_groups (const EntryFields *f)
+{
+  if (strcmp (f->transport, "kernel") == 0)
     return TRUE;
-  if (strcmp (transport, "audit") == 0)
-    return get_field (j, "_AUDIT_TYPE", buf) != NULL &&
-           (strcmp (buf, "1400") == 0 || strcmp (buf, "1326") == 0 || strcmp (buf, "1107") == 0);
-  return get_field (j, "SYSLOG_IDENTIFIER", buf) != NULL && strcmp (buf, "dbus-daemon") == 0;
+  if (strcmp (f->transport, "audit") == 0)
+    return strcmp (f->audit_type, "1400") == 0 || strcmp (f->audit_type, "1326") == 0 ||
+           strcmp (f->audit_type, "1107") == 0;
+  return strcmp (f->identifier, "dbus-daemon") == 0;
 }
 
 /* One matching entry, kept until all are known so they can be handed on
@@ -569,13 +617,10 @@ compare_pending (gconstpointer a,
 }
 
 static const char *
-chunk_field (GStringChunk *chunk,
-             sd_journal   *j,
-             const char   *field)
+chunk_value (GStringChunk *chunk,
+             const char   *value)
 {
-  char buf[FIELD_MAX];
-
-  return get_field (j, field, buf) != NULL ? g_string_chunk_insert_const (chunk, buf) : NULL;
+  return value[0] != '\0' ? g_string_chunk_insert_const (chunk, value) : NULL;
 }
 
 static gboolean
@@ -727,23 +772,23 @@ catch_up_handle (ScJournalReader *self,
       while ((r = sd_journal_next (u)) > 0)
         {
           Pending p = { 0 };
-          char buf[FIELD_MAX];
+          EntryFields f;
 
           sd_journal_get_realtime_usec (u, &p.realtime);
           if (p.realtime > self->anchor_usec)
             continue;   /* arrived after the anchor: the main handle reads it */
-          if (!entry_in_groups (u))
+          read_entry_fields (u, &f);
+          if (!entry_in_groups (&f))
             continue;
           sd_journal_get_monotonic_usec (u, &p.monotonic, NULL);
           p.message = i;
           p.seq = c->pending->len;
-          p.transport = chunk_field (c->strings, u, "_TRANSPORT");
-          p.hostname = chunk_field (c->strings, u, "_HOSTNAME");
-          p.audit_type_name = chunk_field (c->strings, u, "_AUDIT_TYPE_NAME");
-          p.audit_id = chunk_field (c->strings, u, "_AUDIT_ID");
-          p.syslog_identifier = chunk_field (c->strings, u, "SYSLOG_IDENTIFIER");
-          if (get_field (u, "_SOURCE_REALTIME_TIMESTAMP", buf) != NULL)
-            p.source_realtime = g_ascii_strtoll (buf, NULL, 10);
+          p.transport = chunk_value (c->strings, f.transport);
+          p.hostname = chunk_value (c->strings, f.hostname);
+          p.audit_type_name = chunk_value (c->strings, f.audit_type_name);
+          p.audit_id = chunk_value (c->strings, f.audit_id);
+          p.syslog_identifier = chunk_value (c->strings, f.identifier);
+          p.source_realtime = g_ascii_strtoll (f.source_realtime, NULL, 10);
           g_array_append_val (c->pending, p);
         }
     }
@@ -881,8 +926,7 @@ read_journal (ScJournalReader     *self,
 
   while ((r = sd_journal_next (j)) > 0)
     {
-      char transport[FIELD_MAX], hostname[FIELD_MAX], type_name[FIELD_MAX];
-      char audit_id[FIELD_MAX], identifier[FIELD_MAX], source_rt[FIELD_MAX];
+      EntryFields f;
       ScRecordContext context = { 0 };
       ScDenial *denial = NULL;
       ScRecordType type;
@@ -907,15 +951,16 @@ read_journal (ScJournalReader     *self,
       if (self->options.since_usec > 0 && realtime < (guint64) self->options.since_usec)
         continue;
 
-      context.transport = get_field (j, "_TRANSPORT", transport);
-      context.hostname = get_field (j, "_HOSTNAME", hostname);
-      context.audit_type_name = get_field (j, "_AUDIT_TYPE_NAME", type_name);
-      context.audit_id = get_field (j, "_AUDIT_ID", audit_id);
-      context.syslog_identifier = get_field (j, "SYSLOG_IDENTIFIER", identifier);
+      read_entry_fields (j, &f);
+      context.transport = nonempty (f.transport);
+      context.hostname = nonempty (f.hostname);
+      context.audit_type_name = nonempty (f.audit_type_name);
+      context.audit_id = nonempty (f.audit_id);
+      context.syslog_identifier = nonempty (f.identifier);
       context.realtime_usec = (gint64) realtime;
-      if (get_field (j, "_SOURCE_REALTIME_TIMESTAMP", source_rt) != NULL)
+      if (f.source_realtime[0] != '\0')
         {
-          gint64 v = g_ascii_strtoll (source_rt, NULL, 10);
+          gint64 v = g_ascii_strtoll (f.source_realtime, NULL, 10);
           if (v > 0)
             context.realtime_usec = v;
         }
