@@ -135,6 +135,8 @@ static const RuleCase rule_cases[] = {
   { FILE_, "open", "/home/alice/.config/gtk-3.0/settings.ini", "r", OWN, "desktop", FALSE },
   { FILE_, "open", "/home/alice/.config/user-dirs.dirs", "r", OWN, "desktop", FALSE },
   { FILE_, "open", "/home/alice/.Xauthority", "r", OWN, "x11", FALSE },
+  { FILE_, "open", "/var/lib/snapd/desktop/applications/other_other.desktop", "r", OWN, "desktop",
+    FALSE },
   { FILE_, "open", "/home/alice/.local/share/juju/accounts.yaml", "r", OWN,
     "juju-client-observe", FALSE },
   { FILE_, "open", "/var/lib/snapd/hostfs/tmp/krb5cc_1000", "rk", OWN, "kerberos-tickets", FALSE },

@@ -97,6 +97,10 @@ static const ScRuleDef rule_table[] = {
         "desktop unity7",
         N_("Desktop settings, themes and icons are readable with desktop (the desktop "
            "extensions add it for you).")),
+  RULE (F, "object=/var/lib/snapd/desktop{,/**} perm=r",
+        "desktop",
+        N_("The desktop launcher reads the .desktop files and icons of installed snaps; "
+           "desktop allows it.")),
   RULE (F, "object={$HOME/.Xauthority,/run/user/UID/.mutter-Xwaylandauth.*,/run/user/UID/xauth_*}",
         "x11",
         N_("The X authority file is needed to talk to the X server; x11 allows it.")),
