@@ -5,6 +5,44 @@
  *
  * Pure functions: one log record (in any of the shapes in
  * shared/reference/denials.md) → ScDenial.
+ *
+ * What the parser puts in an ScDenial:
+ *
+ * - object, per kind: file and other → the decoded path (name=); unix → the
+ *   peer address, else the local address, else the path, else
+ *   "unix <sock_type>" ("@/tmp/.X11-unix/X0"); network → "family sock_type
+ *   [protocol]" with protocol left out when 0 ("netlink raw 15",
+ *   "inet6 stream"); capability → capname ("net_admin"); dbus → "<bus>
+ *   <destination> <interface>.<member> <path>", absent parts left out
+ *   ("system :1.104 org.freedesktop.DBus.Properties.GetAll
+ *   /org/freedesktop/timedate1", "session org.example.Name" for dbus_bind);
+ *   signal → "<signal> → <peer>"; ptrace → the peer; mount → "<srcname> →
+ *   <name> (<fstype>)"; seccomp → the syscall name, or its number when the
+ *   architecture or number is unknown.
+ * - operation: operation=; for seccomp the syscall name (or number).
+ * - permissions: denied_mask, else denied, else requested_mask, else
+ *   requested; dbus: mask=; seccomp: NULL.
+ * - mode: DENIED (apparmor="DENIED"/"KILLED", seccomp errno/kill/trap),
+ *   ALLOWED (apparmor="ALLOWED"), LOGGED (seccomp code 0x7ffc0000).
+ * - details: every key of the record, decoded, first occurrence wins (for
+ *   USER_AVC the fields inside msg='…' come first), plus "record_type"
+ *   (AVC, USER_AVC, SECCOMP, APPARMOR_DENIED…), and for seccomp
+ *   "syscall_nr", "syscall_name", "arch_name", "seccomp_action" (log,
+ *   errno, kill_thread, kill_process, trap…); "capname" is filled in from
+ *   capability= when the kernel left it out; "component" for component
+ *   hooks.
+ * - audit_id: "SECONDS.MMM:SERIAL", from the audit(…) header or rebuilt from
+ *   context->audit_id and context->realtime_usec (pass
+ *   _SOURCE_REALTIME_TIMESTAMP for the audit transport), so both copies of
+ *   one event compare equal.
+ * - noise = TRUE (with noise_reason) for AppArmor STATUS/AUDIT/HINT/ERROR
+ *   records, snap-confine and snap-update-ns.<snap> profiles (the latter
+ *   still fill snap/instance), child profiles "snap.x.y//…" and the
+ *   "unconfined" label. Such records are still returned as
+ *   SC_RECORD_DENIAL so callers can show them apart.
+ * - SC_RECORD_RATELIMIT: "kauditd_printk_skb: N callbacks suppressed" → N;
+ *   "audit: audit_lost=N …" → N (the kernel's running total); "audit: rate
+ *   limit exceeded", "backlog limit exceeded", "printk limit exceeded" → 1.
  */
 #pragma once
 
