@@ -27,6 +27,8 @@ typedef struct
   guint               index;           /* position in the store, stable */
 } ScDenialGroup;
 
+/* A store is used from one thread at a time (the reader hands batches to
+ * the main loop). */
 typedef struct _ScDenialStore ScDenialStore;
 
 ScDenialStore *sc_denial_store_new          (const char     *snap_name);   /* nullable: all snaps */
@@ -41,6 +43,8 @@ void           sc_denial_store_add_lost     (ScDenialStore  *store,
                                              guint64         lost);
 guint64        sc_denial_store_get_lost     (ScDenialStore  *store);
 GPtrArray     *sc_denial_store_get_groups   (ScDenialStore  *store);   /* of ScDenialGroup*, in creation order */
+/* Records counted into groups: filtered-out records and transport
+ * duplicates are not included. */
 guint64        sc_denial_store_get_n_records(ScDenialStore  *store);
 
 /* The normalised object used for grouping: /home/<user>/ → $HOME/,
