@@ -347,6 +347,31 @@ test_filters (void)
   }
 
   {
+    /* A time limit reads through the field matches instead of the
+     * distinct-message catch-up: both must find the same records. */
+    g_auto(Records) all = { 0 };
+    g_auto(Records) r = { 0 };
+
+    records_init (&all);
+    read_all (&options, &all);
+    options.since_usec = 1;
+    records_init (&r);
+    read_all (&options, &r);
+    options.since_usec = 0;
+    g_assert_cmpuint (r.denials->len, ==, all.denials->len);
+    g_assert_cmpuint (r.lost, ==, all.lost);
+    for (guint i = 0; i < r.denials->len; i++)
+      {
+        ScDenial *a = g_ptr_array_index (all.denials, i);
+        ScDenial *b = g_ptr_array_index (r.denials, i);
+
+        g_assert_cmpstr (a->raw, ==, b->raw);
+        g_assert_cmpint (a->timestamp_usec, ==, b->timestamp_usec);
+        g_assert_cmpstr (a->transport, ==, b->transport);
+      }
+  }
+
+  {
     g_auto(Records) r = { 0 };
     options.snap = (char *) "vlc";
     records_init (&r);
@@ -591,6 +616,83 @@ test_follow_directory (void)
 }
 
 static void
+test_anchor (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *older = NULL;
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_DIRECTORY };
+
+  g_test_summary ("Records written between opening the reader and its first read, newer or "
+                  "older than what was there, are each delivered exactly once; so are "
+                  "records written after the first read.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  a = make_fixture_journal (dir, "remote-alpha.export", "remote-alpha.journal");
+  options.path = dir;
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+
+  /* Newer (beta is a minute later) and older (the kernel fixture starts
+   * before alpha's record) files appear before the first read. */
+  b = make_fixture_journal (dir, "remote-beta.export", "remote-beta.journal");
+  older = make_fixture_journal (dir, "user-dbus.export", "user-1000.journal");
+  records_init (&r);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_no_error (error);
+  /* alpha + beta + the three session-bus lines, each once. */
+  g_assert_cmpuint (r.denials->len, ==, 5);
+
+  /* After the first read: a newer record is followed, once. */
+  {
+    g_autofree char *export_path = g_build_filename (dir, "later.export", NULL);
+    g_autofree char *text = g_strdup_printf (
+      "__REALTIME_TIMESTAMP=%" G_GINT64_FORMAT "\n__MONOTONIC_TIMESTAMP=1000\n"
+      "_BOOT_ID=5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e\n_HOSTNAME=gamma\n_TRANSPORT=kernel\n"
+      "MESSAGE=audit: type=1400 audit(1718032201.000:7000): apparmor=\"DENIED\" "
+      "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/later\" "
+      "pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+      T0_USEC + 1000 * G_USEC_PER_SEC);
+
+    g_file_set_contents (export_path, text, -1, &error);
+    g_assert_no_error (error);
+    c = g_build_filename (dir, "later.journal", NULL);
+    make_journal (export_path, c);
+    g_unlink (export_path);
+  }
+  wait_for (reader, &r, 6);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.denials->len, ==, 6);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 5))->object, ==, "/etc/later");
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < r.denials->len; i++)
+      {
+        ScDenial *d = g_ptr_array_index (r.denials, i);
+        g_autofree char *key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s", d->raw,
+                                                d->timestamp_usec, d->host);
+        /* The two identical session-bus lines differ in time. */
+        g_assert_true (g_hash_table_add (seen, g_steal_pointer (&key)));
+      }
+  }
+
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (c);
+  g_unlink (older);
+  g_rmdir (dir);
+}
+
+static void
 test_follow_log (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -772,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/journal-reader/log-cancel", test_log_cancel);
   g_test_add_func ("/journal-reader/follow-directory", test_follow_directory);
   g_test_add_func ("/journal-reader/follow-log", test_follow_log);
+  g_test_add_func ("/journal-reader/anchor", test_anchor);
   g_test_add_func ("/journal-reader/files-not-followable", test_files_not_followable);
   g_test_add_func ("/journal-reader/permission-check", test_permission_check);
 

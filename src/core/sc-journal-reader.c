@@ -58,7 +58,9 @@ struct _ScJournalReader
   char             *boot_match;     /* "_BOOT_ID=…" for this_boot */
   gboolean          use_catch_up;
   gboolean          caught_up;      /* the records before the anchor were read */
-  guint64           anchor_usec;    /* realtime of the last matching entry at open */
+  guint64           anchor_usec;    /* the last matching entry at open: realtime, */
+  guint64           anchor_monotonic; /* monotonic time */
+  sd_id128_t        anchor_boot;    /* and boot */
 
   /* text-log back end */
   int               log_fd;
@@ -477,6 +479,8 @@ open_journal (ScJournalReader  *self,
       if (r >= 0 && (r = sd_journal_previous (self->journal)) > 0)
         {
           sd_journal_get_realtime_usec (self->journal, &self->anchor_usec);
+          sd_journal_get_monotonic_usec (self->journal, &self->anchor_monotonic,
+                                         &self->anchor_boot);
           self->caught_up = FALSE;
         }
       else if (r >= 0)
@@ -501,7 +505,30 @@ open_journal (ScJournalReader  *self,
       return FALSE;
     }
 
+  /* Watch for new files from now on (sd-journal sets up inotify on the first
+   * sd_journal_get_fd()), so that read() after a while sees what was added
+   * in between even when the caller never polls. */
+  if (o->type != SC_JOURNAL_SOURCE_FILES)
+    (void) sd_journal_get_fd (self->journal);
+
   return TRUE;
+}
+
+/* Whether the current entry of U comes after the anchor in sd-journal's
+ * order: by monotonic time within the anchor's boot, else by wall clock.
+ * Those are read by the main handle, the others by catch_up(). */
+static gboolean
+after_anchor (ScJournalReader *self,
+              sd_journal      *u,
+              guint64          realtime,
+              guint64         *monotonic)
+{
+  sd_id128_t boot;
+
+  if (sd_journal_get_monotonic_usec (u, monotonic, &boot) >= 0 &&
+      sd_id128_equal (boot, self->anchor_boot))
+    return *monotonic > self->anchor_monotonic;
+  return realtime > self->anchor_usec;
 }
 
 /* The fields of an entry the parser's context needs; "" when absent. */
@@ -775,12 +802,11 @@ catch_up_handle (ScJournalReader *self,
           EntryFields f;
 
           sd_journal_get_realtime_usec (u, &p.realtime);
-          if (p.realtime > self->anchor_usec)
-            continue;   /* arrived after the anchor: the main handle reads it */
+          if (after_anchor (self, u, p.realtime, &p.monotonic))
+            continue;   /* the main handle reads it */
           read_entry_fields (u, &f);
           if (!entry_in_groups (&f))
             continue;
-          sd_journal_get_monotonic_usec (u, &p.monotonic, NULL);
           p.message = i;
           p.seq = c->pending->len;
           p.transport = chunk_value (c->strings, f.transport);
@@ -916,6 +942,10 @@ read_journal (ScJournalReader     *self,
   sd_journal *j = self->journal;
   guint n = 0;
   int r;
+
+  /* Take in files added since the last call (no-op without changes). */
+  if (self->options.type != SC_JOURNAL_SOURCE_FILES)
+    (void) sd_journal_process (j);
 
   if (!self->caught_up)
     {
