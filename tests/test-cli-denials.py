@@ -311,6 +311,41 @@ def test_follow(tmp):
         f.stop()
 
 
+def test_follow_stdin():
+    line = ('Jun 10 15:00:0%d alpha kernel: audit: type=1400 audit(171803160%d.000:%d): '
+            'apparmor="DENIED" operation="open" class="file" profile="snap.foo.foo" '
+            'name="/etc/piped-%d" pid=1 comm="foo" requested_mask="r" denied_mask="r" '
+            'fsuid=0 ouid=0\n')
+    proc = subprocess.Popen([CLI, "denials", "--follow", "--json", "--log", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    os.set_blocking(proc.stdout.fileno(), False)
+    f = Follower.__new__(Follower)
+    f.proc, f.buf = proc, b""
+    try:
+        proc.stdin.write((line % (1, 1, 1, 1)).encode())
+        proc.stdin.flush()
+        lines = f.lines_until(lambda ls: len(ls) >= 1, 5)
+        check("follow --log -: a piped record is printed while the pipe stays open",
+              len(lines) == 1 and lines[0]["object"] == "/etc/piped-1", lines)
+        proc.stdin.write((line % (2, 2, 2, 2)).encode())
+        proc.stdin.flush()
+        lines = f.lines_until(lambda ls: len(ls) >= 2, 5)
+        check("follow --log -: the next one too",
+              len(lines) == 2 and lines[1]["object"] == "/etc/piped-2", lines)
+        proc.stdin.close()
+        try:
+            rc = proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            rc = None
+        check("follow --log -: exits 0 when the pipe closes", rc == 0, rc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+
+
 def main():
     if not CLI:
         print("1..0 # SKIP SNAPCONFINE_CLI is not set")
@@ -318,6 +353,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="sc-cli-denials-")
     try:
         test_logs()
+        test_follow_stdin()
         if os.access(JOURNAL_REMOTE, os.X_OK):
             d = test_journal_directory(tmp)
             test_since(d)

@@ -573,6 +573,7 @@ print_follow_change (ScDenialGroup *group,
 static int
 follow (ScJournalReader *reader,
         ScDenialStore   *store,
+        gboolean         stream,
         gboolean         json)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
@@ -582,7 +583,8 @@ follow (ScJournalReader *reader,
 
   if (sc_journal_reader_get_fd (reader) < 0)
     {
-      fprintf (stderr, "warning: this source cannot be followed; it was read to the end.\n");
+      if (!stream)
+        fprintf (stderr, "warning: this source cannot be followed; it was read to the end.\n");
       return SC_EXIT_OK;
     }
 
@@ -590,6 +592,10 @@ follow (ScJournalReader *reader,
     {
       g_autoptr(GError) error = NULL;
       guint64 lost;
+
+      /* A followed stream has ended: nothing more will come. */
+      if (sc_journal_reader_get_fd (reader) < 0)
+        break;
 
       sc_journal_reader_wait (reader, G_USEC_PER_SEC);
       if (!sc_journal_reader_read (reader, collect_cb, &c, NULL, &error))
@@ -654,6 +660,7 @@ sc_cli_denials (int    argc,
     return sc_cli_fail (error);
 
   store = sc_denial_store_new (options.snap);
+  sc_journal_reader_set_follow (reader, follow_mode);
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);
 
@@ -669,7 +676,9 @@ sc_cli_denials (int    argc,
       else
         print_text (store);
       fflush (stdout);
-      status = follow (reader, store, json);
+      status = follow (reader, store,
+                       options.type == SC_JOURNAL_SOURCE_LOG && g_str_equal (options.path, "-"),
+                       json);
       return status;
     }
 

@@ -67,6 +67,7 @@ struct _ScJournalReader
   gboolean          log_is_stdin;
   gboolean          log_regular;
   gboolean          log_eof;        /* stdin / pipe: nothing more will come */
+  gboolean          stream_follow;  /* stdin / pipe: read what is there, do not wait for EOF */
   int               inotify_fd;
   goffset           log_offset;     /* bytes consumed from the file */
   char             *buf;            /* unconsumed bytes (an incomplete last line) */
@@ -1181,6 +1182,16 @@ read_log (ScJournalReader     *self,
           self->buf_size *= 2;
           self->buf = g_realloc (self->buf, self->buf_size);
         }
+      if (self->stream_follow)
+        {
+          /* Only what is there now: poll() first rather than O_NONBLOCK,
+           * which would be shared with whoever else has the descriptor
+           * (a terminal, the shell). */
+          struct pollfd pfd = { .fd = self->log_fd, .events = POLLIN };
+
+          if (poll (&pfd, 1, 0) <= 0)
+            break;
+        }
       n = read (self->log_fd, self->buf + self->buf_len, self->buf_size - self->buf_len);
       if (n < 0)
         {
@@ -1194,7 +1205,11 @@ read_log (ScJournalReader     *self,
           return FALSE;
         }
       if (n == 0)
-        break;
+        {
+          if (!self->log_regular)
+            self->log_eof = TRUE;
+          break;
+        }
       self->log_offset += n;
       self->buf_len += (gsize) n;
       used = feed_lines (self, self->buf, self->buf_len, func, user_data);
@@ -1205,17 +1220,13 @@ read_log (ScJournalReader     *self,
   /* At the end of the data: a stream is finished, so its last line counts
    * even without a newline; a regular file may still grow, so an
    * incomplete line waits for the rest. */
-  if (!self->log_regular)
+  if (self->log_eof && self->buf_len > 0)
     {
-      if (self->buf_len > 0)
-        {
-          if (self->buf_len == self->buf_size)
-            self->buf = g_realloc (self->buf, ++self->buf_size);
-          self->buf[self->buf_len] = '\n';
-          (void) feed_lines (self, self->buf, self->buf_len + 1, func, user_data);
-          self->buf_len = 0;
-        }
-      self->log_eof = TRUE;
+      if (self->buf_len == self->buf_size)
+        self->buf = g_realloc (self->buf, ++self->buf_size);
+      self->buf[self->buf_len] = '\n';
+      (void) feed_lines (self, self->buf, self->buf_len + 1, func, user_data);
+      self->buf_len = 0;
     }
   flush_pending (self, func, user_data);
   return TRUE;
@@ -1225,7 +1236,7 @@ static int
 log_watch_fd (ScJournalReader *self)
 {
   if (!self->log_regular)
-    return -1;
+    return self->stream_follow && !self->log_eof ? self->log_fd : -1;
   if (self->inotify_fd < 0)
     {
       self->inotify_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
@@ -1368,7 +1379,15 @@ sc_journal_reader_process (ScJournalReader *reader)
     return sd_journal_process (reader->journal) > SD_JOURNAL_NOP;
   if (reader->inotify_fd >= 0)
     drain_inotify (reader);
-  return reader->log_regular;
+  return reader->log_regular || (reader->stream_follow && !reader->log_eof);
+}
+
+void
+sc_journal_reader_set_follow (ScJournalReader *reader,
+                              gboolean         follow)
+{
+  g_return_if_fail (reader != NULL);
+  reader->stream_follow = follow && reader->journal == NULL && !reader->log_regular;
 }
 
 gboolean
@@ -1398,12 +1417,14 @@ sc_journal_reader_wait (ScJournalReader *reader,
     int r;
 
     /* Data may already be waiting that arrived before the watch was set. */
-    if (fstat (reader->log_fd, &st) == 0 && st.st_size != reader->log_offset)
+    if (reader->log_regular && fstat (reader->log_fd, &st) == 0 &&
+        st.st_size != reader->log_offset)
       return TRUE;
     r = poll (&pfd, 1, timeout_ms);
     if (r > 0)
       {
-        drain_inotify (reader);
+        if (reader->log_regular)
+          drain_inotify (reader);
         return TRUE;
       }
     return FALSE;

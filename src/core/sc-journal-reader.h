@@ -70,6 +70,12 @@ gboolean         sc_journal_reader_process  (ScJournalReader        *reader);
 /* Blocks up to TIMEOUT_USEC for new data (sd_journal_wait); TRUE when there is. */
 gboolean         sc_journal_reader_wait     (ScJournalReader        *reader,
                                              gint64                  timeout_usec);
+/* For a text log on a stream (standard input, a pipe such as
+ * `journalctl -f | …`): with FOLLOW, read() returns what has arrived
+ * instead of reading to the end, and get_fd() gives the stream until it
+ * ends. Call before the first read; no effect on other sources. */
+void             sc_journal_reader_set_follow (ScJournalReader      *reader,
+                                               gboolean              follow);
 /* Non-fatal notes (e.g. "only the user journal is readable: …"). */
 GPtrArray       *sc_journal_reader_get_warnings (ScJournalReader    *reader);
 
