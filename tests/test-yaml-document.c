@@ -426,6 +426,46 @@ test_tabs (void)
   g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "t.yaml:3:1: "));
+
+  {
+    static const struct { const char *text; const char *position; } more[] = {
+      { "a: |\t# c\n  x\n", NULL },        /* a tab after the indicator */
+      { "a: | # c\t\n  x\n", "" },         /* in the header's comment: fine */
+      { "a: \"x\"\t\n", NULL },             /* after a quoted scalar */
+      { "a: [\"x\",\tb]\n", NULL },          /* between flow items */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+      {
+        g_autoptr(GBytes) b = g_bytes_new_static (more[i].text, strlen (more[i].text));
+        g_autoptr(GError) e = NULL;
+        g_autoptr(ScYamlDocument) d = sc_yaml_document_new ("t.yaml", b, &e);
+
+        g_test_message ("%s", more[i].text);
+        if (more[i].position != NULL)
+          g_assert_no_error (e);
+        else
+          g_assert_error (e, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID);
+      }
+  }
+
+  {
+    /* A million tabs in one comment cost one pass, not one scan per tab. */
+    gsize n = 1000000;
+    char *text = g_malloc (n + 16);
+    g_autoptr(GBytes) b = NULL;
+    g_autoptr(GError) e = NULL;
+    g_autoptr(ScYamlDocument) d = NULL;
+    gint64 start = g_get_monotonic_time ();
+
+    memcpy (text, "a: b #", 6);
+    memset (text + 6, '\t', n);
+    memcpy (text + 6 + n, "\n", 1);
+    b = g_bytes_new_take (text, n + 7);
+    d = sc_yaml_document_new ("t.yaml", b, &e);
+    g_assert_no_error (e);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  }
 }
 
 int

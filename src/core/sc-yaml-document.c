@@ -389,54 +389,58 @@ check_tabs (ScYamlDocument *doc,
             GError        **error)
 {
   const char *d = doc->data;
-  const char *tab = memchr (d, '\t', doc->len);
   guint next_node = 0;
-  ScYamlNode *range = NULL;
+  gsize range_start = 0, range_end = 0;
+  gboolean in_comment = FALSE;
 
-  while (tab != NULL)
+  if (memchr (d, '\t', doc->len) == NULL)
+    return TRUE;
+
+  /* One pass over the text: the nodes come in document order, so a cursor
+   * tracks the quoted or block scalar that may cover the current byte. */
+  for (gsize p = doc->bom_len; p < doc->len; p++)
     {
-      gsize off = (gsize) (tab - d);
-      gboolean allowed = FALSE;
+      char c = d[p];
 
-      /* The quoted or block scalar that might hold the tab: nodes come in
-       * document order, so one forward walk serves every tab. */
+      if (c == '\n' || c == '\r')
+        {
+          in_comment = FALSE;
+          continue;
+        }
+
       while (next_node < doc->nodes->len)
         {
           ScYamlNode *node = g_ptr_array_index (doc->nodes, next_node);
 
-          if (node->value_start > off)
+          if (node->value_start > p)
             break;
           next_node++;
-          if (node->kind == SC_YAML_NODE_SCALAR && node->style != SC_YAML_STYLE_PLAIN &&
-              (range == NULL || node->end > range->end))
-            range = node;
-        }
-      if (range != NULL && off >= range->value_start && off < range->end)
-        allowed = TRUE;
-
-      if (!allowed)
-        {
-          gsize ls = sc_yaml_document_line_start (doc, off);
-
-          /* In a comment: a '#' after a blank (or at the line start) earlier
-           * on the line, outside the quoted or block scalar. */
-          for (gsize p = ls; p < off && !allowed; p++)
-            if (d[p] == '#' && (p == ls || d[p - 1] == ' ' || d[p - 1] == '\t') &&
-                !(range != NULL && p >= range->value_start && p < range->end))
-              allowed = TRUE;
+          if (node->kind != SC_YAML_NODE_SCALAR || node->style == SC_YAML_STYLE_PLAIN ||
+              node->end <= range_end)
+            continue;
+          range_start = node->value_start;
+          /* A block scalar's header line is not content: PyYAML allows
+           * only spaces and a comment after the indicator. */
+          if (node->style == SC_YAML_STYLE_LITERAL || node->style == SC_YAML_STYLE_FOLDED)
+            range_start = sc_yaml_document_line_end (doc, node->value_start);
+          range_end = node->end;
         }
 
-      if (!allowed)
+      if (p >= range_start && p < range_end)
+        continue;
+      if (c == '#' && (p == doc->bom_len || d[p - 1] == ' ' || d[p - 1] == '\t' ||
+                       d[p - 1] == '\n' || d[p - 1] == '\r'))
+        in_comment = TRUE;
+      else if (c == '\t' && !in_comment)
         {
           guint line, column;
 
-          position_of_offset (d, doc->len, doc->bom_len, off, &line, &column);
+          position_of_offset (d, doc->len, doc->bom_len, p, &line, &column);
           set_error (error, doc->display_name, line, column,
                      "found a tab character that cannot start any token (while scanning for "
                      "the next token); YAML does not allow a tab here, use spaces");
           return FALSE;
         }
-      tab = memchr (tab + 1, '\t', doc->len - off - 1);
     }
   return TRUE;
 }
