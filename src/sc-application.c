@@ -268,7 +268,6 @@ sc_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window",
                                          new_window_accels);
 
-  gtk_window_set_default_icon_name (APPLICATION_ID);
 }
 
 static int

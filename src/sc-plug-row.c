@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sc-interface-catalogue.h"
 #include "sc-plug-row.h"
@@ -126,44 +127,51 @@ sc_plug_format_attributes (GVariant *attributes)
   return g_string_free (str, FALSE);
 }
 
+/* The subtitle is one ellipsized line: a finding when there is one, else
+ * the top-level definition, else our description. One line measures much
+ * faster than wrapped text, which matters with dozens of rows; everything
+ * is in the row's tooltip. */
 static void
 update_subtitle (ScPlugRow *self)
 {
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-
-  if (self->definition_text != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (self->definition_text, -1);
-
-      g_string_append (subtitle, escaped);
-    }
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  const char *description = NULL;
+  const char *line;
 
   if (self->info != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (_(self->info->description), -1);
-
-      if (subtitle->len > 0)
-        g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, escaped);
-    }
+    description = _(self->info->description);
   else if (self->definition_text == NULL)
-    {
-      if (subtitle->len > 0)
-        g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, _("Not an interface snapd knows"));
-    }
+    description = _("Not an interface snapd knows");
 
   if (self->findings_text != NULL)
+    line = self->findings_text;
+  else if (self->definition_text != NULL)
+    line = self->definition_text;
+  else
+    line = description;
+
+  if (line != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (self->findings_text, -1);
+      const char *eol = strchr (line, '\n');
 
-      if (subtitle->len > 0)
-        g_string_append_c (subtitle, '\n');
-      g_string_append (subtitle, escaped);
+      escaped = g_markup_escape_text (line, eol != NULL ? eol - line : -1);
     }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped != NULL ? escaped : "");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *part = i == 0 ? self->definition_text
+                         : i == 1 ? description
+                         : self->findings_text;
+
+      if (part == NULL)
+        continue;
+      if (tooltip->len > 0)
+        g_string_append (tooltip, "\n\n");
+      g_string_append (tooltip, part);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->len > 0 ? tooltip->str : NULL);
 }
 
 static void
@@ -578,7 +586,10 @@ sc_plug_row_set_findings (ScPlugRow *self,
       g_string_append_printf (text, "⚠ %s", finding->message);
       g_string_append (tooltip, finding->message);
       if (finding->hint != NULL)
-        g_string_append_printf (tooltip, "\n%s", finding->hint);
+        {
+          g_string_append_printf (tooltip, "\n%s", finding->hint);
+          g_string_append_printf (text, "\n%s", finding->hint);
+        }
     }
 
   g_clear_pointer (&self->findings_text, g_free);

@@ -53,6 +53,9 @@ struct _ScWindow
   GBytes               *undo_after;      /* bytes the last write left */
   char                 *undo_path;
   char                 *denials_log;
+  GPtrArray            *deferred;        /* of ScTarget*, borrowed: groups not built yet */
+  guint                 deferred_id;
+  gulong                deferred_paint_id;
   guint                 monitor_timeout_id;
   gulong                first_frame_id;
 

@@ -23,6 +23,9 @@
 # include "sc-denial-sidebar.h"
 #endif
 
+/* Plug rows that fill the first screen of a 1100×760 window. */
+#define FIRST_SCREEN_ROWS 8
+
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -364,6 +367,25 @@ filter_findings (GPtrArray  *findings,
   return out;
 }
 
+static void
+apply_group_findings (ScWindow *self,
+                      ScAppRow *app_row)
+{
+  const char *target = sc_app_row_get_target (app_row);
+  GPtrArray *rows = sc_app_row_get_plug_rows (app_row);
+  g_autoptr(GPtrArray) target_findings = filter_findings (self->findings, target, NULL, FALSE);
+
+  sc_app_row_set_findings (app_row, target_findings);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ScPlugRow *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) plug_findings =
+        filter_findings (self->findings, target, sc_plug_row_get_plug (row), FALSE);
+
+      sc_plug_row_set_findings (row, plug_findings);
+    }
+}
+
 /* Findings follow the ticks: `check` runs on the text that would be written
  * (without the confinement change), so a plug ticked a moment ago shows that
  * it needs store approval before anything is saved. */
@@ -398,21 +420,7 @@ update_findings (ScWindow *self)
 
   g_hash_table_iter_init (&iter, self->app_rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      ScAppRow *app_row = value;
-      GPtrArray *rows = sc_app_row_get_plug_rows (app_row);
-      g_autoptr(GPtrArray) target_findings = filter_findings (self->findings, key, NULL, FALSE);
-
-      sc_app_row_set_findings (app_row, target_findings);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          ScPlugRow *row = g_ptr_array_index (rows, i);
-          g_autoptr(GPtrArray) plug_findings =
-            filter_findings (self->findings, key, sc_plug_row_get_plug (row), FALSE);
-
-          sc_plug_row_set_findings (row, plug_findings);
-        }
-    }
+    apply_group_findings (self, value);
 
   /* Project-wide findings, and findings about top-level plugs. */
   for (guint i = 0; i < self->finding_rows->len; i++)
@@ -427,7 +435,8 @@ update_findings (ScWindow *self)
       GtkWidget *row;
       GtkWidget *icon;
 
-      if (finding->target != NULL && g_hash_table_contains (self->app_rows, finding->target))
+      if (finding->target != NULL
+          && sc_project_find_target (self->project, finding->target) != NULL)
         continue;
 
       title = g_markup_escape_text (finding->message, -1);
@@ -543,7 +552,7 @@ update_header (ScWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->grade_label), grade != NULL);
 }
 
-static void
+static guint
 add_target_group (ScWindow *self,
                   ScTarget *target)
 {
@@ -554,6 +563,66 @@ add_target_group (ScWindow *self,
                        app_row);
   gtk_box_append (self->targets_box, app_row);
   watch_plug_rows (self, SC_APP_ROW (app_row));
+  if (self->findings != NULL)
+    apply_group_findings (self, SC_APP_ROW (app_row));
+
+  return sc_app_row_get_plug_rows (SC_APP_ROW (app_row))->len;
+}
+
+/* Builds the groups left for after the first frame, all of them now. Every
+ * entry point that looks at groups calls this first. */
+static void
+flush_deferred (ScWindow *self)
+{
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+
+  for (guint i = 0; i < self->deferred->len; i++)
+    add_target_group (self, g_ptr_array_index (self->deferred, i));
+  g_ptr_array_set_size (self->deferred, 0);
+}
+
+static gboolean
+build_deferred_cb (gpointer user_data)
+{
+  ScWindow *self = user_data;
+
+  /* One group per main loop turn keeps input and frames flowing. */
+  if (self->deferred->len > 0)
+    {
+      add_target_group (self, g_ptr_array_index (self->deferred, 0));
+      g_ptr_array_remove_index (self->deferred, 0);
+    }
+
+  if (self->deferred->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->deferred_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deferred_after_paint_cb (ScWindow      *self,
+                         GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->deferred_paint_id, clock);
+
+  if (self->deferred->len > 0 && self->deferred_id == 0)
+    self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
+}
+
+static void
+schedule_deferred (ScWindow *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->deferred->len == 0 || self->deferred_id != 0 || self->deferred_paint_id != 0)
+    return;
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
+    self->deferred_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                       G_CALLBACK (deferred_after_paint_cb),
+                                                       self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -563,20 +632,42 @@ rebuild_project_page (ScWindow *self)
   GPtrArray *hooks;
   GtkWidget *child;
 
+  guint n_rows = 0;
+  gboolean defer;
+
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  g_ptr_array_set_size (self->deferred, 0);
   g_hash_table_remove_all (self->app_rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box))) != NULL)
     gtk_box_remove (self->targets_box, child);
 
   update_header (self);
 
+  /* Before the window is first shown, only the groups that fill the first
+   * screen are built; the rest follow right after the first frame, so a
+   * project with many apps opens as fast as a small one. */
+  defer = !gtk_widget_get_mapped (GTK_WIDGET (self));
+
   apps = sc_project_get_apps (self->project);
   hooks = sc_project_get_hooks (self->project);
   for (guint i = 0; apps != NULL && i < apps->len; i++)
-    add_target_group (self, g_ptr_array_index (apps, i));
+    {
+      if (defer && n_rows >= FIRST_SCREEN_ROWS)
+        g_ptr_array_add (self->deferred, g_ptr_array_index (apps, i));
+      else
+        n_rows += add_target_group (self, g_ptr_array_index (apps, i));
+    }
   for (guint i = 0; hooks != NULL && i < hooks->len; i++)
-    add_target_group (self, g_ptr_array_index (hooks, i));
+    {
+      if (defer && n_rows >= FIRST_SCREEN_ROWS)
+        g_ptr_array_add (self->deferred, g_ptr_array_index (hooks, i));
+      else
+        n_rows += add_target_group (self, g_ptr_array_index (hooks, i));
+    }
+  if (self->deferred->len > 0 && gtk_widget_get_realized (GTK_WIDGET (self)))
+    schedule_deferred (self);
 
-  if (g_hash_table_size (self->app_rows) == 0)
+  if (g_hash_table_size (self->app_rows) == 0 && self->deferred->len == 0)
     {
       GtkWidget *status = adw_status_page_new ();
 
@@ -596,6 +687,7 @@ sc_window_get_app_row (ScWindow   *self,
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
   g_return_val_if_fail (target != NULL, NULL);
 
+  flush_deferred (self);
   return g_hash_table_lookup (self->app_rows, target);
 }
 
@@ -1212,6 +1304,7 @@ _sc_window_show_add_interface (ScWindow   *self,
   if (self->project == NULL)
     return;
 
+  flush_deferred (self);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1539,6 +1632,8 @@ sc_window_realize (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (sc_window_parent_class)->realize (widget);
 
+  schedule_deferred (self);
+
   if (g_getenv ("SNAPCONFINE_BENCH_FIRST_FRAME") != NULL
       || g_getenv ("SNAPCONFINE_SCREENSHOT") != NULL)
     self->first_frame_id = g_signal_connect_swapped (gtk_widget_get_frame_clock (widget),
@@ -1555,6 +1650,7 @@ sc_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1580,6 +1676,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->definitions, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
   g_clear_pointer (&self->undo_after, g_bytes_unref);
   g_clear_pointer (&self->undo_path, g_free);
@@ -1696,6 +1793,7 @@ sc_window_init (ScWindow *self)
   self->definitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify)g_variant_unref);
   self->finding_rows = g_ptr_array_new ();
+  self->deferred = g_ptr_array_new ();
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
