@@ -598,7 +598,8 @@ test_follow_directory (void)
   g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
   g_assert_cmpint (sc_journal_reader_get_events (reader), !=, 0);
   /* Nothing new yet. */
-  g_assert_false (sc_journal_reader_wait (reader, 1000) && r.denials->len != 1);
+  g_assert_false (sc_journal_reader_process (reader));
+  g_assert_false (sc_journal_reader_wait (reader, 1000));
 
   export_path = fixture_path ("remote-beta.export");
   second = g_build_filename (dir, "remote-beta.journal", NULL);
@@ -710,7 +711,7 @@ test_follow_log (void)
   gint64 took;
 
   g_test_summary ("Following a text log: appended lines are read, an incomplete last line "
-                  "waits for its end.");
+                  "waits for its end, a rotated log is followed into its new file.");
   f = fopen (path, "w");
   g_assert_nonnull (f);
   fprintf (f, line, 1, 1);
@@ -722,6 +723,8 @@ test_follow_log (void)
   g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
   g_assert_cmpuint (r.denials->len, ==, 1);
   g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
+  /* Nothing new: a caller polling the fd must not be told to read again. */
+  g_assert_false (sc_journal_reader_process (reader));
 
   /* Half a line: not a record yet. */
   {
@@ -730,6 +733,7 @@ test_follow_log (void)
 
     fwrite (second, 1, half, f);
     fflush (f);
+    g_assert_true (sc_journal_reader_process (reader));
     g_assert_true (sc_journal_reader_wait (reader, G_USEC_PER_SEC));
     g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
     g_assert_cmpuint (r.denials->len, ==, 1);
@@ -741,7 +745,26 @@ test_follow_log (void)
   g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/follow-2");
   g_test_message ("appended line read after %" G_GINT64_FORMAT " µs", took);
   g_assert_cmpint (took, <, G_USEC_PER_SEC);
+  g_assert_false (sc_journal_reader_process (reader));
   fclose (f);
+
+  /* Rotation: the log is renamed and written anew. */
+  {
+    g_autofree char *rotated = g_build_filename (dir, "kern.log.1", NULL);
+
+    g_assert_cmpint (g_rename (path, rotated), ==, 0);
+    f = fopen (path, "w");
+    g_assert_nonnull (f);
+    fprintf (f, line, 3, 3);
+    fclose (f);
+    took = wait_for (reader, &r, 3);
+    g_assert_cmpuint (r.denials->len, ==, 3);
+    g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 2))->object, ==,
+                     "/etc/follow-3");
+    g_test_message ("record in the rotated log read after %" G_GINT64_FORMAT " µs", took);
+    g_assert_false (sc_journal_reader_process (reader));
+    g_unlink (rotated);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

@@ -75,6 +75,8 @@ struct _ScJournalReader
   gboolean          log_regular;
   gboolean          log_eof;        /* stdin / pipe: nothing more will come */
   gboolean          stream_follow;  /* stdin / pipe: read what is there, do not wait for EOF */
+  dev_t             log_dev;        /* the file being read, to notice rotation */
+  ino_t             log_ino;
   int               inotify_fd;
   goffset           log_offset;     /* bytes consumed from the file */
   char             *buf;            /* unconsumed bytes (an incomplete last line) */
@@ -1062,6 +1064,8 @@ open_log (ScJournalReader  *self,
   if (fstat (self->log_fd, &st) == 0 && S_ISREG (st.st_mode))
     {
       self->log_regular = TRUE;
+      self->log_dev = st.st_dev;
+      self->log_ino = st.st_ino;
       /* this_boot for a text log: records since the kernel started. */
       if (self->options.this_boot)
         {
@@ -1152,6 +1156,43 @@ feed_lines (ScJournalReader     *self,
   return (gsize) (p - buf);
 }
 
+/* Whether the log's path now names another file (rotated: renamed and
+ * created anew). */
+static gboolean
+log_replaced (ScJournalReader *self)
+{
+  struct stat st;
+
+  return self->log_regular && g_stat (self->options.path, &st) == 0 &&
+         (st.st_ino != self->log_ino || st.st_dev != self->log_dev);
+}
+
+#define LOG_FILE_EVENTS (IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVE_SELF | IN_DELETE_SELF)
+
+/* After a rotation: continue with the new file at the log's path. */
+static gboolean
+reopen_log (ScJournalReader *self)
+{
+  struct stat st;
+  int fd = g_open (self->options.path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return FALSE;
+    }
+  close (self->log_fd);
+  self->log_fd = fd;
+  self->log_dev = st.st_dev;
+  self->log_ino = st.st_ino;
+  self->log_offset = 0;
+  if (self->inotify_fd >= 0)
+    inotify_add_watch (self->inotify_fd, self->options.path, LOG_FILE_EVENTS);
+  return TRUE;
+}
+
 static gboolean
 read_log (ScJournalReader     *self,
           ScJournalRecordFunc  func,
@@ -1162,11 +1203,12 @@ read_log (ScJournalReader     *self,
   if (self->log_eof)
     return TRUE;
 
+again:
   if (self->log_regular)
     {
       struct stat st;
 
-      /* Truncated or replaced by log rotation: start over. */
+      /* Truncated (logrotate's copytruncate): start over. */
       if (fstat (self->log_fd, &st) == 0 && st.st_size < self->log_offset)
         {
           self->log_offset = 0;
@@ -1227,7 +1269,7 @@ read_log (ScJournalReader     *self,
   /* At the end of the data: a stream is finished, so its last line counts
    * even without a newline; a regular file may still grow, so an
    * incomplete line waits for the rest. */
-  if (self->log_eof && self->buf_len > 0)
+  if ((self->log_eof || log_replaced (self)) && self->buf_len > 0)
     {
       if (self->buf_len == self->buf_size)
         self->buf = g_realloc (self->buf, ++self->buf_size);
@@ -1236,6 +1278,10 @@ read_log (ScJournalReader     *self,
       self->buf_len = 0;
     }
   flush_pending (self, func, user_data);
+
+  /* The old file was read to its end; go on with the new one. */
+  if (log_replaced (self) && reopen_log (self))
+    goto again;
   return TRUE;
 }
 
@@ -1246,14 +1292,18 @@ log_watch_fd (ScJournalReader *self)
     return self->stream_follow && !self->log_eof ? self->log_fd : -1;
   if (self->inotify_fd < 0)
     {
+      g_autofree char *dir = g_path_get_dirname (self->options.path);
+
       self->inotify_fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
       if (self->inotify_fd >= 0 &&
-          inotify_add_watch (self->inotify_fd, self->options.path,
-                             IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE) < 0)
+          inotify_add_watch (self->inotify_fd, self->options.path, LOG_FILE_EVENTS) < 0)
         {
           close (self->inotify_fd);
           self->inotify_fd = -1;
         }
+      /* The folder too, to see a rotated log created anew. */
+      if (self->inotify_fd >= 0)
+        inotify_add_watch (self->inotify_fd, dir, IN_CREATE | IN_MOVED_TO);
     }
   return self->inotify_fd;
 }
@@ -1265,6 +1315,26 @@ drain_inotify (ScJournalReader *self)
 
   while (read (self->inotify_fd, events, sizeof events) > 0)
     ;
+}
+
+/* Whether a log has data the reader has not consumed. */
+static gboolean
+log_has_news (ScJournalReader *self)
+{
+  if (self->log_regular)
+    {
+      struct stat st;
+
+      return (fstat (self->log_fd, &st) == 0 && st.st_size != self->log_offset) ||
+             log_replaced (self);
+    }
+  if (self->stream_follow && !self->log_eof)
+    {
+      struct pollfd pfd = { .fd = self->log_fd, .events = POLLIN };
+
+      return poll (&pfd, 1, 0) > 0;
+    }
+  return FALSE;
 }
 
 /* ---- Public API ------------------------------------------------------- */
@@ -1384,9 +1454,11 @@ sc_journal_reader_process (ScJournalReader *reader)
 
   if (reader->journal != NULL)
     return sd_journal_process (reader->journal) > SD_JOURNAL_NOP;
+  /* The size, not the events, decides: a write seen by an earlier read
+   * leaves its event queued. */
   if (reader->inotify_fd >= 0)
     drain_inotify (reader);
-  return reader->log_regular || (reader->stream_follow && !reader->log_eof);
+  return log_has_news (reader);
 }
 
 void
@@ -1420,19 +1492,18 @@ sc_journal_reader_wait (ScJournalReader *reader,
   {
     struct pollfd pfd = { .fd = fd, .events = POLLIN };
     int timeout_ms = timeout_usec < 0 ? -1 : (int) MIN (timeout_usec / 1000, G_MAXINT);
-    struct stat st;
     int r;
 
     /* Data may already be waiting that arrived before the watch was set. */
-    if (reader->log_regular && fstat (reader->log_fd, &st) == 0 &&
-        st.st_size != reader->log_offset)
+    if (log_has_news (reader))
       return TRUE;
     r = poll (&pfd, 1, timeout_ms);
     if (r > 0)
       {
-        if (reader->log_regular)
-          drain_inotify (reader);
-        return TRUE;
+        if (!reader->log_regular)
+          return TRUE;   /* data or the end of the stream */
+        drain_inotify (reader);
+        return log_has_news (reader);
       }
     return FALSE;
   }
