@@ -1141,12 +1141,6 @@ names_equal (GPtrArray *a,
   return TRUE;
 }
 
-static GPtrArray *
-target_plug_names_of (ScTarget *target)
-{
-  return plug_names (target);
-}
-
 static gboolean
 target_has_plug (ScTarget   *target,
                  const char *plug)
@@ -1214,7 +1208,7 @@ lookup_target_for_edit (ScEdit      *edit,
   *desired = g_hash_table_lookup (edit->desired, info);
   if (*desired == NULL)
     {
-      *desired = target_plug_names_of (info->target);
+      *desired = plug_names (info->target);
       g_hash_table_insert (edit->desired, info, *desired);
       g_ptr_array_add (edit->touched, info);
     }
