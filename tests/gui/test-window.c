@@ -557,6 +557,50 @@ test_suggestion (Fixture       *fixture,
 }
 
 static void
+test_ignored (Fixture       *fixture,
+              gconstpointer  data)
+{
+#ifdef HAVE_DENIAL_SIDEBAR
+  const char *ignored[] = { "group-a", "group-b", NULL };
+  g_autoptr(GSettings) settings = g_settings_new ("org.example.SnapConfine");
+  g_autoptr(GVariant) all = NULL;
+  g_autofree const char **stored = NULL;
+  g_auto(GStrv) restored = NULL;
+  ScWindow *second;
+  GtkWidget *sidebar;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Denial groups ignored in the sidebar are remembered per project and "
+                  "given back to the sidebar when the project is opened again");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  sidebar = find_sidebar (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (sidebar);
+  sc_denial_sidebar_set_ignored (SC_DENIAL_SIDEBAR (sidebar), ignored);
+
+  all = g_settings_get_value (settings, "ignored-denials");
+  g_assert_true (g_variant_lookup (all, fixture->yaml, "^a&s", &stored));
+  g_assert_cmpstrv (stored, ignored);
+
+  second = g_object_ref_sink (sc_window_new (NULL));
+  file = g_file_new_for_path (fixture->yaml);
+  g_assert_true (sc_window_open (second, file, &error));
+  g_assert_no_error (error);
+  sidebar = find_sidebar (GTK_WIDGET (second));
+  g_object_get (sidebar, "ignored", &restored, NULL);
+  g_assert_cmpstrv (restored, ignored);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+
+  g_settings_reset (settings, "ignored-denials");
+#else
+  g_test_skip ("The denial sidebar is not built in");
+#endif
+}
+
+static void
 test_personal_files_definition (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -843,6 +887,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/suggestion", Fixture, NULL, fixture_set_up, test_suggestion,
               fixture_tear_down);
+  g_test_add ("/window/ignored", Fixture, NULL, fixture_set_up, test_ignored, fixture_tear_down);
   g_test_add ("/window/personal-files", Fixture, NULL, fixture_set_up,
               test_personal_files_definition, fixture_tear_down);
   g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
