@@ -11,7 +11,8 @@
  * "ignored" (GStrv of group keys hidden for this project), "show-noise"
  * (boolean), "loading" (boolean, read-only).
  * Signals: "add-plug" (const char *target, const char *plug,
- * GVariant *definition or NULL) and "add-toast" (AdwToast*).
+ * GVariant *definition or NULL) and "add-toast" (AdwToast*; the handler
+ * takes the reference, as adw_toast_overlay_add_toast() does).
  */
 #pragma once
 
