@@ -20,6 +20,7 @@
 
 #include "sc-add-interface-dialog.h"
 #include "sc-app-row.h"
+#include "sc-application.h"
 #include "sc-plug-row.h"
 #include "sc-project.h"
 #include "sc-strict-dialog.h"
@@ -601,6 +602,46 @@ test_ignored (Fixture       *fixture,
 }
 
 static void
+test_one_window_per_project (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ScApplication) app = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) yaml = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) recent = NULL;
+  ScWindow *first;
+  ScWindow *again;
+
+  g_test_summary ("Opening a project that a window shows already presents that window, "
+                  "whether named by its folder or its snapcraft.yaml; it becomes recent");
+  REQUIRE_DISPLAY ();
+
+  app = sc_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app))
+                           | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  folder = g_file_new_for_path (fixture->dir);
+  yaml = g_file_new_for_path (fixture->yaml);
+
+  first = sc_application_open_file (app, folder);
+  g_assert_nonnull (sc_window_get_project (first));
+  again = sc_application_open_file (app, yaml);
+  g_assert_true (first == again);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  recent = g_settings_get_strv (sc_application_get_settings (app), "recent-projects");
+  g_assert_cmpstr (recent[0], ==, fixture->dir);
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  iterate (20);
+  g_settings_reset (sc_application_get_settings (app), "recent-projects");
+}
+
+static void
 test_personal_files_definition (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -888,6 +929,8 @@ main (int   argc,
   g_test_add ("/window/suggestion", Fixture, NULL, fixture_set_up, test_suggestion,
               fixture_tear_down);
   g_test_add ("/window/ignored", Fixture, NULL, fixture_set_up, test_ignored, fixture_tear_down);
+  g_test_add ("/window/one-window-per-project", Fixture, NULL, fixture_set_up,
+              test_one_window_per_project, fixture_tear_down);
   g_test_add ("/window/personal-files", Fixture, NULL, fixture_set_up,
               test_personal_files_definition, fixture_tear_down);
   g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
