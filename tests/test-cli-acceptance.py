@@ -1,0 +1,746 @@
+#!/usr/bin/env python3
+"""Acceptance tests of snapconfine-cli against awkward but valid inputs (TAP).
+
+Written by QA from the issue texts only, as a second opinion next to the
+engineers' own tests: nasty snapcraft.yaml shapes for the editor, error
+positions for validation, resource limits, the JSON contracts, and denial
+records in every log shape.
+
+Checks for bugs that are known and not fixed yet are reported as TAP TODO
+(`not ok N - name # TODO bug: ...`), so the suite stays green; when such a
+check starts passing it prints `ok N - name # TODO ...` and the TODO marker
+should be removed from the table.
+
+When PyYAML is importable it is used as an independent oracle for the
+edited documents; without it those parts are skipped and say so."""
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+CLI = os.environ.get("SNAPCONFINE_CLI", "snapconfine-cli")
+SRC = os.environ.get("SC_SOURCE_ROOT", os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+DATA = os.path.join(SRC, "tests", "data", "acceptance")
+
+try:
+    import yaml  # optional oracle
+except ImportError:  # pragma: no cover
+    yaml = None
+
+
+def run(*args, stdin=None, timeout=60):
+    p = subprocess.run([CLI, *args], capture_output=True, input=stdin, timeout=timeout)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+class Skip(Exception):
+    pass
+
+
+def check(cond, message):
+    if not cond:
+        raise AssertionError(message)
+
+
+results = []  # (name, function, todo-or-None)
+
+
+def test(name, todo=None):
+    def deco(fn):
+        results.append((name, fn, todo))
+        return fn
+    return deco
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+# ---------------------------------------------------------------------------
+# The editor: table of awkward documents
+# ---------------------------------------------------------------------------
+#
+# Each case: text (bytes), ops [(kind, target, plug)], expect {target: [plugs]}
+# (the full resulting list of each edited target; [] = key removed), optional
+# exact (the whole expected output), optional todo (known bug text).
+
+class Case:
+    def __init__(self, name, text, ops, expect, exact=None, todo=None, keep=(), conf="strict",
+                 touch=None, unplug_all=True):
+        self.name = name
+        self.text = text if isinstance(text, bytes) else text.encode("utf-8")
+        self.ops = ops
+        self.expect = expect
+        self.exact = exact if exact is None or isinstance(exact, bytes) else exact.encode("utf-8")
+        self.todo = todo
+        self.keep = keep  # substrings that must survive verbatim
+        self.conf = conf
+        self.touch = touch  # regex (bytes) of further lines the edit may rewrite
+        self.unplug_all = unplug_all
+
+
+def args_for(ops):
+    out = []
+    for kind, target, plug in ops:
+        out += ["--" + kind, f"{target}={plug}"]
+    return out
+
+
+def model_targets(doc):
+    m = {}
+    for a in doc["apps"]:
+        m[a["name"]] = a["plugs"]
+    for h in doc["hooks"]:
+        m["hook:" + h["name"]] = h["plugs"]
+    return m
+
+
+def yaml_oracle(before, after, case):
+    """Load both texts with PyYAML; apply the intended change to the first and
+    compare with the second."""
+    old = yaml.safe_load(before)
+    new = yaml.safe_load(after)
+    old["confinement"] = case.conf
+    for target, plugs in case.expect.items():
+        if target.startswith("hook:"):
+            section, name = "hooks", target[5:]
+        else:
+            section, name = "apps", target
+        entry = old[section][name]
+        if entry is None:
+            entry = {}
+        else:
+            entry = dict(entry)
+        if plugs:
+            entry["plugs"] = list(plugs)
+        else:
+            entry.pop("plugs", None)
+        old[section] = dict(old[section])
+        old[section][name] = entry
+        # an app left with nothing may be written as null
+        if not entry and new[section].get(name) is None:
+            old[section][name] = None
+    check(old == new, f"PyYAML sees a different document:\n  want {old!r}\n  got  {new!r}")
+
+
+def unconcerned_lines_kept(before, after, case):
+    """Every original line that has nothing to do with confinement or plugs
+    must still be there, byte for byte, in the same order."""
+    removed = {p for k, _, p in case.ops if k == "unplug"}
+    pat = re.compile(rb"confinement|plugs|[{}\[\]]" +
+                     b"".join(b"|" + re.escape(p.encode()) for p in removed) +
+                     (b"|" + case.touch if case.touch else b""))
+    a = before.splitlines(keepends=True)
+    b = after.splitlines(keepends=True)
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag in ("delete", "replace"):
+            for line in a[i1:i2]:
+                # the last line may only have gained its line break
+                if line.rstrip(b"\r\n") != line or i2 != len(a):
+                    pass
+                check(pat.search(line) or any(line.rstrip(b"\r\n") == l.rstrip(b"\r\n") for l in b[j1:j2]),
+                      f"unconcerned line changed or lost: {line!r}")
+    for k in case.keep:
+        kb = k.encode() if isinstance(k, str) else k
+        check(kb in after, f"text lost: {kb!r}")
+
+
+def line_endings_kept(before, after):
+    if before.startswith(b"\xef\xbb\xbf"):
+        check(after.startswith(b"\xef\xbb\xbf"), "BOM lost")
+    else:
+        check(not after.startswith(b"\xef\xbb\xbf"), "BOM added")
+    lines = before.split(b"\n")
+    crlf = len(lines) > 1 and all(l.endswith(b"\r") for l in lines[:-1])
+    if crlf:
+        for l in after.split(b"\n")[:-1]:
+            check(l.endswith(b"\r"), f"LF-only line in a CRLF file: {l!r}")
+    elif b"\r" not in before:
+        check(b"\r" not in after, "CR added to an LF file")
+    check(before.endswith(b"\n") == after.endswith(b"\n"),
+          "final newline added or removed")
+
+
+def apply_patch(tmp, rel, before, diff):
+    """Apply the --dry-run diff with patch(1) to a copy; return the result."""
+    if not shutil.which("patch"):
+        return None
+    d = os.path.join(tmp, "patchdir")
+    if os.path.exists(d):
+        shutil.rmtree(d)
+    write(os.path.join(d, rel), before)
+    p = subprocess.run(["patch", "-p1", "--binary", "-s", "-f", "--no-backup-if-mismatch"],
+                       cwd=d, input=diff, capture_output=True)
+    check(p.returncode == 0, f"patch failed: {p.stdout!r} {p.stderr!r}")
+    return read(os.path.join(d, rel))
+
+
+def run_edit_case(case, tmp):
+    root = os.path.join(tmp, "proj")
+    rel = "snapcraft.yaml"
+    path = os.path.join(root, rel)
+    write(path, case.text)
+    args = args_for(case.ops)
+
+    p = subprocess.run([CLI, "strict", root, *args, "--dry-run"], capture_output=True, timeout=60)
+    check(p.returncode == 0, f"--dry-run exit {p.returncode}: {p.stderr.decode(errors='replace')}")
+    check(read(path) == case.text, "--dry-run wrote the file")
+    diff = p.stdout
+    check(diff.startswith(b"--- a/snapcraft.yaml") and b"\n+++ b/snapcraft.yaml" in diff,
+          f"diff header: {diff[:80]!r}")
+
+    p = subprocess.run([CLI, "strict", root, *args], capture_output=True, timeout=60)
+    check(p.returncode == 0, f"strict exit {p.returncode}: {p.stderr.decode(errors='replace')}")
+    after = read(path)
+    check(sorted(os.listdir(root)) == [rel], f"left files behind: {os.listdir(root)}")
+
+    if case.exact is not None:
+        check(after == case.exact, "output differs from the expected text:\n" +
+              "".join(difflib.unified_diff(case.exact.decode(errors="replace").splitlines(True),
+                                           after.decode(errors="replace").splitlines(True),
+                                           "want", "got")))
+
+    patched = apply_patch(tmp, rel, case.text, diff)
+    if patched is not None:
+        check(patched == after, "the --dry-run diff does not produce the written file")
+
+    line_endings_kept(case.text, after)
+    unconcerned_lines_kept(case.text, after, case)
+
+    code, out, err = run("show", root, "--json")
+    check(code == 0, f"show after edit: exit {code}: {err}")
+    doc = json.loads(out)
+    check(doc["confinement"] == case.conf, f"confinement {doc['confinement']!r}")
+    targets = model_targets(doc)
+    for target, plugs in case.expect.items():
+        check(targets.get(target) == plugs, f"{target}: plugs {targets.get(target)!r}, want {plugs!r}")
+
+    if yaml is not None:
+        yaml_oracle(case.text, after, case)
+
+    # Same command again: nothing changes.
+    p = subprocess.run([CLI, "strict", root, *args], capture_output=True, timeout=60)
+    check(p.returncode == 0, f"second run exit {p.returncode}: {p.stderr.decode(errors='replace')}")
+    check(read(path) == after, "second identical run changed the file")
+
+    # Unplug everything from every edited target: the key goes away.
+    unplug = []
+    for target, plugs in case.expect.items():
+        for pl in plugs:
+            unplug += ["--unplug", f"{target}={pl}"]
+    if unplug and case.unplug_all:
+        p = subprocess.run([CLI, "strict", root, *unplug], capture_output=True, timeout=60)
+        check(p.returncode == 0, f"unplug all: exit {p.returncode}: {p.stderr.decode(errors='replace')}")
+        final = read(path)
+        code, out, err = run("show", root, "--json")
+        check(code == 0, f"show after unplug all: {err}")
+        targets = model_targets(json.loads(out))
+        for target in case.expect:
+            check(targets.get(target) == [], f"{target} still has plugs {targets.get(target)}")
+        if yaml is not None:
+            new = yaml.safe_load(final)
+            for target in case.expect:
+                sec, name = ("hooks", target[5:]) if target.startswith("hook:") else ("apps", target)
+                entry = new[sec][name]
+                check(entry is None or "plugs" not in entry, f"{target}: plugs key left: {entry!r}")
+        line_endings_kept(case.text, final)
+
+
+BASE = "name: demo\nbase: core22\ngrade: stable\nconfinement: devmode\n"
+
+EDIT_CASES = []
+
+
+def edit_case(*a, **kw):
+    EDIT_CASES.append(Case(*a, **kw))
+
+
+# -- line endings and byte order ---------------------------------------------
+CRLF_DOC = (BASE + "apps:\n  app:\n    command: bin/app\n    plugs:\n      - home\n"
+            "      # between\n      - x11\n").replace("\n", "\r\n")
+edit_case("crlf", CRLF_DOC, [("plug", "app", "network"), ("unplug", "app", "home")],
+          {"app": ["x11", "network"]})
+edit_case("crlf without final newline", CRLF_DOC[:-2],
+          [("plug", "app", "network")], {"app": ["home", "x11", "network"]})
+edit_case("crlf, insert plugs key", (BASE + "apps:\n  app:\n    command: bin/app\n").replace("\n", "\r\n"),
+          [("plug", "app", "network")], {"app": ["network"]})
+edit_case("bom", b"\xef\xbb\xbf" + (BASE + "apps:\n  app:\n    command: a\n    plugs: [home]\n").encode(),
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
+edit_case("bom + crlf, confinement first line",
+          b"\xef\xbb\xbf" + b"confinement: devmode\r\nname: demo\r\napps:\r\n  app:\r\n    command: a\r\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("no final newline, block list last",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home\n      - x11")
+edit_case("no final newline, flow list last",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [home]",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
+edit_case("no final newline, app without plugs last",
+          BASE + "apps:\n  app:\n    command: a",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("no final newline, confinement last",
+          "name: demo\napps:\n  app:\n    command: a\nconfinement: devmode",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("tabs in comments",
+          BASE + "apps:\n  app: # \ttab\n    command: a  #\t\ttwo tabs\n    plugs: # t\tt\n      - home # \tt\n"
+          "# a comment\twith a tab\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]}, keep=["app: # \ttab\n", "a  #\t\ttwo tabs\n"])
+
+# -- indentation --------------------------------------------------------------
+edit_case("4-space indent",
+          BASE + "apps:\n    app:\n        command: a\n        plugs:\n            - home\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n    app:\n        command: a\n        plugs:\n            - home\n            - x11\n")
+edit_case("3-space indent",
+          BASE + "apps:\n   app:\n      command: a\n      plugs:\n         - home\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n   app:\n      command: a\n      plugs:\n         - home\n         - x11\n")
+edit_case("sequence not indented under plugs",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n    - home\n    - x11\n  other:\n    command: b\n",
+          [("plug", "app", "network")], {"app": ["home", "x11", "network"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n    - home\n    - x11\n    - network\n"
+          "  other:\n    command: b\n")
+edit_case("new plugs key in a 4-space file",
+          BASE + "apps:\n    app:\n        command: a\n    other:\n        command: b\n        plugs:\n            - home\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("new plugs key where other apps use unindented block lists",
+          BASE + "apps:\n  one:\n    command: a\n    plugs:\n    - home\n  two:\n    command: b\n",
+          [("plug", "two", "x11")], {"two": ["x11"]})
+edit_case("new plugs key where other apps use flow lists",
+          BASE + "apps:\n  one:\n    command: a\n    plugs: [home]\n  two:\n    command: b\n",
+          [("plug", "two", "x11")], {"two": ["x11"]})
+
+# -- comments around list items -------------------------------------------------
+edit_case("comments between and after items",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      # first\n      - home   # mine\n"
+          "      # middle\n      - x11\n      # after last\n    daemon: simple\n",
+          [("plug", "app", "network"), ("unplug", "app", "home")], {"app": ["x11", "network"]},
+          keep=["# first\n", "# middle\n", "# after last\n"])
+edit_case("comment at lower indentation between items",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home\n# column zero\n      - x11\n",
+          [("plug", "app", "network")], {"app": ["home", "x11", "network"]}, keep=["\n# column zero\n"])
+edit_case("comment after last item, then next app",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home\n  # about other\n  other:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home\n      - x11\n  # about other\n"
+          "  other:\n    command: b\n")
+edit_case("blank lines after last item",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home\n\n\nhooks:\n  install: {}\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home\n      - x11\n\n\nhooks:\n  install: {}\n")
+edit_case("remove middle item keeps neighbours' comments",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home  # h\n      - x11   # x\n      - wayland  # w\n",
+          [("unplug", "app", "x11")], {"app": ["home", "wayland"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home  # h\n      - wayland  # w\n")
+
+# -- flow sequences -------------------------------------------------------------
+edit_case("flow with odd spacing",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [ home,x11 ]   # note\n",
+          [("plug", "app", "network")], {"app": ["home", "x11", "network"]}, keep=["   # note\n"])
+edit_case("flow remove first",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [home, x11, wayland]  # n\n",
+          [("unplug", "app", "home")], {"app": ["x11", "wayland"]}, keep=["  # n\n"])
+edit_case("flow remove last",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [home, x11]\n",
+          [("unplug", "app", "x11")], {"app": ["home"]})
+edit_case("multi-line flow sequence",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [\n      home,\n      x11\n    ]\n    daemon: simple\n",
+          [("plug", "app", "network")], {"app": ["home", "x11", "network"]}, touch=rb"x11")
+edit_case("multi-line flow with trailing comma and comments",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [\n      home,  # h\n      x11,   # x\n    ]\n",
+          [("plug", "app", "network"), ("unplug", "app", "home")], {"app": ["x11", "network"]},
+          keep=["      x11,   # x\n"], todo="QA-1 comment of a surviving flow item moves to the new item")
+edit_case("flow list removing the only item",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [home]  # only\n    daemon: simple\n",
+          [("unplug", "app", "home")], {"app": []})
+edit_case("empty flow list",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: []\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("plugs with empty value",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n    daemon: simple\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("plugs with empty value, last key of file",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("plugs: ~",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: ~\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+
+# -- quoting --------------------------------------------------------------------
+edit_case("quoted items",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - \"home\"\n      - 'x11'\n",
+          [("plug", "app", "network"), ("unplug", "app", "home")], {"app": ["x11", "network"]},
+          keep=["'x11'"])
+edit_case("quoted flow items",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: [\"home\", 'x11']\n",
+          [("unplug", "app", "x11")], {"app": ["home"]}, keep=['"home"'])
+edit_case("quoted keys",
+          BASE + "apps:\n  \"app\":\n    'command': a\n    \"plugs\": [home]\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
+
+# -- anchors, aliases, merge keys ----------------------------------------------
+edit_case("alias plugs on another app's list",
+          BASE + "apps:\n  one:\n    command: a\n    plugs: &common\n      - home\n      - x11\n"
+          "  two:\n    command: b\n    plugs: *common\n",
+          [("plug", "two", "network")], {"two": ["home", "x11", "network"]})
+edit_case("alias: add to the anchored list's owner keeps the alias user",
+          BASE + "apps:\n  one:\n    command: a\n    plugs: &common [home, x11]\n"
+          "  two:\n    command: b\n    plugs: *common\n",
+          [("plug", "one", "network")], {"one": ["home", "x11", "network"], "two": ["home", "x11"]})
+edit_case("alias: unplug from the alias user",
+          BASE + "apps:\n  one:\n    command: a\n    plugs: &common [home, x11]\n"
+          "  two:\n    command: b\n    plugs: *common\n",
+          [("unplug", "two", "x11")], {"two": ["home"]})
+edit_case("merge key in an app",
+          BASE + "x-common: &common\n  command: bin/a\n  plugs: [home]\n"
+          "apps:\n  one:\n    <<: *common\n  two:\n    <<: *common\n    command: bin/b\n",
+          [("plug", "two", "x11")], {"two": ["home", "x11"]}, unplug_all=False)
+
+# -- app shapes -----------------------------------------------------------------
+edit_case("app {}",
+          BASE + "apps:\n  app: {}\n  other:\n    command: b\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("app with null value",
+          BASE + "apps:\n  app:\n  other:\n    command: b\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("app with null value, last in file",
+          BASE + "apps:\n  other:\n    command: b\n  app:\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("app as flow mapping",
+          BASE + "apps:\n  app: {command: x, plugs: [a1]}  # flow app\n",
+          [("plug", "app", "home")], {"app": ["a1", "home"]}, keep=["# flow app\n"])
+edit_case("app as flow mapping without plugs",
+          BASE + "apps:\n  app: {command: x}\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("app as flow mapping, unplug only",
+          BASE + "apps:\n  app: {command: x, plugs: [home]}\n",
+          [("unplug", "app", "home")], {"app": []})
+edit_case("apps named plugs and confinement",
+          BASE + "apps:\n  plugs:\n    command: a\n  confinement:\n    command: b\n    plugs: [home]\n",
+          [("plug", "plugs", "x11"), ("plug", "confinement", "network")],
+          {"plugs": ["x11"], "confinement": ["home", "network"]})
+
+# -- hooks ----------------------------------------------------------------------
+edit_case("hook block list",
+          BASE + "apps:\n  app:\n    command: a\nhooks:\n  configure:\n    plugs:\n      - network\n",
+          [("plug", "hook:configure", "home")], {"hook:configure": ["network", "home"]})
+edit_case("hook with null value",
+          BASE + "apps:\n  app:\n    command: a\nhooks:\n  configure:\n  install:\n    plugs: [network]\n",
+          [("plug", "hook:configure", "home")], {"hook:configure": ["home"]})
+edit_case("hook unplug last removes key",
+          BASE + "apps:\n  app:\n    command: a\nhooks:\n  post-refresh:\n    plugs: [network]\n",
+          [("unplug", "hook:post-refresh", "network")], {"hook:post-refresh": []})
+edit_case("connect-plug hook name",
+          BASE + "apps:\n  app:\n    command: a\nhooks:\n  connect-plug-foo: {}\n",
+          [("plug", "hook:connect-plug-foo", "network")], {"hook:connect-plug-foo": ["network"]})
+
+# -- confinement shapes ----------------------------------------------------------
+for quote in ('"', "'"):
+    edit_case(f"confinement {quote}quoted{quote}",
+              f"name: demo\nconfinement: {quote}devmode{quote}  # c\napps:\n  app:\n    command: a\n",
+              [], {}, exact=f"name: demo\nconfinement: {quote}strict{quote}  # c\napps:\n  app:\n    command: a\n")
+edit_case("confinement missing",
+          "name: demo\nbase: core22\ngrade: stable\napps:\n  app:\n    command: a\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("confinement missing, no base or grade",
+          "name: demo\napps:\n  app:\n    command: a\n",
+          [], {})
+edit_case("confinement at end of file",
+          "name: demo\napps:\n  app:\n    command: a\nconfinement: devmode\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("confinement right after apps",
+          "name: demo\napps:\n  app:\n    command: a\n    plugs: [x11]\nconfinement: devmode  # later\nparts: {}\n",
+          [("plug", "app", "home")], {"app": ["x11", "home"]}, keep=["  # later\n"])
+edit_case("confinement already strict",
+          "name: demo\nconfinement: strict\napps:\n  app:\n    command: a\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+edit_case("confinement as flow top level",
+          "{name: demo, confinement: devmode, apps: {app: {command: a}}}\n",
+          [("plug", "app", "home")], {"app": ["home"]})
+
+# -- document markers -------------------------------------------------------------
+edit_case("--- and ... markers",
+          "---\n" + BASE + "apps:\n  app:\n    command: a\n    plugs: [home]\n...\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]}, keep=["---\n", "...\n"])
+edit_case("%YAML directive",
+          "%YAML 1.1\n---\n" + BASE + "apps:\n  app:\n    command: a\n",
+          [("plug", "app", "x11")], {"app": ["x11"]}, keep=["%YAML 1.1\n---\n"])
+edit_case("... marker after last list item",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - home\n...\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact=BASE.replace("devmode", "strict") +
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home\n      - x11\n...\n")
+
+# -- things that look like plugs but are not -------------------------------------
+edit_case("plugs inside parts and layout untouched",
+          BASE + "apps:\n  app:\n    command: a\n"
+          "parts:\n  p:\n    plugin: nil\n    plugs: [not-me]\n"
+          "layout:\n  /usr/share/x:\n    bind: $SNAP/x\n",
+          [("plug", "app", "home")], {"app": ["home"]}, keep=["    plugs: [not-me]\n"])
+edit_case("block scalars that look like keys",
+          "name: demo\ndescription: |\n  confinement: devmode\n  plugs:\n    - home\n"
+          "confinement: devmode\napps:\n  app:\n    command: a\n    plugs: [x11]\n"
+          "parts:\n  p:\n    plugin: nil\n    override-build: |\n      plugs: [x]\n      confinement: devmode\n",
+          [("plug", "app", "home")], {"app": ["x11", "home"]},
+          keep=["|\n  confinement: devmode\n  plugs:\n    - home\n", "      plugs: [x]\n      confinement: devmode\n"])
+edit_case("folded scalar before confinement",
+          "name: demo\ndescription: >-\n  confinement: devmode\n\n  more\nconfinement: devmode\napps:\n  app:\n    command: a\n",
+          [], {}, exact="name: demo\ndescription: >-\n  confinement: devmode\n\n  more\nconfinement: strict\n"
+          "apps:\n  app:\n    command: a\n")
+edit_case("top-level plug definitions untouched",
+          BASE + "plugs:\n  cfg:\n    interface: personal-files\n    read: [$HOME/.cfg]\n"
+          "apps:\n  app:\n    command: a\n",
+          [("plug", "app", "cfg")], {"app": ["cfg"]}, keep=["plugs:\n  cfg:\n    interface: personal-files\n"])
+
+# -- unicode and long lines -------------------------------------------------------
+edit_case("non-ASCII before the edited spot",
+          "name: demo\nsummary: Ünïcödé ✓ 日本語 🎉\n# 注释 – ещё\nconfinement: devmode # ✓\n"
+          "apps:\n  app:  # ☃\n    command: a\n    plugs: [home]  # ✓ 🎉\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          exact="name: demo\nsummary: Ünïcödé ✓ 日本語 🎉\n# 注释 – ещё\nconfinement: strict # ✓\n"
+          "apps:\n  app:  # ☃\n    command: a\n    plugs: [home, x11]  # ✓ 🎉\n")
+edit_case("non-ASCII block list",
+          "name: demo\ndescription: ☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃☃\nconfinement: devmode\n"
+          "apps:\n  app:\n    command: a\n    plugs:\n      - home # ✓✓✓✓✓\n  # ötzi\n  b:\n    command: b\n",
+          [("plug", "app", "x11"), ("plug", "b", "x11")], {"app": ["home", "x11"], "b": ["x11"]})
+edit_case("very long lines",
+          "name: demo\ndescription: " + "x" * 200000 + "\nconfinement: devmode\napps:\n  app:\n    command: a\n"
+          "    plugs: [home]  # " + "y" * 100000 + "\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
+
+# -- more shapes -------------------------------------------------------------------
+edit_case("comment on the plugs: line",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: # comment\n      - home\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]}, keep=["    plugs: # comment\n"])
+edit_case("plugs: with only a comment under it",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      # only a comment\n  b:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["x11"]}, keep=["      # only a comment\n"])
+edit_case("app {} with a comment",
+          BASE + "apps:\n  app: {}  # empty app\n  b:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["x11"]}, keep=["  # empty app\n"])
+edit_case("multi-line flow mapping app",
+          BASE + "apps:\n  app: {command: a,\n    plugs: [home]}\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
+edit_case("multi-line flow mapping app without plugs",
+          BASE + "apps:\n  app: {command: a,\n    daemon: simple}\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("anchored app mapping",
+          BASE + "apps:\n  app: &a\n    command: a\n    plugs: [home]\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]}, keep=["  app: &a\n"])
+edit_case("tagged sequence",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: !!seq [home]\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]}, keep=["!!seq"])
+edit_case("tagged items",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - !!str home\n      - x11\n",
+          [("unplug", "app", "x11")], {"app": ["home"]}, keep=["      - !!str home\n"])
+edit_case("alias item referring to another app's anchored item",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - &p home\n  b:\n    command: b\n    plugs: [*p]\n",
+          [("plug", "b", "x11")], {"b": ["home", "x11"]})
+edit_case("unplug an anchored item another app refers to",
+          BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - &p home\n      - x11\n  b:\n    command: b\n    plugs: [*p]\n",
+          [("unplug", "app", "home")], {"app": ["x11"], "b": ["home"]}, unplug_all=False,
+          todo="QA-2 removing an item that carries an anchor refused (exit 4)")
+edit_case("complex key ? plugs",
+          BASE + "apps:\n  app:\n    command: a\n    ? plugs\n    : - home\n",
+          [("plug", "app", "x11")], {"app": ["home", "x11"]},
+          todo="QA-3 explicit '? plugs' key: adding refused (exit 4)")
+edit_case("confinement !!str tag",
+          "name: demo\nconfinement: !!str devmode\napps:\n  app:\n    command: a\n", [], {},
+          exact="name: demo\nconfinement: !!str strict\napps:\n  app:\n    command: a\n")
+edit_case("confinement folded block scalar",
+          "name: demo\nconfinement: >-\n  devmode\napps:\n  app:\n    command: a\n", [], {},
+          touch=rb"devmode")
+edit_case("confinement with extra spaces",
+          "name: demo\nconfinement:   devmode   \napps:\n  app:\n    command: a\n", [], {},
+          exact="name: demo\nconfinement:   strict   \napps:\n  app:\n    command: a\n")
+edit_case("bom + crlf + no final newline, confinement missing",
+          b"\xef\xbb\xbfname: demo\r\napps:\r\n  app:\r\n    command: a", [("plug", "app", "home")], {"app": ["home"]})
+edit_case("top-level flow mapping over two lines, confinement missing",
+          "{name: demo,\n apps: {app: {command: a}}}\n", [("plug", "app", "home")], {"app": ["home"]})
+edit_case("name last without final newline, confinement missing",
+          "apps:\n  app:\n    command: a\nname: demo", [], {})
+edit_case("app ending in a literal block scalar",
+          BASE + "apps:\n  app:\n    command: |\n      foo\n\n  b:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("app ending in a keep-chomped block scalar",
+          BASE + "apps:\n  app:\n    command: |+\n      foo\n\n  b:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["x11"]},
+          todo="QA-4 new plugs key after a '|+' scalar refused (exit 4)")
+edit_case("app ending in a nested mapping",
+          BASE + "apps:\n  app:\n    command: a\n    sockets:\n      s:\n        listen-stream: 1\n  b:\n    command: b\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("app ending in a multi-line quoted scalar",
+          BASE + "apps:\n  app:\n    command: \"multi\n      line\"\n",
+          [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("adding a plug already there, quoted",
+          BASE + "apps:\n  app:\n    command: a\n    plugs: ['home']\n",
+          [("plug", "app", "home")], {"app": ["home"]},
+          exact=BASE.replace("devmode", "strict") + "apps:\n  app:\n    command: a\n    plugs: ['home']\n")
+edit_case("same plug given twice",
+          BASE + "apps:\n  app:\n    command: a\n",
+          [("plug", "app", "home"), ("plug", "app", "home")], {"app": ["home"]})
+
+
+# ---------------------------------------------------------------------------
+# Validation: exit 3, first stderr line FILE:LINE:COL: message, nothing written
+# ---------------------------------------------------------------------------
+# (name, text, line, column, todo). Columns count characters, 1-based, as
+# libyaml's marks do (checked by hand for every row).
+
+VALIDATION = [
+    ("empty file", b"", 1, 1, None),
+    ("only comments", b"# one\n# two\n", 1, 1, None),
+    ("only blank lines", b"\n\n  \n", 1, 1, None),
+    ("BOM only", b"\xef\xbb\xbf\n", 1, 1, None),
+    ("top-level list", b"- a\n- b\n", 1, 1, None),
+    ("top-level scalar", b"just a scalar\n", 1, 1, None),
+    ("no name", b"apps:\n  a:\n    command: x\n", 1, 1, None),
+    ("name is a list", b"name: [a]\napps: {}\n", 1, 7, None),
+    ("name is null", b"name: ~\n", 1, 7, None),
+    ("syntax: unclosed flow", b"name: x\napps:\n  a:\n    command: [unclosed\n", 5, 1, None),
+    ("syntax: bad indentation", b"name: x\napps:\n  a:\n   command: x\n    plugs: []\n", 5, 10, None),
+    ("syntax: tab indentation", b"name: x\napps:\n\t- a\n", 3, 1, None),
+    ("syntax after non-ASCII on the line", "name: x\nsummary: ééé: bad\n".encode(), 2, 13, None),
+    ("syntax after quoted non-ASCII", "name: x\nsummary: \"éé\" bad\n".encode(), 2, 15, None),
+    ("two documents", b"name: x\n---\nname: y\n", 2, 1, None),
+    ("duplicate top-level key", b"name: x\nname: y\n", 2, 1, None),
+    ("duplicate key, differently quoted", b"name: x\n'name': y\n", 2, 1, None),
+    ("duplicate key, explicit ? form", b"name: x\n? name\n: y\n", 2, 3, None),
+    ("duplicate key in an app", b"name: x\napps:\n  a:\n    command: x\n    plugs: [home]\n    command: y\n", 6, 5, None),
+    ("duplicate app", b"name: x\napps:\n  a:\n    command: x\n  b: {}\n  a:\n    command: z\n", 6, 3, None),
+    ("duplicate key in flow mapping", b"{name: x, name: y}\n", 1, 11, None),
+    ("duplicate key deep in parts", b"name: x\nparts:\n  p:\n    - {k: 1, k: 2}\n", 4, 14, None),
+    ("duplicate key after BOM", b"\xef\xbb\xbfname: x\nname: y\n", 2, 1, None),
+    ("app name -x", b"name: x\napps:\n  -x:\n    command: x\n", 3, 3, None),
+    ("app name a--b", b"name: x\napps:\n  a--b:\n    command: x\n", 3, 3, None),
+    ("app name a_b", b"name: x\napps:\n  a_b:\n    command: x\n", 3, 3, None),
+    ("app name a-", b"name: x\napps:\n  a-: {}\n", 3, 3, None),
+    ("app name non-ASCII", "name: x\napps:\n  aé: {}\n".encode(), 3, 3, None),
+    ("hook name Configure", b"name: x\nhooks:\n  Configure:\n    plugs: [home]\n", 3, 3, None),
+    ("hook name 9a", b"name: x\nhooks:\n  9a: {}\n", 3, 3, None),
+    ("apps is a list", b"name: x\napps: [a]\n", 2, 7, None),
+    ("hooks is a number", b"name: x\nhooks: 3\n", 2, 8, None),
+    ("app is a scalar", b"name: x\napps:\n  a: 3\n", 3, 6, None),
+    ("hook is a scalar", b"name: x\nhooks:\n  a: b\n", 3, 6, None),
+    ("plugs is a mapping", b"name: x\napps:\n  a:\n    plugs:\n      home: true\n", 5, 7, None),
+    ("plugs is a scalar", b"name: x\napps:\n  a:\n    plugs: home\n", 4, 12, None),
+    ("plugs holds a mapping", b"name: x\napps:\n  a:\n    plugs:\n      - home\n      - {x: y}\n", 6, 9, None),
+    ("plugs holds a list", b"name: x\napps:\n  a:\n    plugs: [home, [x]]\n", 4, 19, None),
+    ("plugs holds null", b"name: x\napps:\n  a:\n    plugs: [home, ~]\n", 4, 19, None),
+    ("plugs holds a number", b"name: x\napps:\n  a:\n    plugs: [home, 42]\n", 4, 19,
+     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
+    ("plugs holds a boolean", b"name: x\napps:\n  a:\n    plugs: [home, true]\n", 4, 19,
+     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
+    ("hook plugs holds a float", b"name: x\nhooks:\n  install:\n    plugs:\n      - 1.5\n", 5, 9,
+     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
+    ("top-level plugs is a list", b"name: x\nplugs: [a]\n", 2, 8, None),
+    ("plug definition is a list", b"name: x\nplugs:\n  foo: [a]\n", 3, 8, None),
+    ("invalid UTF-8 after ASCII", b"name: x\napps:\n  a:\n    command: \xff\xfe\n", 4, 14, None),
+    ("truncated UTF-8 sequence", b"name: x\nsummary: ab\xe2\x82\n", 2, 12, None),
+    ("invalid UTF-8 after non-ASCII", b"name: x\nsummary: \xc3\xa9\xc3\xa9 \xff\n", 2, 13, None),
+    ("UTF-16 BOM", b"\xff\xfen\x00a\x00m\x00e\x00:\x00 \x00x\x00\n\x00", 1, 1, None),
+    ("NUL byte in a value", b"name: x\nsummary: a\x00b\n", 2, 11, None),
+    ("NUL byte alone", b"name: x\n\x00\n", 2, 1, None),
+    ("CR-only line endings", b"name: x\rapps:\r  a_b: {}\r", 3, 3, None),
+    ("nested flow 100k deep", b"name: x\nk: " + b"[" * 100000 + b"]" * 100000 + b"\n", 2, None, None),
+    ("unclosed flow 100k deep", b"name: x\nk: " + b"{a: " * 100000 + b"\n", 2, None, None),
+    ("alias bomb as plugs", None, None, None, None),  # built below
+]
+
+
+def alias_bomb(levels=40, tail="    plugs: *a39"):
+    lines = ["name: x", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    lines.append("apps:\n  app:\n    command: x\n" + tail)
+    return ("\n".join(lines) + "\n").encode()
+
+
+VALIDATION[-1] = ("alias bomb as plugs", alias_bomb(), 41, 12, None)
+
+
+def run_validation(name, text, line, col, tmp):
+    path = os.path.join(tmp, "snapcraft.yaml")
+    write(path, text)
+    for cmd in (["show", path, "--json"], ["strict", path, "--plug", "a=home"], ["check", path, "--json"]):
+        t0 = time.monotonic()
+        p = subprocess.run([CLI, *cmd], capture_output=True, timeout=30)
+        dt = time.monotonic() - t0
+        err = p.stderr.decode("utf-8", "replace")
+        check(p.returncode == 3, f"{cmd[0]}: exit {p.returncode}, want 3; stderr {err[:300]!r}")
+        check(dt < 2.0, f"{cmd[0]} took {dt:.2f} s")
+        check(p.stdout == b"", f"{cmd[0]}: stdout not empty: {p.stdout[:200]!r}")
+        first = err.splitlines()[0] if err else ""
+        m = re.match(r"^(.*):(\d+):(\d+): (.+)$", first)
+        check(m, f"{cmd[0]}: first stderr line is not FILE:LINE:COL: message: {first!r}")
+        check(m.group(1) == path, f"file {m.group(1)!r}")
+        got = (int(m.group(2)), int(m.group(3)))
+        if line is not None:
+            check(got[0] == line, f"{cmd[0]}: line {got[0]}, want {line}: {first}")
+        if col is not None:
+            check(got[1] == col, f"{cmd[0]}: column {got[1]}, want {col}: {first}")
+        check(read(path) == text, f"{cmd[0]} wrote the file")
+    check(sorted(os.listdir(tmp)) == ["snapcraft.yaml"], f"files left: {os.listdir(tmp)}")
+
+
+for _v in VALIDATION:
+    test("invalid: " + _v[0], _v[4])((lambda v: lambda tmp: run_validation(v[0], v[1], v[2], v[3], tmp))(_v))
+
+
+for _c in EDIT_CASES:
+    test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
+
+
+# ---------------------------------------------------------------------------
+# main
+# ---------------------------------------------------------------------------
+
+def main():
+    only = sys.argv[1:]
+    sel = [r for r in results if not only or any(o in r[0] for o in only)]
+    print(f"1..{len(sel)}")
+    failed = 0
+    for n, (name, fn, todo) in enumerate(sel, 1):
+        tmp = tempfile.mkdtemp(prefix="sc-acceptance-")
+        directive = f" # TODO bug: {todo}" if todo else ""
+        try:
+            fn(tmp)
+            print(f"ok {n} - {name}{directive}")
+        except Skip as e:
+            print(f"ok {n} - {name} # SKIP {e}")
+        except Exception as e:  # noqa: BLE001 - report every failure as TAP
+            msg = str(e) if isinstance(e, AssertionError) else f"{type(e).__name__}: {e}"
+            for line in msg.splitlines()[:40]:
+                print(f"# {line}")
+            print(f"not ok {n} - {name}{directive}")
+            if not todo:
+                failed += 1
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
