@@ -1009,6 +1009,13 @@ locate_record (const char            *p,
       break;
     }
 
+  /* Kernel and audit transport messages always start with one of the
+   * prefixes above, so the search below (the one cost every other message
+   * pays) is skipped for them. */
+  if (context != NULL && context->transport != NULL &&
+      (strcmp (context->transport, "kernel") == 0 || strcmp (context->transport, "audit") == 0))
+    return NULL;
+
   /* Anything else: dbus-daemon lines with a prefix such as
    * "[session uid=1000 pid=1234] ", or a record embedded in other text. */
   body = memmem (p, (gsize) (end - p), "apparmor=\"", 10);
