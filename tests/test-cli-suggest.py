@@ -178,6 +178,28 @@ def test_sources_and_filters(tmp):
           report.get("unknown_targets") == [{"target": "notes", "denials": 1}], report)
 
 
+def test_name_clash(d, tmp, report):
+    """A plug name the project already uses for another interface gets a
+    numbered name; the existing definition is left alone."""
+    system_plugs = [p["plug"] for t in report["targets"] for p in t["plugs"]
+                    if p["interface"] == "system-files"]
+    if not system_plugs:
+        check("a clashing plug name is numbered", False, "no system-files suggestion")
+        return
+    name = system_plugs[0]
+    project = copy_project(tmp, "clash")
+    yaml = os.path.join(project, "snapcraft.yaml")
+    with open(yaml, "a") as f:
+        f.write("\nplugs:\n  %s:\n    interface: personal-files\n    read: [$HOME/.foo]\n" % name)
+    p = run(["suggest", project, "--directory", d, "--json"])
+    clash = json.loads(p.stdout) if p.returncode == 0 else {"targets": [], "definitions": {}}
+    foo = plugs_of(clash, "foo")
+    check("a clashing plug name is numbered",
+          name not in foo and (name + "-2") in foo and
+          clash["definitions"].get(name + "-2", {}).get("interface") == "system-files" and
+          name not in clash["definitions"], (foo, clash["definitions"]))
+
+
 def test_errors(d, tmp):
     p = run(["suggest", os.path.join(tmp, "nowhere"), "--directory", d])
     check("a missing project exits 3", p.returncode == 3, p.stderr.decode())
@@ -228,6 +250,7 @@ def main():
             report = test_report(d, tmp)
             if report is not None:
                 test_dry_run_and_apply(d, tmp, report)
+                test_name_clash(d, tmp, report)
             test_errors(d, tmp)
         else:
             skip("journal sources", "systemd-journal-remote is not installed")

@@ -323,6 +323,26 @@ plan_definition (Plan         *plan,
   return TRUE;
 }
 
+/* Whether NAME is in use for something other than a plug of INTERFACE:
+ * a top-level definition or a planned one of another interface. */
+static gboolean
+definition_name_taken (Plan       *plan,
+                       ScProject  *project,
+                       const char *name,
+                       const char *interface)
+{
+  ScPlugDef *def = sc_project_find_plug_def (project, name);
+  GVariant *planned = g_hash_table_lookup (plan->definitions, name);
+  const char *planned_interface = NULL;
+
+  if (def != NULL && g_strcmp0 (def->interface, interface) != 0)
+    return TRUE;
+  if (planned != NULL && g_variant_lookup (planned, "interface", "&s", &planned_interface) &&
+      g_strcmp0 (planned_interface, interface) != 0)
+    return TRUE;
+  return FALSE;
+}
+
 static char *
 group_target (const ScDenial *d)
 {
@@ -363,6 +383,7 @@ plan_group (Plan          *plan,
   TargetPlan *tp;
   ScSuggestion *best;
   const char *plug;
+  g_autofree char *unique_name = NULL;
   gboolean needs_definition;
   PlugToAdd *p;
 
@@ -394,7 +415,17 @@ plan_group (Plan          *plan,
   needs_definition = best->plug != NULL;
 
   if (needs_definition)
-    plan_definition (plan, project, plug, best);
+    {
+      /* A plug of that name may already exist for another interface (or
+       * an app's plug of another interface): number the new one. */
+      for (guint n = 2; definition_name_taken (plan, project, plug, best->interface); n++)
+        {
+          g_free (unique_name);
+          unique_name = g_strdup_printf ("%s-%u", sc_suggestion_get_plug_name (best), n);
+          plug = unique_name;
+        }
+      plan_definition (plan, project, plug, best);
+    }
 
   if (target_has_plug (project, target, plug, best->interface, needs_definition))
     {
