@@ -307,7 +307,8 @@ emit_add_plug (ScDenialRow        *self,
 {
   const char *target;
 
-  if (self->item == NULL || suggestion == NULL)
+  /* Also when the click comes from an accessibility tool or a test. */
+  if (self->item == NULL || suggestion == NULL || !self->can_add)
     return;
 
   target = sc_denial_item_get_target (self->item);

@@ -1,0 +1,850 @@
+/* test-denial-sidebar.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The denial sidebar in a real window under Xvfb: it reads a text log
+ * written here for a project written here, groups and lists the denials
+ * with their first suggestion, emits add-plug with the right target and
+ * plug when Add is clicked, hides ignored groups, follows appended lines,
+ * warns about records lost to rate limiting and explains an unreadable
+ * source. Without a display the widget tests skip and say so.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "sc-denial-item.h"
+#include "sc-denial-row.h"
+#include "sc-denial-sidebar.h"
+
+static gboolean have_display;
+
+#define REQUIRE_DISPLAY()                                       \
+  G_STMT_START {                                                \
+    if (!have_display)                                          \
+      {                                                         \
+        g_test_skip ("No display (run under xvfb-run)");        \
+        return;                                                 \
+      }                                                         \
+  } G_STMT_END
+
+/* ---- Fixture data, composed from the record shapes of denials.md ------ */
+
+static const char snapcraft_yaml[] =
+  "name: foo\n"
+  "base: core22\n"
+  "version: '1.0'\n"
+  "summary: Sidebar test\n"
+  "description: A project for the denial sidebar test.\n"
+  "grade: stable\n"
+  "confinement: devmode\n"
+  "apps:\n"
+  "  foo:\n"
+  "    command: bin/foo\n"
+  "    plugs: [network]\n"
+  "  daemon:\n"
+  "    command: bin/foo-daemon\n"
+  "    daemon: simple\n"
+  "hooks:\n"
+  "  configure:\n"
+  "    plugs: [network]\n"
+  "parts:\n"
+  "  foo:\n"
+  "    plugin: nil\n";
+
+#define KERNEL(time, serial, body) \
+  "2026-11-24T14:53:" time ".482150+00:00 alpha kernel: [81461.616942] audit: type=1400 " \
+  "audit(17955320" time ".482:" serial "): " body "\n"
+
+static const char log_text[] =
+  /* Camera, seen twice: one group, count 2. */
+  KERNEL ("21", "1187", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/dev/video0\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=1000 ouid=0")
+  /* A dot-file in $HOME: personal-files with a definition. */
+  KERNEL ("22", "1188", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/home/alice/.gitconfig\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000")
+  /* From a hook: the target is hook:configure. */
+  KERNEL ("23", "1189", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.hook.configure\" "
+          "name=\"/etc/foo.conf\" pid=4300 comm=\"configure\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0")
+  /* Writing into $SNAP: not an interface problem. */
+  KERNEL ("24", "1190", "apparmor=\"ALLOWED\" operation=\"mkdir\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/snap/foo/12/cache/\" pid=4242 comm=\"foo\" requested_mask=\"c\" denied_mask=\"c\" fsuid=1000 ouid=0")
+  KERNEL ("25", "1191", "apparmor=\"DENIED\" operation=\"capable\" class=\"cap\" profile=\"snap.foo.daemon\" "
+          "pid=1702 comm=\"foo-daemon\" capability=12  capname=\"net_admin\"")
+  KERNEL ("26", "1192", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/dev/video0\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=1000 ouid=0")
+  /* Another snap: filtered out. */
+  KERNEL ("27", "1193", "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.bar.bar\" "
+          "name=\"/etc/bar.conf\" pid=5000 comm=\"bar\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0")
+  /* An app the project does not declare: listed, but Add is off. */
+  KERNEL ("28", "1194", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.ghost\" "
+          "name=\"/dev/video1\" pid=4343 comm=\"ghost\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=1000 ouid=0")
+  "2026-11-24T14:53:29.000000+00:00 alpha kernel: [81468.000000] kauditd_printk_skb: 5 callbacks suppressed\n"
+  "2026-11-24T14:53:30.482150+00:00 alpha dbus-daemon[1202]: apparmor=\"DENIED\" operation=\"dbus_method_call\"  "
+  "bus=\"session\" path=\"/org/freedesktop/Notifications\" interface=\"org.freedesktop.Notifications\" "
+  "member=\"Notify\" mask=\"send\" name=\"org.freedesktop.Notifications\" pid=10640 label=\"snap.foo.foo\" "
+  "peer_label=\"unconfined\"\n";
+
+#define N_GROUPS 7
+
+static const char appended_text[] =
+  KERNEL ("40", "1300", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/dev/video0\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" fsuid=1000 ouid=0")
+  KERNEL ("41", "1301", "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+          "name=\"/media/alice/usb/photo.jpg\" pid=4242 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000");
+
+/* ---- Fixture ---------------------------------------------------------- */
+
+typedef struct
+{
+  char      *target;
+  char      *plug;
+  GVariant  *definition;
+} AddPlugCall;
+
+static void
+add_plug_call_free (gpointer data)
+{
+  AddPlugCall *call = data;
+
+  g_free (call->target);
+  g_free (call->plug);
+  g_clear_pointer (&call->definition, g_variant_unref);
+  g_free (call);
+}
+
+typedef struct
+{
+  char            *dir;
+  char            *log_path;
+  ScProject       *project;
+  GtkWidget       *window;
+  ScDenialSidebar *sidebar;
+  GPtrArray       *calls;
+  guint            n_ignored_notify;
+  guint            n_toasts;
+} Fixture;
+
+static void
+add_plug_cb (ScDenialSidebar *sidebar,
+             const char      *target,
+             const char      *plug,
+             GVariant        *definition,
+             Fixture         *fixture)
+{
+  AddPlugCall *call = g_new0 (AddPlugCall, 1);
+
+  call->target = g_strdup (target);
+  call->plug = g_strdup (plug);
+  call->definition = definition ? g_variant_ref (definition) : NULL;
+  g_ptr_array_add (fixture->calls, call);
+}
+
+static void
+add_toast_cb (ScDenialSidebar *sidebar,
+              AdwToast        *toast,
+              Fixture         *fixture)
+{
+  fixture->n_toasts++;
+  /* The handler owns the toast (as adw_toast_overlay_add_toast would). */
+  g_object_unref (toast);
+}
+
+static void
+ignored_notify_cb (ScDenialSidebar *sidebar,
+                   GParamSpec      *pspec,
+                   Fixture         *fixture)
+{
+  fixture->n_ignored_notify++;
+}
+
+static gboolean
+timeout_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until CONDITION holds or SECONDS pass. */
+static gboolean
+spin_until (gboolean (*condition) (Fixture *),
+            Fixture  *fixture,
+            guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_flag_cb, &timed_out);
+
+  while (!condition (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return condition (fixture);
+}
+
+static void
+spin_for (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+loaded (Fixture *fixture)
+{
+  return !sc_denial_sidebar_get_loading (fixture->sidebar) &&
+         g_strcmp0 (sc_denial_sidebar_get_page (fixture->sidebar), "loading") != 0;
+}
+
+static void
+write_fixture_files (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snap_dir = NULL;
+  g_autofree char *yaml_path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sc-denial-sidebar-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  snap_dir = g_build_filename (fixture->dir, "snap", NULL);
+  g_assert_cmpint (g_mkdir (snap_dir, 0755), ==, 0);
+  yaml_path = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
+  g_file_set_contents (yaml_path, snapcraft_yaml, -1, &error);
+  g_assert_no_error (error);
+
+  fixture->log_path = g_build_filename (fixture->dir, "kern.log", NULL);
+  g_file_set_contents (fixture->log_path, log_text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_log_source (Fixture    *fixture,
+                const char *path)
+{
+  ScJournalOptions options = { 0 };
+
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = (char *) path;
+  sc_denial_sidebar_set_source (fixture->sidebar, &options);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean with_project = GPOINTER_TO_INT (data) == 0;
+
+  if (!have_display)
+    return;
+
+  write_fixture_files (fixture);
+  fixture->calls = g_ptr_array_new_with_free_func (add_plug_call_free);
+
+  if (with_project)
+    {
+      fixture->project = sc_project_load (fixture->dir, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (fixture->project);
+    }
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 420, 1400);
+  fixture->sidebar = SC_DENIAL_SIDEBAR (sc_denial_sidebar_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->sidebar));
+  g_signal_connect (fixture->sidebar, "add-plug", G_CALLBACK (add_plug_cb), fixture);
+  g_signal_connect (fixture->sidebar, "add-toast", G_CALLBACK (add_toast_cb), fixture);
+  g_signal_connect (fixture->sidebar, "notify::ignored", G_CALLBACK (ignored_notify_cb), fixture);
+
+  sc_denial_sidebar_set_project (fixture->sidebar, fixture->project);
+  set_log_source (fixture, fixture->log_path);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (spin_until (loaded, fixture, 30));
+  /* Let the list view create and bind its rows. */
+  spin_for (300);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (!have_display)
+    return;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  spin_for (50);
+  g_clear_object (&fixture->project);
+  g_clear_pointer (&fixture->calls, g_ptr_array_unref);
+
+  if (fixture->dir != NULL)
+    {
+      g_autofree char *snap_dir = g_build_filename (fixture->dir, "snap", NULL);
+      g_autofree char *yaml_path = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
+
+      g_unlink (yaml_path);
+      g_rmdir (snap_dir);
+      g_unlink (fixture->log_path);
+      g_rmdir (fixture->dir);
+    }
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->log_path, g_free);
+}
+
+/* ---- Helpers over the widget tree -------------------------------------- */
+
+static ScDenialItem *
+find_item (Fixture    *fixture,
+           const char *object)
+{
+  GListModel *model = G_LIST_MODEL (sc_denial_sidebar_get_model (fixture->sidebar));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sc_denial_item_get_object (item), object) == 0)
+        return item;   /* the model keeps it alive */
+    }
+  return NULL;
+}
+
+static ScDenialRow *
+find_row_in (GtkWidget    *widget,
+             ScDenialItem *item)
+{
+  if (SC_IS_DENIAL_ROW (widget) && sc_denial_row_get_item (SC_DENIAL_ROW (widget)) == item)
+    return SC_DENIAL_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ScDenialRow *row = find_row_in (child, item);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static ScDenialRow *
+find_row (Fixture    *fixture,
+          const char *object)
+{
+  ScDenialItem *item = find_item (fixture, object);
+
+  g_assert_nonnull (item);
+  return find_row_in (GTK_WIDGET (fixture->sidebar), item);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether some visible text (label or inscription) below WIDGET contains TEXT. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  const char *shown = NULL;
+
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    shown = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    shown = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  else if (ADW_IS_STATUS_PAGE (widget))
+    shown = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkRevealer *
+find_revealer_showing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
+      shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
+    return GTK_REVEALER (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *found = find_revealer_showing (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ---- Tests ------------------------------------------------------------ */
+
+static void
+test_load (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *model;
+  gint64 previous = G_MAXINT64;
+  GtkRevealer *lost;
+
+  g_test_summary ("A text log is grouped for the project's snap only, newest first, "
+                  "and lost records are counted and shown with the fix");
+  REQUIRE_DISPLAY ();
+
+  g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "list");
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS);
+
+  model = sc_denial_sidebar_get_model (fixture->sidebar);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+      ScDenial *denial = sc_denial_item_get_denial (item);
+
+      g_assert_cmpstr (denial->snap, ==, "foo");
+      g_assert_cmpint (sc_denial_item_get_last_seen (item), <=, previous);
+      previous = sc_denial_item_get_last_seen (item);
+    }
+
+  g_assert_cmpuint (sc_denial_item_get_count (find_item (fixture, "/dev/video0")), ==, 2);
+  g_assert_null (find_item (fixture, "/etc/bar.conf"));
+
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+  lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
+  g_assert_nonnull (lost);
+  g_assert_true (gtk_revealer_get_reveal_child (lost));
+  g_assert_true (shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
+}
+
+typedef struct
+{
+  const char *object;
+  const char *shown;            /* text the row shows for its first suggestion */
+  const char *target;
+  const char *plug;
+  const char *def_interface;    /* NULL: no definition */
+  const char *def_read;         /* first "read" path of the definition */
+} AddCase;
+
+static const AddCase add_cases[] = {
+  { "/dev/video0", "camera", "foo", "camera", NULL, NULL },
+  { "/home/alice/.gitconfig", "dot-gitconfig", "foo", "dot-gitconfig", "personal-files", "$HOME/.gitconfig" },
+  { "/etc/foo.conf", "etc-foo-conf", "hook:configure", "etc-foo-conf", "system-files", "/etc/foo.conf" },
+  { "net_admin", "network-control", "daemon", "network-control", NULL, NULL },
+};
+
+static void
+test_add (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_test_summary ("Each row shows its first suggestion, and Add emits add-plug with the "
+                  "app or hook:NAME, the plug name and, for personal-files and "
+                  "system-files, the top-level definition");
+  REQUIRE_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (add_cases); i++)
+    {
+      const AddCase *c = &add_cases[i];
+      ScDenialRow *row = find_row (fixture, c->object);
+      GtkWidget *add;
+      AddPlugCall *call;
+
+      g_test_message ("case %u: %s", i, c->object);
+      g_assert_nonnull (row);
+      g_assert_true (shows_text (GTK_WIDGET (row), c->shown));
+
+      add = find_button (GTK_WIDGET (row), "_Add");
+      g_assert_nonnull (add);
+      g_assert_true (gtk_widget_get_visible (add));
+      g_assert_true (gtk_widget_get_sensitive (add));
+
+      g_ptr_array_set_size (fixture->calls, 0);
+      g_signal_emit_by_name (add, "clicked");
+      g_assert_cmpuint (fixture->calls->len, ==, 1);
+      call = g_ptr_array_index (fixture->calls, 0);
+      g_assert_cmpstr (call->target, ==, c->target);
+      g_assert_cmpstr (call->plug, ==, c->plug);
+
+      if (c->def_interface == NULL)
+        {
+          g_assert_null (call->definition);
+        }
+      else
+        {
+          g_autoptr(GVariantDict) dict = NULL;
+          g_autoptr(GVariant) read = NULL;
+          const char *interface = NULL;
+          const char *name = NULL;
+
+          g_assert_nonnull (call->definition);
+          g_assert_true (g_variant_is_of_type (call->definition, G_VARIANT_TYPE_VARDICT));
+          dict = g_variant_dict_new (call->definition);
+          g_assert_true (g_variant_dict_lookup (dict, "interface", "&s", &interface));
+          g_assert_cmpstr (interface, ==, c->def_interface);
+          g_assert_true (g_variant_dict_lookup (dict, "name", "&s", &name));
+          g_assert_cmpstr (name, ==, c->plug);
+          read = g_variant_dict_lookup_value (dict, "read", NULL);
+          g_assert_nonnull (read);
+          g_assert_cmpuint (g_variant_n_children (read), >=, 1);
+          {
+            g_autoptr(GVariant) first = g_variant_get_child_value (read, 0);
+            g_autoptr(GVariant) inner = g_variant_is_of_type (first, G_VARIANT_TYPE_VARIANT)
+                                        ? g_variant_get_variant (first) : g_variant_ref (first);
+            g_assert_cmpstr (g_variant_get_string (inner, NULL), ==, c->def_read);
+          }
+        }
+    }
+}
+
+static void
+test_fix_and_missing_target (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *add;
+
+  g_test_summary ("A fix that is not an interface is advice without Add, and an app the "
+                  "project does not declare cannot get a plug");
+  REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/snap/foo/12/cache/");
+  g_assert_nonnull (row);
+  g_assert_true (shows_text (GTK_WIDGET (row), "Not an interface problem"));
+  g_assert_true (shows_text (GTK_WIDGET (row), "SNAP"));
+  add = find_button (GTK_WIDGET (row), "_Add");
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_visible (add));
+
+  row = find_row (fixture, "/dev/video1");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (sc_denial_item_get_target (sc_denial_row_get_item (row)), ==, "ghost");
+  add = find_button (GTK_WIDGET (row), "_Add");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (fixture->calls->len, ==, 0);
+}
+
+static void
+test_no_project (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScDenialRow *row;
+
+  g_test_summary ("Without a project every snap is listed and Add is off");
+  REQUIRE_DISPLAY ();
+
+  g_assert_null (sc_denial_sidebar_get_project (fixture->sidebar));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS + 1);
+  g_assert_nonnull (find_item (fixture, "/etc/bar.conf"));
+  row = find_row (fixture, "/dev/video0");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (row), "_Add")));
+}
+
+static void
+test_details (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *toggle = NULL;
+
+  g_test_summary ("Opening a row's details shows the raw record");
+  REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/home/alice/.gitconfig");
+  g_assert_nonnull (row);
+  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        toggle = c;
+  g_assert_nonnull (toggle);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  spin_for (400);
+  g_assert_true (shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  spin_for (400);
+  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+}
+
+static void
+test_ignore (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *ignore;
+  const char * const *ignored;
+  g_autofree char *key = NULL;
+
+  g_test_summary ("Ignore hides a group, updates the ignored keys once, and offers undo; "
+                  "clearing the keys shows it again");
+  REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/dev/video0");
+  g_assert_nonnull (row);
+  key = g_strdup (sc_denial_item_get_key (sc_denial_row_get_item (row)));
+  ignore = find_button (GTK_WIDGET (row), "_Ignore");
+  g_assert_nonnull (ignore);
+
+  g_signal_emit_by_name (ignore, "clicked");
+  g_assert_cmpuint (fixture->n_ignored_notify, ==, 1);
+  g_assert_cmpuint (fixture->n_toasts, ==, 1);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS - 1);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_null (find_item (fixture, "/dev/video0"));
+  ignored = sc_denial_sidebar_get_ignored (fixture->sidebar);
+  g_assert_cmpuint (g_strv_length ((char **) ignored), ==, 1);
+  g_assert_cmpstr (ignored[0], ==, key);
+
+  /* Setting the same keys again is not a change. */
+  sc_denial_sidebar_set_ignored (fixture->sidebar, (const char * const []) { key, NULL });
+  g_assert_cmpuint (fixture->n_ignored_notify, ==, 1);
+
+  sc_denial_sidebar_set_ignored (fixture->sidebar, NULL);
+  g_assert_cmpuint (fixture->n_ignored_notify, ==, 2);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS);
+  g_assert_nonnull (find_item (fixture, "/dev/video0"));
+
+  /* Keys restored from settings before a reload hide the group as it loads. */
+  sc_denial_sidebar_set_ignored (fixture->sidebar, (const char * const []) { key, NULL });
+  sc_denial_sidebar_reload (fixture->sidebar);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS - 1);
+}
+
+static gboolean
+follow_arrived (Fixture *fixture)
+{
+  ScDenialItem *camera = find_item (fixture, "/dev/video0");
+
+  return sc_denial_sidebar_get_n_groups (fixture->sidebar) == N_GROUPS + 1 &&
+         camera != NULL && sc_denial_item_get_count (camera) == 3;
+}
+
+static void
+test_follow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(ScDenialItem) first = NULL;
+
+  g_test_summary ("With Follow on, lines appended to the log update an existing group and "
+                  "add a new one, which moves to the top");
+  REQUIRE_DISPLAY ();
+
+  /* A log is not followed until asked. */
+  g_assert_false (sc_denial_sidebar_get_follow (fixture->sidebar));
+  sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
+  spin_for (200);
+
+  file = g_file_new_for_path (fixture->log_path);
+  stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (G_OUTPUT_STREAM (stream), appended_text, strlen (appended_text),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (spin_until (follow_arrived, fixture, 20));
+  g_assert_nonnull (find_item (fixture, "/media/alice/usb/photo.jpg"));
+
+  first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
+  g_assert_cmpstr (sc_denial_item_get_object (first), ==, "/media/alice/usb/photo.jpg");
+}
+
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *missing = NULL;
+
+  g_test_summary ("A source that cannot be read shows an error page naming it, not an "
+                  "empty list");
+  REQUIRE_DISPLAY ();
+
+  missing = g_build_filename (fixture->dir, "no-such.log", NULL);
+  set_log_source (fixture, missing);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 0);
+  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), missing));
+
+  /* Back to a readable source, the list returns. */
+  set_log_source (fixture, fixture->log_path);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "list");
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+
+  if (geteuid () != 0)
+    {
+      g_assert_cmpint (g_chmod (fixture->log_path, 0), ==, 0);
+      set_log_source (fixture, fixture->log_path);
+      g_assert_true (spin_until (loaded, fixture, 30));
+      g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
+      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
+      g_chmod (fixture->log_path, 0644);
+    }
+  else
+    {
+      g_test_message ("running as root: a file without read permission is still readable, "
+                      "so only the missing-file case was checked");
+    }
+}
+
+static void
+test_sort_by_count (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScDenialItem) first = NULL;
+
+  g_test_summary ("Sorting by count puts the most frequent group first");
+  REQUIRE_DISPLAY ();
+
+  g_object_set (fixture->sidebar, "sort-by", "count", NULL);
+  first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
+  g_assert_cmpstr (sc_denial_item_get_object (first), ==, "/dev/video0");
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS);
+}
+
+/* ---- Tests without a window ------------------------------------------- */
+
+static void
+test_relative_time (void)
+{
+  static const struct {
+    gint64      ago_sec;
+    const char *expected;
+  } cases[] = {
+    { 0, "just now" },
+    { 59, "just now" },
+    { 60, "1 min ago" },
+    { 150, "2 min ago" },
+    { 3600, "1 h ago" },
+    { 5 * 3600, "5 h ago" },
+    { 30 * 3600, "yesterday" },
+    { 3 * 86400, "3 days ago" },
+    { -20, "just now" },          /* clock skew: not "in the future" */
+  };
+  gint64 now = g_get_real_time ();
+
+  g_test_summary ("Last-seen times read like GNOME's relative times");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sc_denial_format_relative_time (now - cases[i].ago_sec * G_USEC_PER_SEC, now);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+
+  {
+    g_autofree char *none = sc_denial_format_relative_time (0, now);
+    g_autofree char *old = sc_denial_format_relative_time (now - G_GINT64_CONSTANT (40) * 86400 * G_USEC_PER_SEC, now);
+
+    g_assert_cmpstr (none, ==, "");
+    g_assert_true (g_ascii_isdigit (g_strstrip (old)[0]));
+  }
+}
+
+static void
+test_kind_icons (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_test_summary ("Every kind of denial has its own symbolic icon");
+
+  for (int kind = SC_DENIAL_KIND_FILE; kind <= SC_DENIAL_KIND_OTHER; kind++)
+    {
+      const char *icon = sc_denial_kind_icon_name ((ScDenialKind) kind);
+
+      g_assert_true (g_str_has_suffix (icon, "-symbolic"));
+      g_assert_false (g_hash_table_contains (seen, icon));
+      g_hash_table_add (seen, (gpointer) icon);
+    }
+}
+
+static void
+test_templates (void)
+{
+  GtkWidget *row;
+  GtkWidget *sidebar;
+
+  g_test_summary ("Both templates build (a widget newer than libadwaita 1.2 would abort here)");
+  REQUIRE_DISPLAY ();
+
+  row = g_object_ref_sink (sc_denial_row_new ());
+  g_assert_null (sc_denial_row_get_item (SC_DENIAL_ROW (row)));
+  g_assert_finalize_object (row);
+
+  sidebar = g_object_ref_sink (sc_denial_sidebar_new ());
+  g_assert_false (sc_denial_sidebar_get_loading (SC_DENIAL_SIDEBAR (sidebar)));
+  g_assert_true (sc_denial_sidebar_get_follow (SC_DENIAL_SIDEBAR (sidebar)));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (SC_DENIAL_SIDEBAR (sidebar)), ==, 0);
+  g_assert_finalize_object (sidebar);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  g_test_add_func ("/denial-sidebar/relative-time", test_relative_time);
+  g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);
+  g_test_add_func ("/denial-sidebar/templates", test_templates);
+
+#define ADD(path, func, no_project) \
+  g_test_add ("/denial-sidebar/" path, Fixture, GINT_TO_POINTER (no_project), \
+              fixture_setup, func, fixture_teardown)
+
+  ADD ("load", test_load, 0);
+  ADD ("add", test_add, 0);
+  ADD ("fix-and-missing-target", test_fix_and_missing_target, 0);
+  ADD ("no-project", test_no_project, 1);
+  ADD ("details", test_details, 0);
+  ADD ("ignore", test_ignore, 0);
+  ADD ("follow", test_follow, 0);
+  ADD ("unreadable", test_unreadable, 0);
+  ADD ("sort-by-count", test_sort_by_count, 0);
+
+  return g_test_run ();
+}
