@@ -866,6 +866,39 @@ test_external_change (Fixture       *fixture,
 }
 
 static void
+test_undo_after_outside_edit (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("Undo refuses to overwrite a file someone else changed after the write, "
+                  "and says so in a dialog");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_assert_true (sc_window_write (fixture->window, TRUE, &error));
+  g_assert_no_error (error);
+
+  write_with_confinement (fixture, "confinement: strict", "confinement: classic");
+  edited = read_yaml (fixture);
+
+  g_assert_false (sc_window_undo_write (fixture->window, &error));
+  g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED);
+  g_clear_error (&error);
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, edited));
+
+  /* Through the action (Ctrl+Z) the refusal is a dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (fixture->window)));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, edited));
+}
+
+static void
 test_german (void)
 {
   g_test_summary ("Under LANGUAGE=de the window's strings come out in German");
@@ -935,6 +968,8 @@ main (int   argc,
               test_personal_files_definition, fixture_tear_down);
   g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
               fixture_tear_down);
+  g_test_add ("/window/undo-after-outside-edit", Fixture, NULL, fixture_set_up,
+              test_undo_after_outside_edit, fixture_tear_down);
   g_test_add ("/window/save-when-strict", Fixture, NULL, fixture_set_up, test_save_when_strict,
               fixture_tear_down);
   g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
