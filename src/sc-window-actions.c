@@ -83,6 +83,14 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+undo_write_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  _sc_window_undo_write (SC_WINDOW (widget));
+}
+
+static void
 add_interface_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -124,6 +132,7 @@ _sc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.switch-to-strict", NULL,
                                    switch_to_strict_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-write", NULL, undo_write_action);
   gtk_widget_class_install_action (widget_class, "win.add-interface", NULL, add_interface_action);
   gtk_widget_class_install_action (widget_class, "win.add-interface-to", "s",
                                    add_interface_to_action);
@@ -157,7 +166,9 @@ _sc_window_actions_update (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project && pending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-to-strict",
                                  has_project && (!strict || pending));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_before != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->undo_before != NULL || self->tick_history->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-write", self->undo_before != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-interface", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-interface-to", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-plug", has_project);

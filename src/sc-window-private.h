@@ -53,6 +53,7 @@ struct _ScWindow
   GBytes               *undo_after;      /* bytes the last write left */
   char                 *undo_path;
   char                 *denials_log;
+  GPtrArray            *tick_history;    /* of ticks to restore, last on top (Ctrl+Z) */
   GPtrArray            *deferred;        /* of ScTarget*, borrowed: groups not built yet */
   guint                 deferred_id;
   gulong                deferred_paint_id;
@@ -74,6 +75,7 @@ void      _sc_window_show_review            (ScWindow       *self,
                                              gboolean        strict);
 void      _sc_window_save                   (ScWindow       *self);
 void      _sc_window_undo                   (ScWindow       *self);
+void      _sc_window_undo_write             (ScWindow       *self);
 void      _sc_window_open_project_dialog    (ScWindow       *self);
 void      _sc_window_show_error             (ScWindow       *self,
                                              const GError   *error);

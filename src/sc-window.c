@@ -468,8 +468,17 @@ plug_row_changed_cb (ScWindow  *self,
                      GParamSpec *pspec,
                      ScPlugRow *row)
 {
+  PendingTick *tick;
+
   if (self->updating)
     return;
+
+  /* Ctrl+Z puts the tick back. */
+  tick = g_new0 (PendingTick, 1);
+  tick->target = g_strdup (sc_plug_row_get_target (row));
+  tick->plug = g_strdup (sc_plug_row_get_plug (row));
+  tick->active = !sc_plug_row_get_active (row);
+  g_ptr_array_add (self->tick_history, tick);
 
   update_findings (self);
   update_state (self);
@@ -769,6 +778,15 @@ sc_window_add_plug (ScWindow    *self,
     row = sc_app_row_ensure_plug (app_row, plug);
 
   watch_plug_rows (self, app_row);
+  if (!sc_plug_row_get_active (row))
+    {
+      PendingTick *tick = g_new0 (PendingTick, 1);
+
+      tick->target = g_strdup (target);
+      tick->plug = g_strdup (plug);
+      tick->active = FALSE;
+      g_ptr_array_add (self->tick_history, tick);
+    }
   self->updating = TRUE;
   sc_plug_row_set_active (row, TRUE);
   self->updating = FALSE;
@@ -956,6 +974,7 @@ set_project (ScWindow  *self,
   g_autoptr(GFile) yaml = NULL;
 
   g_set_object (&self->project, project);
+  g_ptr_array_set_size (self->tick_history, 0);
 
   if (self->monitor != NULL)
     {
@@ -1175,6 +1194,34 @@ _sc_window_undo (ScWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* Ticks since the last load or write go back one by one first. */
+  if (self->tick_history->len > 0)
+    {
+      PendingTick *tick = g_ptr_array_steal_index (self->tick_history,
+                                                   self->tick_history->len - 1);
+      ScPlugRow *row = sc_window_get_plug_row (self, tick->target, tick->plug);
+
+      if (row != NULL)
+        {
+          self->updating = TRUE;
+          sc_plug_row_set_active (row, tick->active);
+          self->updating = FALSE;
+          scroll_to_row (self, GTK_WIDGET (row));
+          update_findings (self);
+          update_state (self);
+        }
+      pending_tick_free (tick);
+      return;
+    }
+
+  _sc_window_undo_write (self);
+}
+
+void
+_sc_window_undo_write (ScWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
   if (!sc_window_undo_write (self, &error))
     {
       if (g_error_matches (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED))
@@ -1195,7 +1242,7 @@ written (ScWindow *self,
 
   t = adw_toast_new (strict ? _("Switched to strict confinement") : _("Plug changes saved"));
   adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_set_action_name (t, "win.undo-write");
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
@@ -1677,6 +1724,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
+  g_clear_pointer (&self->tick_history, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
   g_clear_pointer (&self->undo_after, g_bytes_unref);
   g_clear_pointer (&self->undo_path, g_free);
@@ -1794,6 +1842,7 @@ sc_window_init (ScWindow *self)
                                              (GDestroyNotify)g_variant_unref);
   self->finding_rows = g_ptr_array_new ();
   self->deferred = g_ptr_array_new ();
+  self->tick_history = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_tick_free);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -357,6 +357,19 @@ test_tick_untick (Fixture       *fixture,
   g_assert_false (sc_plug_row_get_changed (row));
   g_assert_false (sc_window_has_pending (fixture->window));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "changed"));
+
+  /* Ctrl+Z takes ticks back one at a time, newest first. */
+  sc_plug_row_set_active (row, FALSE);
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "camera", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_window_has_pending (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
+                                                                  "camera")));
+  g_assert_false (sc_plug_row_get_active (row));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_false (sc_window_has_pending (fixture->window));
 }
 
 static void
