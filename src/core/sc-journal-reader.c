@@ -52,6 +52,7 @@ G_DEFINE_QUARK (sc-journal-error-quark, sc_journal_error)
 /* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
 #define DATA_THRESHOLD (16 * 1024)
 #define LOG_CHUNK (1024 * 1024)
+#define LOOKUPS_PER_HANDLE 1024
 #define FIELD_MAX 256
 
 struct _ScJournalReader
@@ -803,6 +804,19 @@ catch_up_handle (ScJournalReader *self,
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
+      /* sd-journal keeps every 8 MiB window it mapped until the handle is
+       * closed; the entries of the values are spread over the whole file,
+       * so a fresh handle now and then bounds the mapped memory. */
+      if (reopen != NULL && i > first && (i - first) % LOOKUPS_PER_HANDLE == 0)
+        {
+          sd_journal *fresh = reopen (self, reopen_data);
+
+          if (fresh != NULL)
+            {
+              sd_journal_close (u);
+              u = fresh;
+            }
+        }
       sd_journal_flush_matches (u);
       if ((r = sd_journal_add_match (u, m, mlen)) < 0 || (r = sd_journal_seek_head (u)) < 0)
         break;
