@@ -206,12 +206,18 @@ sc_application_open (GApplication  *app,
     sc_application_open_file (SC_APPLICATION (app), files[i]);
 }
 
+/* Closing each window, rather than g_application_quit(), lets a window with
+ * unsaved ticks ask first; the application ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = NULL;
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void

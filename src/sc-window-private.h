@@ -65,6 +65,7 @@ struct _ScWindow
 
   gboolean              show_denials;
   gboolean              updating;
+  gboolean              closing;       /* the user chose to close despite pending ticks */
 };
 
 void      _sc_window_class_actions_init     (GtkWidgetClass *widget_class);

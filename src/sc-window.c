@@ -1613,6 +1613,60 @@ sc_window_set_show_denials (ScWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DENIALS]);
 }
 
+/* ---- Closing ------------------------------------------------------------ */
+
+static void
+close_response_cb (ScWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      if (!sc_window_write (self, FALSE, &error))
+        {
+          show_error_dialog (self, _("Could Not Write snapcraft.yaml"), error);
+          return;
+        }
+    }
+  else if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+sc_window_close_request (GtkWindow *window)
+{
+  ScWindow *self = SC_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->closing || self->project == NULL || !sc_window_has_pending (self))
+    return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Plug Changes?"),
+                                   _("Some ticks have not been written to snapcraft.yaml. "
+                                     "Confinement stays as it is when you save."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard Changes"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  present_dialog (self, GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
 /* ---- First frame: benchmark and screenshots ----------------------------- */
 
 static gboolean
@@ -1787,6 +1841,7 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->set_property = sc_window_set_property;
 
   widget_class->realize = sc_window_realize;
+  GTK_WINDOW_CLASS (klass)->close_request = sc_window_close_request;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, SC_TYPE_PROJECT,

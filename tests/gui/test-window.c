@@ -912,6 +912,44 @@ test_undo_after_outside_edit (Fixture       *fixture,
 }
 
 static void
+test_close_with_pending (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ScProject) written = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_test_summary ("Closing a window with unsaved ticks asks first; Cancel keeps it open, "
+                  "Save writes the ticks (confinement unchanged) and closes");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (dialog);
+  iterate (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (sc_window_has_pending (fixture->window));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  iterate (20);
+
+  written = sc_project_load (fixture->yaml, &error);
+  g_assert_no_error (error);
+  g_assert_true (target_has_plug (written, "import", "home"));
+  g_assert_cmpstr (sc_project_get_confinement (written), ==, "devmode");
+}
+
+static void
 test_german (void)
 {
   g_test_summary ("Under LANGUAGE=de the window's strings come out in German");
@@ -985,6 +1023,8 @@ main (int   argc,
               test_undo_after_outside_edit, fixture_tear_down);
   g_test_add ("/window/save-when-strict", Fixture, NULL, fixture_set_up, test_save_when_strict,
               fixture_tear_down);
+  g_test_add ("/window/close-with-pending", Fixture, NULL, fixture_set_up,
+              test_close_with_pending, fixture_tear_down);
   g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
               fixture_tear_down);
   g_test_add_func ("/window/german", test_german);
