@@ -143,16 +143,16 @@ def unconcerned_lines_kept(before, after, case):
                      b"".join(b"|" + re.escape(p.encode()) for p in removed) +
                      (b"|" + case.touch if case.touch else b""))
     a = before.splitlines(keepends=True)
-    b = after.splitlines(keepends=True)
-    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag in ("delete", "replace"):
-            for line in a[i1:i2]:
-                # the last line may only have gained its line break
-                if line.rstrip(b"\r\n") != line or i2 != len(a):
-                    pass
-                check(pat.search(line) or any(line.rstrip(b"\r\n") == l.rstrip(b"\r\n") for l in b[j1:j2]),
-                      f"unconcerned line changed or lost: {line!r}")
+    b = [l.rstrip(b"\r\n") for l in after.splitlines(keepends=True)]
+    j = 0
+    for line in a:
+        if pat.search(line):
+            continue
+        bare = line.rstrip(b"\r\n")
+        while j < len(b) and b[j] != bare:
+            j += 1
+        check(j < len(b), f"unconcerned line changed, lost or moved: {line!r}")
+        j += 1
     for k in case.keep:
         kb = k.encode() if isinstance(k, str) else k
         check(kb in after, f"text lost: {kb!r}")
@@ -199,8 +199,9 @@ def run_edit_case(case, tmp):
     check(p.returncode == 0, f"--dry-run exit {p.returncode}: {p.stderr.decode(errors='replace')}")
     check(read(path) == case.text, "--dry-run wrote the file")
     diff = p.stdout
-    check(diff.startswith(b"--- a/snapcraft.yaml") and b"\n+++ b/snapcraft.yaml" in diff,
-          f"diff header: {diff[:80]!r}")
+    if diff:
+        check(diff.startswith(b"--- a/snapcraft.yaml") and b"\n+++ b/snapcraft.yaml" in diff,
+              f"diff header: {diff[:80]!r}")
 
     p = subprocess.run([CLI, "strict", root, *args], capture_output=True, timeout=60)
     check(p.returncode == 0, f"strict exit {p.returncode}: {p.stderr.decode(errors='replace')}")
@@ -213,7 +214,9 @@ def run_edit_case(case, tmp):
                                            after.decode(errors="replace").splitlines(True),
                                            "want", "got")))
 
-    patched = apply_patch(tmp, rel, case.text, diff)
+    if not diff:
+        check(after == case.text, "empty --dry-run diff but strict changed the file")
+    patched = apply_patch(tmp, rel, case.text, diff) if diff else None
     if patched is not None:
         check(patched == after, "the --dry-run diff does not produce the written file")
 
@@ -593,6 +596,14 @@ edit_case("app ending in a nested mapping",
 edit_case("app ending in a multi-line quoted scalar",
           BASE + "apps:\n  app:\n    command: \"multi\n      line\"\n",
           [("plug", "app", "x11")], {"app": ["x11"]})
+edit_case("remove whole list with an inner comment after a block scalar",
+          BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs:\n      - home\n      # why x11\n      - x11\n",
+          [("unplug", "app", "home"), ("unplug", "app", "x11")], {"app": []},
+          todo="QA-6 comment left inside the removed list joins the block scalar before it (exit 4)")
+edit_case("remove last plugs key at EOF without newline after a block scalar",
+          BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs: [home]",
+          [("unplug", "app", "home")], {"app": []},
+          todo="QA-7 dropping the scalar's final line break to keep 'no final newline' (exit 4)")
 edit_case("adding a plug already there, quoted",
           BASE + "apps:\n  app:\n    command: a\n    plugs: ['home']\n",
           [("plug", "app", "home")], {"app": ["home"]},
@@ -706,6 +717,269 @@ def run_validation(name, text, line, col, tmp):
 
 for _v in VALIDATION:
     test("invalid: " + _v[0], _v[4])((lambda v: lambda tmp: run_validation(v[0], v[1], v[2], v[3], tmp))(_v))
+
+
+# ---------------------------------------------------------------------------
+# Randomized documents (fixed seeds, so reproducible): generator of many
+# styles at once; the expected model comes from `show --json` of the
+# original plus the operations.
+# ---------------------------------------------------------------------------
+import random  # noqa: E402
+
+NAMES = ["app", "web", "cli", "sync", "d2", "Viewer", "x-y"]
+PLUGS = ["home", "network", "network-bind", "x11", "wayland", "opengl", "audio-playback",
+         "removable-media", "camera", "desktop", "cfg", "gsettings"]
+HOOKS = ["configure", "install", "post-refresh", "connect-plug-cfg"]
+
+
+def q(r, s):
+    c = r.random()
+    if c < 0.1:
+        return f'"{s}"'
+    if c < 0.2:
+        return f"'{s}'"
+    return s
+
+
+class Gen:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+        r = self.r
+        self.unit = r.choice([2, 2, 2, 3, 4])
+        self.seqind = r.choice([0, self.unit])
+        self.nl = "\r\n" if r.random() < 0.2 else "\n"
+        self.bom = r.random() < 0.1
+        self.final_nl = r.random() < 0.85
+        self.lines = []
+        self.anchor = None
+        self.targets = {}
+        self.comment_nonascii = r.random() < 0.3
+
+    def comment(self, ind=None):
+        r = self.r
+        if r.random() < 0.15:
+            i = ind if ind is not None else r.choice([0, 2, 4])
+            txt = r.choice(["note", "TODO: plugs: [x]", "confinement: devmode", "ünï ✓ 日本", "- home", "a\tb"])
+            self.lines.append(" " * i + "# " + txt)
+
+    def trailing(self):
+        r = self.r
+        if r.random() < 0.2:
+            return r.choice(["  # c", " # ✓", "  # plugs: [x]"])
+        return ""
+
+    def plug_list(self, ind, key="plugs", allow_alias=True):
+        """Emit a plugs entry at indentation ind; return list or None."""
+        r = self.r
+        sp = " " * ind
+        n = r.randint(0, 4)
+        items = r.sample(PLUGS, n)
+        style = r.choice(["none", "block", "block", "flow", "flow", "flowml", "empty", "null", "alias"])
+        if style == "alias" and not (allow_alias and self.anchor):
+            style = "block"
+        if style == "none":
+            return None
+        if style == "alias":
+            self.lines.append(f"{sp}{key}: *{self.anchor[0]}{self.trailing()}")
+            return list(self.anchor[1])
+        if style == "empty":
+            self.lines.append(f"{sp}{key}: []{self.trailing()}")
+            return []
+        if style == "null":
+            self.lines.append(f"{sp}{key}:{self.trailing()}")
+            self.comment(ind + self.unit)
+            return []
+        anchor = ""
+        if allow_alias and self.anchor is None and items and r.random() < 0.25:
+            anchor = " &common"
+        if not items:
+            self.lines.append(f"{sp}{key}:{anchor} []")
+            return []
+        if style == "flow":
+            sep = r.choice([", ", ",", " , "])
+            inner = sep.join(q(r, i) for i in items)
+            pad = r.choice(["", " "])
+            self.lines.append(f"{sp}{key}:{anchor} [{pad}{inner}{pad}]{self.trailing()}")
+        elif style == "flowml":
+            self.lines.append(f"{sp}{key}:{anchor} [")
+            for k, i in enumerate(items):
+                comma = "," if k < len(items) - 1 or r.random() < 0.3 else ""
+                self.lines.append(f"{sp}{' ' * self.unit}{q(r, i)}{comma}")
+            self.lines.append(f"{sp}]")
+        else:
+            self.lines.append(f"{sp}{key}:{anchor}{self.trailing()}")
+            for i in items:
+                self.comment(ind + self.seqind)
+                self.lines.append(f"{sp}{' ' * self.seqind}- {q(r, i)}{self.trailing()}")
+            self.comment()
+        if anchor:
+            self.anchor = ("common", items)
+        return items
+
+    def entry(self, name, ind, kind):
+        """An app or hook at indentation ind."""
+        r = self.r
+        sp = " " * ind
+        target = name if kind == "app" else "hook:" + name
+        c = r.random()
+        if c < 0.1:
+            self.lines.append(f"{sp}{name}: {{}}{self.trailing()}")
+            self.targets[target] = []
+            return
+        if c < 0.17:
+            self.lines.append(f"{sp}{name}:")
+            self.targets[target] = []
+            return
+        if c < 0.27:
+            parts = []
+            if kind == "app":
+                parts.append(f"command: bin/{name}")
+            items = r.sample(PLUGS, r.randint(0, 3))
+            if items or r.random() < 0.3:
+                parts.append("plugs: [" + ", ".join(items) + "]")
+            r.shuffle(parts)
+            self.lines.append(f"{sp}{name}: {{" + ", ".join(parts) + "}" + self.trailing())
+            self.targets[target] = items
+            return
+        self.lines.append(f"{sp}{name}:{self.trailing()}")
+        inner = ind + self.unit
+        isp = " " * inner
+        keys = ["command", "plugs", "daemon", "environment", "desc"] if kind == "app" else ["plugs", "environment"]
+        r.shuffle(keys)
+        plugs = []
+        for k in keys:
+            self.comment(inner)
+            if k == "command":
+                if r.random() < 0.2:
+                    self.lines.append(f"{isp}command: |")
+                    self.lines.append(f"{isp}{' ' * self.unit}bin/{name} --plugs")
+                    self.lines.append(f"{isp}{' ' * self.unit}confinement: devmode")
+                else:
+                    self.lines.append(f"{isp}command: bin/{name}{self.trailing()}")
+            elif k == "plugs":
+                got = self.plug_list(inner)
+                plugs = got if got is not None else []
+            elif k == "daemon" and r.random() < 0.4:
+                self.lines.append(f"{isp}daemon: simple")
+            elif k == "environment" and r.random() < 0.3:
+                self.lines.append(f"{isp}environment:")
+                self.lines.append(f"{isp}{' ' * self.unit}PLUGS: \"x\"")
+            elif k == "desc" and r.random() < 0.2:
+                self.lines.append(f"{isp}slots: [dbus-svc]")
+        self.targets[target] = plugs
+
+    def conf(self):
+        r = self.r
+        v = r.choice(["devmode", "devmode", '"devmode"', "'devmode'", "strict", "classic"])
+        self.lines.append(f"confinement: {v}{self.trailing()}")
+
+    def build(self):
+        r = self.r
+        L = self.lines
+        self.comment(0)
+        if r.random() < 0.1:
+            L.append("---")
+        L.append(f"name: {q(r, 'demo')}{self.trailing()}")
+        conf_pos = r.choice(["early", "early", "late", "end", "missing"])
+        if r.random() < 0.7:
+            L.append("base: core22")
+        if conf_pos == "early":
+            self.conf()
+        if r.random() < 0.5:
+            L.append("grade: stable")
+        L.append("summary: " + ("Ünïcödé ✓" if self.comment_nonascii else "plain"))
+        if r.random() < 0.5:
+            L.append("description: |")
+            L.append("  confinement: devmode")
+            L.append("  plugs:")
+            L.append("    - home")
+        if r.random() < 0.3:
+            L.append("plugs:")
+            L.append(f"{' ' * self.unit}cfg:")
+            L.append(f"{' ' * self.unit * 2}interface: personal-files")
+            L.append(f"{' ' * self.unit * 2}read: [$HOME/.cfg]")
+        self.comment(0)
+        L.append("apps:")
+        names = r.sample(NAMES, r.randint(1, 4))
+        for n in names:
+            self.comment(self.unit)
+            self.entry(n, self.unit, "app")
+        if conf_pos == "late":
+            self.conf()
+        if r.random() < 0.5:
+            L.append("hooks:")
+            for h in r.sample(HOOKS, r.randint(1, 2)):
+                self.entry(h, self.unit, "hook")
+        if r.random() < 0.4:
+            L.append("parts:")
+            L.append(f"{' ' * self.unit}p:")
+            L.append(f"{' ' * self.unit * 2}plugin: nil")
+            L.append(f"{' ' * self.unit * 2}plugs: [not-me]")
+            L.append(f"{' ' * self.unit * 2}override-build: |")
+            L.append(f"{' ' * self.unit * 3}confinement: devmode")
+        if conf_pos == "end":
+            self.conf()
+        if r.random() < 0.05:
+            L.append("...")
+        text = self.nl.join(L) + (self.nl if self.final_nl else "")
+        data = text.encode()
+        if self.bom:
+            data = b"\xef\xbb\xbf" + data
+        return data
+
+    def ops(self):
+        r = self.r
+        ops = []
+        used = set()
+        for target, plugs in self.targets.items():
+            if r.random() < 0.6:
+                continue
+            for _ in range(r.randint(1, 3)):
+                if plugs and r.random() < 0.5:
+                    p = r.choice(plugs)
+                    kind = "unplug"
+                else:
+                    p = r.choice(PLUGS)
+                    kind = "plug"
+                if (target, p) in used:
+                    continue
+                used.add((target, p))
+                ops.append((kind, target, p))
+        return ops
+
+
+RANDOM_SEEDS = range(0, 160)
+
+
+@test("edit: 160 randomized documents (seeds 0-159)")
+def randomized(tmp):
+    failures = []
+    for seed in RANDOM_SEEDS:
+        g = Gen(seed)
+        data = g.build()
+        ops = g.ops()
+        d = os.path.join(tmp, f"s{seed}")
+        write(os.path.join(d, "snapcraft.yaml"), data)
+        code, out, err = run("show", d, "--json")
+        if code != 0:
+            failures.append(f"seed {seed}: show exit {code}: {err.strip()}")
+            continue
+        model = model_targets(json.loads(out))
+        exp = {}
+        for kind, t, pl in ops:
+            lst = exp.setdefault(t, list(model.get(t, [])))
+            if kind == "plug" and pl not in lst:
+                lst.append(pl)
+            if kind == "unplug" and pl in lst:
+                lst.remove(pl)
+        case = Case(f"seed {seed}", data, ops, exp, touch=rb"^\s*['\"]?[a-z0-9-]+['\"]?,?\s*$")
+        sub = os.path.join(tmp, f"run{seed}")
+        os.makedirs(sub)
+        try:
+            run_edit_case(case, sub)
+        except AssertionError as e:
+            failures.append(f"seed {seed}: {str(e).splitlines()[0]}")
+    check(not failures, "\n".join(failures))
 
 
 for _c in EDIT_CASES:
