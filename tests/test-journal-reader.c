@@ -19,6 +19,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/apparmor.h>
 #include <sys/wait.h>
 #include <systemd/sd-id128.h>
 #include <unistd.h>
@@ -876,6 +877,30 @@ test_permission_check (void)
   g_rmdir (root);
 }
 
+static void
+test_apparmor_note (void)
+{
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_SYSTEM };
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean noted = FALSE;
+  GPtrArray *warnings;
+
+  g_test_summary ("Reading the system journal says so when the kernel has no AppArmor, "
+                  "instead of showing an empty list as a clean run");
+  reader = sc_journal_reader_new (&options, &error);
+  if (reader == NULL)
+    {
+      /* No readable journal at all is reported as an error, which is fine. */
+      g_assert_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION);
+      return;
+    }
+  warnings = sc_journal_reader_get_warnings (reader);
+  for (guint i = 0; i < warnings->len; i++)
+    noted |= strstr (g_ptr_array_index (warnings, i), "AppArmor is not enabled") != NULL;
+  g_assert_cmpint (noted, ==, aa_is_enabled () == 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -900,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/journal-reader/anchor", test_anchor);
   g_test_add_func ("/journal-reader/files-not-followable", test_files_not_followable);
   g_test_add_func ("/journal-reader/permission-check", test_permission_check);
+  g_test_add_func ("/journal-reader/apparmor-note", test_apparmor_note);
 
   return g_test_run ();
 }

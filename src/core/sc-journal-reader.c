@@ -38,6 +38,7 @@
 #include <grp.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/apparmor.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <systemd/sd-journal.h>
@@ -1379,6 +1380,15 @@ sc_journal_reader_new (const ScJournalOptions *options,
     {
     case SC_JOURNAL_SOURCE_SYSTEM:
       ok = open_journal (self, error);
+      /* libapparmor tells whether this kernel confines anything at all:
+       * without AppArmor there will never be an AppArmor denial to read,
+       * and an empty list would wrongly look like a clean run. */
+      if (ok && aa_is_enabled () == 0)
+        add_warning (self, g_strdup (_("AppArmor is not enabled on this machine, so snaps run "
+                                       "without AppArmor confinement and no AppArmor denials "
+                                       "are logged here; run the snap on a system with AppArmor "
+                                       "(such as Ubuntu) to see them. Seccomp denials are still "
+                                       "shown.")));
       break;
     case SC_JOURNAL_SOURCE_DIRECTORY:
       g_return_val_if_fail (options->path != NULL, NULL);
