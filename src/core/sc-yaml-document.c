@@ -932,6 +932,16 @@ sc_yaml_node_equal (const ScYamlNode *a,
     }
 }
 
+/* Characters YAML cannot hold literally in a plain or single-quoted
+ * scalar: C0 and C1 controls, DEL, the line breaks NEL, LS and PS (which a
+ * quoted scalar would fold), and the non-characters libyaml refuses. */
+static gboolean
+needs_escape (gunichar c)
+{
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
+         c == 0xFEFF || c == 0xFFFE || c == 0xFFFF;
+}
+
 char *
 sc_yaml_quote_scalar (const char *s,
                       gboolean    flow)
@@ -939,6 +949,14 @@ sc_yaml_quote_scalar (const char *s,
   gsize len = strlen (s);
   gboolean plain = TRUE, printable = TRUE;
   GString *out;
+
+  if (!g_utf8_validate (s, -1, NULL))
+    {
+      /* Not text: keep the bytes that are, escape the rest. */
+      g_autofree char *valid = g_utf8_make_valid (s, -1);
+
+      return sc_yaml_quote_scalar (valid, flow);
+    }
 
   if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
     plain = FALSE;
@@ -953,18 +971,13 @@ sc_yaml_quote_scalar (const char *s,
            g_str_equal (s, "="))
     plain = FALSE;
 
-  for (const char *p = s; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c < 0x20 || c == 0x7F)
-        {
-          plain = FALSE;
-          printable = FALSE;
-        }
-    }
-  if (!g_utf8_validate (s, -1, NULL))
-    printable = FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    if (needs_escape (g_utf8_get_char (p)))
+      {
+        plain = FALSE;
+        printable = FALSE;
+        break;
+      }
 
   if (plain)
     return g_strdup (s);
@@ -984,9 +997,9 @@ sc_yaml_quote_scalar (const char *s,
     }
 
   g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
-      guchar c = (guchar) *p;
+      gunichar c = g_utf8_get_char (p);
 
       switch (c)
         {
@@ -1006,10 +1019,12 @@ sc_yaml_quote_scalar (const char *s,
           g_string_append (out, "\\r");
           break;
         default:
-          if (c < 0x20 || c == 0x7F)
+          if (needs_escape (c) && c < 0x100)
             g_string_append_printf (out, "\\x%02X", c);
+          else if (needs_escape (c))
+            g_string_append_printf (out, "\\u%04X", c);
           else
-            g_string_append_c (out, (char) c);
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
           break;
         }
     }
