@@ -655,6 +655,44 @@ test_one_window_per_project (Fixture       *fixture,
 }
 
 static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GFile) folder = NULL;
+  GtkDropTarget *drop = NULL;
+  GValue value = G_VALUE_INIT;
+  GdkFileList *list;
+  gboolean handled = FALSE;
+
+  g_test_summary ("Dropping a project folder on the start page opens it");
+  REQUIRE_DISPLAY ();
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        drop = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (drop);
+
+  folder = g_file_new_for_path (fixture->dir);
+  list = gdk_file_list_new_from_array (&folder, 1);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+
+  g_assert_null (sc_window_get_project (fixture->window));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+
+  g_assert_true (handled);
+  g_assert_nonnull (sc_window_get_project (fixture->window));
+  g_assert_nonnull (sc_window_get_app_row (fixture->window, "skylark"));
+}
+
+static void
 test_personal_files_definition (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -1015,6 +1053,7 @@ main (int   argc,
   g_test_add ("/window/ignored", Fixture, NULL, fixture_set_up, test_ignored, fixture_tear_down);
   g_test_add ("/window/one-window-per-project", Fixture, NULL, fixture_set_up,
               test_one_window_per_project, fixture_tear_down);
+  g_test_add ("/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/window/personal-files", Fixture, NULL, fixture_set_up,
               test_personal_files_definition, fixture_tear_down);
   g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
