@@ -330,7 +330,7 @@ test_quote (void)
     /* NEL, LS and PS are line breaks in YAML 1.1: a quoted scalar would
      * fold them, so they are escaped (found by fuzzing). */
     { " \xc2\xb6\xc2\x85", "\" \xc2\xb6\\x85\"", "\" \xc2\xb6\\x85\"" },
-    { "a\xe2\x80\xa8b", "\"a\\u2028b\"", "\"a\\u2028b\"" },
+    { "a\xe2\x80\xa8" "b", "\"a\\u2028b\"", "\"a\\u2028b\"" },
     { "c1\xc2\x80", "\"c1\\x80\"", "\"c1\\x80\"" },
     { "bom\xef\xbb\xbf", "\"bom\\uFEFF\"", "\"bom\\uFEFF\"" },
   };
