@@ -1599,6 +1599,18 @@ sc_window_get_show_denials (ScWindow *self)
   return self->show_denials;
 }
 
+/* A hidden sidebar is not measured or drawn at all; it is shown just
+ * before the flap slides it in and hidden once the flap is closed. */
+static void
+reveal_progress_cb (AdwFlap    *flap,
+                    GParamSpec *pspec,
+                    ScWindow   *self)
+{
+  if (self->sidebar != NULL && !self->show_denials
+      && adw_flap_get_reveal_progress (flap) <= 0.0)
+    gtk_widget_set_visible (self->sidebar, FALSE);
+}
+
 void
 sc_window_set_show_denials (ScWindow *self,
                             gboolean  show_denials)
@@ -1610,6 +1622,8 @@ sc_window_set_show_denials (ScWindow *self,
     return;
 
   self->show_denials = show_denials;
+  if (show_denials && self->sidebar != NULL)
+    gtk_widget_set_visible (self->sidebar, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DENIALS]);
 }
 
@@ -1911,6 +1925,7 @@ sc_window_init (ScWindow *self)
 
   g_object_bind_property (self, "show-denials", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
 
 #ifdef HAVE_DENIAL_SIDEBAR
   self->sidebar = g_object_new (SC_TYPE_DENIAL_SIDEBAR, NULL);
@@ -1921,6 +1936,7 @@ sc_window_init (ScWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sidebar, "notify::ignored", G_CALLBACK (sidebar_ignored_cb), self,
                            G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->sidebar, self->show_denials);
 #endif
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
