@@ -1140,6 +1140,10 @@ update_source_label (ScDenialSidebar *self)
 
   gtk_label_set_label (self->source_label, label);
   gtk_image_set_from_icon_name (self->source_icon, icon);
+
+  /* Explicit journal files are a closed set: sd-journal cannot watch them. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_switch),
+                            self->options.type != SC_JOURNAL_SOURCE_FILES);
   gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->source_label))),
                                self->options.path ? self->options.path : label);
 }
