@@ -1396,6 +1396,21 @@ def suggest_keeps_user_definition(tmp):
           "the user's definition was rewritten")
 
 
+@test("edit: --unplug and --plug of the same present plug", todo="QA-12 exit 4 instead of a usage error or a consistent edit")
+def unplug_plug_same(tmp):
+    text = (BASE + "apps:\n  app:\n    command: a\n    plugs: [home, x11]\n").encode()
+    root, path = project(tmp, text)
+    for order in (["--unplug", "app=home", "--plug", "app=home"], ["--plug", "app=home", "--unplug", "app=home"]):
+        write(path, text)
+        code, out, err = run("strict", root, *order)
+        check(code in (0, 2), f"{order}: exit {code}: {err.strip()}")
+        if code == 2:
+            check(read(path) == text, "usage error but written")
+        else:
+            plugs = model_targets(json.loads(run("show", root, "--json")[1]))["app"]
+            check(sorted(plugs) in (["home", "x11"], ["x11"]), plugs)
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
