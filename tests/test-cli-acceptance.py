@@ -1458,6 +1458,146 @@ def journal_json_lines(tmp):
           f"exit {p.returncode}, {len(arr)} entries, stderr {p.stderr[:200]!r}")
 
 
+# ---------------------------------------------------------------------------
+# First suggestion per record, against the rule tables of denials.md §6
+# (written by QA from the tables; "FIX" = no plug, a fix text instead;
+# alternatives separated by |).
+# ---------------------------------------------------------------------------
+
+def F(path, mask="r", fsuid=1000, ouid=1000, op="open", prof="snap.demo.demo"):
+    return f'apparmor="DENIED" operation="{op}" class="file" profile="{prof}" name="{path}" pid=1 comm="demo" requested_mask="{mask}" denied_mask="{mask}" fsuid={fsuid} ouid={ouid}'
+def CAP(c, prof="snap.demo.demo"):
+    return f'apparmor="DENIED" operation="capable" class="cap" profile="{prof}" pid=1 comm="demo" capability=1  capname="{c}"'
+def NET(fam, st, proto=0, op="create", prof="snap.demo.demo"):
+    return f'apparmor="DENIED" operation="{op}" class="net" profile="{prof}" pid=1 comm="demo" family="{fam}" sock_type="{st}" protocol={proto} requested="{op}" denied="{op}"'
+def DB(bus, path, iface, member, name, op="dbus_method_call", mask="send"):
+    return f'apparmor="DENIED" operation="{op}"  bus="{bus}" path="{path}" interface="{iface}" member="{member}" mask="{mask}" name="{name}" pid=1 label="snap.demo.demo" peer_pid=2 peer_label="unconfined"'
+def SC(nr, arch="c000003e"):
+    return f'SECCOMP auid=1000 uid=1000 gid=1000 ses=2 subj=snap.demo.demo pid=1 comm="demo" exe="/snap/demo/1/bin/demo" sig=0 arch={arch} syscall={nr} compat=0 ip=0x1 code=0x50000'
+RULES=[
+ (F("/home/bob/Documents/a.txt","w"), "home"),
+ (F("/home/bob/Documents/a.txt","r",fsuid=0,ouid=1000), "home"),   # read: all
+ (F("/home/bob/.local/share/demo/db","w"), "personal-files"),
+ (F("/home/bob/.ssh/id_rsa.pub"), "ssh-public-keys"),
+ (F("/home/bob/.gnupg/pubring.kbx"), "gpg-public-keys|gpg-keys"),
+ (F("/home/bob/.config/dconf/user","rw"), "gsettings"),
+ (F("/home/bob/.Xauthority"), "x11"),
+ (F("/usr/share/fonts/truetype/x.ttf"), "desktop"),
+ (F("/run/user/1000/doc/abc/file.txt","rw"), "desktop"),
+ (F("/mnt/data/x"), "removable-media"),
+ (F("/etc/hostname","w",fsuid=0,ouid=0), "hostname-control"),
+ (F("/etc/netplan/01.yaml","r",0,0), "network-setup-observe"),
+ (F("/etc/fstab","r",0,0), "mount-observe"),
+ (F("/var/log/syslog","r",0,0), "log-observe"),
+ (F("/dev/snd/pcmC0D0p","rw",1000,0), "audio-playback|alsa"),
+ (F("/dev/dri/card0","rw",1000,0), "opengl"),
+ (F("/dev/input/js0","r",1000,0), "joystick"),
+ (F("/dev/input/event3","r",1000,0), "raw-input"),
+ (F("/dev/uinput","w",1000,0), "uinput"),
+ (F("/dev/hidraw0","rw",1000,0), "u2f-devices"),
+ (F("/dev/bus/usb/001/004","rw",1000,0), "raw-usb"),
+ (F("/dev/ttyUSB0","rw",1000,0), "raw-usb|serial-port"),
+ (F("/dev/sr0","r",1000,0), "optical-drive"),
+ (F("/dev/fuse","rw",1000,0), "fuse-support"),
+ (F("/dev/kvm","rw",1000,0), "kvm"),
+ (F("/dev/net/tun","rw",0,0), "network-control"),
+ (F("/dev/rtc0","r",0,0), "time-control"),
+ (F("/sys/devices/pci0000:00/0000:00:02.0/drm/card0/card0-eDP-1/intel_backlight/brightness","w",0,0), "display-control"),
+ (F("/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq"), "hardware-observe"),
+ (F("/proc/4242/net/tcp"), "network-observe"),
+ (F("/proc/sys/net/ipv4/ip_forward","w",0,0), "network-control"),
+ (F("/proc/1/cmdline","r",1000,0), "system-observe"),
+ (F("/run/udev/data/c189:3"), "raw-usb"),
+ (F("/run/udev/data/+power_supply:BAT0"), "hardware-observe|upower-observe"),
+ (F("/run/systemd/sessions/2"), "login-session-observe"),
+ (F("/sys/kernel/tracing/trace"), "system-trace"),
+ (F("/run/user/1000/pipewire-0","rw",op="connect"), "pipewire|audio-playback"),
+ (F("/run/cups/cups.sock","rw",op="connect"), "cups-control|cups"),
+ (F("/run/snapd.socket","rw",op="connect"), "snapd-control"),
+ (F("/var/run/docker.sock","rw",op="connect"), "docker"),
+ (F("/run/dbus/system_bus_socket","rw",op="connect"), "FIX|None"),
+ (F("/tmp/.X11-unix/X0","rw",op="connect"), "x11"),
+ (F("/etc/resolv.conf"), "network"),
+ (F("/snap/otherapp/3/data/x"), "content"),
+ (F("/var/lib/demo/state","w",0,0), "FIX"),
+ (F("/dev/shm/myshm","rw"), "FIX|shared-memory"),
+ (F("/home/bob/bin/tool","w"), "FIX"),
+ (CAP("net_raw"), "network-observe"),
+ (CAP("net_bind_service"), "network-bind"),
+ (CAP("sys_nice"), "process-control"),
+ (CAP("sys_time"), "time-control"),
+ (CAP("syslog"), "kernel-module-observe"),
+ (CAP("sys_module"), "kernel-module-control"),
+ (CAP("audit_write"), "netlink-audit"),
+ (CAP("chown"), "FIX"),
+ (CAP("dac_override"), "FIX|log-observe"),
+ (CAP("setuid"), "FIX"),
+ (NET("inet","stream",6,"bind"), "network-bind"),
+ (NET("inet","raw",1), "network-observe"),
+ (NET("packet","raw",768), "network-control"),
+ (NET("bluetooth","seqpacket",0), "bluez|bluetooth-control"),
+ (NET("alg","seqpacket",0), "kernel-crypto-api"),
+ (NET("can","raw",1), "can-bus"),
+ (NET("netlink","raw",0), "network"),
+ (NET("netlink","raw",4), "network-observe"),
+ (NET("netlink","raw",9), "netlink-audit"),
+ (NET("netlink","raw",12), "firewall-control"),
+ (NET("netlink","dgram",16), "network-observe"),
+ (DB("session","/org/freedesktop/secrets","org.freedesktop.Secret.Service","OpenSession","org.freedesktop.secrets"), "password-manager-service"),
+ (DB("session","/org/freedesktop/ScreenSaver","org.freedesktop.ScreenSaver","Inhibit","org.freedesktop.ScreenSaver"), "screen-inhibit-control"),
+ (DB("session","/ca/desrt/dconf/Writer/user","ca.desrt.dconf.Writer","Change","ca.desrt.dconf"), "gsettings"),
+ (DB("session","/org/mpris/MediaPlayer2","org.freedesktop.DBus","RequestName","org.freedesktop.DBus"), "FIX|dbus"),
+ (DB("session","/","","","org.mpris.MediaPlayer2.demo",op="dbus_bind",mask="bind"), "FIX|mpris"),
+ (DB("system","/org/freedesktop/UPower","org.freedesktop.UPower","EnumerateDevices","org.freedesktop.UPower"), "upower-observe"),
+ (DB("system","/org/freedesktop/NetworkManager","org.freedesktop.NetworkManager","GetDevices","org.freedesktop.NetworkManager"), "network-manager-observe"),
+ (DB("system","/org/freedesktop/NetworkManager","org.freedesktop.NetworkManager","ActivateConnection","org.freedesktop.NetworkManager"), "network-manager"),
+ (DB("system","/org/bluez/hci0","org.bluez.Adapter1","StartDiscovery","org.bluez"), "bluez"),
+ (DB("system","/org/freedesktop/login1","org.freedesktop.login1.Manager","PowerOff","org.freedesktop.login1"), "shutdown"),
+ (DB("system","/org/freedesktop/login1","org.freedesktop.login1.Manager","ListSessions","org.freedesktop.login1"), "login-session-observe"),
+ (DB("system","/org/freedesktop/systemd1","org.freedesktop.DBus.Properties","Get","org.freedesktop.systemd1"), "system-observe"),
+ (DB("system","/org/freedesktop/resolve1","org.freedesktop.resolve1.Manager","ResolveHostname","org.freedesktop.resolve1"), "network"),
+ (DB("system","/org/freedesktop/UDisks2/Manager","org.freedesktop.UDisks2.Manager","GetBlockDevices","org.freedesktop.UDisks2"), "udisks2"),
+ (DB("system","/org/freedesktop/RealtimeKit1","org.freedesktop.RealtimeKit1","MakeThreadRealtime","org.freedesktop.RealtimeKit1"), "browser-support"),
+ (SC(314), "process-control"),          # sched_setattr
+ (SC(50), "network-bind"),              # listen
+ (SC(288), "network-bind"),             # accept4
+ (SC(92), "FIX"),                       # chown
+ (SC(105), "FIX"),                      # setuid
+ (SC(437), "FIX"),                      # openat2
+ (SC(165), "mount-control|fuse-support"),  # mount
+  (SC(227), "time-control"),             # clock_settime
+ (SC(298), "system-trace"),             # perf_event_open
+ (SC(321), "system-trace|FIX"),             # bpf
+ (SC(203), "process-control|FIX"),          # sched_setaffinity
+ (SC(313), "kernel-module-control"),    # finit_module
+ (SC(272), "network-control|browser-support"),   # unshare
+]
+
+
+@test(f"denials: first suggestion of {len(RULES)} composed records follows denials.md §6")
+def rules_table(tmp):
+    bad = []
+    log = os.path.join(tmp, "one.log")
+    for i, (rec, exp) in enumerate(RULES):
+        if rec.startswith("SECCOMP"):
+            line = f"audit: type=1326 audit(1718363796.{i:03d}:{1000 + i}): " + rec[len("SECCOMP "):]
+        elif 'bus="' in rec:
+            line = "Jun 14 13:16:36 host dbus-daemon[1]: " + rec
+        else:
+            line = f"audit: type=1400 audit(1718363796.{i:03d}:{1000 + i}): " + rec
+        write(log, (line + "\n").encode())
+        arr, _ = denials_json("--log", log)
+        if len(arr) != 1:
+            bad.append(f"{i}: {len(arr)} entries for {rec[:60]}")
+            continue
+        e = arr[0]
+        first = e["suggestions"][0]["interface"] if e["suggestions"] else None
+        got = first or ("FIX" if e["fix"] else "None")
+        if got not in exp.split("|"):
+            bad.append(f"{i}: {e['object']}: want {exp}, got {got} {[x['interface'] for x in e['suggestions']][:3]}")
+    check(not bad, "\n".join(bad))
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
