@@ -13,9 +13,11 @@
  * - scrolling the full list half a page per frame: the longest frame gap;
  * - peak memory (max RSS) and RSS before and after loading.
  *
- *   bench-sidebar [--groups N] [--log PATH]
+ *   bench-sidebar [--groups N] [--log PATH | --journal DIR]
  *
- * The log is generated once and reused (a PATH.ok stamp marks it done).
+ * The log is generated once and reused (a PATH.ok stamp marks it done);
+ * --journal reads a journal folder instead (bench-sidebar.sh --journal
+ * makes one with systemd-journal-remote).
  * The machine's load average is printed too: on a shared 2-core machine
  * other processes decide much of the wall-clock figures.
  */
@@ -31,6 +33,7 @@
 
 static int n_groups = 100000;
 static char *log_path = NULL;
+static char *journal_dir = NULL;
 
 typedef struct
 {
@@ -285,6 +288,7 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "groups", 0, 0, G_OPTION_ARG_INT, &n_groups, "Distinct denial groups", "N" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_path, "Generated log (cached)", "PATH" },
+    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_dir, "Read this journal folder instead", "DIR" },
     { NULL }
   };
   Bench b = { 0 };
@@ -304,22 +308,23 @@ main (int    argc,
   if (log_path == NULL)
     log_path = default_log = g_strdup_printf ("sidebar-%d.log", n_groups);
 
-  {
-    g_autofree char *stamp = g_strdup_printf ("%s.ok", log_path);
-    gint64 start = g_get_monotonic_time ();
+  if (journal_dir == NULL)
+    {
+      g_autofree char *stamp = g_strdup_printf ("%s.ok", log_path);
+      gint64 start = g_get_monotonic_time ();
 
-    if (!g_file_test (stamp, G_FILE_TEST_EXISTS) || !g_file_test (log_path, G_FILE_TEST_EXISTS))
-      {
-        if (!generate_log (log_path, n_groups, &error) ||
-            !g_file_set_contents (stamp, "", 0, &error))
-          {
-            g_printerr ("bench-sidebar: %s\n", error->message);
-            return 1;
-          }
-        g_print ("generated %s (%d groups) in %.2f s\n", log_path, n_groups,
-                 (g_get_monotonic_time () - start) / 1e6);
-      }
-  }
+      if (!g_file_test (stamp, G_FILE_TEST_EXISTS) || !g_file_test (log_path, G_FILE_TEST_EXISTS))
+        {
+          if (!generate_log (log_path, n_groups, &error) ||
+              !g_file_set_contents (stamp, "", 0, &error))
+            {
+              g_printerr ("bench-sidebar: %s\n", error->message);
+              return 1;
+            }
+          g_print ("generated %s (%d groups) in %.2f s\n", log_path, n_groups,
+                   (g_get_monotonic_time () - start) / 1e6);
+        }
+    }
 
   if (!gtk_init_check ())
     {
@@ -353,7 +358,17 @@ main (int    argc,
   load_before = load_average ();
   cpu_before = main_thread_cpu_sec ();
 
-  options.path = log_path;
+  if (journal_dir != NULL)
+    {
+      options.type = SC_JOURNAL_SOURCE_DIRECTORY;
+      options.path = journal_dir;
+      g_print ("source:                   journal folder %s\n", journal_dir);
+    }
+  else
+    {
+      options.path = log_path;
+      g_print ("source:                   text log %s\n", log_path);
+    }
   b.measuring = TRUE;
   b.last_tick = 0;
   b.last_frame = 0;
