@@ -47,6 +47,20 @@
 #define ROW_RAMP_ITEMS        4
 #define INSERT_MAX_ITEMS      2000
 #define INSERT_INTERVAL_USEC  (150 * 1000)
+/* While the first read runs, new groups are held back (and counted on the
+ * loading page) for up to 5 s: a log read in time order would put every
+ * batch at the top, where each insertion rebinds and restyles all 200
+ * rows. Afterwards they are put in newest first, which only ever appends
+ * below the rows already shown. */
+#define HOLD_USEC             (5 * G_USEC_PER_SEC)
+#define APPEND_MAX_ITEMS      5000
+
+typedef enum
+{
+  FLUSH_HOLD,         /* first read running: keep everything pending */
+  FLUSH_THROTTLED,    /* first read running for long: insert every 150 ms */
+  FLUSH_NOW,          /* read done, or following: insert */
+} FlushMode;
 
 /* ---- Loading job ------------------------------------------------------ */
 
@@ -69,6 +83,7 @@ typedef struct
   ScJournalReader  *reader;        /* owned by the job while it runs */
   ScDenialStoreRef *store_ref;
   gboolean          initial;       /* first read of the source, not a follow read */
+  gint64            started;       /* monotonic */
 
   /* worker thread only */
   GHashTable       *batch_index;   /* group → Snapshot* in batch */
@@ -151,6 +166,7 @@ struct _ScDenialSidebar
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkSpinner         *spinner;
+  GtkLabel           *loading_label;
   GtkSpinner         *status_spinner;
   GtkLabel           *status_label;
 
@@ -557,7 +573,7 @@ flush_timeout_cb (gpointer user_data)
  * later dispatch has been arranged. */
 static gboolean
 flush_pending_new (ScDenialSidebar *self,
-                   gboolean         throttle)
+                   FlushMode        mode)
 {
   GListModel *model = G_LIST_MODEL (self->items);
   guint n_store = g_list_model_get_n_items (model);
@@ -571,12 +587,17 @@ flush_pending_new (ScDenialSidebar *self,
   if (n == 0)
     return TRUE;
 
+  if (mode == FLUSH_HOLD)
+    return FALSE;   /* the job's next batch or its end calls again */
+
   if (n_store < ROW_WINDOW)
     limit = MIN (n, ROW_RAMP_ITEMS);
-  else if (throttle && now - self->last_insert < INSERT_INTERVAL_USEC)
+  else if (mode == FLUSH_THROTTLED && now - self->last_insert < INSERT_INTERVAL_USEC)
     limit = 0;
-  else
+  else if (mode == FLUSH_THROTTLED)
     limit = MIN (n, INSERT_MAX_ITEMS);
+  else
+    limit = MIN (n, APPEND_MAX_ITEMS);
 
   if (limit == 0)
     {
@@ -651,7 +672,8 @@ flush_pending_new (ScDenialSidebar *self,
 
   if (self->flush_id == 0)
     self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
-                                         n_store + limit < ROW_WINDOW ? 16 : INSERT_INTERVAL_USEC / 1000,
+                                         n_store + limit < ROW_WINDOW ? 16
+                                         : mode == FLUSH_THROTTLED ? INSERT_INTERVAL_USEC / 1000 : 0,
                                          flush_timeout_cb, self, NULL);
   return FALSE;
 }
@@ -829,6 +851,16 @@ finish_job (ScDenialSidebar *self,
   update_follow (self);
 }
 
+static FlushMode
+flush_mode (LoadJob *job)
+{
+  if (!job->initial || job->done)
+    return FLUSH_NOW;
+  if (g_get_monotonic_time () - job->started < HOLD_USEC)
+    return FLUSH_HOLD;
+  return FLUSH_THROTTLED;
+}
+
 static gboolean
 apply_cb (gpointer data)
 {
@@ -859,7 +891,7 @@ apply_cb (gpointer data)
             {
               job->apply_scheduled = FALSE;
               g_mutex_unlock (&job->mutex);
-              if (flush_pending_new (self, job->initial && !job->done) && job->done)
+              if (flush_pending_new (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
               else
                 update_status (self);
@@ -876,7 +908,7 @@ apply_cb (gpointer data)
         break;
     }
 
-  flush_pending_new (self, job->initial);
+  flush_pending_new (self, flush_mode (job));
   update_status (self);
   return G_SOURCE_CONTINUE;
 }
@@ -943,6 +975,7 @@ start_job (ScDenialSidebar *self,
   job->sidebar = self;
   job->context = g_main_context_ref_thread_default ();
   job->initial = initial;
+  job->started = g_get_monotonic_time ();
   job->queue = g_ptr_array_new_with_free_func (snapshot_free);
   job->store_ref = sc_denial_store_ref_acquire (self->store_ref);
   job->reader = g_steal_pointer (&self->reader);
@@ -1081,6 +1114,14 @@ update_status (ScDenialSidebar *self)
     }
   else if (self->loading && self->job != NULL && self->job->initial)
     {
+      guint found = g_hash_table_size (self->by_group);
+      g_autofree char *progress = NULL;
+
+      /* Translators: progress while reading: "1200 denials in 45000 records" */
+      progress = g_strdup_printf (ngettext ("%u denial in %s", "%u denials in %s", found),
+                                  found, records);
+      if (g_strcmp0 (gtk_label_get_label (self->loading_label), progress) != 0)
+        gtk_label_set_label (self->loading_label, progress);
       gtk_stack_set_visible_child_name (self->stack, "loading");
       gtk_spinner_start (self->spinner);
     }
@@ -1694,6 +1735,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, error_page);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
 
