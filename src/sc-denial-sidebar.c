@@ -154,6 +154,7 @@ struct _ScDenialSidebar
   GtkWidget           parent_instance;
 
   /* template widgets */
+  GtkWidget          *source_button;
   GtkLabel           *source_label;
   GtkImage           *source_icon;
   GtkSwitch          *follow_switch;
@@ -1083,7 +1084,9 @@ update_status (ScDenialSidebar *self)
   records = g_strdup_printf (ngettext ("%s record", "%s records",
                                        (gulong) MIN (self->n_records, G_MAXULONG)),
                              n_records);
-  if (n_groups > n_visible)
+  if (self->loading && n_visible == 0)
+    text = g_strdup (records);   /* the loading page counts the denials */
+  else if (n_groups > n_visible)
     /* Translators: "12 denials · 3 hidden · 140 records" */
     text = g_strdup_printf (_("%s · %u hidden · %s"), groups, n_groups - n_visible, records);
   else
@@ -1185,7 +1188,7 @@ update_source_label (ScDenialSidebar *self)
   /* Explicit journal files are a closed set: sd-journal cannot watch them. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_switch),
                             self->options.type != SC_JOURNAL_SOURCE_FILES);
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->source_label))),
+  gtk_widget_set_tooltip_text (self->source_button,
                                self->options.path ? self->options.path : label);
 }
 
@@ -1723,6 +1726,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-denial-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, source_button);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, source_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, source_icon);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, follow_switch);
