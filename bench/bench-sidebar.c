@@ -180,7 +180,7 @@ tick_cb (gpointer data)
         b->n_stalls_50++;
       if (gap > 100 * 1000)
         b->n_stalls_100++;
-      if (g_getenv ("BENCH_VERBOSE") != NULL && gap > 50 * 1000)
+      if (g_getenv ("BENCH_VERBOSE") != NULL && gap > 30 * 1000)
         g_printerr ("stall %.1f ms at %.3f s\n", gap / 1e3, (now - b->load_start) / 1e6);
     }
   b->last_tick = now;

@@ -40,11 +40,12 @@
 #define TICK_SECONDS          30
 /* GTK 4.8's list view keeps up to 200 rows bound, and rebinds all of them
  * when at least that many items land above them. While the rows are being
- * created (each new row costs style computation) they are added a few per
- * frame; after that, new groups found by the first read are put in the
- * list at most every 150 ms, at most 2000 at a time. */
+ * created (a new row costs template, style and layout work) they are
+ * added two per dispatch, which keeps each under about 20 ms; after that,
+ * new groups found by a long first read are put in the list at most every
+ * 150 ms, at most 2000 at a time. */
 #define ROW_WINDOW            200
-#define ROW_RAMP_ITEMS        4
+#define ROW_RAMP_ITEMS        2
 #define INSERT_MAX_ITEMS      2000
 #define INSERT_INTERVAL_USEC  (150 * 1000)
 /* While the first read runs, new groups are held back (and counted on the
