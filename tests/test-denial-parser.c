@@ -1628,6 +1628,117 @@ test_parse_table (gconstpointer data)
   g_assert_true (g_utf8_validate (denial->raw, -1, NULL));
 }
 
+/* Line prefixes seen in pasted logs, before one kernel record. Whatever the
+ * prefix, the audit(…) header gives the time and the audit id. */
+static const struct
+{
+  const char *prefix;
+  const char *host;        /* NULL: none to be found */
+} line_prefixes[] = {
+  { "", NULL },
+  { "[ 1234.567890] ", NULL },
+  { "[Fri Jun 14 13:16:36 2024] ", NULL },
+  { "<5>Jun 14 13:16:36 host kernel: ", "host" },
+  { "<13>1 2024-06-14T13:16:36.123456+02:00 host kernel - - - ", "host" },
+  { "<13>1 2024-06-14T13:16:36Z host kernel - - [x@1 a=\"]\\]\"] ", "host" },
+  { "<13>1 2024-06-14T13:16:36Z - - - - - ", NULL },
+  { "2024-06-14 13:16:36.123 host kernel: ", "host" },
+  { "2024-06-14T13:16:36.123456+02:00 host kernel: ", "host" },
+  { "Jun 14 13:16:36 host kernel: [ 1234.5] ", "host" },
+  { "host kernel: ", NULL },
+  { "kernel: ", NULL },
+  { "12:00:01 some other tool said: ", NULL },
+  { "<4>", NULL },
+};
+
+static void
+test_line_prefixes (void)
+{
+  static const char rec[] =
+    "audit: type=1400 audit(1718363796.123:77): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" profile=\"snap.demo.demo\" name=\"/etc/x.conf\" pid=1 comm=\"demo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
+
+  g_test_summary ("Whatever prefix comes before a record (dmesg -T, syslog priority, RFC 5424, "
+                  "space-separated ISO time, bare host and tag), the record is found and the "
+                  "audit header gives its time and id");
+
+  for (guint i = 0; i < G_N_ELEMENTS (line_prefixes); i++)
+    {
+      g_autofree char *line = g_strconcat (line_prefixes[i].prefix, rec, NULL);
+      g_autoptr(ScDenial) denial = NULL;
+      guint64 lost = 0;
+
+      g_test_message ("line: %s", line);
+      g_assert_cmpint (sc_denial_parse_line (line, -1, 2024, &denial, &lost), ==, SC_RECORD_DENIAL);
+      g_assert_cmpstr (denial->object, ==, "/etc/x.conf");
+      g_assert_cmpstr (denial->app, ==, "demo");
+      g_assert_cmpstr (denial->audit_id, ==, "1718363796.123:77");
+      g_assert_cmpint (denial->timestamp_usec, ==, G_GINT64_CONSTANT (1718363796123000));
+      g_assert_cmpstr (denial->host, ==, line_prefixes[i].host);
+    }
+}
+
+/* Other record starts after unknown prefixes. */
+static const struct
+{
+  const char   *line;
+  ScRecordType  type;
+  guint64       lost;
+  const char   *record_type;
+  const char   *object;
+  const char   *audit_id;
+} other_starts[] = {
+  { "[Fri Jun 14 13:16:36 2024] audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64",
+    SC_RECORD_RATELIMIT, 5, NULL, NULL, NULL },
+  { "<4>kernel: kauditd_printk_skb: 3 callbacks suppressed", SC_RECORD_RATELIMIT, 3, NULL, NULL, NULL },
+  { "myhost 2024/06/14 audit: rate limit exceeded", SC_RECORD_RATELIMIT, 1, NULL, NULL, NULL },
+  { "pasted> type=AVC msg=audit(1718363796.123:78): apparmor=\"DENIED\" operation=\"open\" "
+    "profile=\"snap.demo.demo\" name=\"/etc/y\" requested_mask=\"r\" denied_mask=\"r\"",
+    SC_RECORD_DENIAL, 0, "AVC", "/etc/y", "1718363796.123:78" },
+  { "pasted> AVC apparmor=\"DENIED\" operation=\"open\" profile=\"snap.demo.demo\" "
+    "name=\"/etc/z\" requested_mask=\"r\" denied_mask=\"r\"",
+    SC_RECORD_DENIAL, 0, "AVC", "/etc/z", NULL },
+  { "pasted> SECCOMP auid=1000 uid=1000 gid=1000 ses=3 pid=1 comm=\"demo\" "
+    "exe=\"/snap/demo/1/bin/demo\" sig=0 arch=c000003e syscall=165 compat=0 ip=0x1 code=0x50000",
+    SC_RECORD_DENIAL, 0, "SECCOMP", "mount", NULL },
+  { "pasted> USER_AVC pid=1 uid=103 auid=4294967295 ses=4294967295 msg='apparmor=\"DENIED\" "
+    "operation=\"dbus_method_call\" bus=\"system\" path=\"/org/x\" interface=\"org.x.I\" "
+    "member=\"M\" mask=\"send\" name=\"org.x\" pid=2 label=\"snap.demo.demo\" peer_pid=3 "
+    "peer_label=\"unconfined\"'",
+    SC_RECORD_DENIAL, 0, "USER_AVC", "system org.x org.x.I.M /org/x", NULL },
+  /* Not records: a file name holding a type word, a quoted key. */
+  { "cp: cannot stat 'AVC name=x': No such file", SC_RECORD_NONE, 0, NULL, NULL, NULL },
+  { "echo 'apparmor=\"DENIED\"'", SC_RECORD_NONE, 0, NULL, NULL, NULL },
+};
+
+static void
+test_other_starts (void)
+{
+  g_test_summary ("Rate-limit notices, auditd records and audit-transport records are found "
+                  "after a prefix the parser does not know; text that only quotes a record word "
+                  "is not a record");
+
+  for (guint i = 0; i < G_N_ELEMENTS (other_starts); i++)
+    {
+      g_autoptr(ScDenial) denial = NULL;
+      guint64 lost = 0;
+
+      g_test_message ("line: %s", other_starts[i].line);
+      g_assert_cmpint (sc_denial_parse_line (other_starts[i].line, -1, 2024, &denial, &lost), ==,
+                       other_starts[i].type);
+      g_assert_cmpuint (lost, ==, other_starts[i].lost);
+      if (other_starts[i].type != SC_RECORD_DENIAL)
+        {
+          g_assert_null (denial);
+          continue;
+        }
+      g_assert_cmpstr (sc_denial_get_detail (denial, "record_type"), ==, other_starts[i].record_type);
+      g_assert_cmpstr (denial->object, ==, other_starts[i].object);
+      g_assert_cmpstr (denial->audit_id, ==, other_starts[i].audit_id);
+    }
+}
+
 static void
 test_duplicate_across_transports (void)
 {
@@ -2059,6 +2170,8 @@ main (int   argc,
       g_test_add_data_func (path, &file_cases[i], test_parse_file);
     }
   g_test_add_func ("/denial-parser/duplicate-across-transports", test_duplicate_across_transports);
+  g_test_add_func ("/denial-parser/line-prefixes", test_line_prefixes);
+  g_test_add_func ("/denial-parser/other-record-starts", test_other_starts);
   g_test_add_func ("/denial-parser/split-label", test_split_label);
   g_test_add_func ("/denial-parser/syscall-name", test_syscall_name);
   g_test_add_func ("/denial-parser/robustness", test_robustness);

@@ -50,6 +50,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -903,6 +904,141 @@ skip_kernel_time (const char *p,
   return q;
 }
 
+/* Whether a marker found at Q by memmem() starts a word: at the start of
+ * the text or after a blank, ':' or ']' (the usual ends of a prefix). */
+static inline gboolean
+starts_word (const char *start,
+             const char *q)
+{
+  return q == start || is_blank (q[-1]) || q[-1] == ':' || q[-1] == ']';
+}
+
+/* The last "audit(…)" header in [P, END), read into INFO. */
+static void
+find_audit_header (const char *p,
+                   const char *end,
+                   RecInfo    *info)
+{
+  const char *q = p, *last = NULL, *h;
+
+  while (q < end && (h = memmem (q, (gsize) (end - q), "audit(", 6)) != NULL)
+    {
+      last = h;
+      q = h + 6;
+    }
+  if (last != NULL)
+    {
+      RecInfo tmp = *info;
+      if (parse_audit_header (last, end, &tmp) != NULL)
+        *info = tmp;
+    }
+}
+
+/* A record after a prefix none of the cases of locate_record() knows:
+ * "[Fri Jun 14 13:16:36 2024] audit: …" (dmesg -T), "host kernel: …",
+ * "<5>…", dbus-daemon's "[session uid=1000 pid=1234] …", a record quoted in
+ * other text. Looks for the places a record can start, with memmem() only:
+ * "type=" (kernel "type=1400 audit(…)", auditd "type=AVC msg=audit(…)"),
+ * the rate-limit notices, an audit type name ("AVC apparmor=…",
+ * "USER_AVC pid=…", "SECCOMP auid=…"), then a bare "apparmor=\"" with
+ * any "audit(…)" header before it. */
+static const char *
+find_record_after_prefix (const char *p,
+                          const char *end,
+                          RecInfo    *info,
+                          gboolean   *is_ratelimit,
+                          guint64    *lost)
+{
+  const char *q, *t, *aa;
+  static const struct
+  {
+    const char *needle;
+    gsize       len;
+  } type_words[] = {
+    { "AVC ", 4 },        /* AVC and USER_AVC */
+    { "SECCOMP ", 8 },
+    { "APPARMOR", 8 },    /* APPARMOR_DENIED … */
+  };
+
+  /* (The NULL test never fires; it keeps GCC's -Wnonnull quiet in
+   * sanitizer builds, where it loses track of P.) */
+  if (p == NULL || end - p < 10)
+    return NULL;
+
+  aa = memmem (p, (gsize) (end - p), "apparmor=\"", 10);
+
+  /* "type=…" before the body (a body has no "type=" key of its own). */
+  for (q = p; q < end && (t = memmem (q, (gsize) (end - q), "type=", 5)) != NULL; q = t + 5)
+    {
+      RecInfo tmp = *info;
+      const char *body;
+
+      if (aa != NULL && t > aa)
+        break;
+      if (!starts_word (p, t))
+        continue;
+      body = parse_type_prefix (t, end, &tmp);
+      if (body != NULL)
+        {
+          *info = tmp;
+          info->transport = g_ascii_isdigit (t[5]) ? "kernel" : "audit";
+          return body;
+        }
+    }
+
+  if (aa == NULL)
+    {
+      for (q = p; q < end && (t = memmem (q, (gsize) (end - q), "audit: ", 7)) != NULL; q = t + 7)
+        if (starts_word (p, t) && parse_ratelimit (t, end, lost))
+          {
+            *is_ratelimit = TRUE;
+            return NULL;
+          }
+      t = memmem (p, (gsize) (end - p), "kauditd_printk_skb: ", 20);
+      if (t != NULL && starts_word (p, t) && parse_ratelimit (t, end, lost))
+        {
+          *is_ratelimit = TRUE;
+          return NULL;
+        }
+    }
+
+  /* "<TYPE NAME> <body>", as journald's audit transport writes it. */
+  for (guint i = 0; i < G_N_ELEMENTS (type_words); i++)
+    {
+      for (q = p; q < end && (t = memmem (q, (gsize) (end - q), type_words[i].needle,
+                                          type_words[i].len)) != NULL; q = t + 1)
+        {
+          const char *w = t, *we = t;
+          RecInfo tmp = *info;
+
+          if (aa != NULL && t > aa)
+            break;
+          while (w > p && (g_ascii_isupper (w[-1]) || w[-1] == '_'))
+            w--;
+          while (we < end && (g_ascii_isalnum (*we) || *we == '_'))
+            we++;
+          if (!starts_word (p, w) || we >= end || *we != ' ')
+            continue;
+          if (classify_type_name (w, (gsize) (we - w), &tmp))
+            {
+              *info = tmp;
+              info->transport = "audit";
+              find_audit_header (p, w, info);
+              return we + 1;
+            }
+        }
+    }
+
+  if (aa != NULL && starts_word (p, aa))
+    {
+      info->klass = REC_APPARMOR;
+      info->transport = "syslog";
+      find_audit_header (p, aa, info);
+      return aa;
+    }
+  return NULL;
+}
+
 /* Finds the record in a MESSAGE and fills INFO. Returns the start of the
  * key=value body, or NULL when MESSAGE is not a confinement record. */
 static const char *
@@ -1016,20 +1152,7 @@ locate_record (const char            *p,
       (strcmp (context->transport, "kernel") == 0 || strcmp (context->transport, "audit") == 0))
     return NULL;
 
-  /* Anything else: dbus-daemon lines with a prefix such as
-   * "[session uid=1000 pid=1234] ", or a record embedded in other text.
-   * (The NULL test never fires; it keeps GCC's -Wnonnull quiet in
-   * sanitizer builds, where it loses track of P.) */
-  if (p == NULL || end - p < 10)
-    return NULL;
-  body = memmem (p, (gsize) (end - p), "apparmor=\"", 10);
-  if (body != NULL && (body == p || is_blank (body[-1]) || body[-1] == ']' || body[-1] == ':'))
-    {
-      info->klass = REC_APPARMOR;
-      info->transport = "syslog";
-      return body;
-    }
-  return NULL;
+  return find_record_after_prefix (p, end, info, is_ratelimit, lost);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1779,7 +1902,12 @@ parse_iso_time (const char *p,
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GTimeZone) utc = NULL;
 
-  if (end - p < 19 || !g_ascii_isdigit (p[0]) || p[4] != '-' || p[7] != '-' || p[10] != 'T')
+  if (end - p < 19 || !g_ascii_isdigit (p[0]) || p[4] != '-' || p[7] != '-')
+    return NULL;
+  /* "2024-06-14 13:16:36.123": a space instead of the T. */
+  if (p[10] == ' ' && g_ascii_isdigit (p[11]) && p[13] == ':')
+    q = p + 11;
+  else if (p[10] != 'T')
     return NULL;
   while (q < end && !is_blank (*q))
     q++;
@@ -1787,11 +1915,63 @@ parse_iso_time (const char *p,
     return NULL;
   memcpy (buf, start, (gsize) (q - start));
   buf[q - start] = '\0';
+  buf[10] = 'T';
   utc = g_time_zone_new_utc ();
   dt = g_date_time_new_from_iso8601 (buf, utc);
   if (dt != NULL)
     *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
   return q + 1;
+}
+
+/* dmesg -T: "[Fri Jun 14 13:16:36 2024] " → local time. */
+static const char *
+parse_ctime_bracket (const char *p,
+                     const char *end,
+                     gint64     *usec)
+{
+  const char *close;
+  char buf[48], mon[4], extra;
+  int day, hh, mm, ss, year, month = 0;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (end - p < 26 || *p != '[' || !g_ascii_isupper (p[1]))
+    return NULL;
+  close = memchr (p, ']', (gsize) MIN (end - p, (gssize) sizeof buf));
+  if (close == NULL)
+    return NULL;
+  memcpy (buf, p + 1, (gsize) (close - p - 1));
+  buf[close - p - 1] = '\0';
+  if (sscanf (buf, "%*3s %3s %d %d:%d:%d %d%c", mon, &day, &hh, &mm, &ss, &year, &extra) != 6)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (strcmp (mon, month_names[i]) == 0)
+      month = (int) i + 1;
+  if (month == 0)
+    return NULL;
+  dt = g_date_time_new_local (year, month, day, hh, mm, (gdouble) ss);
+  if (dt != NULL)
+    *usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+  p = close + 1;
+  while (p < end && *p == ' ')
+    p++;
+  return p;
+}
+
+/* The next blank-separated word of an RFC 5424 header: [*P, *WE). */
+static gboolean
+next_word (const char **p,
+           const char  *end,
+           const char **we)
+{
+  const char *q = *p;
+
+  while (q < end && *q == ' ')
+    q++;
+  *p = q;
+  while (q < end && *q != ' ')
+    q++;
+  *we = q;
+  return q > *p && q < end;
 }
 
 ScRecordType
@@ -1808,6 +1988,7 @@ sc_denial_parse_line (const char *line,
   char ident[128] = "";
   ScRecordType ret;
   ScDenial *d = NULL;
+  gboolean rfc5424 = FALSE;
 
   if (denial != NULL)
     *denial = NULL;
@@ -1830,10 +2011,84 @@ sc_denial_parse_line (const char *line,
       memmem (p, (gsize) (end - p), "callbacks suppressed", 20) == NULL)
     return SC_RECORD_NONE;
 
+  /* A syslog priority "<13>", then for RFC 5424 the version "1 ". */
+  if (p < end && *p == '<')
+    {
+      guint64 pri;
+      const char *e = parse_uint (p + 1, end, 3, &pri);
+
+      if (e != NULL && e < end && *e == '>')
+        {
+          p = e + 1;
+          if (end - p > 2 && p[0] == '1' && p[1] == ' ' && g_ascii_isdigit (p[2]))
+            {
+              p += 2;
+              rfc5424 = TRUE;
+            }
+        }
+    }
+
   /* Time stamp forms: syslog/journalctl short(-precise), short-full, ISO
-   * (short-iso, RFC 3339 rsyslog), short-monotonic/dmesg "[ 12.345]",
-   * short-unix. */
-  if (p < end && g_ascii_isupper (*p))
+   * (short-iso, RFC 3339 rsyslog, "2024-06-14 13:16:36"), dmesg -T,
+   * short-monotonic/dmesg "[ 12.345]", short-unix. */
+  if (rfc5424)
+    {
+      /* "TIME HOST APP PROCID MSGID SD MSG", "-" for absent parts. */
+      const char *h = parse_iso_time (p, end, &usec);
+      const char *he = NULL, *a = NULL, *ae = NULL, *x = NULL, *xe = NULL;
+      gboolean ok = h != NULL && next_word (&h, end, &he);
+
+      /* HOST, APP, then PROCID and MSGID skipped. */
+      if (ok)
+        {
+          a = he;
+          ok = next_word (&a, end, &ae);
+        }
+      if (ok)
+        {
+          x = ae;
+          ok = next_word (&x, end, &xe);
+        }
+      if (ok)
+        {
+          x = xe;
+          ok = next_word (&x, end, &xe);
+        }
+      if (ok)
+        {
+          gsize hl = MIN ((gsize) (he - h), sizeof host - 1);
+          gsize il = MIN ((gsize) (ae - a), sizeof ident - 1);
+
+          if (!(hl == 1 && *h == '-'))
+            {
+              memcpy (host, h, hl);
+              host[hl] = '\0';
+            }
+          if (!(il == 1 && *a == '-'))
+            {
+              memcpy (ident, a, il);
+              ident[il] = '\0';
+            }
+          p = xe + 1;
+          if (p < end && *p == '[')
+            {
+              /* Structured data: "[id k="v"]…"; a "]" inside a value is escaped. */
+              while (p < end && *p == '[')
+                {
+                  p++;
+                  while (p < end && *p != ']')
+                    p += (*p == '\\' && p + 1 < end) ? 2 : 1;
+                  if (p < end)
+                    p++;
+                }
+            }
+          else if (p < end && *p == '-')
+            p++;
+          while (p < end && *p == ' ')
+            p++;
+        }
+    }
+  else if (p < end && g_ascii_isupper (*p))
     {
       after_time = parse_syslog_time (p, end, current_year, &usec);
       if (after_time == NULL)
@@ -1863,6 +2118,8 @@ sc_denial_parse_line (const char *line,
       q = skip_kernel_time (p, end);
       if (q != p)
         after_time = q;
+      else
+        after_time = parse_ctime_bracket (p, end, &usec);
     }
 
   if (after_time != NULL)
