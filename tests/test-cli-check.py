@@ -117,8 +117,9 @@ def main():
           f"exit {code}: {out!r}")
 
     code, out, err = run(fixture("duplicate-plug.yaml"))
-    check("plug listed twice: invalid project, exit 3, position of the second entry",
-          code == 3 and "duplicate-plug.yaml:15:9:" in err, f"exit {code}: {err!r}")
+    check("plug listed twice: error finding, exit 1, position of the second entry",
+          code == 1 and "duplicate-plug.yaml:15:9: error:" in out and "[duplicate-plug]" in out,
+          f"exit {code}: {out!r} {err!r}")
 
     # Invalid project: exit 3.
     with tempfile.TemporaryDirectory() as tmp:

@@ -55,8 +55,36 @@ static const InvalidCase invalid_cases[] = {
     "must be a list of plug names" },
   { "hook-plugs-mapping", "name: x\nhooks:\n  install:\n    plugs: {a: b}\n", -1, "4:12",
     "'plugs' of hook 'install'" },
-  { "plugs-duplicate", "name: x\napps:\n  a:\n    plugs: [home, x11, home]\n", -1, "4:24",
-    "plug 'home' is listed twice" },
+  /* YAML 1.1 (PyYAML, which snapcraft uses) types these plain scalars. */
+  { "plugs-int", "name: x\napps:\n  a:\n    plugs: [home, 42]\n", -1, "4:19",
+    "YAML reads '42' as an integer" },
+  { "plugs-bool", "name: x\napps:\n  a:\n    plugs: [home, true]\n", -1, "4:19",
+    "as a boolean" },
+  { "plugs-bool-yes", "name: x\napps:\n  a:\n    plugs:\n      - Off\n", -1, "5:9",
+    "as a boolean" },
+  { "plugs-hex", "name: x\napps:\n  a:\n    plugs: [0x1F]\n", -1, "4:13", "as an integer" },
+  { "plugs-underscore", "name: x\napps:\n  a:\n    plugs: [1_000]\n", -1, "4:13",
+    "as an integer" },
+  { "plugs-octal", "name: x\napps:\n  a:\n    plugs: [017]\n", -1, "4:13", "as an integer" },
+  { "plugs-sexagesimal", "name: x\napps:\n  a:\n    plugs: [1:20]\n", -1, "4:13",
+    "as an integer" },
+  { "plugs-float", "name: x\napps:\n  a:\n    plugs: [1.5]\n", -1, "4:13", "as a number" },
+  { "plugs-inf", "name: x\napps:\n  a:\n    plugs: [-.inf]\n", -1, "4:13", "as a number" },
+  { "plugs-date", "name: x\napps:\n  a:\n    plugs: [2024-01-01]\n", -1, "4:13", "as a date" },
+  { "plugs-null-word", "name: x\napps:\n  a:\n    plugs: [home, Null]\n", -1, "4:19",
+    "as null" },
+  { "plugs-tag-int", "name: x\napps:\n  a:\n    plugs: [!!int 3]\n", -1, "4:13",
+    "as an integer" },
+  { "plugs-tag-float", "name: x\napps:\n  a:\n    plugs: [!!float '3']\n", -1, "4:13",
+    "as a number" },
+  { "plugs-tag-bool", "name: x\napps:\n  a:\n    plugs: [!!bool x]\n", -1, "4:13",
+    "as a boolean" },
+  { "plugs-tag-null", "name: x\napps:\n  a:\n    plugs: [!!null '']\n", -1, "4:13",
+    "as null" },
+  { "plugs-nonspecific-tag", "name: x\napps:\n  a:\n    plugs: [! '42']\n", -1, "4:13",
+    "as an integer" },
+  { "hook-plugs-float", "name: x\nhooks:\n  install:\n    plugs:\n      - 1.5\n", -1, "5:9",
+    "'plugs' of hook 'install' must be a list of plug names (strings)" },
   { "duplicate-top", "name: x\nbase: a\nname: y\n", -1, "3:1",
     "duplicate key 'name' (first at line 1, column 1)" },
   { "duplicate-nested", "name: x\napps:\n  a:\n    command: a\n    command: b\n", -1, "5:5",
@@ -565,6 +593,64 @@ test_bom_and_crlf (void)
   assert_plugs (a, "home@5:13");
 }
 
+static void
+test_string_plugs (void)
+{
+  /* Plain scalars PyYAML keeps as strings, and quoted or !!str ones. */
+  static const char * const lists[] = {
+    "[\"42\", '1.5', !!str 3, 'true', y, N, 0o17, 1e5, +.5, 0xZ, home]",
+  };
+  static const char * const expected[] = {
+    "42", "1.5", "3", "true", "y", "N", "0o17", "1e5", "+.5", "0xZ", "home",
+  };
+
+  g_test_summary ("Plug names that YAML 1.1 reads as strings load: quoted numbers, !!str, "
+                  "and plain words PyYAML does not resolve (y, 0o17, 1e5)");
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("name: x\napps:\n  a:\n    plugs: %s\n", lists[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", text, strlen (text),
+                                                                &error);
+      ScTarget *app;
+
+      g_assert_no_error (error);
+      app = sc_project_find_target (project, "a");
+      g_assert_cmpuint (app->plugs->len, ==, G_N_ELEMENTS (expected));
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        g_assert_cmpstr (((ScPlugRef *) app->plugs->pdata[k])->name, ==, expected[k]);
+    }
+}
+
+static void
+test_duplicate_plugs (void)
+{
+  const char *text = "name: x\napps:\n  a:\n    plugs: [home, x11, home]\n"
+                     "hooks:\n  install:\n    plugs:\n      - network\n      - network\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = NULL;
+  ScTarget *app, *hook;
+  ScPlugRef *ref;
+
+  g_test_summary ("A plug listed twice loads (check reports it); the model keeps both "
+                  "entries with their own positions");
+
+  project = sc_project_load_from_data ("snapcraft.yaml", text, strlen (text), &error);
+  g_assert_no_error (error);
+  app = sc_project_find_target (project, "a");
+  g_assert_cmpuint (app->plugs->len, ==, 3);
+  ref = app->plugs->pdata[2];
+  g_assert_cmpstr (ref->name, ==, "home");
+  g_assert_cmpuint (ref->line, ==, 4);
+  g_assert_cmpuint (ref->column, ==, 24);
+  hook = sc_project_find_target (project, "hook:install");
+  g_assert_cmpuint (hook->plugs->len, ==, 2);
+  ref = hook->plugs->pdata[1];
+  g_assert_cmpuint (ref->line, ==, 9);
+  g_assert_cmpuint (ref->column, ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +673,8 @@ main (int   argc,
   g_test_add_func ("/project/not-found", test_not_found);
   g_test_add_func ("/project/error-names-file", test_error_names_file);
   g_test_add_func ("/project/bom-and-crlf", test_bom_and_crlf);
+  g_test_add_func ("/project/string-plugs", test_string_plugs);
+  g_test_add_func ("/project/duplicate-plugs", test_duplicate_plugs);
 
   return g_test_run ();
 }

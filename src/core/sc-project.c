@@ -375,7 +375,6 @@ read_plug_list (ScProject   *self,
   ScTarget *target = info->target;
   ScYamlNode *raw, *seq, *key = NULL;
   gboolean merged = FALSE;
-  g_autoptr(GHashTable) seen = NULL;
 
   raw = lookup_merged (info->mapping, "plugs", &key, &merged, 0);
   if (raw == NULL)
@@ -398,24 +397,31 @@ read_plug_list (ScProject   *self,
     return fail_at (self, raw, error, "'plugs' of %s '%s' must be a list of plug names",
                     target->is_hook ? "hook" : "app", target->name);
 
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < seq->n_children; i++)
     {
       ScYamlNode *item_raw = seq->children[i];
       ScYamlNode *item = sc_yaml_node_resolve (item_raw);
       ScPlugRef *ref;
 
-      if (item->kind != SC_YAML_NODE_SCALAR || sc_yaml_node_is_null (item) ||
-          strlen (item->value) != item->value_len)
+      const char *type = sc_yaml_node_yaml11_type (item);
+
+      if (item->kind != SC_YAML_NODE_SCALAR || strlen (item->value) != item->value_len)
         return fail_at (self, item_raw, error,
                         "'plugs' of %s '%s' must be a list of plug names (strings)",
                         target->is_hook ? "hook" : "app", target->name);
-      if (g_hash_table_contains (seen, item->value))
+      /* YAML reads a plain 42, 1.5, true or ~ as a number, a boolean or
+       * null, and snapcraft wants strings; quoting makes them strings. */
+      if (!g_str_equal (type, "str"))
         return fail_at (self, item_raw, error,
-                        "plug '%s' is listed twice for %s '%s'; snapcraft rejects "
-                        "duplicate values", item->value,
-                        target->is_hook ? "hook" : "app", target->name);
-      g_hash_table_add (seen, item->value);
+                        "'plugs' of %s '%s' must be a list of plug names (strings), but "
+                        "YAML reads '%s' as %s; quote it if it is meant as a name",
+                        target->is_hook ? "hook" : "app", target->name, item->value,
+                        g_str_equal (type, "int") ? "an integer" :
+                        g_str_equal (type, "float") ? "a number" :
+                        g_str_equal (type, "bool") ? "a boolean" :
+                        g_str_equal (type, "null") ? "null (no value)" :
+                        g_str_equal (type, "timestamp") ? "a date" : "a non-string value");
+      /* A name listed twice loads: `check` reports it (duplicate-plug). */
 
       ref = g_new0 (ScPlugRef, 1);
       ref->name = g_strdup (item->value);
@@ -1222,13 +1228,38 @@ sc_edit_add_plug (ScEdit      *edit,
                   GError     **error)
 {
   GPtrArray *desired = NULL;
+  TargetInfo *info;
 
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (lookup_target_for_edit (edit, target, plug, FALSE, &desired, error) == NULL)
+  info = lookup_target_for_edit (edit, target, plug, FALSE, &desired, error);
+  if (info == NULL)
     return FALSE;
-  if (!names_contain (desired, plug))
-    g_ptr_array_add (desired, g_strdup (plug));
+  if (names_contain (desired, plug))
+    return TRUE;
+  if (target_has_plug (info->target, plug))
+    {
+      /* Removed earlier in this edit and added again: the last operation
+       * wins, and the plug keeps its place (every occurrence of it) in the
+       * list, which is where the editor leaves its item. */
+      g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < desired->len; i++)
+        g_ptr_array_add (before, g_strdup (g_ptr_array_index (desired, i)));
+      g_ptr_array_set_size (desired, 0);
+      for (guint i = 0; i < info->target->plugs->len; i++)
+        {
+          const char *name = ((ScPlugRef *) g_ptr_array_index (info->target->plugs, i))->name;
+
+          if (g_str_equal (name, plug) || names_contain (before, name))
+            g_ptr_array_add (desired, g_strdup (name));
+        }
+      for (guint i = 0; i < before->len; i++)
+        if (!target_has_plug (info->target, g_ptr_array_index (before, i)))
+          g_ptr_array_add (desired, g_strdup (g_ptr_array_index (before, i)));
+      return TRUE;
+    }
+  g_ptr_array_add (desired, g_strdup (plug));
   return TRUE;
 }
 
@@ -1244,12 +1275,10 @@ sc_edit_remove_plug (ScEdit      *edit,
 
   if (lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
     return FALSE;
-  for (guint i = 0; i < desired->len; i++)
-    if (g_str_equal (g_ptr_array_index (desired, i), plug))
-      {
-        g_ptr_array_remove_index (desired, i);
-        break;
-      }
+  /* Every occurrence goes: a list may name a plug twice. */
+  for (guint i = desired->len; i > 0; i--)
+    if (g_str_equal (g_ptr_array_index (desired, i - 1), plug))
+      g_ptr_array_remove_index (desired, i - 1);
   return TRUE;
 }
 

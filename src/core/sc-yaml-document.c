@@ -874,6 +874,73 @@ sc_yaml_node_is_string (const ScYamlNode *node)
          !looks_numeric (node->value);
 }
 
+/* The implicit types of PyYAML's resolver (YAML 1.1), which snapcraft
+ * reads its file with. The patterns are the resolver's own. */
+static const char * const yaml11_patterns[][2] = {
+  { "bool", "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$" },
+  { "float", "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+             "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+             "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+             "|[-+]?\\.(?:inf|Inf|INF)"
+             "|\\.(?:nan|NaN|NAN))$" },
+  { "int", "^(?:[-+]?0b[0-1_]+"
+           "|[-+]?0[0-7_]+"
+           "|[-+]?(?:0|[1-9][0-9_]*)"
+           "|[-+]?0x[0-9a-fA-F_]+"
+           "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$" },
+  { "null", "^(?:~|null|Null|NULL|)$" },
+  { "timestamp", "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+                 "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+                 "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
+                 "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$" },
+};
+
+const char *
+sc_yaml_node_yaml11_type (const ScYamlNode *node)
+{
+  static GRegex *regexes[G_N_ELEMENTS (yaml11_patterns)];
+  static gsize initialised = 0;
+
+  if (node == NULL)
+    return NULL;
+  switch (node->kind)
+    {
+    case SC_YAML_NODE_SEQUENCE:
+      return "seq";
+    case SC_YAML_NODE_MAPPING:
+      return "map";
+    case SC_YAML_NODE_ALIAS:
+      return sc_yaml_node_yaml11_type (node->target);
+    case SC_YAML_NODE_SCALAR:
+    default:
+      break;
+    }
+
+  if (node->tag != NULL && !g_str_equal (node->tag, "!"))
+    {
+      if (g_str_has_prefix (node->tag, "tag:yaml.org,2002:"))
+        return node->tag + strlen ("tag:yaml.org,2002:");
+      return node->tag;
+    }
+  /* PyYAML resolves a scalar with the non-specific tag "!" as if it were
+   * plain, quoted or not; a quoted scalar without a tag is a string. */
+  if (node->tag == NULL && node->style != SC_YAML_STYLE_PLAIN)
+    return "str";
+  if (strlen (node->value) != node->value_len)
+    return "str";
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (gsize i = 0; i < G_N_ELEMENTS (yaml11_patterns); i++)
+        regexes[i] = g_regex_new (yaml11_patterns[i][1], G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (yaml11_patterns); i++)
+    if (regexes[i] != NULL && g_regex_match (regexes[i], node->value, 0, NULL))
+      return yaml11_patterns[i][0];
+  return "str";
+}
+
 ScYamlNode *
 sc_yaml_mapping_lookup (ScYamlNode  *mapping,
                         const char  *key,

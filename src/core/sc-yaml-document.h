@@ -116,6 +116,12 @@ ScYamlNode     *sc_yaml_node_resolve            (ScYamlNode      *node);
 gboolean        sc_yaml_node_is_null            (const ScYamlNode *node);
 /* A scalar that YAML 1.1 would read as a string (not null, bool or number). */
 gboolean        sc_yaml_node_is_string          (const ScYamlNode *node);
+/* The type PyYAML (YAML 1.1, as snapcraft reads the file) gives NODE, as
+ * the short name of its tag: "str", "int", "float", "bool", "null",
+ * "timestamp", "seq", "map", or the full tag when it is not a standard
+ * one. Plain scalars go through the implicit resolver; quoted ones and the
+ * non-specific tag "!" are strings. Aliases give their target's type. */
+const char     *sc_yaml_node_yaml11_type        (const ScYamlNode *node);
 /* Direct lookup of a scalar key; returns the value node (not resolved),
  * and the key node in KEY_NODE when not NULL. NULL when missing. */
 ScYamlNode     *sc_yaml_mapping_lookup          (ScYamlNode      *mapping,
