@@ -901,6 +901,254 @@ test_apparmor_note (void)
   g_assert_cmpint (noted, ==, aa_is_enabled () == 0);
 }
 
+/* Runs journalctl --file JOURNAL -o FORMAT into OUT. FALSE (test skipped)
+ * when journalctl is not there. */
+static gboolean
+save_journal (const char *journal,
+              const char *format,
+              const char *out)
+{
+  g_autofree char *journalctl = g_find_program_in_path ("journalctl");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (journalctl == NULL)
+    {
+      g_test_skip ("journalctl is not installed");
+      return FALSE;
+    }
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, out);
+  proc = g_subprocess_launcher_spawn (launcher, &error, journalctl, "--file", journal,
+                                      "-o", format, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (proc, NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static void
+assert_same_records (Records *a,
+                     Records *b)
+{
+  g_assert_cmpuint (a->denials->len, ==, b->denials->len);
+  g_assert_cmpuint (a->lost, ==, b->lost);
+  for (guint i = 0; i < a->denials->len; i++)
+    {
+      ScDenial *x = g_ptr_array_index (a->denials, i);
+      ScDenial *y = g_ptr_array_index (b->denials, i);
+
+      g_assert_cmpstr (x->object, ==, y->object);
+      g_assert_cmpstr (x->operation, ==, y->operation);
+      g_assert_cmpstr (x->snap, ==, y->snap);
+      g_assert_cmpstr (x->app, ==, y->app);
+      g_assert_cmpstr (x->host, ==, y->host);
+      g_assert_cmpstr (x->transport, ==, y->transport);
+      g_assert_cmpstr (x->audit_id, ==, y->audit_id);
+      g_assert_cmpint (x->timestamp_usec, ==, y->timestamp_usec);
+      g_assert_cmpint (x->mode, ==, y->mode);
+    }
+}
+
+static void
+test_saved_journal (gconstpointer data)
+{
+  const char *fixture = data;
+  g_autofree char *dir = NULL;
+  g_autofree char *journal = NULL;
+  g_auto(Records) direct = { 0 };
+  const char *formats[] = { "json", "export", "json-seq" };
+
+  g_test_summary ("Saved journalctl -o json and -o export output given as a log gives the same "
+                  "records, hosts, times and audit ids as the journal file itself");
+  if (!have_journal_remote ())
+    return;
+  dir = g_dir_make_tmp ("sc-saved-XXXXXX", NULL);
+  journal = make_fixture_journal (dir, fixture, "saved.journal");
+  {
+    const char *files[] = { journal, NULL };
+    ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES, .files = (GStrv) files };
+
+    records_init (&direct);
+    read_all (&options, &direct);
+    g_assert_cmpuint (direct.denials->len, >, 0);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = g_build_filename (dir, formats[i], NULL);
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = out };
+      g_autoptr(ScJournalReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Records) saved = { 0 };
+
+      g_test_message ("format %s", formats[i]);
+      if (!save_journal (journal, formats[i], out))
+        return;
+      records_init (&saved);
+      reader = sc_journal_reader_new (&options, &error);
+      g_assert_no_error (error);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, &saved, NULL, &error));
+      g_assert_no_error (error);
+      assert_same_records (&direct, &saved);
+      g_assert_cmpuint (sc_journal_reader_get_warnings (reader)->len, ==, 0);
+      g_unlink (out);
+    }
+  g_unlink (journal);
+  g_rmdir (dir);
+}
+
+/* Hand-written saved entries: the forms journalctl uses for values. */
+static const struct
+{
+  const char *name;
+  const char *text;
+  guint       n_denials;
+  guint64     lost;
+  const char *object;      /* of the first denial */
+  const char *host;
+  gint64      ts;
+} saved_cases[] = {
+  { "json-byte-array",
+    "{\"__REALTIME_TIMESTAMP\":\"1718031201482900\",\"_TRANSPORT\":\"kernel\",\"_HOSTNAME\":\"h\\u00e9\","
+    "\"MESSAGE\":[97,117,100,105,116,58,32,116,121,112,101,61,49,52,48,48,32,97,117,100,105,116,"
+    "40,49,55,49,56,48,51,49,50,48,49,46,52,56,50,58,57,41,58,32,97,112,112,97,114,109,111,114,"
+    "61,34,68,69,78,73,69,68,34,32,111,112,101,114,97,116,105,111,110,61,34,111,112,101,110,34,"
+    "32,112,114,111,102,105,108,101,61,34,115,110,97,112,46,100,46,100,34,32,110,97,109,101,61,"
+    "34,47,120,255,34]}\n", 1, 0, "/x\xef\xbf\xbd", "h\xc3\xa9", G_GINT64_CONSTANT (1718031201482000) },
+  { "json-escapes-and-lists",
+    "{\"MESSAGE\":[\"audit: type=1400 audit(1718031201.482:9): apparmor=\\\"DENIED\\\" "
+    "operation=\\\"open\\\" profile=\\\"snap.d.d\\\" name=\\\"/a\\u00e9\\/\\ud83d\\ude00\\\"\","
+    "\"second\"],\"_TRANSPORT\":\"kernel\",\"X\":{\"y\":[1,{\"z\":\"}\"}]},\"N\":null}\n"
+    "not json at all\n", 1, 0, "/a\xc3\xa9/\xf0\x9f\x98\x80", NULL, G_GINT64_CONSTANT (1718031201482000) },
+  { "json-ratelimit",
+    "{\"MESSAGE\":\"kauditd_printk_skb: 7 callbacks suppressed\",\"_TRANSPORT\":\"kernel\"}\n",
+    0, 7, NULL, NULL, 0 },
+  { "json-truncated",
+    "{\"MESSAGE\":\"audit: type=1400 apparmor=\\\"DENIED\\\" operation=\\\"open\\\" profile=\\\"snap.d.d\\\" "
+    "name=\\\"/x\\\"\",\"_TRANS", 0, 0, NULL, NULL, 0 },
+  { "export-no-final-blank",
+    "__REALTIME_TIMESTAMP=1718031201482900\n_TRANSPORT=kernel\n_HOSTNAME=h\n"
+    "MESSAGE=audit: type=1400 audit(1718031201.482:9): apparmor=\"DENIED\" operation=\"open\" "
+    "profile=\"snap.d.d\" name=\"/x\"\n", 1, 0, "/x", "h", G_GINT64_CONSTANT (1718031201482000) },
+};
+
+static void
+test_saved_cases (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-saved-XXXXXX", NULL);
+
+  g_test_summary ("journalctl -o json values given as byte arrays, lists and escapes, and "
+                  "-o export binary fields, are decoded; broken lines are skipped");
+
+  for (guint i = 0; i < G_N_ELEMENTS (saved_cases) + 1; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "saved", NULL);
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+      g_autoptr(ScJournalReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Records) r = { 0 };
+      ScDenial *d;
+
+      if (i < G_N_ELEMENTS (saved_cases))
+        {
+          g_test_message ("case %s", saved_cases[i].name);
+          g_assert_true (g_file_set_contents (path, saved_cases[i].text, -1, NULL));
+        }
+      else
+        {
+          /* Export with a binary MESSAGE: "MESSAGE\n" + length + bytes + "\n". */
+          static const char msg[] = "audit: type=1400 audit(1718031201.482:9): apparmor=\"DENIED\" "
+                                    "operation=\"open\" profile=\"snap.d.d\" name=\"/b\"\nsecond line";
+          g_autoptr(GString) text = g_string_new ("_TRANSPORT=kernel\nMESSAGE\n");
+          guint64 n = sizeof msg - 1;
+
+          for (int b = 0; b < 8; b++)
+            g_string_append_c (text, (char) ((n >> (8 * b)) & 0xff));
+          g_string_append_len (text, msg, (gssize) n);
+          g_string_append (text, "\n_HOSTNAME=bin\n\n");
+          g_test_message ("case export-binary");
+          g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+        }
+
+      records_init (&r);
+      reader = sc_journal_reader_new (&options, &error);
+      g_assert_no_error (error);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+      g_assert_no_error (error);
+
+      if (i == G_N_ELEMENTS (saved_cases))
+        {
+          g_assert_cmpuint (r.denials->len, ==, 1);
+          d = g_ptr_array_index (r.denials, 0);
+          g_assert_cmpstr (d->object, ==, "/b");
+          g_assert_cmpstr (d->host, ==, "bin");
+          g_assert_cmpstr (d->transport, ==, "kernel");
+          continue;
+        }
+      g_assert_cmpuint (r.denials->len, ==, saved_cases[i].n_denials);
+      g_assert_cmpuint (r.lost, ==, saved_cases[i].lost);
+      if (saved_cases[i].n_denials == 0)
+        continue;
+      d = g_ptr_array_index (r.denials, 0);
+      g_assert_cmpstr (d->object, ==, saved_cases[i].object);
+      g_assert_cmpstr (d->host, ==, saved_cases[i].host);
+      g_assert_cmpint (d->timestamp_usec, ==, saved_cases[i].ts);
+    }
+  g_unlink (g_build_filename (dir, "saved", NULL));
+  g_rmdir (dir);
+}
+
+/* Logs with no record in any known format get a warning naming the file;
+ * an empty log, or one with only another snap's records, does not. */
+static void
+test_unknown_format_warning (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    warn;
+  } cases[] = {
+    { "", FALSE },
+    { "\n\n  \n", FALSE },
+    { "Jun 10 12:00:01 host systemd[1]: Started foo.\nhello world\n", TRUE },
+    { "{\"MESSAGE\":\"Started foo.\"}\n", TRUE },
+    { "MESSAGE=Started foo.\n\n", TRUE },
+    { "Jun 10 12:00:01 host kernel: audit: type=1400 audit(1718031201.482:9): apparmor=\"DENIED\" "
+      "operation=\"open\" profile=\"snap.other.other\" name=\"/x\"\n", FALSE },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("sc-warn-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "some.log", NULL);
+
+  g_test_summary ("A log with text but no confinement record in a known format gives a warning "
+                  "naming the file, never a silent empty result");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path, .snap = (char *) "demo" };
+      g_autoptr(ScJournalReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Records) r = { 0 };
+      GPtrArray *warnings;
+      gboolean found = FALSE;
+
+      g_assert_true (g_file_set_contents (path, cases[i].text, -1, NULL));
+      records_init (&r);
+      reader = sc_journal_reader_new (&options, &error);
+      g_assert_no_error (error);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+      g_assert_cmpuint (r.denials->len, ==, 0);
+      warnings = sc_journal_reader_get_warnings (reader);
+      for (guint w = 0; w < warnings->len; w++)
+        if (strstr (g_ptr_array_index (warnings, w), "no confinement record in a known format") &&
+            strstr (g_ptr_array_index (warnings, w), path))
+          found = TRUE;
+      g_assert_cmpint (found, ==, cases[i].warn);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -918,6 +1166,11 @@ main (int   argc,
       g_test_add_data_func (name, &log_cases[i], test_text_log);
     }
   g_test_add_func ("/journal-reader/log-snap-filter", test_log_snap_filter);
+  g_test_add_data_func ("/journal-reader/saved/kernel", "kernel.export", test_saved_journal);
+  g_test_add_data_func ("/journal-reader/saved/audit", "audit.export", test_saved_journal);
+  g_test_add_data_func ("/journal-reader/saved/user-dbus", "user-dbus.export", test_saved_journal);
+  g_test_add_func ("/journal-reader/saved/cases", test_saved_cases);
+  g_test_add_func ("/journal-reader/unknown-format-warning", test_unknown_format_warning);
   g_test_add_func ("/journal-reader/log-errors", test_log_errors);
   g_test_add_func ("/journal-reader/log-cancel", test_log_cancel);
   g_test_add_func ("/journal-reader/follow-directory", test_follow_directory);
