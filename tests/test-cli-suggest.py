@@ -200,6 +200,119 @@ def test_name_clash(d, tmp, report):
           name not in clash["definitions"], (foo, clash["definitions"]))
 
 
+LOG_ETC = ('Nov 24 10:00:08 host kernel: audit: type=1400 audit(1795600008.500:506): apparmor="DENIED" '
+           'operation="open" class="file" profile="snap.demo.%s" name="/etc/demo.conf" pid=106 '
+           'comm="x" requested_mask="r" denied_mask="r" fsuid=0 ouid=0\n')
+LOG_NET = ('Nov 24 10:00:09 host kernel: audit: type=1400 audit(1795600009.500:507): apparmor="DENIED" '
+           'operation="create" class="net" family="inet" sock_type="stream" protocol=6 '
+           'profile="snap.demo.demo" requested_mask="create" denied_mask="create" pid=1 comm="demo"\n')
+LOG_CFG = ('Nov 24 10:00:10 host kernel: audit: type=1400 audit(1795600010.500:508): apparmor="DENIED" '
+           'operation="open" class="file" profile="snap.demo.demo" name="/home/bob/.config/demo/app.conf" '
+           'pid=1 comm="demo" requested_mask="r" denied_mask="r" fsuid=1000 ouid=1000\n')
+
+
+def suggest_case(tmp, name, yaml_text, log_text):
+    """Writes a project and a log, runs suggest --json and --apply; returns
+    (report, the applied snapcraft.yaml text, show --json of it)."""
+    root = os.path.join(tmp, name)
+    os.mkdir(root)
+    with open(os.path.join(root, "snapcraft.yaml"), "w") as f:
+        f.write(yaml_text)
+    log = os.path.join(root, "denials.log")
+    with open(log, "w") as f:
+        f.write(log_text)
+    p = run(["suggest", root, "--log", log, "--json"])
+    report = json.loads(p.stdout) if p.returncode == 0 else None
+    p = run(["suggest", root, "--log", log, "--apply"])
+    applied = read(os.path.join(root, "snapcraft.yaml")).decode()
+    s = run(["show", root, "--json"])
+    shown = json.loads(s.stdout) if s.returncode == 0 else None
+    return report, applied, shown, p
+
+
+def test_slot_names(tmp):
+    """Generated plug names never equal a slot name: top-level slots (map
+    or list form) or an app's slots (QA-10)."""
+    base = ("name: demo\nbase: core22\nconfinement: devmode\n%s"
+            "apps:\n  demo:\n    command: bin/demo\n    plugs: [home]\n%s"
+            "hooks:\n  configure:\n    plugs: [network]\n")
+    cases = [
+        ("top-level slot map", "slots:\n  etc-demo-conf:\n    interface: dbus\n    bus: session\n"
+         "    name: org.demo\n  network: {interface: content}\n", ""),
+        ("app slot list", "", "    slots: [etc-demo-conf, network]\n"),
+    ]
+    for i, (what, top, app) in enumerate(cases):
+        report, applied, shown, p = suggest_case(tmp, "slots%d" % i, base % (top, app),
+                                                 LOG_ETC % "hook.configure" + LOG_NET)
+        hook = plugs_of(report, "hook:configure") if report else []
+        demo = plugs_of(report, "demo") if report else []
+        check("%s: a system-files plug avoids the slot's name" % what,
+              hook == ["etc-demo-conf-2"] and
+              report["definitions"]["etc-demo-conf-2"].get("interface") == "system-files",
+              (hook, report and report["definitions"]))
+        check("%s: a plug named after its interface avoids the slot's name" % what,
+              demo == ["network-2"] and report["definitions"]["network-2"] == {"interface": "network"},
+              (demo, report and report["definitions"]))
+        check("%s: --apply writes them, and show agrees" % what,
+              p.returncode == 0 and shown is not None and
+              "etc-demo-conf" not in shown["plugs"] and "network" not in shown["plugs"] and
+              shown["plugs"]["etc-demo-conf-2"]["interface"] == "system-files" and
+              shown["plugs"]["network-2"]["interface"] == "network",
+              (p.returncode, p.stderr.decode(), applied))
+
+
+def test_existing_definitions(tmp):
+    """An existing definition that grants the path already is used; a
+    user's definition of unrelated paths is never widened (QA-11)."""
+    head = "name: demo\nbase: core22\nconfinement: devmode\nplugs:\n"
+    other = "  dot-config-demo: {interface: personal-files, write: [$HOME/.config/other]}\n"
+    covering = "  mycfg: {interface: personal-files, read: [$HOME/.config/demo]}\n"
+    apps = "apps:\n  demo:\n    command: bin/demo\n    plugs: [home]\n  other:\n    command: o\n    plugs: [%s]\n"
+
+    # Listed by another app only: the denied app gets it added.
+    report, applied, shown, p = suggest_case(tmp, "cover1", head + other + covering + apps % "mycfg",
+                                             LOG_CFG)
+    check("a covering definition is added to the app instead of a new one",
+          report is not None and plugs_of(report, "demo") == ["mycfg"] and report["definitions"] == {},
+          report)
+    check("--apply leaves both definitions as written",
+          p.returncode == 0 and (other + covering) in applied, applied)
+
+    # Listed by the app already: reported as present with snap connect.
+    report, applied, shown, p = suggest_case(tmp, "cover2", head + covering + apps.replace("[home]", "[home, mycfg]") % "x11",
+                                             LOG_CFG)
+    present = [(x["target"], x["plug"]) for x in report["present"]] if report else []
+    check("a covering definition the app lists is reported as present",
+          present == [("demo", "mycfg")] and plugs_of(report, "demo") == [], report)
+    q = run(["suggest", os.path.join(tmp, "cover2"), "--log", os.path.join(tmp, "cover2", "denials.log")])
+    check("text output says how to connect it", b"snap connect demo:mycfg" in q.stdout, q.stdout)
+
+    # Same generated name, same interface, unrelated paths: numbered.
+    report, applied, shown, p = suggest_case(tmp, "unrelated", head + other + apps % "x11", LOG_CFG)
+    defs = report["definitions"] if report else {}
+    check("a same-interface definition of unrelated paths is not widened",
+          plugs_of(report, "demo") == ["dot-config-demo-2"] and "dot-config-demo" not in defs and
+          defs.get("dot-config-demo-2", {}).get("read") == ["$HOME/.config/demo"], report)
+    check("--apply keeps the user's definition byte for byte",
+          p.returncode == 0 and other in applied and shown is not None and
+          shown["plugs"]["dot-config-demo-2"]["interface"] == "personal-files", applied)
+    root = os.path.join(tmp, "unrelated")
+    before = read(os.path.join(root, "snapcraft.yaml"))
+    p = run(["suggest", root, "--log", os.path.join(root, "denials.log"), "--apply"])
+    check("a second --apply changes nothing",
+          p.returncode == 0 and read(os.path.join(root, "snapcraft.yaml")) == before, p.stderr.decode())
+
+    # Related paths (a folder inside the denied one): that definition may
+    # grow. It is listed by no app, so every app has it already.
+    related = "  dot-config-demo: {interface: personal-files, write: [$HOME/.config/demo/cache]}\n"
+    report, applied, shown, p = suggest_case(tmp, "related", head + related + apps % "x11", LOG_CFG)
+    defs = report["definitions"] if report else {}
+    check("a same-interface definition of related paths is extended",
+          report["present"] == [{"target": "demo", "plug": "dot-config-demo", "denials": 1}] and
+          defs.get("dot-config-demo", {}).get("read") == ["$HOME/.config/demo"] and
+          defs.get("dot-config-demo", {}).get("write") == ["$HOME/.config/demo/cache"], report)
+
+
 def test_errors(d, tmp):
     p = run(["suggest", os.path.join(tmp, "nowhere"), "--directory", d])
     check("a missing project exits 3", p.returncode == 3, p.stderr.decode())
@@ -255,6 +368,8 @@ def main():
         else:
             skip("journal sources", "systemd-journal-remote is not installed")
         test_sources_and_filters(tmp)
+        test_slot_names(tmp)
+        test_existing_definitions(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "sc-cli.h"
 #include "sc-cli-denials.h"
@@ -69,6 +70,7 @@ typedef struct
   GPtrArray  *unresolved;       /* of Note* */
   GHashTable *unknown;          /* target label → guint64 count (boxed in pointer) */
   GPtrArray  *unknown_order;    /* of char*, borrowed keys */
+  GHashTable *slot_names;       /* every slot name of the snap: plugs may not use them */
 } Plan;
 
 static void
@@ -105,10 +107,96 @@ plan_free (Plan *plan)
   g_ptr_array_unref (plan->unresolved);
   g_hash_table_unref (plan->unknown);
   g_ptr_array_unref (plan->unknown_order);
+  g_hash_table_unref (plan->slot_names);
   g_free (plan);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
+
+/* Adds the names of the top-level `slots:` entries of the YAML in BYTES to
+ * NAMES (the project model has the apps' slot lists but not these). Keys
+ * of a mapping, or items of the older list form; anything unexpected is
+ * skipped: the project loaded already, so the text is valid YAML. */
+static void
+add_top_level_slots (GBytes     *bytes,
+                     GHashTable *names)
+{
+  struct
+  {
+    gboolean mapping;
+    gboolean at_key;
+    gboolean slots;
+  } stack[64];
+  int depth = 0;
+  gboolean slots_value = FALSE;
+  yaml_parser_t parser;
+  gsize len;
+  const guchar *data = g_bytes_get_data (bytes, &len);
+
+  if (data == NULL || !yaml_parser_initialize (&parser))
+    return;
+  yaml_parser_set_input_string (&parser, data, len);
+  for (;;)
+    {
+      yaml_event_t ev;
+      gboolean done = FALSE;
+
+      if (!yaml_parser_parse (&parser, &ev))
+        break;
+      switch (ev.type)
+        {
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+          {
+            gboolean is_key = depth > 0 && stack[depth - 1].mapping && stack[depth - 1].at_key;
+            gboolean start = ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT;
+            gboolean child_slots = FALSE;
+
+            if (depth == 1 && is_key)
+              slots_value = ev.type == YAML_SCALAR_EVENT &&
+                            strcmp ((const char *) ev.data.scalar.value, "slots") == 0;
+            else if (depth == 1 && !is_key)
+              child_slots = slots_value;
+            else if (depth == 2 && stack[1].slots && ev.type == YAML_SCALAR_EVENT &&
+                     (is_key || !stack[1].mapping))
+              g_hash_table_add (names, g_strdup ((const char *) ev.data.scalar.value));
+
+            if (depth > 0 && stack[depth - 1].mapping)
+              stack[depth - 1].at_key = !stack[depth - 1].at_key;
+            if (start)
+              {
+                if (depth == G_N_ELEMENTS (stack))
+                  done = TRUE;
+                else
+                  {
+                    stack[depth].mapping = ev.type == YAML_MAPPING_START_EVENT;
+                    stack[depth].at_key = TRUE;
+                    stack[depth].slots = child_slots;
+                    depth++;
+                  }
+              }
+          }
+          break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+          if (depth > 0)
+            depth--;
+          break;
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+        default:
+          break;
+        }
+      yaml_event_delete (&ev);
+      if (done)
+        break;
+    }
+  yaml_parser_delete (&parser);
+}
 
 static Plan *
 plan_new (ScProject *project)
@@ -123,6 +211,8 @@ plan_new (ScProject *project)
   plan->unresolved = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
   plan->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->unknown_order = g_ptr_array_new ();
+  plan->slot_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_top_level_slots (sc_project_get_bytes (project), plan->slot_names);
 
   for (guint l = 0; l < 2; l++)
     for (guint i = 0; i < lists[l]->len; i++)
@@ -135,6 +225,8 @@ plan_new (ScProject *project)
         t->plugs = g_ptr_array_new_with_free_func ((GDestroyNotify) plug_to_add_free);
         t->present = g_ptr_array_new_with_free_func ((GDestroyNotify) plug_to_add_free);
         g_ptr_array_add (plan->targets, t);
+        for (guint k = 0; target->slots[k] != NULL; k++)
+          g_hash_table_add (plan->slot_names, g_strdup (target->slots[k]));
       }
   return plan;
 }
@@ -301,7 +393,7 @@ static gboolean
 plan_definition (Plan         *plan,
                  ScProject    *project,
                  const char   *name,
-                 ScSuggestion *suggestion)
+                 GVariant     *plug)
 {
   GVariant *current = g_hash_table_lookup (plan->definitions, name);
   ScPlugDef *def = sc_project_find_plug_def (project, name);
@@ -316,30 +408,136 @@ plan_definition (Plan         *plan,
     normalised = merge_definition (existing, NULL);
   base = current != NULL ? g_variant_ref (current)
                          : (normalised != NULL ? g_variant_ref (normalised) : NULL);
-  merged = merge_definition (base, suggestion->plug);
+  merged = merge_definition (base, plug);
   if (normalised != NULL && g_variant_equal (merged, normalised))
     return FALSE;
   g_hash_table_replace (plan->definitions, g_strdup (name), g_steal_pointer (&merged));
   return TRUE;
 }
 
-/* Whether NAME is in use for something other than a plug of INTERFACE:
- * a top-level definition or a planned one of another interface. */
+/* Whether path E grants path S: the same path or a folder above it. */
+static gboolean
+path_covers (const char *e,
+             const char *s)
+{
+  gsize n = strlen (e);
+
+  while (n > 1 && e[n - 1] == '/')
+    n--;
+  return strncmp (e, s, n) == 0 && (s[n] == '\0' || s[n] == '/');
+}
+
+static gboolean
+any_covers (GPtrArray  *paths,
+            const char *s)
+{
+  for (guint i = 0; i < paths->len; i++)
+    if (path_covers (g_ptr_array_index (paths, i), s))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether any path of A and any of B lie one within the other. */
+static gboolean
+paths_related (GPtrArray *a,
+               GPtrArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (path_covers (g_ptr_array_index (a, i), g_ptr_array_index (b, j)) ||
+          path_covers (g_ptr_array_index (b, j), g_ptr_array_index (a, i)))
+        return TRUE;
+  return FALSE;
+}
+
+/* The read and write paths of a{sv} ATTRS (values "as", "av" or "s"). */
+static void
+definition_paths (GVariant   *attrs,
+                  GPtrArray **read,
+                  GPtrArray **write)
+{
+  g_autoptr(GVariant) r = g_variant_lookup_value (attrs, "read", NULL);
+  g_autoptr(GVariant) w = g_variant_lookup_value (attrs, "write", NULL);
+
+  *read = g_ptr_array_new_with_free_func (g_free);
+  *write = g_ptr_array_new_with_free_func (g_free);
+  add_strings (*read, r);
+  add_strings (*write, w);
+}
+
+/* A top-level definition of the plug's interface in the project that
+ * already grants every path of PLUG (a suggestion's a{sv}): write paths
+ * grant reading too. NULL when there is none. */
+static ScPlugDef *
+find_covering_definition (ScProject  *project,
+                          const char *interface,
+                          GVariant   *plug)
+{
+  GPtrArray *defs = sc_project_get_plug_defs (project);
+  g_autoptr(GPtrArray) want_read = NULL;
+  g_autoptr(GPtrArray) want_write = NULL;
+
+  if (g_strcmp0 (interface, "personal-files") != 0 && g_strcmp0 (interface, "system-files") != 0)
+    return NULL;
+  definition_paths (plug, &want_read, &want_write);
+  if (want_read->len == 0 && want_write->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < defs->len; i++)
+    {
+      ScPlugDef *def = g_ptr_array_index (defs, i);
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(GPtrArray) write = NULL;
+      gboolean ok = TRUE;
+
+      if (g_strcmp0 (def->interface, interface) != 0)
+        continue;
+      definition_paths (def->attributes, &read, &write);
+      for (guint j = 0; ok && j < want_read->len; j++)
+        ok = any_covers (read, g_ptr_array_index (want_read, j)) ||
+             any_covers (write, g_ptr_array_index (want_read, j));
+      for (guint j = 0; ok && j < want_write->len; j++)
+        ok = any_covers (write, g_ptr_array_index (want_write, j));
+      if (ok)
+        return def;
+    }
+  return NULL;
+}
+
+/* Whether NAME may not be used for PLUG (a{sv} with "interface"): a slot
+ * has it (snapd refuses a plug and a slot of one name), a top-level
+ * definition or a planned one of another interface has it, or the
+ * project's definition of that interface grants paths unrelated to
+ * PLUG's, which must not be widened behind the user's back. */
 static gboolean
 definition_name_taken (Plan       *plan,
                        ScProject  *project,
                        const char *name,
-                       const char *interface)
+                       const char *interface,
+                       GVariant   *plug)
 {
   ScPlugDef *def = sc_project_find_plug_def (project, name);
   GVariant *planned = g_hash_table_lookup (plan->definitions, name);
   const char *planned_interface = NULL;
 
+  if (g_hash_table_contains (plan->slot_names, name))
+    return TRUE;
   if (def != NULL && g_strcmp0 (def->interface, interface) != 0)
     return TRUE;
   if (planned != NULL && g_variant_lookup (planned, "interface", "&s", &planned_interface) &&
       g_strcmp0 (planned_interface, interface) != 0)
     return TRUE;
+  if (def != NULL && planned == NULL)
+    {
+      g_autoptr(GPtrArray) read = NULL, write = NULL, want_read = NULL, want_write = NULL;
+
+      definition_paths (def->attributes, &read, &write);
+      definition_paths (plug, &want_read, &want_write);
+      g_ptr_array_extend_and_steal (read, g_steal_pointer (&write));
+      g_ptr_array_extend_and_steal (want_read, g_steal_pointer (&want_write));
+      if (read->len > 0 && want_read->len > 0 && !paths_related (read, want_read))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -384,6 +582,7 @@ plan_group (Plan          *plan,
   ScSuggestion *best;
   const char *plug;
   g_autofree char *unique_name = NULL;
+  g_autoptr(GVariant) attrs = NULL;
   gboolean needs_definition;
   PlugToAdd *p;
 
@@ -413,18 +612,42 @@ plan_group (Plan          *plan,
   best = g_ptr_array_index (result->suggestions, 0);
   plug = sc_suggestion_get_plug_name (best);
   needs_definition = best->plug != NULL;
+  if (needs_definition)
+    attrs = g_variant_ref (best->plug);
+
+  /* A plug named after its interface where a slot has that name: the plug
+   * gets a name of its own and a definition naming the interface. */
+  if (!needs_definition && g_hash_table_contains (plan->slot_names, plug) &&
+      !target_has_plug (project, target, plug, best->interface, FALSE))
+    {
+      GVariantBuilder b;
+
+      g_variant_builder_init (&b, G_VARIANT_TYPE_VARDICT);
+      g_variant_builder_add (&b, "{sv}", "interface", g_variant_new_string (best->interface));
+      attrs = g_variant_ref_sink (g_variant_builder_end (&b));
+      needs_definition = TRUE;
+    }
 
   if (needs_definition)
     {
-      /* A plug of that name may already exist for another interface (or
-       * an app's plug of another interface): number the new one. */
-      for (guint n = 2; definition_name_taken (plan, project, plug, best->interface); n++)
+      /* A definition of the project that grants the paths already (it may
+       * just not be listed by this app, or not connected): use it. */
+      ScPlugDef *covering = find_covering_definition (project, best->interface, attrs);
+
+      if (covering != NULL)
+        plug = covering->name;
+      else
         {
-          g_free (unique_name);
-          unique_name = g_strdup_printf ("%s-%u", sc_suggestion_get_plug_name (best), n);
-          plug = unique_name;
+          /* The name may be in use for a slot, another interface or
+           * unrelated paths: number the new one. */
+          for (guint n = 2; definition_name_taken (plan, project, plug, best->interface, attrs); n++)
+            {
+              g_free (unique_name);
+              unique_name = g_strdup_printf ("%s-%u", sc_suggestion_get_plug_name (best), n);
+              plug = unique_name;
+            }
+          plan_definition (plan, project, plug, attrs);
         }
-      plan_definition (plan, project, plug, best);
     }
 
   if (target_has_plug (project, target, plug, best->interface, needs_definition))
