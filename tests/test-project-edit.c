@@ -104,7 +104,7 @@ static const EditCase edit_cases[] = {
   { "readd-remove", "duplicates", "+a=home -a=home +b=camera -b=camera",
     "Adding and then removing a plug that is there removes it; a new one added and removed is never written." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
-    "A top-level plug definition is added in a new plugs mapping after apps." },
+    "A new top-level plugs mapping goes after apps, spaced by blank lines like the other top-level keys." },
   { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",
     "A definition is replaced in place and a new one appended to the existing mapping." },
 };
@@ -735,6 +735,174 @@ test_define_plug_model (void)
   g_assert_nonnull (strstr (text, "label: 'yes'"));
 }
 
+/* ---- Hooks that are only files ---------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  const char *yaml_path;     /* relative to the project folder */
+  const char *files;         /* space-separated paths; a trailing '!' = not executable */
+  const char *text;
+  const char *hooks;         /* expected hooks before the edit; '*' marks file-only ones */
+  const char *ops;
+  const char *expected;
+} FileHookCase;
+
+static const FileHookCase file_hook_cases[] = {
+  { "new-hooks-key", "snap/snapcraft.yaml",
+    "snap/hooks/install snap/hooks/configure snap/hooks/notes.txt! snap/hooks/.hidden "
+    "snap/hooks/Bad_Name",
+    "name: d\nconfinement: devmode\napps:\n  a:\n    command: a\n    plugs: [home]\nparts: {}\n",
+    "configure* install*", "+hook:install=x11 +hook:configure=network",
+    "name: d\nconfinement: devmode\napps:\n  a:\n    command: a\n    plugs: [home]\n"
+    "hooks:\n  configure:\n    plugs: [network]\n  install:\n    plugs: [x11]\nparts: {}\n" },
+  { "existing-hooks-indent4", "snap/snapcraft.yaml", "snap/hooks/configure snap/hooks/install",
+    "name: d\napps:\n    a:\n        command: a\n        plugs:\n            - home\n"
+    "hooks:\n    remove:\n        plugs:\n            - home\n",
+    "remove configure* install*", "+hook:install=x11",
+    "name: d\napps:\n    a:\n        command: a\n        plugs:\n            - home\n"
+    "hooks:\n    remove:\n        plugs:\n            - home\n"
+    "    install:\n        plugs:\n            - x11\n" },
+  { "yaml-hook-not-twice", "snap/snapcraft.yaml", "snap/hooks/configure",
+    "name: d\nhooks:\n  configure:\n    plugs: [home]\n", "configure", "+hook:configure=x11",
+    "name: d\nhooks:\n  configure:\n    plugs: [home, x11]\n" },
+  { "null-hooks", "snap/snapcraft.yaml", "snap/hooks/configure",
+    "name: d\napps:\n  a: {}\nhooks:\n", "configure*", "+hook:configure=home",
+    "name: d\napps:\n  a: {}\nhooks:\n  configure:\n    plugs: [home]\n" },
+  { "build-aux", "build-aux/snap/snapcraft.yaml",
+    "build-aux/snap/hooks/configure snap/hooks/ignored",
+    "name: d\napps:\n  a:\n    command: a\n", "configure*", "+hook:configure=home",
+    "name: d\napps:\n  a:\n    command: a\nhooks:\n  configure:\n    plugs: [home]\n" },
+  { "root-file", "snapcraft.yaml", "snap/hooks/configure",
+    "name: d\n", "configure*", "+hook:configure=home",
+    "name: d\nhooks:\n  configure:\n    plugs: [home]\n" },
+  { "flow-root", "snapcraft.yaml", "snap/hooks/configure",
+    "{name: d, apps: {a: {}}}\n", "configure*", "+hook:configure=home",
+    "{name: d, apps: {a: {}}, hooks: {configure: {plugs: [home]}}}\n" },
+  { "flow-hooks", "snapcraft.yaml", "snap/hooks/configure snap/hooks/install",
+    "name: d\nhooks: {remove: {plugs: [home]}}\n", "remove configure* install*",
+    "+hook:configure=home",
+    "name: d\nhooks: {remove: {plugs: [home]}, configure: {plugs: [home]}}\n" },
+  { "spaced", "snap/snapcraft.yaml", "snap/hooks/configure",
+    "name: d\n\napps:\n  a:\n    command: a\n    plugs:\n      - home\n\n# the parts\nparts: {}\n",
+    "configure*", "+hook:configure=x11 +hook:configure=camera",
+    "name: d\n\napps:\n  a:\n    command: a\n    plugs:\n      - home\n\n"
+    "hooks:\n  configure:\n    plugs:\n      - x11\n      - camera\n\n# the parts\nparts: {}\n" },
+  { "no-op", "snap/snapcraft.yaml", "snap/hooks/configure",
+    "name: d\n", "configure*", "-hook:configure=x11", NULL },
+};
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+write_file (const char *path,
+            const char *text,
+            int         mode)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+}
+
+static char *
+describe_hooks (ScProject *project)
+{
+  GPtrArray *hooks = sc_project_get_hooks (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < hooks->len; i++)
+    {
+      ScTarget *hook = g_ptr_array_index (hooks, i);
+
+      g_string_append_printf (out, "%s%s%s", i ? " " : "", hook->name,
+                              sc_project_hook_is_file_only (project, hook) ? "*" : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_file_hooks (gconstpointer data)
+{
+  const FileHookCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-hooks-XXXXXX", &error);
+  g_autofree char *file = g_build_filename (dir, c->yaml_path, NULL);
+  g_auto(GStrv) files = g_strsplit (c->files, " ", -1);
+  g_auto(GStrv) ops = g_strsplit (c->ops, " ", -1);
+  g_autoptr(ScProject) project = NULL;
+  g_autoptr(ScProject) again = NULL;
+  g_autoptr(ScEdit) edit = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *hooks = NULL;
+
+  g_test_summary ("Executable files in the hooks folder (snap/hooks, or build-aux/snap/hooks "
+                  "next to build-aux/snap/snapcraft.yaml) are hooks; giving one plugs adds "
+                  "its entry to hooks:, created in the file's style when missing.");
+  g_assert_no_error (error);
+  write_file (file, c->text, 0644);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      gboolean plain = g_str_has_suffix (files[i], "!");
+      g_autofree char *rel = g_strndup (files[i], strlen (files[i]) - (plain ? 1 : 0));
+      g_autofree char *path = g_build_filename (dir, rel, NULL);
+
+      write_file (path, "#!/bin/sh\n", plain ? 0644 : 0755);
+    }
+
+  project = sc_project_load (dir, &error);
+  g_assert_no_error (error);
+  hooks = describe_hooks (project);
+  g_assert_cmpstr (hooks, ==, c->hooks);
+
+  edit = sc_edit_new (project);
+  apply_ops (edit, ops);
+  if (c->expected == NULL)
+    {
+      g_assert_true (sc_edit_is_empty (edit));
+      remove_tree (dir);
+      return;
+    }
+  out = sc_edit_render (edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_bytes_get_data (out, NULL), ==, c->expected);
+  g_assert_true (sc_edit_write (edit, &error));
+  g_assert_no_error (error);
+
+  /* The edited hooks are now the file's own, with the plugs asked for. */
+  again = sc_project_load (dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; ops[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (ops[i] + 1, "=", 2);
+      ScTarget *hook = sc_project_find_target (again, parts[0]);
+
+      g_assert_nonnull (hook);
+      g_assert_false (sc_project_hook_is_file_only (again, hook));
+      g_assert_true (target_lists (hook, parts[1]));
+    }
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +914,13 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/project-edit/case/%s", edit_cases[i].name);
 
       g_test_add_data_func (path, &edit_cases[i], test_edit_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (file_hook_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/project-edit/file-hooks/", file_hook_cases[i].name,
+                                           NULL);
+
+      g_test_add_data_func (path, &file_hook_cases[i], test_file_hooks);
     }
   g_test_add_func ("/project-edit/line-endings", test_line_endings);
   g_test_add_func ("/project-edit/no-op", test_no_op);

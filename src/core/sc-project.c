@@ -48,6 +48,7 @@ typedef struct
   ScYamlNode *plugs_key;    /* own `plugs` key, NULL when absent */
   ScYamlNode *plugs_value;  /* raw value of that key */
   gboolean    plugs_merged; /* the list comes from a `<<` merge */
+  gboolean    file_only;    /* a hook that is only a file in the hooks folder */
 } TargetInfo;
 
 struct _ScProject
@@ -698,6 +699,9 @@ read_plug_defs (ScProject  *self,
   return TRUE;
 }
 
+static TargetInfo *find_info (ScProject  *self,
+                              const char *target);
+
 static gboolean
 build_model (ScProject  *self,
              GError    **error)
@@ -740,6 +744,75 @@ build_model (ScProject  *self,
   return TRUE;
 }
 
+/* The folder snapcraft packs hooks from: hooks/ in the assets folder,
+ * which is build-aux/snap/ for build-aux/snap/snapcraft.yaml and snap/ for
+ * the other three candidates. */
+static char *
+hooks_dir_of_file (const char *file)
+{
+  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *base = g_path_get_basename (dir);
+
+  if (g_str_equal (base, "snap"))
+    return g_build_filename (dir, "hooks", NULL);
+  return g_build_filename (dir, "snap", "hooks", NULL);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every executable file in the hooks folder is a hook, with or without a
+ * `hooks:` entry; those without one come after the file's hooks, sorted. */
+static void
+read_file_hooks (ScProject *self)
+{
+  g_autofree char *dir_path = hooks_dir_of_file (self->path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  if (dir == NULL)
+    return;
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir_path, entry, NULL);
+      g_autofree char *target = g_strconcat ("hook:", entry, NULL);
+
+      if (entry[0] == '.' || !g_file_test (file, G_FILE_TEST_IS_REGULAR) ||
+          !g_file_test (file, G_FILE_TEST_IS_EXECUTABLE) || find_info (self, target) != NULL)
+        continue;
+      if (!valid_name (entry, FALSE))
+        {
+          g_ptr_array_add (self->warnings,
+                           g_strdup_printf ("%s: '%s' is not a valid hook name; snapcraft will "
+                                            "refuse it", file, entry));
+          continue;
+        }
+      g_ptr_array_add (names, g_strdup (entry));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      ScTarget *target = g_new0 (ScTarget, 1);
+      TargetInfo *info = g_new0 (TargetInfo, 1);
+
+      target->name = g_strdup (g_ptr_array_index (names, i));
+      target->is_hook = TRUE;
+      target->plugs = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_plug_ref_free);
+      target->extensions = g_new0 (char *, 1);
+      target->slots = g_new0 (char *, 1);
+      g_ptr_array_add (self->hooks, target);
+      info->target = target;
+      info->file_only = TRUE;
+      g_ptr_array_add (self->hook_infos, info);
+    }
+}
+
 static ScProject *
 load_bytes (const char  *path,
             const char  *root,
@@ -761,6 +834,8 @@ load_bytes (const char  *path,
     return NULL;
   if (!build_model (self, error))
     return NULL;
+  if (path != NULL)
+    read_file_hooks (self);
   return g_steal_pointer (&self);
 }
 
@@ -1013,6 +1088,23 @@ sc_project_find_target (ScProject  *self,
 
   info = find_info (self, target);
   return info ? info->target : NULL;
+}
+
+gboolean
+sc_project_hook_is_file_only (ScProject *self,
+                              ScTarget  *hook)
+{
+  g_return_val_if_fail (SC_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (hook != NULL, FALSE);
+
+  for (guint i = 0; i < self->hook_infos->len; i++)
+    {
+      TargetInfo *info = g_ptr_array_index (self->hook_infos, i);
+
+      if (info->target == hook)
+        return info->file_only;
+    }
+  return FALSE;
 }
 
 ScPlugDef *
@@ -1517,6 +1609,7 @@ typedef struct
   gsize           len;
   const char     *eol;
   gboolean        flow_plugs;   /* the file writes its plug lists as [a, b] */
+  gboolean        no_plug_lists; /* the file has no plug list at all */
   guint           seq_offset;   /* dash column minus key column for block lists */
   guint           map_step;     /* indentation of nested mappings */
   GHashTable     *rendered;     /* TargetInfo* whose plug list is rewritten */
@@ -1714,6 +1807,7 @@ detect_style (Render *r)
         }
     }
   r->flow_plugs = n_flow > n_block;
+  r->no_plug_lists = n_flow == 0 && n_block == 0;
 
   /* Without block plug lists, take the layout of any block list that is
    * the value of a mapping key. */
@@ -2288,6 +2382,302 @@ desired_of (ScEdit     *edit,
   return desired;
 }
 
+/* ---- New top-level keys and hooks that are only files ---- */
+
+/* TRUE when a blank line lies between the top-level entry PREV_KEY:
+ * PREV and the key NEXT. */
+static gboolean
+gap_is_blank (Render     *r,
+              ScYamlNode *prev_key,
+              ScYamlNode *prev,
+              ScYamlNode *next)
+{
+  gsize from = line_end (r, MAX (prev->end, prev_key->end));
+  gsize to = sc_yaml_document_line_start (r->doc, next->start);
+
+  for (gsize pos = from; pos < to; pos++)
+    if (r->data[pos] == '\n' || r->data[pos] == '\r')
+      {
+        gsize q = pos + 1;
+
+        if (r->data[pos] == '\r' && q < r->len && r->data[q] == '\n')
+          q++;
+        while (q < to && (r->data[q] == ' ' || r->data[q] == '\t'))
+          q++;
+        if (q < r->len && (r->data[q] == '\n' || r->data[q] == '\r'))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* TRUE when the file separates the top-level entry at INDEX (a key's
+ * index in the root's children) from its neighbours with blank lines: the
+ * gap after it decides, else the gap before it. */
+static gboolean
+top_level_spaced (Render *r,
+                  guint   index)
+{
+  ScYamlNode *root = sc_yaml_document_get_root (r->doc);
+
+  if (root->style == SC_YAML_STYLE_FLOW)
+    return FALSE;
+  if (index + 2 < root->n_children)
+    return gap_is_blank (r, root->children[index], root->children[index + 1],
+                         root->children[index + 2]);
+  if (index >= 2)
+    return gap_is_blank (r, root->children[index - 2], root->children[index - 1],
+                         root->children[index]);
+  return FALSE;
+}
+
+/* Inserts BLOCK (a new top-level key and its lines, without a line break
+ * at either end) after the top-level entry KEY: VALUE, separated the way
+ * the file separates its top-level keys. */
+static void
+insert_top_level_after (Render     *r,
+                        ScYamlNode *key,
+                        ScYamlNode *value,
+                        const char *block)
+{
+  ScYamlNode *root = sc_yaml_document_get_root (r->doc);
+  gsize end = line_end (r, MAX (value->end, key->end));
+  ScYamlNode *next = NULL;
+  guint index = 0;
+
+  for (guint i = 0; i + 1 < root->n_children; i += 2)
+    if (root->children[i] == key)
+      {
+        index = i;
+        next = i + 2 < root->n_children ? root->children[i + 2] : NULL;
+      }
+
+  if (top_level_spaced (r, index))
+    {
+      if (next == NULL)
+        {
+          g_autofree char *text = g_strconcat (r->eol, r->eol, block, NULL);
+
+          sc_yaml_patch_replace (r->patch, end, end, text);
+          return;
+        }
+      else
+        {
+          gsize to = sc_yaml_document_line_start (r->doc, next->start);
+          gsize pos = end;
+          gboolean seen_blank = FALSE;
+
+          /* Past the first run of blank lines after the entry: comment
+           * lines after it belong to the next key. */
+          while (pos < to)
+            {
+              gsize ls = pos, le;
+
+              if (r->data[pos] == '\r' && pos + 1 < r->len && r->data[pos + 1] == '\n')
+                ls += 2;
+              else
+                ls += 1;
+              if (ls >= to)
+                {
+                  pos = to;
+                  break;
+                }
+              le = line_end (r, ls);
+              {
+                gsize q = ls;
+
+                while (q < le && (r->data[q] == ' ' || r->data[q] == '\t'))
+                  q++;
+                if (q == le)
+                  seen_blank = TRUE;
+                else if (seen_blank)
+                  {
+                    pos = ls;
+                    break;
+                  }
+              }
+              pos = le;
+            }
+          if (seen_blank)
+            {
+              g_autofree char *text = g_strconcat (block, r->eol, r->eol, NULL);
+
+              if (pos > to)
+                pos = to;
+              sc_yaml_patch_replace (r->patch, pos, pos, text);
+              return;
+            }
+        }
+    }
+
+  {
+    g_autofree char *text = g_strconcat (r->eol, block, NULL);
+
+    sc_yaml_patch_replace (r->patch, end, end, text);
+  }
+}
+
+/* "NAME:" and its plugs as block lines at INDENT (joined with EOL, no
+ * line break at either end), or "NAME: {plugs: [..]}" in flow. */
+static char *
+hook_entry_text (Render     *r,
+                 const char *name,
+                 GPtrArray  *desired,
+                 guint       indent,
+                 gboolean    flow_context)
+{
+  g_autofree char *quoted = sc_yaml_quote_scalar (name, flow_context);
+
+  if (flow_context)
+    {
+      g_autofree char *list = flow_list (desired);
+
+      return g_strdup_printf ("%s: {plugs: %s}", quoted, list);
+    }
+  else
+    {
+      gboolean flow = r->flow_plugs || r->no_plug_lists;
+      guint inner = indent + r->map_step;
+      g_autofree char *prefix = spaces (indent);
+      g_autofree char *inner_prefix = spaces (inner);
+      g_autofree char *value = list_value (r, desired, inner, flow);
+
+      return g_strdup_printf ("%s%s:%s%splugs:%s", prefix, quoted, r->eol, inner_prefix, value);
+    }
+}
+
+/* Hooks that were only files and now get plugs: entries in `hooks:`,
+ * which is created when the file has none. */
+static gboolean
+render_file_hooks (Render  *r,
+                   GError **error)
+{
+  ScProject *self = r->project;
+  ScYamlNode *root = sc_yaml_document_get_root (r->doc);
+  ScYamlNode *hooks_key = NULL;
+  ScYamlNode *hv = sc_yaml_mapping_lookup (root, "hooks", &hooks_key);
+  ScYamlNode *hm = sc_yaml_node_resolve (hv);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();   /* TargetInfo* */
+  gboolean flow_context;
+  guint indent;
+  GString *text;
+
+  for (guint i = 0; i < self->hook_infos->len; i++)
+    {
+      TargetInfo *info = g_ptr_array_index (self->hook_infos, i);
+
+      if (info->file_only && g_hash_table_contains (r->rendered, info) &&
+          desired_of (r->edit, info)->len > 0)
+        g_ptr_array_add (entries, info);
+    }
+  if (entries->len == 0)
+    return TRUE;
+
+  if (hv != NULL && (hv->kind == SC_YAML_NODE_ALIAS || hv->n_aliases > 0))
+    return verify_fail (error, "'hooks' is shared through an alias or anchor; add the hook "
+                        "'%s' by hand", ((TargetInfo *) entries->pdata[0])->target->name);
+
+  flow_context = root->style == SC_YAML_STYLE_FLOW ||
+                 (hm != NULL && hm->kind == SC_YAML_NODE_MAPPING &&
+                  hm->style == SC_YAML_STYLE_FLOW) ||
+                 (hooks_key != NULL && !sc_yaml_document_starts_line (r->doc, hooks_key->start));
+  if (hm != NULL && hm->kind == SC_YAML_NODE_MAPPING && hm->n_children > 0 && !flow_context)
+    indent = col0 (hm->children[0]);
+  else if (hooks_key != NULL)
+    indent = col0 (hooks_key) + r->map_step;
+  else
+    indent = col0 (root->children[0]) + r->map_step;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TargetInfo *info = g_ptr_array_index (entries, i);
+      g_autofree char *entry = hook_entry_text (r, info->target->name,
+                                                desired_of (r->edit, info), indent,
+                                                flow_context);
+
+      if (flow_context)
+        g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", entry);
+      else
+        g_string_append_printf (text, "%s%s", i > 0 ? r->eol : "", entry);
+    }
+
+  if (hm != NULL && hm->kind == SC_YAML_NODE_MAPPING)
+    {
+      if (flow_context && hm->style == SC_YAML_STYLE_FLOW)
+        {
+          if (hm->n_children > 0)
+            {
+              g_autofree char *t = g_strconcat (", ", text->str, NULL);
+              gsize pos = hm->children[hm->n_children - 1]->end;
+
+              sc_yaml_patch_replace (r->patch, pos, pos, t);
+            }
+          else
+            sc_yaml_patch_replace (r->patch, hm->value_start + 1, hm->value_start + 1, text->str);
+        }
+      else
+        {
+          g_autofree char *t = g_strconcat (r->eol, text->str, NULL);
+          gsize pos = line_end (r, hm->end);
+
+          sc_yaml_patch_replace (r->patch, pos, pos, t);
+        }
+    }
+  else if (hm != NULL)
+    {
+      /* `hooks:` with a null value. */
+      gsize colon = colon_after (r, hooks_key);
+
+      if (flow_context)
+        {
+          g_autofree char *t = g_strdup_printf (hv->start == hv->end ? " {%s}" : "{%s}",
+                                                text->str);
+
+          if (colon == hooks_key->end)
+            {
+              g_autofree char *t2 = g_strdup_printf (": {%s}", text->str);
+
+              sc_yaml_patch_replace (r->patch, hooks_key->end, hooks_key->end, t2);
+            }
+          else
+            sc_yaml_patch_replace (r->patch, hv->start, hv->end, t);
+        }
+      else
+        {
+          g_autofree char *t = g_strconcat (r->eol, text->str, NULL);
+          gsize pos;
+
+          if (hv->end > colon)
+            sc_yaml_patch_replace (r->patch, colon, hv->end, "");
+          pos = line_end (r, MAX (hv->end, colon));
+          sc_yaml_patch_replace (r->patch, pos, pos, t);
+        }
+    }
+  else if (root->style == SC_YAML_STYLE_FLOW)
+    {
+      g_autofree char *t = g_strdup_printf (", hooks: {%s}", text->str);
+      gsize pos = root->children[root->n_children - 1]->end;
+
+      sc_yaml_patch_replace (r->patch, pos, pos, t);
+    }
+  else
+    {
+      g_autofree char *top = spaces (col0 (root->children[0]));
+      g_autofree char *block = g_strdup_printf ("%shooks:%s%s", top, r->eol, text->str);
+      ScYamlNode *apps_key = NULL;
+      ScYamlNode *apps = sc_yaml_mapping_lookup (root, "apps", &apps_key);
+
+      if (apps == NULL)
+        {
+          apps_key = root->children[root->n_children - 2];
+          apps = root->children[root->n_children - 1];
+        }
+      insert_top_level_after (r, apps_key, apps, block);
+    }
+  g_string_free (text, TRUE);
+  return TRUE;
+}
+
 /* ---- Plug definitions ---- */
 
 static void append_variant_flow (GString  *out,
@@ -2585,9 +2975,16 @@ render_defs (Render  *r,
       {
         ScYamlNode *apps_key = NULL;
         ScYamlNode *apps = sc_yaml_mapping_lookup (root, "apps", &apps_key);
-        ScYamlNode *after = apps ? apps : root->children[root->n_children - 1];
 
-        pos = line_end (r, MAX (after->end, apps_key ? apps_key->end : 0));
+        if (apps == NULL)
+          {
+            apps_key = root->children[root->n_children - 2];
+            apps = root->children[root->n_children - 1];
+          }
+        /* A new top-level key, spaced like the others. */
+        insert_top_level_after (r, apps_key, apps, text->str + strlen (r->eol));
+        g_string_free (text, TRUE);
+        return TRUE;
       }
     sc_yaml_patch_replace (r->patch, pos, pos, text->str);
     g_string_free (text, TRUE);
@@ -2662,8 +3059,19 @@ verify_targets (Render     *r,
   for (guint i = 0; i < old_infos->len; i++)
     {
       TargetInfo *oi = g_ptr_array_index (old_infos, i);
-      TargetInfo *ni = g_ptr_array_index (new_infos, i);
-      ScTarget *o = oi->target, *n = ni->target;
+      TargetInfo *ni = NULL;
+      ScTarget *o = oi->target, *n;
+
+      /* By name: a hook that was only a file and gains an entry moves
+       * among the file's own hooks. */
+      for (guint k = 0; k < new_infos->len && ni == NULL; k++)
+        if (g_str_equal (((TargetInfo *) g_ptr_array_index (new_infos, k))->target->name, o->name))
+          ni = g_ptr_array_index (new_infos, k);
+      if (ni == NULL)
+        return verify_fail (error, "the edit would remove %s '%s'", kind, o->name);
+      if (ni->file_only && !oi->file_only)
+        return verify_fail (error, "the edit would remove the entry of %s '%s'", kind, o->name);
+      n = ni->target;
       GPtrArray *want = g_hash_table_lookup (r->edit->desired, oi);
       g_autoptr(GPtrArray) got = plug_names (n);
       g_autoptr(GPtrArray) orig = plug_names (o);
@@ -2701,6 +3109,7 @@ verify (Render     *r,
   ScYamlNode *new_root = sc_yaml_document_get_root (after->doc);
   static const char * const skip_top[] = { "confinement", "plugs", "apps", "hooks", NULL };
   const char *want_confinement = edit->confinement ? edit->confinement : before->confinement;
+  gboolean hooks_grow = FALSE;
 
   if (g_strcmp0 (before->name, after->name) != 0 || g_strcmp0 (before->base, after->base) != 0 ||
       g_strcmp0 (before->build_base, after->build_base) != 0 ||
@@ -2711,6 +3120,14 @@ verify (Render     *r,
   if (!mapping_equal_except (old_root, new_root, skip_top))
     return verify_fail (error, "the edit would change top-level settings it should not touch");
 
+  for (guint i = 0; i < before->hook_infos->len; i++)
+    {
+      TargetInfo *info = g_ptr_array_index (before->hook_infos, i);
+
+      if (info->file_only && g_hash_table_contains (r->rendered, info))
+        hooks_grow = TRUE;
+    }
+
   for (guint pass = 0; pass < 2; pass++)
     {
       const char *section = pass ? "hooks" : "apps";
@@ -2718,7 +3135,16 @@ verify (Render     *r,
       ScYamlNode *ov = sc_yaml_mapping_lookup (old_root, section, &ok);
       ScYamlNode *nv = sc_yaml_mapping_lookup (new_root, section, &nk);
 
-      if ((ov == NULL) != (nv == NULL) ||
+      if (pass == 1 && hooks_grow)
+        {
+          /* Hooks that were only files get entries: `hooks:` may be new,
+           * or a null value may have become a mapping. */
+          if ((ov != NULL && (nv == NULL || !sc_yaml_node_equal (ok, nk) ||
+                              g_strcmp0 (ov->anchor, nv->anchor) != 0)) ||
+              (nv != NULL && sc_yaml_node_resolve (nv)->kind != SC_YAML_NODE_MAPPING))
+            return verify_fail (error, "the edit would change the '%s' section", section);
+        }
+      else if ((ov == NULL) != (nv == NULL) ||
           (ov != NULL && (!sc_yaml_node_equal (ok, nk) ||
                           g_strcmp0 (ov->anchor, nv->anchor) != 0 || ov->kind != nv->kind)))
         return verify_fail (error, "the edit would change the '%s' section", section);
@@ -2806,11 +3232,14 @@ sc_edit_render (ScEdit  *edit,
         {
           TargetInfo *info = g_ptr_array_index (infos, i);
 
-          if (g_hash_table_contains (rendered, info) &&
+          if (!info->file_only && g_hash_table_contains (rendered, info) &&
               !render_target (&r, info, desired_of (edit, info), error))
             return NULL;
         }
     }
+
+  if (!render_file_hooks (&r, error))
+    return NULL;
 
   if (!render_defs (&r, error))
     return NULL;

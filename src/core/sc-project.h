@@ -107,6 +107,13 @@ ScTarget    *sc_project_find_target       (ScProject    *self,
                                            const char   *target);
 ScPlugDef   *sc_project_find_plug_def     (ScProject    *self,
                                            const char   *name);
+/* Hooks that exist only as executable files in the hooks folder
+ * (snap/hooks/, or build-aux/snap/hooks/ next to build-aux/snap/
+ * snapcraft.yaml) are in sc_project_get_hooks() after the file's own, in
+ * name order, with no plugs and line 0. TRUE for those. Adding plugs to one
+ * gives it a `hooks:` entry. */
+gboolean     sc_project_hook_is_file_only (ScProject    *self,
+                                           ScTarget     *hook);
 
 /* ---- Editing ---------------------------------------------------------- */
 
