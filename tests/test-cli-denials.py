@@ -346,6 +346,49 @@ def test_follow_stdin():
         proc.stdout.close()
 
 
+KINDS = {"file", "unix", "network", "capability", "dbus", "signal", "ptrace", "mount", "seccomp", "other"}
+
+
+def test_kinds_and_modes(tmp):
+    """Kinds outside the classes are "other"; records that deny nothing are
+    "logged", never "allowed" (QA-8)."""
+    lines = [
+        # user namespace creation (class namespace)
+        'audit: type=1400 audit(1795600112.000:612): apparmor="DENIED" operation="userns_create" '
+        'class="namespace" profile="snap.demo.demo" pid=1 comm="demo" requested="userns_create" '
+        'denied="userns_create"',
+        # profile load
+        'audit: type=1400 audit(1795600113.000:613): apparmor="STATUS" operation="profile_replace" '
+        'info="same as current profile, skipping" profile="unconfined" name="snap.demo.demo" pid=2 '
+        'comm="apparmor_parser"',
+        # audit rule: the access went through
+        'audit: type=1400 audit(1795600114.000:614): apparmor="AUDIT" operation="open" class="file" '
+        'profile="snap.demo.demo" name="/etc/hosts" pid=3 comm="demo" requested_mask="r" fsuid=0 ouid=0',
+        # devmode
+        'audit: type=1400 audit(1795600115.000:615): apparmor="ALLOWED" operation="open" class="file" '
+        'profile="snap.demo.demo" name="/etc/x" pid=4 comm="demo" requested_mask="r" denied_mask="r" '
+        'fsuid=0 ouid=0',
+    ]
+    log = os.path.join(tmp, "kinds.log")
+    with open(log, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    p = run(["denials", "--log", log, "--json"])
+    groups = groups_of(p) if p.returncode == 0 else []
+    by_op = {g["operation"]: g for g in groups}
+    check("kinds are the documented ones or other", {g["kind"] for g in groups} <= KINDS, groups)
+    check("a user namespace record is kind other, denied",
+          by_op.get("userns_create", {}).get("kind") == "other" and
+          by_op["userns_create"]["mode"] == "denied", by_op.get("userns_create"))
+    check("a STATUS record is noise, kind other, mode logged",
+          by_op.get("profile_replace", {}).get("mode") == "logged" and by_op["profile_replace"]["noise"] and
+          by_op["profile_replace"]["kind"] == "other", by_op.get("profile_replace"))
+    check("an AUDIT record is noise with mode logged",
+          by_op.get("open") is not None and
+          [g["mode"] for g in groups if g["operation"] == "open" and g["noise"]] == ["logged"] and
+          [g["mode"] for g in groups if g["operation"] == "open" and not g["noise"]] == ["allowed"],
+          [g for g in groups if g["operation"] == "open"])
+
+
 def main():
     if not CLI:
         print("1..0 # SKIP SNAPCONFINE_CLI is not set")
@@ -354,6 +397,7 @@ def main():
     try:
         test_logs()
         test_follow_stdin()
+        test_kinds_and_modes(tmp)
         if os.access(JOURNAL_REMOTE, os.X_OK):
             d = test_journal_directory(tmp)
             test_since(d)

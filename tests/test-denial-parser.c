@@ -1133,7 +1133,7 @@ static const ParseCase parse_cases[] = {
              "profile=\"unconfined\" name=\"snap.notes.notes\" pid=5000 comm=\"apparmor_pars"
              "er\"",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
-    .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_ALLOWED, .noise = TRUE,
+    .kind = SC_DENIAL_KIND_OTHER, .mode = SC_DENIAL_MODE_LOGGED, .noise = TRUE,
     .snap = NULL, .instance = NULL, .app = NULL, .hook = NULL,
     .operation = "profile_replace",
     .object = "snap.notes.notes",
@@ -1146,7 +1146,7 @@ static const ParseCase parse_cases[] = {
              "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/hosts\""
              " pid=4242 comm=\"foo\" requested_mask=\"r\" fsuid=1000 ouid=0",
     .via = VIA_LINE, .type = SC_RECORD_DENIAL,
-    .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_ALLOWED, .noise = TRUE,
+    .kind = SC_DENIAL_KIND_FILE, .mode = SC_DENIAL_MODE_LOGGED, .noise = TRUE,
     .snap = "foo", .instance = "foo", .app = "foo", .hook = NULL,
     .operation = "open",
     .object = "/etc/hosts",

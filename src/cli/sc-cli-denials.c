@@ -16,6 +16,14 @@
  *                        "store_approval", "plug" } ],
  *     "fix" }
  *
+ * "kind" is file, unix, network, capability, dbus, signal, ptrace, mount or
+ * seccomp, and "other" for records of a class none of these names: user
+ * namespaces (class="namespace", operation userns_create), posix_mqueue,
+ * io_uring, classes of newer kernels, and AppArmor STATUS messages. "mode"
+ * is denied, allowed (devmode let a denied access through) or logged
+ * (seccomp's log action, and noise records such as STATUS or AUDIT that
+ * deny nothing).
+ *
  * Absent values are null. Times are UTC in ISO 8601 with microseconds
  * ("2024-06-10T14:53:21.482000Z"). With --follow, every group is printed
  * as one JSON object per line, first all known groups and then each group

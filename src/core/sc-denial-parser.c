@@ -1611,8 +1611,9 @@ finish_apparmor (ScDenial *denial,
   else
     {
       /* The access went through (AUDIT) or nothing was accessed at all
-       * (STATUS, HINT…): keep it, but apart. */
-      denial->mode = SC_DENIAL_MODE_ALLOWED;
+       * (STATUS, HINT…): keep it, but apart. Only logged: "allowed" is
+       * devmode's word for an access the policy would have denied. */
+      denial->mode = SC_DENIAL_MODE_LOGGED;
       if (g_str_equal (verdict, "STATUS"))
         {
           denial->kind = SC_DENIAL_KIND_OTHER;

@@ -23,7 +23,11 @@
  * - permissions: denied_mask, else denied, else requested_mask, else
  *   requested; dbus: mask=; seccomp: NULL.
  * - mode: DENIED (apparmor="DENIED"/"KILLED", seccomp errno/kill/trap),
- *   ALLOWED (apparmor="ALLOWED"), LOGGED (seccomp code 0x7ffc0000).
+ *   ALLOWED (apparmor="ALLOWED"), LOGGED (seccomp code 0x7ffc0000, and the
+ *   noise records apparmor="STATUS"/"AUDIT"/"HINT"…, which deny nothing).
+ * - kind: one of the classes, or OTHER for records of no class the
+ *   contract names: AppArmor STATUS, class="namespace" (userns_create),
+ *   posix_mqueue, io_uring and classes added by newer kernels.
  * - details: every key of the record, decoded, first occurrence wins (for
  *   USER_AVC the fields inside msg='…' come first), plus "record_type"
  *   (AVC, USER_AVC, SECCOMP, APPARMOR_DENIED…), and for seccomp
