@@ -388,6 +388,14 @@ def test_kinds_and_modes(tmp):
           [g["mode"] for g in groups if g["operation"] == "open" and not g["noise"]] == ["allowed"],
           [g for g in groups if g["operation"] == "open"])
 
+    one = os.path.join(tmp, "one.log")
+    with open(one, "w") as f:
+        f.write(lines[3] + "\n")
+    p = run(["denials", "--log", one])
+    check("text summary of one record is singular", b"\n1 record in 1 group.\n" in p.stdout, p.stdout)
+    p = run(["denials", "--log", log])
+    check("text summary of several records is plural", b"\n4 records in 4 groups.\n" in p.stdout, p.stdout)
+
 
 def main():
     if not CLI:

@@ -286,6 +286,7 @@ def test_existing_definitions(tmp):
           present == [("demo", "mycfg")] and plugs_of(report, "demo") == [], report)
     q = run(["suggest", os.path.join(tmp, "cover2"), "--log", os.path.join(tmp, "cover2", "denials.log")])
     check("text output says how to connect it", b"snap connect demo:mycfg" in q.stdout, q.stdout)
+    check("text output counts one record in the singular", b": 1 record of snap demo\n" in q.stdout, q.stdout)
 
     # Same generated name, same interface, unrelated paths: numbered.
     report, applied, shown, p = suggest_case(tmp, "unrelated", head + other + apps % "x11", LOG_CFG)

@@ -540,7 +540,8 @@ print_text (ScDenialStore *store)
       else if (group->denial->noise_reason != NULL)
         printf ("          %s\n", group->denial->noise_reason);
     }
-  printf ("\n%" G_GUINT64_FORMAT " records in %u groups.\n", n_records, groups->len);
+  printf ("\n%" G_GUINT64_FORMAT " %s in %u %s.\n", n_records, n_records == 1 ? "record" : "records",
+          groups->len, groups->len == 1 ? "group" : "groups");
 }
 
 static void

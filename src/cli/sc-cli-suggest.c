@@ -842,8 +842,9 @@ print_text (Plan          *plan,
   g_autoptr(GPtrArray) names = sorted_definition_names (plan);
   gboolean any = FALSE;
 
-  printf ("%s: %" G_GUINT64_FORMAT " records of snap %s\n",
+  printf ("%s: %" G_GUINT64_FORMAT " %s of snap %s\n",
           sc_project_get_display_path (project), sc_denial_store_get_n_records (store),
+          sc_denial_store_get_n_records (store) == 1 ? "record" : "records",
           sc_project_get_name (project));
 
   for (guint i = 0; i < plan->targets->len; i++)
