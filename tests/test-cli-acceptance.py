@@ -1598,6 +1598,73 @@ def rules_table(tmp):
     check(not bad, "\n".join(bad))
 
 
+def measured(args, timeout=30):
+    """Run the CLI; return (exit code, seconds, peak RSS in KiB)."""
+    t0 = time.monotonic()
+    p = subprocess.Popen([CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() - t0 > timeout:
+            p.kill()
+            os.wait4(p.pid, 0)
+            raise subprocess.TimeoutExpired(args, timeout)
+        time.sleep(0.005)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return p.returncode, time.monotonic() - t0, ru.ru_maxrss
+
+
+@test("limits: valid project holding an alias bomb: show/check/strict fast and small")
+def bomb_valid(tmp):
+    path = os.path.join(tmp, "snapcraft.yaml")
+    write(path, alias_bomb(tail="    plugs: [home]").replace(b"name: x", b"name: x\nconfinement: devmode"))
+    for args in (["show", path, "--json"], ["check", path, "--json"], ["strict", path, "--plug", "app=x11", "--dry-run"],
+                 ["strict", path, "--plug", "app=x11"]):
+        code, secs, rss = measured(args)
+        check(code in (0, 1), f"{args[0]}: exit {code}")
+        check(secs < 1.0, f"{args[0]} took {secs:.2f} s")
+        check(rss < 50 * 1024, f"{args[0]} peak RSS {rss} KiB")
+    code, out, err = run("show", path, "--json")
+    check(json.loads(out)["apps"][0]["plugs"] == ["home", "x11"], "edit lost")
+
+
+@test("limits: merge-key bomb into an app, 100k-deep nesting, 17 MiB: bounded")
+def limits(tmp):
+    lines = ["name: x", "a0: &a0 {k: v}"]
+    for i in range(1, 40):
+        lines.append(f"a{i}: &a{i} {{" + ", ".join(f"k{j}: *a{i - 1}" for j in range(10)) + "}")
+    lines.append("apps:\n  app:\n    command: x\n    <<: *a39")
+    docs = {
+        "merge.yaml": ("\n".join(lines) + "\n").encode(),
+        "deep.yaml": b"name: x\nk: " + b"[" * 100000 + b"]" * 100000 + b"\n",
+        "deepmap.yaml": b"name: x\nk: " + b"{a: " * 100000 + b"b" + b"}" * 100000 + b"\n",
+        "big.yaml": b"name: x\ndescription: |\n" + (b"  " + b"x" * 78 + b"\n") * (17 * 1024 * 1024 // 80 + 10),
+    }
+    for name, data in docs.items():
+        path = os.path.join(tmp, name)
+        write(path, data)
+        for args in (["show", path, "--json"], ["strict", path, "--plug", "app=x11", "--dry-run"]):
+            code, secs, rss = measured(args)
+            check(code in (0, 2, 3, 4), f"{name} {args[0]}: exit {code} (crash?)")
+            check(secs < 1.0, f"{name} {args[0]} took {secs:.2f} s")
+            check(rss < 80 * 1024, f"{name} {args[0]} peak RSS {rss} KiB")
+
+
+@test("limits: check on an app with 1,500 plugs finishes in seconds",
+      todo="QA-15 check is cubic in the number of plugs (35 s for 2,000)")
+def many_plugs_check(tmp):
+    path = os.path.join(tmp, "snapcraft.yaml")
+    write(path, ("name: x\nconfinement: devmode\napps:\n  a:\n    command: x\n    plugs:\n" +
+                 "".join(f"      - p{i}\n" for i in range(1500))).encode())
+    for args in (["show", path, "--json"], ["check", path, "--json"]):
+        try:
+            code, secs, _ = measured(args, timeout=6)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"{args[0]} ran over 6 s")
+        check(secs < 3.0, f"{args[0]} took {secs:.1f} s")
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
