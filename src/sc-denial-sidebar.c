@@ -97,12 +97,14 @@ typedef struct
   GMutex            mutex;
   GPtrArray        *queue;         /* of Snapshot*, handed to the main loop */
   gboolean          apply_scheduled;
+  GSource          *apply_source;  /* the scheduled apply idle, while scheduled */
   guint64           n_lost;
   guint64           n_records;
 
   /* main thread only */
   GPtrArray        *applying;      /* taken from queue, applied under budget */
   guint             applying_pos;
+  gint64            last_apply;    /* monotonic time apply_cb last ran */
   gboolean          done;
   GError           *error;
   GPtrArray        *warnings;      /* of char*, from the reader */
@@ -128,6 +130,7 @@ load_job_clear (gpointer data)
   g_clear_pointer (&job->reader, sc_journal_reader_free);
   g_clear_pointer (&job->store_ref, sc_denial_store_ref_release);
   g_clear_pointer (&job->batch_index, g_hash_table_unref);
+  g_clear_pointer (&job->apply_source, g_source_unref);
   g_clear_pointer (&job->batch, g_ptr_array_unref);
   g_clear_pointer (&job->queue, g_ptr_array_unref);
   g_clear_pointer (&job->applying, g_ptr_array_unref);
@@ -390,12 +393,14 @@ schedule_apply_locked (LoadJob *job)
 
   job->apply_scheduled = TRUE;
   source = g_idle_source_new ();
-  /* Below redrawing and layout, so frames keep coming while we load. */
+  /* Below redrawing and layout, so frames keep coming while we load. The
+   * watchdog below raises it for one chunk when frames leave no idle time. */
   g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
   g_source_set_callback (source, apply_cb, load_job_ref (job), (GDestroyNotify) load_job_unref);
   g_source_set_static_name (source, "[sc-denial-sidebar] apply");
   g_source_attach (source, job->context);
-  g_source_unref (source);
+  g_clear_pointer (&job->apply_source, g_source_unref);
+  job->apply_source = source;  /* keeps the reference */
 }
 
 static void
@@ -604,7 +609,9 @@ flush_pending_new (ScDenialSidebar *self,
   if (limit == 0)
     {
       if (self->flush_id == 0)
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
+        /* Default priority: it only schedules the apply idle, and must not
+         * starve behind slow frames. */
+        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
                                              (INSERT_INTERVAL_USEC - (now - self->last_insert)) / 1000 + 1,
                                              flush_timeout_cb, self, NULL);
       return FALSE;
@@ -673,7 +680,9 @@ flush_pending_new (ScDenialSidebar *self,
     return TRUE;
 
   if (self->flush_id == 0)
-    self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE,
+    /* Default priority: it only schedules the apply idle, and must not
+         * starve behind slow frames. */
+        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
                                          n_store + limit < ROW_WINDOW ? 16
                                          : mode == FLUSH_THROTTLED ? INSERT_INTERVAL_USEC / 1000 : 0,
                                          flush_timeout_cb, self, NULL);
@@ -871,10 +880,15 @@ apply_cb (gpointer data)
   gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
   guint n = 0;
 
+  /* Back below redrawing after a chunk the watchdog forced through. */
+  g_source_set_priority (g_main_current_source (), G_PRIORITY_DEFAULT_IDLE);
+  job->last_apply = g_get_monotonic_time ();
+
   if (self == NULL)
     {
       g_mutex_lock (&job->mutex);
       job->apply_scheduled = FALSE;
+      g_clear_pointer (&job->apply_source, g_source_unref);
       g_mutex_unlock (&job->mutex);
       return G_SOURCE_REMOVE;
     }
@@ -892,6 +906,7 @@ apply_cb (gpointer data)
           if (job->queue->len == 0)
             {
               job->apply_scheduled = FALSE;
+              g_clear_pointer (&job->apply_source, g_source_unref);
               g_mutex_unlock (&job->mutex);
               if (flush_pending_new (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
@@ -963,6 +978,28 @@ cancel_job (ScDenialSidebar *self)
     }
 }
 
+/* HACK: with a slow renderer (GL on llvmpipe, an old GPU) every frame can
+ * take longer than the frame interval, and idle sources then never run: the
+ * list would stay empty forever. Every WATCHDOG_MS, if the apply idle has not
+ * run, it is raised above redrawing for one budgeted chunk. */
+#define WATCHDOG_MS 40
+
+static gboolean
+apply_watchdog_cb (gpointer data)
+{
+  LoadJob *job = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (job->sidebar == NULL)
+    return G_SOURCE_REMOVE;
+
+  g_mutex_lock (&job->mutex);
+  if (job->apply_source != NULL && now - job->last_apply > WATCHDOG_MS * 1000)
+    g_source_set_priority (job->apply_source, G_PRIORITY_DEFAULT);
+  g_mutex_unlock (&job->mutex);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 start_job (ScDenialSidebar *self,
            gboolean         initial)
@@ -997,6 +1034,10 @@ start_job (ScDenialSidebar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), TRUE);
   gtk_spinner_start (self->status_spinner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  job->last_apply = g_get_monotonic_time ();
+  g_timeout_add_full (G_PRIORITY_DEFAULT, WATCHDOG_MS, apply_watchdog_cb,
+                      load_job_ref (job), (GDestroyNotify) load_job_unref);
 
   task = g_task_new (self, self->cancellable, load_done_cb, load_job_ref (job));
   g_task_set_source_tag (task, start_job);
