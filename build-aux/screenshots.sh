@@ -45,9 +45,9 @@ KEYFILE
   env -u DBUS_SESSION_BUS_ADDRESS \
     HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" \
     GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$builddir/data" \
-    GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 GSK_RENDERER=cairo \
+    GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 GSK_RENDERER="${GSK_RENDERER:-cairo}" \
     LANGUAGE="${LANGUAGE:-en}" SNAPCONFINE_LOCALEDIR="$builddir/po" \
-    SNAPCONFINE_SCREENSHOT="$outdir/$name.png" SNAPCONFINE_SCREENSHOT_DELAY=1500 \
+    SNAPCONFINE_SCREENSHOT="$outdir/$name.png" SNAPCONFINE_SCREENSHOT_DELAY=${SHOT_DELAY:-1500} \
     xvfb-run -a -s "-screen 0 1400x1000x24" "$bin" "$@" 2> "$tmp/$name.log" || {
       cat "$tmp/$name.log" >&2
       exit 1
