@@ -1740,6 +1740,35 @@ test_other_starts (void)
 }
 
 static void
+test_lost_is_total (void)
+{
+  static const struct
+  {
+    const char *line;
+    guint64     lost;
+    gboolean    total;
+  } cases[] = {
+    { "audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64", 5, TRUE },
+    { "Jun 10 12:00:01 h kernel: audit: audit_lost=12 audit_rate_limit=0", 12, TRUE },
+    { "kauditd_printk_skb: 3 callbacks suppressed", 3, FALSE },
+    { "audit: rate limit exceeded", 1, FALSE },
+    { "audit: backlog limit exceeded", 1, FALSE },
+  };
+
+  g_test_summary ("audit_lost=N notices are told apart from the per-notice counts of the other "
+                  "rate-limit lines");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint64 lost = 0;
+
+      g_assert_cmpint (sc_denial_parse_line (cases[i].line, -1, 2024, NULL, &lost), ==, SC_RECORD_RATELIMIT);
+      g_assert_cmpuint (lost, ==, cases[i].lost);
+      g_assert_cmpint (sc_denial_lost_is_total (cases[i].line, -1), ==, cases[i].total);
+    }
+  g_assert_false (sc_denial_lost_is_total (NULL, 0));
+}
+
+static void
 test_duplicate_across_transports (void)
 {
   static const char kernel_msg[] =
@@ -2172,6 +2201,7 @@ main (int   argc,
   g_test_add_func ("/denial-parser/duplicate-across-transports", test_duplicate_across_transports);
   g_test_add_func ("/denial-parser/line-prefixes", test_line_prefixes);
   g_test_add_func ("/denial-parser/other-record-starts", test_other_starts);
+  g_test_add_func ("/denial-parser/lost-is-total", test_lost_is_total);
   g_test_add_func ("/denial-parser/split-label", test_split_label);
   g_test_add_func ("/denial-parser/syscall-name", test_syscall_name);
   g_test_add_func ("/denial-parser/robustness", test_robustness);

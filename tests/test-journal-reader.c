@@ -1149,6 +1149,49 @@ test_unknown_format_warning (void)
   g_rmdir (dir);
 }
 
+/* audit_lost=N is the kernel's total since boot: only its growth counts,
+ * per host; "callbacks suppressed" counts are added. */
+static void
+test_lost_totals (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint64     lost;
+  } cases[] = {
+    { "Jun 10 12:00:01 h kernel: audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64\n"
+      "Jun 10 12:00:02 h kernel: kauditd_printk_skb: 3 callbacks suppressed\n"
+      "Jun 10 12:00:03 h kernel: audit: audit_lost=9 audit_rate_limit=0 audit_backlog_limit=64\n"
+      "Jun 10 12:00:04 h kernel: audit: audit_lost=9 audit_rate_limit=0 audit_backlog_limit=64\n"
+      "Jun 10 12:00:05 h kernel: kauditd_printk_skb: 1 callbacks suppressed\n", 9 + 3 + 1 },
+    /* A smaller total: the machine rebooted and counts from zero. */
+    { "Jun 10 12:00:01 h kernel: audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64\n"
+      "Jun 11 08:00:00 h kernel: audit: audit_lost=2 audit_rate_limit=0 audit_backlog_limit=64\n", 5 + 2 },
+    /* Saved journal of two machines: each has its own total. */
+    { "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=5 audit_rate_limit=0\n\n"
+      "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=7 audit_rate_limit=0\n\n"
+      "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=6 audit_rate_limit=0\n\n"
+      "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: backlog limit exceeded\n\n", 6 + 7 + 1 },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("sc-lost-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lost.log", NULL);
+
+  g_test_summary ("The running audit_lost=N totals count once (their largest value per host and "
+                  "boot); callbacks-suppressed counts are summed");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+      g_auto(Records) r = { 0 };
+
+      g_assert_true (g_file_set_contents (path, cases[i].text, -1, NULL));
+      records_init (&r);
+      read_all (&options, &r);
+      g_assert_cmpuint (r.lost, ==, cases[i].lost);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1214,7 @@ main (int   argc,
   g_test_add_data_func ("/journal-reader/saved/user-dbus", "user-dbus.export", test_saved_journal);
   g_test_add_func ("/journal-reader/saved/cases", test_saved_cases);
   g_test_add_func ("/journal-reader/unknown-format-warning", test_unknown_format_warning);
+  g_test_add_func ("/journal-reader/lost-totals", test_lost_totals);
   g_test_add_func ("/journal-reader/log-errors", test_log_errors);
   g_test_add_func ("/journal-reader/log-cancel", test_log_cancel);
   g_test_add_func ("/journal-reader/follow-directory", test_follow_directory);

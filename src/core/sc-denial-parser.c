@@ -2186,3 +2186,14 @@ sc_denial_parse_line (const char *line,
     }
   return ret;
 }
+
+gboolean
+sc_denial_lost_is_total (const char *message,
+                         gssize      len)
+{
+  if (message == NULL)
+    return FALSE;
+  if (len < 0)
+    len = (gssize) strlen (message);
+  return len >= 18 && memmem (message, (gsize) len, "audit: audit_lost=", 18) != NULL;
+}

@@ -47,6 +47,9 @@
  * - SC_RECORD_RATELIMIT: "kauditd_printk_skb: N callbacks suppressed" → N;
  *   "audit: audit_lost=N …" → N (the kernel's running total); "audit: rate
  *   limit exceeded", "backlog limit exceeded", "printk limit exceeded" → 1.
+ *   All but audit_lost are counts of records lost since the line before, to
+ *   be summed; audit_lost is a total since boot, of which only the largest
+ *   value counts: sc_denial_lost_is_total() tells the two apart.
  */
 #pragma once
 
@@ -88,6 +91,12 @@ ScRecordType  sc_denial_parse_line     (const char            *line,
                                         int                    current_year,
                                         ScDenial             **denial,
                                         guint64               *lost);
+
+/* Whether a MESSAGE (or line) that gave SC_RECORD_RATELIMIT states the
+ * kernel's running total of lost records ("audit_lost=N") rather than a
+ * number lost since the last notice. */
+gboolean      sc_denial_lost_is_total  (const char            *message,
+                                        gssize                 len);
 
 /* Syscall name for NR on the audit architecture ARCH (AUDIT_ARCH_* value,
  * e.g. 0xc000003e); NULL when unknown. Owned by the caller. */

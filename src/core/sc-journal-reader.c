@@ -113,6 +113,7 @@ struct _ScJournalReader
   gboolean          log_has_text;   /* anything but blanks was read */
   guint64           log_recognised; /* records (or candidates the snap filter skipped) */
   gboolean          log_checked;    /* the "no record" warning was considered */
+  GHashTable       *lost_totals;    /* host → largest audit_lost=N seen (guint64*) */
 };
 
 /* ---- Helpers ---------------------------------------------------------- */
@@ -216,6 +217,36 @@ denial_is_of_snap (ScJournalReader *self,
 
 /* Hands one parsed record to FUNC after the filters that need parsed
  * fields. Takes DENIAL. */
+/* LOST of an "audit_lost=N" notice, the kernel's running total since
+ * boot, as the number not reported yet: the increase over the largest
+ * total seen from HOST. A smaller total means the host rebooted and
+ * counts from zero again. */
+static guint64
+lost_total_increase (ScJournalReader *self,
+                     const char      *host,
+                     guint64          total)
+{
+  const char *key = host != NULL ? host : "";
+  guint64 *max;
+
+  if (self->lost_totals == NULL)
+    self->lost_totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  max = g_hash_table_lookup (self->lost_totals, key);
+  if (max == NULL)
+    {
+      max = g_new0 (guint64, 1);
+      g_hash_table_insert (self->lost_totals, g_strdup (key), max);
+    }
+  if (total >= *max)
+    {
+      guint64 increase = total - *max;
+      *max = total;
+      return increase;
+    }
+  *max = total;
+  return total;
+}
+
 static void
 deliver (ScJournalReader     *self,
          ScRecordType         type,
@@ -978,6 +1009,8 @@ catch_up (ScJournalReader     *self,
       context.syslog_identifier = p->syslog_identifier;
       context.realtime_usec = p->source_realtime > 0 ? p->source_realtime : (gint64) p->realtime;
       type = sc_denial_parse_message (m + 8, (gssize) mlen - 8, &context, &denial, &lost);
+      if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (m + 8, (gssize) mlen - 8))
+        lost = lost_total_increase (self, context.hostname, lost);
       deliver (self, type, denial, lost, context.hostname, func, user_data);
     }
   g_string_chunk_free (c.strings);
@@ -1055,6 +1088,8 @@ read_journal (ScJournalReader     *self,
       len -= 8;
 
       type = sc_denial_parse_message (msg, (gssize) len, &context, &denial, &lost);
+      if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (msg, (gssize) len))
+        lost = lost_total_increase (self, context.hostname, lost);
       deliver (self, type, denial, lost, context.hostname, func, user_data);
     }
 
@@ -1161,6 +1196,8 @@ saved_entry_deliver (ScJournalReader     *self,
   context.realtime_usec = MAX (v, 0);
 
   type = sc_denial_parse_message (msg, (gssize) len, &context, &denial, &lost);
+  if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (msg, (gssize) len))
+    lost = lost_total_increase (self, context.hostname, lost);
   if (type != SC_RECORD_NONE)
     self->log_recognised++;
   deliver (self, type, denial, lost, context.hostname, func, user_data);
@@ -1564,6 +1601,8 @@ flush_pending (ScJournalReader     *self,
       if (is_ratelimit_text (text, len) || may_be_snap (self, text, len))
         {
           type = sc_denial_parse_line (text, (gssize) len, self->year, &denial, &lost);
+          if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (text, (gssize) len))
+            lost = lost_total_increase (self, NULL, lost);
           if (type != SC_RECORD_NONE)
             self->log_recognised++;
           deliver (self, type, denial, lost, NULL, func, user_data);
@@ -1941,6 +1980,7 @@ sc_journal_reader_free (ScJournalReader *reader)
   if (reader->entry.message != NULL)
     g_string_free (reader->entry.message, TRUE);
   g_clear_pointer (&reader->snap_needles, g_ptr_array_unref);
+  g_clear_pointer (&reader->lost_totals, g_hash_table_unref);
   g_clear_pointer (&reader->warnings, g_ptr_array_unref);
   sc_journal_options_clear (&reader->options);
   g_free (reader);
