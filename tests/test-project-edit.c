@@ -103,6 +103,16 @@ static const EditCase edit_cases[] = {
     "Removing and adding the same plug: the last operation wins and the item stays in place." },
   { "readd-remove", "duplicates", "+a=home -a=home +b=camera -b=camera",
     "Adding and then removing a plug that is there removes it; a new one added and removed is never written." },
+  { "flow-multiline-comments", "flow-multiline-comments", "+app=network -app=home",
+    "In a flow list written one item per line, items are removed and added as whole lines; the others keep their comments." },
+  { "flow-multiline-last", "flow-multiline-last", "+app=network +app=camera",
+    "Adding after a last item without a comma gives it one; no trailing comma when the file has none." },
+  { "block-scalar-keep", "block-scalar-keep", "+app=x11 +b=home",
+    "A new plugs key after a keep-chomped block scalar (|+, >+) goes after its trailing blank lines, which belong to the scalar." },
+  { "block-scalar-comment", "block-scalar-comment", "-app=home -app=x11",
+    "Removing a whole list right after a block scalar drops the comment lines inside it, which would become scalar text." },
+  { "block-scalar-eof", "block-scalar-eof", "-app=home",
+    "Removing the last line of a file without a final newline keeps the line break that ends a block scalar." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
     "A new top-level plugs mapping goes after apps, spaced by blank lines like the other top-level keys." },
   { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",
@@ -750,8 +760,8 @@ typedef struct
 
 static const FileHookCase file_hook_cases[] = {
   { "new-hooks-key", "snap/snapcraft.yaml",
-    "snap/hooks/install snap/hooks/configure snap/hooks/notes.txt! snap/hooks/.hidden "
-    "snap/hooks/Bad_Name",
+    "snap/hooks/install! snap/hooks/configure snap/hooks/notes.txt snap/hooks/.hidden "
+    "snap/hooks/Bad_Name snap/hooks/folder/x",
     "name: d\nconfinement: devmode\napps:\n  a:\n    command: a\n    plugs: [home]\nparts: {}\n",
     "configure* install*", "+hook:install=x11 +hook:configure=network",
     "name: d\nconfinement: devmode\napps:\n  a:\n    command: a\n    plugs: [home]\n"
@@ -855,8 +865,9 @@ test_file_hooks (gconstpointer data)
   g_autoptr(GBytes) out = NULL;
   g_autofree char *hooks = NULL;
 
-  g_test_summary ("Executable files in the hooks folder (snap/hooks, or build-aux/snap/hooks "
-                  "next to build-aux/snap/snapcraft.yaml) are hooks; giving one plugs adds "
+  g_test_summary ("Files in the hooks folder (snap/hooks, or build-aux/snap/hooks next to "
+                  "build-aux/snap/snapcraft.yaml), executable or not, are hooks (not hidden "
+                  "files, folders or invalid names); giving one plugs adds "
                   "its entry to hooks:, created in the file's style when missing.");
   g_assert_no_error (error);
   write_file (file, c->text, 0644);

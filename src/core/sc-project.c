@@ -765,8 +765,9 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Every executable file in the hooks folder is a hook, with or without a
- * `hooks:` entry; those without one come after the file's hooks, sorted. */
+/* snapcraft packs every file in the hooks folder as a hook (making it
+ * executable), with or without a `hooks:` entry; those without one come
+ * after the file's hooks, sorted. Hidden files are left out. */
 static void
 read_file_hooks (ScProject *self)
 {
@@ -783,7 +784,7 @@ read_file_hooks (ScProject *self)
       g_autofree char *target = g_strconcat ("hook:", entry, NULL);
 
       if (entry[0] == '.' || !g_file_test (file, G_FILE_TEST_IS_REGULAR) ||
-          !g_file_test (file, G_FILE_TEST_IS_EXECUTABLE) || find_info (self, target) != NULL)
+          find_info (self, target) != NULL)
         continue;
       if (!valid_name (entry, FALSE))
         {
@@ -1652,6 +1653,89 @@ colon_after (Render     *r,
   return key->end;
 }
 
+/* TRUE for a block scalar with keep chomping (|+ or >+): its trailing
+ * blank lines are part of its value. */
+static gboolean
+keeps_trailing_lines (Render     *r,
+                      ScYamlNode *node)
+{
+  gsize pos = node->value_start;
+
+  if (node->kind != SC_YAML_NODE_SCALAR ||
+      (node->style != SC_YAML_STYLE_LITERAL && node->style != SC_YAML_STYLE_FOLDED) ||
+      pos >= r->len || (r->data[pos] != '|' && r->data[pos] != '>'))
+    return FALSE;
+  for (pos++; pos < r->len && strchr (" \t#\r\n", r->data[pos]) == NULL; pos++)
+    if (r->data[pos] == '+')
+      return TRUE;
+  return FALSE;
+}
+
+/* The last scalar, alias or empty collection at the end of NODE. */
+static ScYamlNode *
+last_leaf (ScYamlNode *node)
+{
+  while (node != NULL && (node->kind == SC_YAML_NODE_MAPPING ||
+                          node->kind == SC_YAML_NODE_SEQUENCE) && node->n_children > 0)
+    node = node->children[node->n_children - 1];
+  return node;
+}
+
+/* Where a new line can go after NODE (and after offset MIN_END): the end
+ * of its last line, past the trailing blank lines that a keep-chomped
+ * block scalar at its end owns, so that they stay in that scalar. */
+static gsize
+insert_point_after (Render     *r,
+                    ScYamlNode *node,
+                    gsize       min_end)
+{
+  gsize pos = line_end (r, MAX (node->end, min_end));
+  ScYamlNode *last = last_leaf (node);
+
+  if (last == NULL || !keeps_trailing_lines (r, last) || last->end < node->end)
+    return pos;
+  for (;;)
+    {
+      gsize next = pos, le, q;
+
+      if (next < r->len && r->data[next] == '\r' && next + 1 < r->len && r->data[next + 1] == '\n')
+        next += 2;
+      else if (next < r->len)
+        next++;
+      else
+        break;
+      if (next >= r->len)
+        break;
+      le = line_end (r, next);
+      for (q = next; q < le && (r->data[q] == ' ' || r->data[q] == '\t'); q++)
+        ;
+      if (q < le)
+        break;
+      pos = le;
+    }
+  return pos;
+}
+
+/* TRUE when the last node that ends before OFFSET is a block scalar. */
+static gboolean
+ends_in_block_scalar (Render *r,
+                      gsize   offset)
+{
+  guint n = sc_yaml_document_get_n_nodes (r->doc);
+  ScYamlNode *best = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ScYamlNode *node = sc_yaml_document_get_node (r->doc, i);
+
+      if (node->kind == SC_YAML_NODE_SCALAR && node->end <= offset &&
+          (best == NULL || node->end > best->end))
+        best = node;
+    }
+  return best != NULL &&
+         (best->style == SC_YAML_STYLE_LITERAL || best->style == SC_YAML_STYLE_FOLDED);
+}
+
 /* Deletes the whole lines from the one holding FROM to the one holding TO,
  * together with the line break before them (or after, on the first line). */
 static void
@@ -1662,7 +1746,13 @@ delete_lines (Render *r,
   gsize ls = sc_yaml_document_line_start (r->doc, from);
   gsize le = line_end (r, to);
 
-  if (ls > 0)
+  if (ls > 0 && le == r->len && ends_in_block_scalar (r, ls))
+    {
+      /* The last lines of a file without a final line break: the break
+       * before them ends a block scalar's text, so it stays. */
+      sc_yaml_patch_replace (r->patch, ls, le, "");
+    }
+  else if (ls > 0)
     sc_yaml_patch_replace (r->patch, sc_yaml_document_break_before (r->doc, ls), le, "");
   else
     {
@@ -1934,7 +2024,7 @@ render_confinement (Render *r)
       {
         g_autofree char *indent = spaces (col0 (root->children[0]));
         g_autofree char *text = g_strdup_printf ("%s%sconfinement: %s", r->eol, indent, quoted);
-        gsize pos = line_end (r, MAX (anchor->end, anchor_key->end));
+        gsize pos = insert_point_after (r, anchor, anchor_key->end);
 
         sc_yaml_patch_replace (r->patch, pos, pos, text);
       }
@@ -1966,8 +2056,10 @@ remove_pair (Render     *r,
     }
 
   if (value->kind == SC_YAML_NODE_SEQUENCE && value->style == SC_YAML_STYLE_BLOCK &&
-      value->n_children > 0)
+      value->n_children > 0 && !ends_in_block_scalar (r, key->start))
     {
+      /* Comment lines between the items stay, unless a block scalar comes
+       * right before the key: they would become part of its text. */
       gboolean simple = line_end (r, key->end) < value->value_start;
 
       for (guint i = 0; i < value->n_children && simple; i++)
@@ -2080,6 +2172,91 @@ edit_block_list (Render    *r,
   return TRUE;
 }
 
+/* For a flow list written one item per line, the end of ITEM's line
+ * part: past a comma and blanks (and a comment). G_MAXSIZE when something
+ * else follows the item on its line or when something precedes it. */
+static gsize
+flow_item_alone (Render     *r,
+                 ScYamlNode *item,
+                 gboolean   *comma)
+{
+  gsize pos = item->end, le = line_end (r, item->end);
+
+  *comma = FALSE;
+  if (!sc_yaml_document_starts_line (r->doc, item->start))
+    return G_MAXSIZE;
+  while (pos < le && (r->data[pos] == ' ' || r->data[pos] == '\t'))
+    pos++;
+  if (pos < le && r->data[pos] == ',')
+    {
+      *comma = TRUE;
+      pos++;
+      while (pos < le && (r->data[pos] == ' ' || r->data[pos] == '\t'))
+        pos++;
+    }
+  if (pos < le && r->data[pos] != '#')
+    return G_MAXSIZE;
+  return le;
+}
+
+/* A flow list over several lines with one item per line: items are
+ * removed and added as whole lines, so the others keep their text and
+ * their comments. FALSE (nothing done) for other layouts. */
+static gboolean
+edit_flow_list_lines (Render     *r,
+                      ScYamlNode *seq,
+                      GPtrArray  *desired,
+                      GPtrArray  *added)
+{
+  guint n = seq->n_children;
+  gboolean last_comma = FALSE, comma;
+  gint last_kept = -1;
+  gsize rb = seq->end - 1;
+
+  if (n == 0 || !sc_yaml_document_starts_line (r->doc, rb))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (flow_item_alone (r, seq->children[i], &comma) == G_MAXSIZE)
+        return FALSE;
+      if (i + 1 < n && !comma)
+        return FALSE;
+      if (i + 1 == n)
+        last_comma = comma;
+      if (names_contain (desired, sc_yaml_node_resolve (seq->children[i])->value))
+        last_kept = (gint) i;
+    }
+  if (last_kept < 0)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (!names_contain (desired, sc_yaml_node_resolve (seq->children[i])->value))
+      delete_lines (r, seq->children[i]->start, seq->children[i]->end);
+
+  if (added->len > 0)
+    {
+      ScYamlNode *last = seq->children[last_kept];
+      gsize ls = sc_yaml_document_line_start (r->doc, last->start);
+      g_autofree char *indent = g_strndup (r->data + ls, last->start - ls);
+      GString *text = g_string_new (NULL);
+
+      flow_item_alone (r, last, &comma);
+      if (!comma)
+        sc_yaml_patch_replace (r->patch, last->end, last->end, ",");
+      for (guint i = 0; i < added->len; i++)
+        {
+          g_autofree char *q = sc_yaml_quote_scalar (g_ptr_array_index (added, i), TRUE);
+
+          g_string_append_printf (text, "%s%s%s%s", r->eol, indent, q,
+                                  i + 1 < added->len || last_comma ? "," : "");
+        }
+      sc_yaml_patch_replace (r->patch, line_end (r, last->end), line_end (r, last->end),
+                             text->str);
+      g_string_free (text, TRUE);
+    }
+  return TRUE;
+}
+
 static void
 edit_flow_list (Render     *r,
                 ScYamlNode *seq,
@@ -2101,6 +2278,12 @@ edit_flow_list (Render     *r,
         present = g_str_equal (sc_yaml_node_resolve (seq->children[k])->value, name);
       if (!present)
         g_ptr_array_add (added, (gpointer) name);
+    }
+
+  if (edit_flow_list_lines (r, seq, desired, added))
+    {
+      g_string_free (out, TRUE);
+      return;
     }
 
   /* The separator new items get: the file's own between two items (the
@@ -2208,7 +2391,7 @@ insert_plugs_entry (Render     *r,
       g_autofree char *indent = spaces (key_col);
       g_autofree char *value = list_value (r, desired, key_col, flow);
       g_autofree char *text = g_strdup_printf ("%s%splugs:%s", r->eol, indent, value);
-      gsize pos = line_end (r, av->end);
+      gsize pos = insert_point_after (r, av, 0);
 
       sc_yaml_patch_replace (r->patch, pos, pos, text);
       return;
@@ -2440,7 +2623,7 @@ insert_top_level_after (Render     *r,
                         const char *block)
 {
   ScYamlNode *root = sc_yaml_document_get_root (r->doc);
-  gsize end = line_end (r, MAX (value->end, key->end));
+  gsize end = insert_point_after (r, value, key->end);
   ScYamlNode *next = NULL;
   guint index = 0;
 
@@ -2618,7 +2801,7 @@ render_file_hooks (Render  *r,
       else
         {
           g_autofree char *t = g_strconcat (r->eol, text->str, NULL);
-          gsize pos = line_end (r, hm->end);
+          gsize pos = insert_point_after (r, hm, 0);
 
           sc_yaml_patch_replace (r->patch, pos, pos, t);
         }
@@ -2912,7 +3095,7 @@ render_defs (Render  *r,
       guint indent = col0 (pm->children[0]);
       g_autofree char *prefix = spaces (indent);
       GString *text = g_string_new (NULL);
-      gsize pos = line_end (r, pm->end);
+      gsize pos = insert_point_after (r, pm, 0);
 
       for (guint i = 0; i < fresh->len; i++)
         {

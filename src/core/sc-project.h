@@ -107,7 +107,7 @@ ScTarget    *sc_project_find_target       (ScProject    *self,
                                            const char   *target);
 ScPlugDef   *sc_project_find_plug_def     (ScProject    *self,
                                            const char   *name);
-/* Hooks that exist only as executable files in the hooks folder
+/* Hooks that exist only as files in the hooks folder
  * (snap/hooks/, or build-aux/snap/hooks/ next to build-aux/snap/
  * snapcraft.yaml) are in sc_project_get_hooks() after the file's own, in
  * name order, with no plugs and line 0. TRUE for those. Adding plugs to one
