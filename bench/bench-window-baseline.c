@@ -6,7 +6,8 @@
  * The baseline for bench/bench-window.sh: a bare AdwApplicationWindow with
  * a header bar and an empty status page, timed to its first frame exactly
  * like snapconfine (SNAPCONFINE_BENCH_FIRST_FRAME prints "first-frame-us N",
- * microseconds from creating the application, and exits).
+ * microseconds from creating the application to the end of the first frame
+ * that was really rendered, and exits).
  */
 
 #include "config.h"
@@ -15,11 +16,28 @@
 #include <stdlib.h>
 
 static gint64 start_time;
+static gboolean rendered;
+
+/* On X11 the first frame clock cycles run while the new surface's updates
+ * are still frozen and paint nothing; only a frame in which a surface was
+ * rendered counts, in both programs. An emission hook runs before GTK's own
+ * handler, which stops the emission. */
+static gboolean
+render_hook (GSignalInvocationHint *hint,
+             guint                  n_values,
+             const GValue          *values,
+             gpointer               user_data)
+{
+  rendered = TRUE;
+  return FALSE;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
+  if (!rendered)
+    return;
   g_print ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start_time);
   exit (0);
 }
@@ -29,8 +47,12 @@ realize_cb (GtkWidget *window,
             gpointer   user_data)
 {
   if (g_getenv ("SNAPCONFINE_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                      G_CALLBACK (after_paint_cb), NULL);
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
+                                  render_hook, NULL, NULL);
+      g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                        G_CALLBACK (after_paint_cb), NULL);
+    }
 }
 
 static void
