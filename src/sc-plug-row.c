@@ -407,10 +407,31 @@ sc_plug_row_class_init (ScPlugRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, docs_clicked_cb);
 }
 
+/* The row's title and subtitle are one ellipsized line each (title-lines
+ * and subtitle-lines are 1), but AdwActionRow's labels also wrap, which
+ * makes GTK lay their text out again for every width it tries while
+ * measuring. Without wrapping they are measured once, and look the same. */
+static void
+unwrap_row_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child)
+          && (gtk_widget_has_css_class (child, "title")
+              || gtk_widget_has_css_class (child, "subtitle")))
+        gtk_label_set_wrap (GTK_LABEL (child), FALSE);
+      else if (!GTK_IS_LABEL (child))
+        unwrap_row_labels (child);
+    }
+}
+
 static void
 sc_plug_row_init (ScPlugRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  unwrap_row_labels (GTK_WIDGET (self));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE,
                                -1);
