@@ -173,5 +173,5 @@ _sc_window_actions_update (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-interface-to", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-plug", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-denials",
-                                 has_project && self->sidebar != NULL);
+                                 has_project && _sc_window_has_sidebar (self));
 }

@@ -36,7 +36,8 @@ struct _ScWindow
   AdwPreferencesGroup  *findings_group;
   GtkBox               *targets_box;
 
-  /* Not in the template: the denial sidebar when it is built in */
+  /* Not in the template: the denial sidebar when it is built in, created
+   * the first time it is shown (NULL until then) */
   GtkWidget            *sidebar;
 
   /* Owned */
@@ -55,10 +56,14 @@ struct _ScWindow
   char                 *denials_log;
   GPtrArray            *tick_history;    /* of ticks to restore, last on top (Ctrl+Z) */
   GPtrArray            *deferred;        /* of ScTarget*, borrowed: groups not built yet */
+  GPtrArray            *hidden_rows;     /* of ScPlugRow*, borrowed: below the first screen,
+                                          * hidden until the first frame is out */
   guint                 deferred_id;
   gulong                deferred_paint_id;
   guint                 monitor_timeout_id;
   gulong                first_frame_id;
+  gulong                first_render_hook_id;
+  gboolean              first_rendered;  /* the surface has been rendered once */
 
   /* Borrowed */
   GtkWindow            *dialog;
@@ -83,5 +88,6 @@ void      _sc_window_show_error             (ScWindow       *self,
 void      _sc_window_set_dialog             (ScWindow       *self,
                                              GtkWindow      *dialog);
 gboolean  _sc_window_is_strict              (ScWindow       *self);
+gboolean  _sc_window_has_sidebar            (ScWindow       *self);
 
 G_END_DECLS

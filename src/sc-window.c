@@ -581,9 +581,18 @@ add_target_group (ScWindow *self,
 /* Builds the groups left for after the first frame, all of them now. Every
  * entry point that looks at groups calls this first. */
 static void
+show_hidden_rows (ScWindow *self)
+{
+  for (guint i = 0; i < self->hidden_rows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->hidden_rows, i), TRUE);
+  g_ptr_array_set_size (self->hidden_rows, 0);
+}
+
+static void
 flush_deferred (ScWindow *self)
 {
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  show_hidden_rows (self);
 
   for (guint i = 0; i < self->deferred->len; i++)
     add_target_group (self, g_ptr_array_index (self->deferred, i));
@@ -615,6 +624,7 @@ deferred_after_paint_cb (ScWindow      *self,
 {
   g_clear_signal_handler (&self->deferred_paint_id, clock);
 
+  show_hidden_rows (self);
   if (self->deferred->len > 0 && self->deferred_id == 0)
     self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
 }
@@ -624,7 +634,8 @@ schedule_deferred (ScWindow *self)
 {
   GdkFrameClock *clock;
 
-  if (self->deferred->len == 0 || self->deferred_id != 0 || self->deferred_paint_id != 0)
+  if ((self->deferred->len == 0 && self->hidden_rows->len == 0)
+      || self->deferred_id != 0 || self->deferred_paint_id != 0)
     return;
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -632,6 +643,33 @@ schedule_deferred (ScWindow *self)
     self->deferred_paint_id = g_signal_connect_object (clock, "after-paint",
                                                        G_CALLBACK (deferred_after_paint_cb),
                                                        self, G_CONNECT_SWAPPED);
+}
+
+/* Adds a group while the first screen is built; with DEFER, its rows past
+ * the first screen stay hidden until the first frame is out, so they are
+ * neither measured nor drawn for it (they exist, and behave, all along). */
+static guint
+add_first_screen_group (ScWindow *self,
+                        ScTarget *target,
+                        guint     n_rows,
+                        gboolean  defer)
+{
+  guint n = add_target_group (self, target);
+
+  if (defer)
+    {
+      GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->targets_box));
+      GPtrArray *rows = SC_IS_APP_ROW (last) ? sc_app_row_get_plug_rows (SC_APP_ROW (last)) : NULL;
+
+      for (guint i = 0; rows != NULL && i < rows->len; i++)
+        if (n_rows + i >= FIRST_SCREEN_ROWS)
+          {
+            gtk_widget_set_visible (g_ptr_array_index (rows, i), FALSE);
+            g_ptr_array_add (self->hidden_rows, g_ptr_array_index (rows, i));
+          }
+    }
+
+  return n_rows + n;
 }
 
 static void
@@ -646,6 +684,7 @@ rebuild_project_page (ScWindow *self)
 
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_ptr_array_set_size (self->deferred, 0);
+  show_hidden_rows (self);
   g_hash_table_remove_all (self->app_rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box))) != NULL)
     gtk_box_remove (self->targets_box, child);
@@ -664,16 +703,17 @@ rebuild_project_page (ScWindow *self)
       if (defer && n_rows >= FIRST_SCREEN_ROWS)
         g_ptr_array_add (self->deferred, g_ptr_array_index (apps, i));
       else
-        n_rows += add_target_group (self, g_ptr_array_index (apps, i));
+        n_rows = add_first_screen_group (self, g_ptr_array_index (apps, i), n_rows, defer);
     }
   for (guint i = 0; hooks != NULL && i < hooks->len; i++)
     {
       if (defer && n_rows >= FIRST_SCREEN_ROWS)
         g_ptr_array_add (self->deferred, g_ptr_array_index (hooks, i));
       else
-        n_rows += add_target_group (self, g_ptr_array_index (hooks, i));
+        n_rows = add_first_screen_group (self, g_ptr_array_index (hooks, i), n_rows, defer);
     }
-  if (self->deferred->len > 0 && gtk_widget_get_realized (GTK_WIDGET (self)))
+  if ((self->deferred->len > 0 || self->hidden_rows->len > 0)
+      && gtk_widget_get_realized (GTK_WIDGET (self)))
     schedule_deferred (self);
 
   if (g_hash_table_size (self->app_rows) == 0 && self->deferred->len == 0)
@@ -1567,7 +1607,8 @@ update_state (ScWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->strict_button), has_project);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), has_project);
-  gtk_widget_set_visible (GTK_WIDGET (self->denials_button), has_project && self->sidebar != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->denials_button),
+                          has_project && _sc_window_has_sidebar (self));
 
   if (strict && !pending)
     {
@@ -1611,6 +1652,44 @@ reveal_progress_cb (AdwFlap    *flap,
     gtk_widget_set_visible (self->sidebar, FALSE);
 }
 
+gboolean
+_sc_window_has_sidebar (ScWindow *self)
+{
+#ifdef HAVE_DENIAL_SIDEBAR
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* The sidebar is built the first time it is shown: most windows open
+ * without it, and building it would only delay their first frame. */
+static void
+ensure_sidebar (ScWindow *self)
+{
+#ifdef HAVE_DENIAL_SIDEBAR
+  if (self->sidebar != NULL)
+    return;
+
+  self->sidebar = g_object_new (SC_TYPE_DENIAL_SIDEBAR, NULL);
+  adw_flap_set_flap (self->flap, self->sidebar);
+  g_signal_connect_object (self->sidebar, "add-plug", G_CALLBACK (sidebar_add_plug_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "add-toast", G_CALLBACK (sidebar_add_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (self->project != NULL)
+    {
+      g_object_set (self->sidebar, "project", self->project, NULL);
+      load_ignored (self);
+      if (self->denials_log != NULL)
+        apply_denials_log (self);
+    }
+  /* Connected after load_ignored () so loading does not write it back. */
+  g_signal_connect_object (self->sidebar, "notify::ignored", G_CALLBACK (sidebar_ignored_cb), self,
+                           G_CONNECT_SWAPPED);
+#endif
+}
+
 void
 sc_window_set_show_denials (ScWindow *self,
                             gboolean  show_denials)
@@ -1622,6 +1701,8 @@ sc_window_set_show_denials (ScWindow *self,
     return;
 
   self->show_denials = show_denials;
+  if (show_denials)
+    ensure_sidebar (self);
   if (show_denials && self->sidebar != NULL)
     gtk_widget_set_visible (self->sidebar, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DENIALS]);
@@ -1713,11 +1794,34 @@ take_screenshot_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* On X11 the first frame clock cycles run while the new surface's updates
+ * are still frozen and paint nothing; the first frame is the first one in
+ * which this window's surface was rendered. An emission hook runs before
+ * GTK's own handler, which stops the emission. */
+static gboolean
+first_render_hook (GSignalInvocationHint *hint,
+                   guint                  n_values,
+                   const GValue          *values,
+                   gpointer               user_data)
+{
+  ScWindow *self = user_data;
+
+  if (g_value_get_object (&values[0]) != (gpointer)gtk_native_get_surface (GTK_NATIVE (self)))
+    return TRUE;
+
+  self->first_rendered = TRUE;
+  self->first_render_hook_id = 0;
+  return FALSE;
+}
+
 static void
 after_paint_cb (ScWindow      *self,
                 GdkFrameClock *clock)
 {
   const char *screenshot = g_getenv ("SNAPCONFINE_SCREENSHOT");
+
+  if (!self->first_rendered)
+    return;
 
   g_clear_signal_handler (&self->first_frame_id, clock);
 
@@ -1751,9 +1855,15 @@ sc_window_realize (GtkWidget *widget)
 
   if (g_getenv ("SNAPCONFINE_BENCH_FIRST_FRAME") != NULL
       || g_getenv ("SNAPCONFINE_SCREENSHOT") != NULL)
-    self->first_frame_id = g_signal_connect_swapped (gtk_widget_get_frame_clock (widget),
-                                                     "after-paint",
-                                                     G_CALLBACK (after_paint_cb), self);
+    {
+      if (self->first_render_hook_id == 0 && !self->first_rendered)
+        self->first_render_hook_id =
+          g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0,
+                                      first_render_hook, self, NULL);
+      self->first_frame_id = g_signal_connect_swapped (gtk_widget_get_frame_clock (widget),
+                                                       "after-paint",
+                                                       G_CALLBACK (after_paint_cb), self);
+    }
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -1766,6 +1876,12 @@ sc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  if (self->first_render_hook_id != 0)
+    {
+      g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE),
+                                     self->first_render_hook_id);
+      self->first_render_hook_id = 0;
+    }
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -1792,6 +1908,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_rows, g_ptr_array_unref);
   g_clear_pointer (&self->tick_history, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
   g_clear_pointer (&self->undo_after, g_bytes_unref);
@@ -1911,6 +2028,7 @@ sc_window_init (ScWindow *self)
                                              (GDestroyNotify)g_variant_unref);
   self->finding_rows = g_ptr_array_new ();
   self->deferred = g_ptr_array_new ();
+  self->hidden_rows = g_ptr_array_new ();
   self->tick_history = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_tick_free);
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -1926,18 +2044,6 @@ sc_window_init (ScWindow *self)
   g_object_bind_property (self, "show-denials", self->flap, "reveal-flap",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
-
-#ifdef HAVE_DENIAL_SIDEBAR
-  self->sidebar = g_object_new (SC_TYPE_DENIAL_SIDEBAR, NULL);
-  adw_flap_set_flap (self->flap, self->sidebar);
-  g_signal_connect_object (self->sidebar, "add-plug", G_CALLBACK (sidebar_add_plug_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "add-toast", G_CALLBACK (sidebar_add_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sidebar, "notify::ignored", G_CALLBACK (sidebar_ignored_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_set_visible (self->sidebar, self->show_denials);
-#endif
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
