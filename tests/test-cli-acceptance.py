@@ -373,7 +373,7 @@ edit_case("multi-line flow sequence",
 edit_case("multi-line flow with trailing comma and comments",
           BASE + "apps:\n  app:\n    command: a\n    plugs: [\n      home,  # h\n      x11,   # x\n    ]\n",
           [("plug", "app", "network"), ("unplug", "app", "home")], {"app": ["x11", "network"]},
-          keep=["      x11,   # x\n"], todo="QA-1 comment of a surviving flow item moves to the new item")
+          keep=["      x11,   # x\n"])
 edit_case("flow list removing the only item",
           BASE + "apps:\n  app:\n    command: a\n    plugs: [home]  # only\n    daemon: simple\n",
           [("unplug", "app", "home")], {"app": []})
@@ -588,8 +588,7 @@ edit_case("app ending in a literal block scalar",
           [("plug", "app", "x11")], {"app": ["x11"]})
 edit_case("app ending in a keep-chomped block scalar",
           BASE + "apps:\n  app:\n    command: |+\n      foo\n\n  b:\n    command: b\n",
-          [("plug", "app", "x11")], {"app": ["x11"]},
-          todo="QA-4 new plugs key after a '|+' scalar refused (exit 4)")
+          [("plug", "app", "x11")], {"app": ["x11"]})
 edit_case("app ending in a nested mapping",
           BASE + "apps:\n  app:\n    command: a\n    sockets:\n      s:\n        listen-stream: 1\n  b:\n    command: b\n",
           [("plug", "app", "x11")], {"app": ["x11"]})
@@ -598,8 +597,7 @@ edit_case("app ending in a multi-line quoted scalar",
           [("plug", "app", "x11")], {"app": ["x11"]})
 edit_case("remove whole list with an inner comment after a block scalar",
           BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs:\n      - home\n      # why x11\n      - x11\n",
-          [("unplug", "app", "home"), ("unplug", "app", "x11")], {"app": []},
-          todo="QA-6 comment left inside the removed list joins the block scalar before it (exit 4)")
+          [("unplug", "app", "home"), ("unplug", "app", "x11")], {"app": []})
 edit_case("remove last plugs key at EOF without newline after a block scalar",
           BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs: [home]",
           [("unplug", "app", "home")], {"app": []},
@@ -659,12 +657,9 @@ VALIDATION = [
     ("plugs holds a mapping", b"name: x\napps:\n  a:\n    plugs:\n      - home\n      - {x: y}\n", 6, 9, None),
     ("plugs holds a list", b"name: x\napps:\n  a:\n    plugs: [home, [x]]\n", 4, 19, None),
     ("plugs holds null", b"name: x\napps:\n  a:\n    plugs: [home, ~]\n", 4, 19, None),
-    ("plugs holds a number", b"name: x\napps:\n  a:\n    plugs: [home, 42]\n", 4, 19,
-     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
-    ("plugs holds a boolean", b"name: x\napps:\n  a:\n    plugs: [home, true]\n", 4, 19,
-     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
-    ("hook plugs holds a float", b"name: x\nhooks:\n  install:\n    plugs:\n      - 1.5\n", 5, 9,
-     "QA-5 plain scalars that YAML types as int/float/bool are accepted as plug names"),
+    ("plugs holds a number", b"name: x\napps:\n  a:\n    plugs: [home, 42]\n", 4, 19, None),
+    ("plugs holds a boolean", b"name: x\napps:\n  a:\n    plugs: [home, true]\n", 4, 19, None),
+    ("hook plugs holds a float", b"name: x\nhooks:\n  install:\n    plugs:\n      - 1.5\n", 5, 9, None),
     ("top-level plugs is a list", b"name: x\nplugs: [a]\n", 2, 8, None),
     ("plug definition is a list", b"name: x\nplugs:\n  foo: [a]\n", 3, 8, None),
     ("invalid UTF-8 after ASCII", b"name: x\napps:\n  a:\n    command: \xff\xfe\n", 4, 14, None),
@@ -1350,8 +1345,7 @@ def suggest_apply(tmp):
     check(code == 0 and read(path) == before, "second --apply changed the file")
 
 
-@test("suggest --apply: hook that exists only as snap/hooks/NAME",
-      todo="QA-9 hooks only present as files are unknown to the model")
+@test("suggest --apply: hook that exists only as snap/hooks/NAME")
 def suggest_file_hook(tmp):
     root, path = project(tmp, "name: demo\nbase: core22\nconfinement: devmode\napps:\n  demo:\n    command: bin/demo\n",
                          "snap/snapcraft.yaml")
@@ -1366,8 +1360,7 @@ def suggest_file_hook(tmp):
     check(t.get("hook:configure"), f"no plugs written for the configure hook: {t}")
 
 
-@test("suggest --apply: new plug names never clash with slot names",
-      todo="QA-10 generated plug named like an existing slot")
+@test("suggest --apply: new plug names never clash with slot names")
 def suggest_slot_clash(tmp):
     root, path = project(tmp, "name: demo\nbase: core22\nconfinement: devmode\nslots:\n  etc-demo-conf:\n"
                               "    interface: dbus\n    bus: session\n    name: org.demo\napps:\n  demo:\n"
@@ -1381,8 +1374,7 @@ def suggest_slot_clash(tmp):
     check("etc-demo-conf" not in doc["plugs"], "plug and slot share the name etc-demo-conf")
 
 
-@test("suggest --apply: a user's unrelated definition is not rewritten",
-      todo="QA-11 same-interface definition with the generated name gets widened")
+@test("suggest --apply: a user's unrelated definition is not rewritten")
 def suggest_keeps_user_definition(tmp):
     text = ("name: demo\nbase: core22\nconfinement: devmode\nplugs:\n  dot-config-demo:\n"
             "    interface: personal-files\n    write: [$HOME/.config/other]\napps:\n  demo:\n    command: bin/demo\n")
@@ -1396,7 +1388,7 @@ def suggest_keeps_user_definition(tmp):
           "the user's definition was rewritten")
 
 
-@test("edit: --unplug and --plug of the same present plug", todo="QA-12 exit 4 instead of a usage error or a consistent edit")
+@test("edit: --unplug and --plug of the same present plug")
 def unplug_plug_same(tmp):
     text = (BASE + "apps:\n  app:\n    command: a\n    plugs: [home, x11]\n").encode()
     root, path = project(tmp, text)
@@ -1421,11 +1413,10 @@ PREFIXES = [
     ("journalctl short-monotonic", "[ 1234.567890] host kernel: " + HDR, None),
     ("journalctl short-full", "Fri 2024-06-14 13:16:36 CEST host kernel: " + HDR, None),
     ("bare record", HDR, None),
-    ("dmesg -T", "[Fri Jun 14 13:16:36 2024] " + HDR, "QA-13 header time ignored after this prefix"),
-    ("syslog with <PRI>", "<5>Jun 14 13:16:36 host kernel: " + HDR, "QA-13 header time ignored after this prefix"),
-    ("RFC 5424", "<13>1 2024-06-14T13:16:36.123456+02:00 host kernel - - - " + HDR,
-     "QA-13 header time ignored after this prefix"),
-    ("space-separated ISO", "2024-06-14 13:16:36.123 host kernel: " + HDR, "QA-13 header time ignored after this prefix"),
+    ("dmesg -T", "[Fri Jun 14 13:16:36 2024] " + HDR, None),
+    ("syslog with <PRI>", "<5>Jun 14 13:16:36 host kernel: " + HDR, None),
+    ("RFC 5424", "<13>1 2024-06-14T13:16:36.123456+02:00 host kernel - - - " + HDR, None),
+    ("space-separated ISO", "2024-06-14 13:16:36.123 host kernel: " + HDR, None),
 ]
 
 
@@ -1445,8 +1436,7 @@ for _name, _pre, _todo in PREFIXES:
     test("denials: line prefix " + _name, _todo)(_prefix_case(_pre))
 
 
-@test("denials: saved journalctl -o json is read, or at least warned about",
-      todo="QA-14 journalctl -o json output gives [] without a warning")
+@test("denials: saved journalctl -o json is read, or at least warned about")
 def journal_json_lines(tmp):
     rec = {"__REALTIME_TIMESTAMP": "1718363796123456", "_TRANSPORT": "kernel", "_HOSTNAME": "host",
            "SYSLOG_IDENTIFIER": "kernel", "MESSAGE": HDR + PREFIX_REC}
@@ -1663,6 +1653,66 @@ def many_plugs_check(tmp):
         except subprocess.TimeoutExpired:
             raise AssertionError(f"{args[0]} ran over 6 s")
         check(secs < 3.0, f"{args[0]} took {secs:.1f} s")
+
+
+# Plain scalars in a plug list, typed as PyYAML (snapcraft's loader, YAML 1.1)
+# types them: True = a string (accepted), False = int/float/bool/null/date.
+TYPED_ITEMS = [
+    ("42", False), ("true", False), ("yes", False), ("No", False), ("on", False), ("OFF", False),
+    ("y", True), ("n", True), ("null", False), ("Null", False), ("~", False), (".inf", False),
+    (".NaN", False), ("0o17", True), ("0x1F", False), ("1_000", False), ("0b101", False),
+    ("1:20", False), ("2001-12-14", False), ("1e3", True), ("-1", False), ("+1", False),
+    ('"42"', True), ("'yes'", True), ("!!str 42", True), ("home-2", True), ("x11", True),
+]
+
+
+@test("validation: plug items typed like snapcraft's YAML 1.1 loader")
+def typed_items(tmp):
+    path = os.path.join(tmp, "snapcraft.yaml")
+    bad = []
+    for item, is_str in TYPED_ITEMS:
+        write(path, f"name: x\napps:\n  a:\n    plugs: [home, {item}]\n".encode())
+        code, out, err = run("show", path, "--json")
+        if (code == 0) != is_str or (code != 0 and (code != 3 or ":4:19:" not in err)):
+            bad.append(f"{item}: exit {code} {err.strip()[:80]}")
+        if yaml is not None:
+            check(isinstance(yaml.safe_load(read(path))["apps"]["a"]["plugs"][1], str) == is_str,
+                  f"table wrong for {item}")
+    check(not bad, "\n".join(bad))
+
+
+@test("edit: anchored confinement scalar keeps its alias users",
+      todo="QA-16 the alias user of an anchored confinement value changes too")
+def anchored_confinement(tmp):
+    text = b"name: d\nconfinement: &c devmode\nx-mode: *c\napps:\n  a:\n    command: a\n"
+    root, path = project(tmp, text)
+    code, out, err = run("strict", root)
+    if code == 0 and yaml is not None:
+        y = yaml.safe_load(read(path))
+        check(y["x-mode"] == "devmode", f"x-mode became {y['x-mode']!r}")
+    else:
+        check(code in (0, 4), f"exit {code}: {err}")
+        check(b"x-mode: *c" in read(path) or code == 4, "alias user rewritten")
+        code2, out2, _ = run("show", root, "--json")
+        check(b"devmode" in read(path), "old value lost for x-mode")
+
+
+@test("denials: saved journal JSON honours _TRANSPORT; json-pretty never yields garbage",
+      todo="QA-17 stdout-transport entries in -o json/export are taken as denials; json-pretty garbage")
+def journal_json_transport(tmp):
+    good = {"__REALTIME_TIMESTAMP": "1718363796123456", "_TRANSPORT": "kernel", "_HOSTNAME": "host",
+            "SYSLOG_IDENTIFIER": "kernel", "MESSAGE": HDR + PREFIX_REC}
+    fake = {"__REALTIME_TIMESTAMP": "1718363797123456", "_TRANSPORT": "stdout", "_HOSTNAME": "host",
+            "SYSLOG_IDENTIFIER": "foo", "MESSAGE": PREFIX_REC.replace("/etc/x.conf", "/fake")}
+    log = os.path.join(tmp, "saved.json")
+    write(log, (json.dumps(good) + "\n" + json.dumps(fake) + "\n").encode())
+    arr, _ = denials_json("--log", log)
+    check([e["object"] for e in arr] == ["/etc/x.conf"], f"objects {[e['object'] for e in arr]}")
+    pretty = os.path.join(tmp, "saved.pretty")
+    write(pretty, (json.dumps(good, indent=8) + "\n").encode())
+    arr, _ = denials_json("--log", pretty)
+    for e in arr:
+        check(e["snap"] == "demo" and e["object"] == "/etc/x.conf", f"garbage entry {e['object']!r}")
 
 
 for _c in EDIT_CASES:
