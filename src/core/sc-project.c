@@ -76,6 +76,7 @@ struct _ScProject
   GPtrArray      *app_infos;   /* TargetInfo*, same order */
   GPtrArray      *hook_infos;
   GPtrArray      *plug_defs;   /* ScPlugDef* */
+  GHashTable     *plug_def_index; /* name -> ScPlugDef*, built on demand */
   ScYamlNode     *plugs_key;   /* top-level */
   ScYamlNode     *plugs_value;
 };
@@ -103,6 +104,7 @@ sc_project_finalize (GObject *object)
   g_clear_pointer (&self->hooks, g_ptr_array_unref);
   g_clear_pointer (&self->app_infos, g_ptr_array_unref);
   g_clear_pointer (&self->hook_infos, g_ptr_array_unref);
+  g_clear_pointer (&self->plug_def_index, g_hash_table_unref);
   g_clear_pointer (&self->plug_defs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_project_parent_class)->finalize (object);
@@ -1115,14 +1117,21 @@ sc_project_find_plug_def (ScProject  *self,
   g_return_val_if_fail (SC_IS_PROJECT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  for (guint i = 0; i < self->plug_defs->len; i++)
+  /* Built on first use (the definitions never change after loading), so
+   * that looking up every plug of a long list stays linear. Duplicate
+   * keys are refused, so names are unique. */
+  if (self->plug_def_index == NULL)
     {
-      ScPlugDef *def = g_ptr_array_index (self->plug_defs, i);
+      self->plug_def_index = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->plug_defs->len; i++)
+        {
+          ScPlugDef *def = g_ptr_array_index (self->plug_defs, i);
 
-      if (g_str_equal (def->name, name))
-        return def;
+          if (!g_hash_table_contains (self->plug_def_index, def->name))
+            g_hash_table_insert (self->plug_def_index, def->name, def);
+        }
     }
-  return NULL;
+  return g_hash_table_lookup (self->plug_def_index, name);
 }
 
 gboolean
@@ -1226,6 +1235,17 @@ names_contain (GPtrArray  *names,
     if (g_str_equal (g_ptr_array_index (names, i), name))
       return TRUE;
   return FALSE;
+}
+
+/* A set of the strings in NAMES (borrowed), for lookups in long lists. */
+static GHashTable *
+name_set (GPtrArray *names)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (names, i));
+  return set;
 }
 
 static gboolean
@@ -2115,12 +2135,29 @@ replace_value (Render     *r,
     }
 }
 
+/* The names of DESIRED (borrowed) that no item of SEQ holds, in order. */
+static GPtrArray *
+names_not_in (GPtrArray  *desired,
+              ScYamlNode *seq)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *added = g_ptr_array_new ();
+
+  for (guint k = 0; k < seq->n_children; k++)
+    g_hash_table_add (present, sc_yaml_node_resolve (seq->children[k])->value);
+  for (guint i = 0; i < desired->len; i++)
+    if (!g_hash_table_contains (present, g_ptr_array_index (desired, i)))
+      g_ptr_array_add (added, g_ptr_array_index (desired, i));
+  return added;
+}
+
 static gboolean
 edit_block_list (Render    *r,
                  ScYamlNode *seq,
                  GPtrArray *desired)
 {
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GHashTable) wanted = name_set (desired);
   ScYamlNode *last;
   gsize last_dash;
 
@@ -2133,20 +2170,11 @@ edit_block_list (Render    *r,
       ScYamlNode *item = seq->children[i];
       ScYamlNode *resolved = sc_yaml_node_resolve (item);
 
-      if (!names_contain (desired, resolved->value))
+      if (!g_hash_table_contains (wanted, resolved->value))
         delete_lines (r, item_dash (r, item), item->end);
     }
 
-  for (guint i = 0; i < desired->len; i++)
-    {
-      const char *name = g_ptr_array_index (desired, i);
-      gboolean present = FALSE;
-
-      for (guint k = 0; k < seq->n_children && !present; k++)
-        present = g_str_equal (sc_yaml_node_resolve (seq->children[k])->value, name);
-      if (!present)
-        g_ptr_array_add (added, (gpointer) name);
-    }
+  added = names_not_in (desired, seq);
 
   if (added->len > 0)
     {
@@ -2212,6 +2240,7 @@ edit_flow_list_lines (Render     *r,
   gboolean last_comma = FALSE, comma;
   gint last_kept = -1;
   gsize rb = seq->end - 1;
+  g_autoptr(GHashTable) wanted = name_set (desired);
 
   if (n == 0 || !sc_yaml_document_starts_line (r->doc, rb))
     return FALSE;
@@ -2223,14 +2252,14 @@ edit_flow_list_lines (Render     *r,
         return FALSE;
       if (i + 1 == n)
         last_comma = comma;
-      if (names_contain (desired, sc_yaml_node_resolve (seq->children[i])->value))
+      if (g_hash_table_contains (wanted, sc_yaml_node_resolve (seq->children[i])->value))
         last_kept = (gint) i;
     }
   if (last_kept < 0)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    if (!names_contain (desired, sc_yaml_node_resolve (seq->children[i])->value))
+    if (!g_hash_table_contains (wanted, sc_yaml_node_resolve (seq->children[i])->value))
       delete_lines (r, seq->children[i]->start, seq->children[i]->end);
 
   if (added->len > 0)
@@ -2264,21 +2293,11 @@ edit_flow_list (Render     *r,
 {
   gsize lb = seq->value_start, rb = seq->end - 1;
   GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GPtrArray) added = names_not_in (desired, seq);
+  g_autoptr(GHashTable) wanted = name_set (desired);
   g_autofree char *sep = NULL;
   gint prev_kept = -1;
   guint n = seq->n_children;
-
-  for (guint i = 0; i < desired->len; i++)
-    {
-      const char *name = g_ptr_array_index (desired, i);
-      gboolean present = FALSE;
-
-      for (guint k = 0; k < n && !present; k++)
-        present = g_str_equal (sc_yaml_node_resolve (seq->children[k])->value, name);
-      if (!present)
-        g_ptr_array_add (added, (gpointer) name);
-    }
 
   if (edit_flow_list_lines (r, seq, desired, added))
     {
@@ -2330,7 +2349,7 @@ edit_flow_list (Render     *r,
     {
       ScYamlNode *item = seq->children[i];
 
-      if (!names_contain (desired, sc_yaml_node_resolve (item)->value))
+      if (!g_hash_table_contains (wanted, sc_yaml_node_resolve (item)->value))
         continue;
       if (prev_kept >= 0)
         {
