@@ -1096,7 +1096,10 @@ test_saved_cases (void)
       g_assert_cmpstr (d->host, ==, saved_cases[i].host);
       g_assert_cmpint (d->timestamp_usec, ==, saved_cases[i].ts);
     }
-  g_unlink (g_build_filename (dir, "saved", NULL));
+  {
+    g_autofree char *path = g_build_filename (dir, "saved", NULL);
+    g_unlink (path);
+  }
   g_rmdir (dir);
 }
 
