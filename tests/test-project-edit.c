@@ -113,6 +113,8 @@ static const EditCase edit_cases[] = {
     "Removing a whole list right after a block scalar drops the comment lines inside it, which would become scalar text." },
   { "block-scalar-eof", "block-scalar-eof", "-app=home",
     "Removing the last line of a file without a final newline keeps the line break that ends a block scalar." },
+  { "confinement-anchored", "confinement-anchored", "confinement=strict +a=home",
+    "Places that name the old confinement through its anchor get the old value written out." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
     "A new top-level plugs mapping goes after apps, spaced by blank lines like the other top-level keys." },
   { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",

@@ -1634,6 +1634,7 @@ typedef struct
   guint           seq_offset;   /* dash column minus key column for block lists */
   guint           map_step;     /* indentation of nested mappings */
   GHashTable     *rendered;     /* TargetInfo* whose plug list is rewritten */
+  ScYamlNode     *expanded;     /* anchored old confinement whose aliases became values */
 } Render;
 
 static char *
@@ -2010,6 +2011,27 @@ render_confinement (Render *r)
         text = g_strdup_printf ("\"%s\"", value);
       else
         text = sc_yaml_quote_scalar (value, root->style == SC_YAML_STYLE_FLOW);
+
+      if (val->n_aliases > 0)
+        {
+          /* Other places name the old value through its anchor: they get
+           * that value written out, so only confinement changes. */
+          guint n = sc_yaml_document_get_n_nodes (r->doc);
+
+          r->expanded = val;
+          for (guint i = 0; i < n; i++)
+            {
+              ScYamlNode *node = sc_yaml_document_get_node (r->doc, i);
+              gboolean flow;
+              g_autofree char *old = NULL;
+
+              if (node->kind != SC_YAML_NODE_ALIAS || node->target != val)
+                continue;
+              flow = node->parent != NULL && node->parent->style == SC_YAML_STYLE_FLOW;
+              old = sc_yaml_quote_scalar (self->confinement, flow);
+              sc_yaml_patch_replace (r->patch, node->start, node->end, old);
+            }
+        }
 
       if (val->start == val->end)
         {
@@ -3214,7 +3236,8 @@ strv_equal0 (char **a,
 static gboolean
 mapping_equal_except (ScYamlNode *a,
                       ScYamlNode *b,
-                      const char *const *skip)
+                      const char *const *skip,
+                      ScYamlNode *expanded)
 {
   guint ia = 0, ib = 0;
   guint na = (a && a->kind == SC_YAML_NODE_MAPPING) ? a->n_children : 0;
@@ -3235,8 +3258,8 @@ mapping_equal_except (ScYamlNode *a,
         ib += 2;
       if (ia >= na || ib >= nb)
         return ia >= na && ib >= nb;
-      if (!sc_yaml_node_equal (a->children[ia], b->children[ib]) ||
-          !sc_yaml_node_equal (a->children[ia + 1], b->children[ib + 1]))
+      if (!sc_yaml_node_equal_expanding (a->children[ia], b->children[ib], expanded) ||
+          !sc_yaml_node_equal_expanding (a->children[ia + 1], b->children[ib + 1], expanded))
         return FALSE;
       ia += 2;
       ib += 2;
@@ -3289,11 +3312,11 @@ verify_targets (Render     *r,
 
       if (g_hash_table_contains (r->rendered, oi))
         {
-          if (!mapping_equal_except (oi->mapping, ni->mapping, skip_plugs))
+          if (!mapping_equal_except (oi->mapping, ni->mapping, skip_plugs, r->expanded))
             return verify_fail (error, "the edit would change other settings of %s '%s'",
                                 kind, o->name);
         }
-      else if (!sc_yaml_node_equal (oi->value, ni->value))
+      else if (!sc_yaml_node_equal_expanding (oi->value, ni->value, r->expanded))
         return verify_fail (error, "the edit would change %s '%s', which it should not touch",
                             kind, o->name);
     }
@@ -3319,7 +3342,11 @@ verify (Render     *r,
     return verify_fail (error, "the edit would change the snap's name, base or grade");
   if (g_strcmp0 (want_confinement, after->confinement) != 0)
     return verify_fail (error, "the edit would not give the intended confinement");
-  if (!mapping_equal_except (old_root, new_root, skip_top))
+  if (g_strcmp0 (before->confinement, after->confinement) != 0 &&
+      after->confinement_value != NULL && after->confinement_value->n_aliases > 0)
+    return verify_fail (error, "the new confinement value would also change the places that "
+                        "name it through its anchor &%s", after->confinement_value->anchor);
+  if (!mapping_equal_except (old_root, new_root, skip_top, r->expanded))
     return verify_fail (error, "the edit would change top-level settings it should not touch");
 
   for (guint i = 0; i < before->hook_infos->len; i++)

@@ -965,14 +965,24 @@ sc_yaml_mapping_lookup (ScYamlNode  *mapping,
   return NULL;
 }
 
-gboolean
-sc_yaml_node_equal (const ScYamlNode *a,
-                    const ScYamlNode *b)
+static gboolean
+node_equal (const ScYamlNode *a,
+            const ScYamlNode *b,
+            const ScYamlNode *expanded)
 {
   if (a == b)
     return TRUE;
   if (a == NULL || b == NULL)
     return FALSE;
+  if (expanded != NULL && a->kind == SC_YAML_NODE_ALIAS && a->target == expanded &&
+      b->kind == SC_YAML_NODE_SCALAR && b->anchor == NULL)
+    {
+      /* The alias was written out as its value. */
+      return expanded->kind == SC_YAML_NODE_SCALAR &&
+             expanded->value_len == b->value_len &&
+             memcmp (expanded->value, b->value, b->value_len) == 0 &&
+             g_str_equal (sc_yaml_node_yaml11_type (expanded), sc_yaml_node_yaml11_type (b));
+    }
   if (a->kind != b->kind || g_strcmp0 (a->anchor, b->anchor) != 0 ||
       g_strcmp0 (a->tag, b->tag) != 0)
     return FALSE;
@@ -993,10 +1003,25 @@ sc_yaml_node_equal (const ScYamlNode *a,
       if (a->n_children != b->n_children)
         return FALSE;
       for (guint i = 0; i < a->n_children; i++)
-        if (!sc_yaml_node_equal (a->children[i], b->children[i]))
+        if (!node_equal (a->children[i], b->children[i], expanded))
           return FALSE;
       return TRUE;
     }
+}
+
+gboolean
+sc_yaml_node_equal (const ScYamlNode *a,
+                    const ScYamlNode *b)
+{
+  return node_equal (a, b, NULL);
+}
+
+gboolean
+sc_yaml_node_equal_expanding (const ScYamlNode *a,
+                              const ScYamlNode *b,
+                              const ScYamlNode *expanded)
+{
+  return node_equal (a, b, expanded);
 }
 
 /* Characters YAML cannot hold literally in a plain or single-quoted
