@@ -958,9 +958,9 @@ test_saved_journal (gconstpointer data)
   g_autofree char *dir = NULL;
   g_autofree char *journal = NULL;
   g_auto(Records) direct = { 0 };
-  const char *formats[] = { "json", "export", "json-seq" };
+  const char *formats[] = { "json", "export", "json-pretty" };
 
-  g_test_summary ("Saved journalctl -o json and -o export output given as a log gives the same "
+  g_test_summary ("Saved journalctl -o json, json-pretty and export output given as a log gives the same "
                   "records, hosts, times and audit ids as the journal file itself");
   if (!have_journal_remote ())
     return;
@@ -975,7 +975,7 @@ test_saved_journal (gconstpointer data)
     g_assert_cmpuint (direct.denials->len, >, 0);
   }
 
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autofree char *out = g_build_filename (dir, formats[i], NULL);
       ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = out };
@@ -1028,6 +1028,19 @@ static const struct
   { "json-truncated",
     "{\"MESSAGE\":\"audit: type=1400 apparmor=\\\"DENIED\\\" operation=\\\"open\\\" profile=\\\"snap.d.d\\\" "
     "name=\\\"/x\\\"\",\"_TRANS", 0, 0, NULL, NULL, 0 },
+  /* Only the kernel, audit and dbus-daemon entries: anyone can print a
+   * line that looks like a denial. */
+  { "json-other-transports",
+    "{\"_TRANSPORT\":\"stdout\",\"SYSLOG_IDENTIFIER\":\"foo\",\"MESSAGE\":\"apparmor=\\\"DENIED\\\" "
+    "operation=\\\"open\\\" profile=\\\"snap.d.d\\\" name=\\\"/fake\\\"\"}\n"
+    "{\"_TRANSPORT\":\"syslog\",\"SYSLOG_IDENTIFIER\":\"dbus-daemon\",\"MESSAGE\":\"apparmor=\\\"DENIED\\\" "
+    "operation=\\\"dbus_bind\\\" bus=\\\"session\\\" name=\\\"org.d\\\" mask=\\\"bind\\\" "
+    "label=\\\"snap.d.d\\\"\"}\n", 1, 0, "session org.d", NULL, 0 },
+  { "json-pretty-broken",
+    "{\n\t\"_TRANSPORT\" : \"kernel\",\n\t\"MESSAGE\" : \"audit: type=1400 audit(1718031201.482:9): "
+    "apparmor=\\\"DENIED\\\" operation=\\\"open\\\" profile=\\\"snap.d.d\\\" name=\\\"/x\\\"\"\n"
+    "{\n\t\"MESSAGE\" : \"audit: type=1400 audit(1718031201.482:10): apparmor=\\\"DENIED\\\" "
+    "operation=\\\"open\\\" profile=\\\"snap.d.d\\\" name=\\\"/y\\\"\"\n}\n", 0, 0, NULL, NULL, 0 },
   { "export-no-final-blank",
     "__REALTIME_TIMESTAMP=1718031201482900\n_TRANSPORT=kernel\n_HOSTNAME=h\n"
     "MESSAGE=audit: type=1400 audit(1718031201.482:9): apparmor=\"DENIED\" operation=\"open\" "

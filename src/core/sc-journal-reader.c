@@ -55,6 +55,7 @@ G_DEFINE_QUARK (sc-journal-error-quark, sc_journal_error)
 #define LOG_CHUNK (1024 * 1024)
 #define LOOKUPS_PER_HANDLE 1024
 #define FIELD_MAX 256
+#define JSON_ENTRY_MAX (16 * 1024 * 1024)   /* one json-pretty entry, at most */
 
 typedef enum
 {
@@ -110,6 +111,7 @@ struct _ScJournalReader
   int               year;
   LogFormat         log_format;     /* found from the first bytes */
   SavedEntry        entry;          /* export format: the entry being read */
+  GString          *json_pending;   /* json-pretty: the lines of the entry being read */
   gboolean          log_has_text;   /* anything but blanks was read */
   guint64           log_recognised; /* records (or candidates the snap filter skipped) */
   gboolean          log_checked;    /* the "no record" warning was considered */
@@ -1180,6 +1182,12 @@ saved_entry_deliver (ScJournalReader     *self,
 
   if (!e->has_message || !may_be_record (msg, len))
     return;
+  /* The entries the journal back end matches: kernel, audit, and
+   * dbus-daemon's own messages. Any program can print a line that looks
+   * like a denial on its standard output. */
+  if (e->transport[0] != '\0' && strcmp (e->transport, "kernel") != 0 &&
+      strcmp (e->transport, "audit") != 0 && strcmp (e->identifier, "dbus-daemon") != 0)
+    return;
   if (!is_ratelimit_text (msg, len) && !may_be_snap (self, msg, len))
     {
       self->log_recognised++;
@@ -1527,6 +1535,7 @@ open_log (ScJournalReader  *self,
 
   self->inotify_fd = -1;
   self->pending = g_string_new (NULL);
+  self->json_pending = g_string_new (NULL);
   self->year = 0;
 
   if (g_strcmp0 (path, "-") == 0)
@@ -1655,8 +1664,9 @@ feed_lines (ScJournalReader     *self,
   return (gsize) (p - buf);
 }
 
-/* journalctl -o json: one entry a line; a line that is not a JSON object
- * is read as text. */
+/* journalctl -o json: one entry a line; -o json-pretty: an entry spread
+ * over the lines from "{" to "}". Lines that are neither are skipped: read
+ * as text, the quoted MESSAGE of a broken entry would give garbage. */
 static gsize
 feed_json_lines (ScJournalReader     *self,
                  const char          *buf,
@@ -1669,11 +1679,31 @@ feed_json_lines (ScJournalReader     *self,
   while (p < end)
     {
       const char *nl = memchr (p, '\n', (gsize) (end - p));
+      gsize line_len;
 
       if (nl == NULL)
         break;
-      if (nl > p && !feed_json_line (self, p, (gsize) (nl - p), func, user_data))
-        (void) feed_lines (self, p, (gsize) (nl - p + 1), func, user_data);
+      line_len = (gsize) (nl - p);
+      if (line_len > 0 && p[line_len - 1] == '\r')
+        line_len--;
+
+      if (self->json_pending->len > 0)
+        {
+          g_string_append_len (self->json_pending, p, (gssize) line_len);
+          g_string_append_c (self->json_pending, '\n');
+          if (line_len == 1 && p[0] == '}')
+            {
+              (void) feed_json_line (self, self->json_pending->str, self->json_pending->len,
+                                     func, user_data);
+              g_string_truncate (self->json_pending, 0);
+            }
+          else if (self->json_pending->len > JSON_ENTRY_MAX)
+            g_string_truncate (self->json_pending, 0);   /* not json-pretty after all */
+        }
+      else if (line_len == 1 && p[0] == '{')
+        g_string_append (self->json_pending, "{\n");
+      else if (line_len > 0)
+        (void) feed_json_line (self, p, line_len, func, user_data);
       p = nl + 1;
     }
   return (gsize) (p - buf);
@@ -1979,6 +2009,8 @@ sc_journal_reader_free (ScJournalReader *reader)
     g_string_free (reader->pending, TRUE);
   if (reader->entry.message != NULL)
     g_string_free (reader->entry.message, TRUE);
+  if (reader->json_pending != NULL)
+    g_string_free (reader->json_pending, TRUE);
   g_clear_pointer (&reader->snap_needles, g_ptr_array_unref);
   g_clear_pointer (&reader->lost_totals, g_hash_table_unref);
   g_clear_pointer (&reader->warnings, g_ptr_array_unref);
