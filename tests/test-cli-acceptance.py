@@ -598,6 +598,11 @@ edit_case("app ending in a multi-line quoted scalar",
 edit_case("remove whole list with an inner comment after a block scalar",
           BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs:\n      - home\n      # why x11\n      - x11\n",
           [("unplug", "app", "home"), ("unplug", "app", "x11")], {"app": []})
+edit_case("remove whole list with a trailing comment after a block scalar",
+          BASE + "apps:\n  web:\n    command: |\n      bin/web\n    plugs:\n      - camera\n      # a comment\n"
+          "    slots: [dbus-svc]\n",
+          [("unplug", "web", "camera")], {"web": []},
+          todo="QA-6b comment after the last item of a removed list joins the block scalar before it (exit 4)")
 edit_case("remove last plugs key at EOF without newline after a block scalar",
           BASE + "apps:\n  app:\n    command: |\n      bin/app\n    plugs: [home]",
           [("unplug", "app", "home")], {"app": []},
