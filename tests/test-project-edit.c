@@ -115,6 +115,8 @@ static const EditCase edit_cases[] = {
     "Removing the last line of a file without a final newline keeps the line break that ends a block scalar." },
   { "confinement-anchored", "confinement-anchored", "confinement=strict +a=home",
     "Places that name the old confinement through its anchor get the old value written out." },
+  { "anchor-item-removed", "anchor-item", "-app=home -b=camera",
+    "Removing an item whose anchor other places name writes the value out at those aliases." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
     "A new top-level plugs mapping goes after apps, spaced by blank lines like the other top-level keys." },
   { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",

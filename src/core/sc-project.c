@@ -1634,7 +1634,7 @@ typedef struct
   guint           seq_offset;   /* dash column minus key column for block lists */
   guint           map_step;     /* indentation of nested mappings */
   GHashTable     *rendered;     /* TargetInfo* whose plug list is rewritten */
-  ScYamlNode     *expanded;     /* anchored old confinement whose aliases became values */
+  GHashTable     *expanded;     /* anchored scalars whose aliases are written out as values */
 } Render;
 
 static char *
@@ -2018,7 +2018,7 @@ render_confinement (Render *r)
            * that value written out, so only confinement changes. */
           guint n = sc_yaml_document_get_n_nodes (r->doc);
 
-          r->expanded = val;
+          g_hash_table_add (r->expanded, val);
           for (guint i = 0; i < n; i++)
             {
               ScYamlNode *node = sc_yaml_document_get_node (r->doc, i);
@@ -2589,6 +2589,55 @@ plan_shared_lists (Render    *r,
         }
     }
   return TRUE;
+}
+
+static GPtrArray *desired_of (ScEdit     *edit,
+                              TargetInfo *info);
+
+/* Plug items that go away but carry an anchor that other places name
+ * (`- &p home` … `[*p]`): those aliases get the value written out, so
+ * they do not lose what they point at. */
+static void
+expand_removed_anchors (Render *r)
+{
+  guint n = sc_yaml_document_get_n_nodes (r->doc);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, r->rendered);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      TargetInfo *info = key;
+      ScYamlNode *seq = info->plugs_value;
+      g_autoptr(GHashTable) wanted = NULL;
+
+      if (info->file_only || seq == NULL || seq->kind != SC_YAML_NODE_SEQUENCE)
+        continue;
+      wanted = name_set (desired_of (r->edit, info));
+      for (guint i = 0; i < seq->n_children; i++)
+        {
+          ScYamlNode *item = seq->children[i];
+
+          if (item->n_aliases == 0 || g_hash_table_contains (wanted, item->value) ||
+              g_hash_table_contains (r->expanded, item))
+            continue;
+          g_hash_table_add (r->expanded, item);
+          for (guint k = 0; k < n; k++)
+            {
+              ScYamlNode *node = sc_yaml_document_get_node (r->doc, k);
+              gboolean flow;
+              g_autofree char *text = NULL;
+
+              /* An alias in the same list goes with the item. */
+              if (node->kind != SC_YAML_NODE_ALIAS || node->target != item ||
+                  node->parent == seq)
+                continue;
+              flow = node->parent != NULL && node->parent->style == SC_YAML_STYLE_FLOW;
+              text = sc_yaml_quote_scalar (item->value, flow);
+              sc_yaml_patch_replace (r->patch, node->start, node->end, text);
+            }
+        }
+    }
 }
 
 static GPtrArray *
@@ -3237,7 +3286,7 @@ static gboolean
 mapping_equal_except (ScYamlNode *a,
                       ScYamlNode *b,
                       const char *const *skip,
-                      ScYamlNode *expanded)
+                      GHashTable *expanded)
 {
   guint ia = 0, ib = 0;
   guint na = (a && a->kind == SC_YAML_NODE_MAPPING) ? a->n_children : 0;
@@ -3426,6 +3475,7 @@ sc_edit_render (ScEdit  *edit,
   ScProject *self;
   g_autoptr(ScYamlPatch) patch = NULL;
   g_autoptr(GHashTable) rendered = NULL;
+  g_autoptr(GHashTable) expanded = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GBytes) text = NULL;
   g_autoptr(ScProject) after = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -3445,6 +3495,7 @@ sc_edit_render (ScEdit  *edit,
   r.data = sc_yaml_document_get_data (self->doc, &r.len);
   r.eol = sc_yaml_document_get_eol (self->doc);
   r.rendered = rendered;
+  r.expanded = expanded;
   detect_style (&r);
 
   if (confinement_changes (edit))
@@ -3452,6 +3503,7 @@ sc_edit_render (ScEdit  *edit,
 
   if (!plan_shared_lists (&r, error))
     return NULL;
+  expand_removed_anchors (&r);
 
   for (guint pass = 0; pass < 2; pass++)
     {

@@ -968,20 +968,22 @@ sc_yaml_mapping_lookup (ScYamlNode  *mapping,
 static gboolean
 node_equal (const ScYamlNode *a,
             const ScYamlNode *b,
-            const ScYamlNode *expanded)
+            GHashTable       *expanded)
 {
   if (a == b)
     return TRUE;
   if (a == NULL || b == NULL)
     return FALSE;
-  if (expanded != NULL && a->kind == SC_YAML_NODE_ALIAS && a->target == expanded &&
+  if (expanded != NULL && a->kind == SC_YAML_NODE_ALIAS &&
+      g_hash_table_contains (expanded, a->target) &&
       b->kind == SC_YAML_NODE_SCALAR && b->anchor == NULL)
     {
+      const ScYamlNode *t = a->target;
+
       /* The alias was written out as its value. */
-      return expanded->kind == SC_YAML_NODE_SCALAR &&
-             expanded->value_len == b->value_len &&
-             memcmp (expanded->value, b->value, b->value_len) == 0 &&
-             g_str_equal (sc_yaml_node_yaml11_type (expanded), sc_yaml_node_yaml11_type (b));
+      return t->kind == SC_YAML_NODE_SCALAR && t->value_len == b->value_len &&
+             memcmp (t->value, b->value, b->value_len) == 0 &&
+             g_str_equal (sc_yaml_node_yaml11_type (t), sc_yaml_node_yaml11_type (b));
     }
   if (a->kind != b->kind || g_strcmp0 (a->anchor, b->anchor) != 0 ||
       g_strcmp0 (a->tag, b->tag) != 0)
@@ -1019,7 +1021,7 @@ sc_yaml_node_equal (const ScYamlNode *a,
 gboolean
 sc_yaml_node_equal_expanding (const ScYamlNode *a,
                               const ScYamlNode *b,
-                              const ScYamlNode *expanded)
+                              GHashTable       *expanded)
 {
   return node_equal (a, b, expanded);
 }

@@ -134,12 +134,13 @@ ScYamlNode     *sc_yaml_mapping_lookup          (ScYamlNode      *mapping,
 gboolean        sc_yaml_node_equal              (const ScYamlNode *a,
                                                  const ScYamlNode *b);
 
-/* The same, except that an alias in A that names EXPANDED (a scalar in A's
- * document) also equals a scalar in B holding that value with the same
- * type: the alias was written out as its value. */
+/* The same, except that an alias in A that names a node of the set
+ * EXPANDED (nullable; scalars of A's document) also equals a scalar in B
+ * holding that value with the same type: the alias was written out as its
+ * value. */
 gboolean        sc_yaml_node_equal_expanding    (const ScYamlNode *a,
                                                  const ScYamlNode *b,
-                                                 const ScYamlNode *expanded);
+                                                 GHashTable       *expanded);
 
 /* Returns S as a plain scalar when YAML reads it back as the same string,
  * else single- or double-quoted. FLOW is TRUE for use inside [..] or {..}. */
