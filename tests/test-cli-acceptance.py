@@ -1720,6 +1720,18 @@ def journal_json_transport(tmp):
         check(e["snap"] == "demo" and e["object"] == "/etc/x.conf", f"garbage entry {e['object']!r}")
 
 
+@test("check: content default-provider with a channel is an error",
+      todo="QA-18 default-provider 'foo/stable' not reported")
+def default_provider_channel(tmp):
+    root, path = project(tmp, "name: d\nbase: core22\nconfinement: strict\nplugs:\n  dp:\n    interface: content\n"
+                              "    target: $SNAP/x\n    default-provider: foo/stable\napps:\n  a:\n    command: a\n"
+                              "    plugs: [dp]\n")
+    p = subprocess.run([CLI, "check", root, "--json"], capture_output=True, timeout=60)
+    findings = json.loads(p.stdout)
+    check(any(f["severity"] == "error" and f["line"] == 8 for f in findings), f"no error at line 8: {findings}")
+    check(p.returncode == 1, f"exit {p.returncode}")
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
