@@ -562,8 +562,7 @@ edit_case("alias item referring to another app's anchored item",
           [("plug", "b", "x11")], {"b": ["home", "x11"]})
 edit_case("unplug an anchored item another app refers to",
           BASE + "apps:\n  app:\n    command: a\n    plugs:\n      - &p home\n      - x11\n  b:\n    command: b\n    plugs: [*p]\n",
-          [("unplug", "app", "home")], {"app": ["x11"], "b": ["home"]}, unplug_all=False,
-          todo="QA-2 removing an item that carries an anchor refused (exit 4)")
+          [("unplug", "app", "home")], {"app": ["x11"], "b": ["home"]}, unplug_all=False)
 edit_case("complex key ? plugs",
           BASE + "apps:\n  app:\n    command: a\n    ? plugs\n    : - home\n",
           [("plug", "app", "x11")], {"app": ["home", "x11"]},
@@ -1686,8 +1685,7 @@ def typed_items(tmp):
     check(not bad, "\n".join(bad))
 
 
-@test("edit: anchored confinement scalar keeps its alias users",
-      todo="QA-16 the alias user of an anchored confinement value changes too")
+@test("edit: anchored confinement scalar keeps its alias users")
 def anchored_confinement(tmp):
     text = b"name: d\nconfinement: &c devmode\nx-mode: *c\napps:\n  a:\n    command: a\n"
     root, path = project(tmp, text)
@@ -1702,8 +1700,7 @@ def anchored_confinement(tmp):
         check(b"devmode" in read(path), "old value lost for x-mode")
 
 
-@test("denials: saved journal JSON honours _TRANSPORT; json-pretty never yields garbage",
-      todo="QA-17 stdout-transport entries in -o json/export are taken as denials; json-pretty garbage")
+@test("denials: saved journal JSON honours _TRANSPORT; json-pretty never yields garbage")
 def journal_json_transport(tmp):
     good = {"__REALTIME_TIMESTAMP": "1718363796123456", "_TRANSPORT": "kernel", "_HOSTNAME": "host",
             "SYSLOG_IDENTIFIER": "kernel", "MESSAGE": HDR + PREFIX_REC}
