@@ -121,6 +121,32 @@ add_plug_action (GtkWidget  *widget,
     _sc_window_show_error (self, error);
 }
 
+/* The shortcuts window is built the first time it is shown rather than
+ * with every window, which GtkApplication would do for a gtk/help-overlay.ui
+ * under the resource base path. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+      GObject *object;
+
+      builder = gtk_builder_new_from_resource ("/org/example/SnapConfine/help-overlay.ui");
+      object = gtk_builder_get_object (builder, "help_overlay");
+      g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (object));
+      overlay = GTK_SHORTCUTS_WINDOW (object);
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 void
 _sc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -138,6 +164,8 @@ _sc_window_class_actions_init (GtkWidgetClass *widget_class)
                                    add_interface_to_action);
   gtk_widget_class_install_action (widget_class, "win.add-plug", "(ss)", add_plug_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-denials", "show-denials");
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-project", NULL);
@@ -153,6 +181,8 @@ _sc_window_class_actions_init (GtkWidgetClass *widget_class)
                                        "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }
 
 void

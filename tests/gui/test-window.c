@@ -250,6 +250,17 @@ test_templates (void)
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
   g_assert_true (SC_IS_WINDOW (window));
   g_assert_null (sc_window_get_project (SC_WINDOW (window)));
+  /* The shortcuts window is built when first asked for, then kept. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-help-overlay", NULL));
+  overlay = G_OBJECT (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-help-overlay", NULL));
+  g_assert_true (overlay == G_OBJECT (gtk_application_window_get_help_overlay (
+                                        GTK_APPLICATION_WINDOW (window))));
+  gtk_window_destroy (GTK_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
@@ -276,7 +287,7 @@ test_templates (void)
   gtk_window_destroy (GTK_WINDOW (strict));
 
   builder = gtk_builder_new ();
-  gtk_builder_add_from_resource (builder, "/org/example/SnapConfine/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/org/example/SnapConfine/help-overlay.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
