@@ -1737,10 +1737,10 @@ insert_point_after (Render     *r,
   return pos;
 }
 
-/* TRUE when the last node that ends before OFFSET is a block scalar. */
-static gboolean
-ends_in_block_scalar (Render *r,
-                      gsize   offset)
+/* The block scalar that is the last node ending before OFFSET, or NULL. */
+static ScYamlNode *
+block_scalar_before (Render *r,
+                     gsize   offset)
 {
   guint n = sc_yaml_document_get_n_nodes (r->doc);
   ScYamlNode *best = NULL;
@@ -1753,8 +1753,18 @@ ends_in_block_scalar (Render *r,
           (best == NULL || node->end > best->end))
         best = node;
     }
-  return best != NULL &&
-         (best->style == SC_YAML_STYLE_LITERAL || best->style == SC_YAML_STYLE_FOLDED);
+  if (best != NULL &&
+      (best->style == SC_YAML_STYLE_LITERAL || best->style == SC_YAML_STYLE_FOLDED))
+    return best;
+  return NULL;
+}
+
+/* TRUE when the last node that ends before OFFSET is a block scalar. */
+static gboolean
+ends_in_block_scalar (Render *r,
+                      gsize   offset)
+{
+  return block_scalar_before (r, offset) != NULL;
 }
 
 /* Deletes the whole lines from the one holding FROM to the one holding TO,
@@ -1802,6 +1812,28 @@ item_dash (Render     *r,
   if (!sc_yaml_document_starts_line (r->doc, pos))
     return G_MAXSIZE;
   return pos;
+}
+
+/* Position of the '-' of a block sequence item written on the line of an
+ * explicit key's indicator (`: - home` or `? - home`), else G_MAXSIZE. */
+static gsize
+compact_dash (Render     *r,
+              ScYamlNode *item)
+{
+  gsize pos = item->start, dash;
+
+  while (pos > 0 && (r->data[pos - 1] == ' ' || r->data[pos - 1] == '\t'))
+    pos--;
+  if (pos == 0 || r->data[pos - 1] != '-')
+    return G_MAXSIZE;
+  dash = --pos;
+  while (pos > 0 && r->data[pos - 1] == ' ')
+    pos--;
+  if (pos == 0 || pos == dash || (r->data[pos - 1] != ':' && r->data[pos - 1] != '?'))
+    return G_MAXSIZE;
+  if (!sc_yaml_document_starts_line (r->doc, pos - 1))
+    return G_MAXSIZE;
+  return dash;
 }
 
 /* 1-based column of an offset that has only blanks before it on its line
@@ -2097,25 +2129,65 @@ remove_pair (Render     *r,
       return;
     }
 
-  if (value->kind == SC_YAML_NODE_SEQUENCE && value->style == SC_YAML_STYLE_BLOCK &&
-      value->n_children > 0 && !ends_in_block_scalar (r, key->start))
-    {
-      /* Comment lines between the items stay, unless a block scalar comes
-       * right before the key: they would become part of its text. */
-      gboolean simple = line_end (r, key->end) < value->value_start;
+  {
+    ScYamlNode *scalar = block_scalar_before (r, key->start);
+    gboolean simple = value->kind == SC_YAML_NODE_SEQUENCE &&
+                      value->style == SC_YAML_STYLE_BLOCK && value->n_children > 0 &&
+                      line_end (r, key->end) < value->value_start;
+    gsize pos;
 
-      for (guint i = 0; i < value->n_children && simple; i++)
-        if (item_dash (r, value->children[i]) == G_MAXSIZE)
-          simple = FALSE;
-      if (simple)
-        {
-          delete_lines (r, key->start, key->end);
-          for (guint i = 0; i < value->n_children; i++)
-            delete_lines (r, item_dash (r, value->children[i]), value->children[i]->end);
-          return;
-        }
-    }
-  delete_lines (r, key->start, MAX (value->end, key->end));
+    /* Comment lines between the items stay. */
+    for (guint i = 0; i < value->n_children && simple; i++)
+      if (item_dash (r, value->children[i]) == G_MAXSIZE)
+        simple = FALSE;
+    if (simple)
+      {
+        delete_lines (r, key->start, key->end);
+        for (guint i = 0; i < value->n_children; i++)
+          delete_lines (r, item_dash (r, value->children[i]), value->children[i]->end);
+        pos = line_end (r, key->end);
+      }
+    else
+      {
+        delete_lines (r, key->start, MAX (value->end, key->end));
+        pos = line_end (r, MAX (value->end, key->end));
+      }
+
+    /* Right after a block scalar, the first comment line that is left
+     * would continue the scalar's text if indented like it: it moves to
+     * the key's column, which ends the scalar. Blank lines before it go
+     * when the scalar keeps its trailing lines (|+). */
+    while (scalar != NULL && pos < r->len)
+      {
+        gsize ls = pos + ((r->data[pos] == '\r' && pos + 1 < r->len &&
+                           r->data[pos + 1] == '\n') ? 2 : 1);
+        gsize le, q;
+
+        if (ls >= r->len)
+          break;
+        le = line_end (r, ls);
+        for (q = ls; q < le && (r->data[q] == ' ' || r->data[q] == '\t'); q++)
+          ;
+        if (q == le)
+          {
+            if (keeps_trailing_lines (r, scalar))
+              delete_lines (r, ls, ls);
+          }
+        else if (r->data[q] == '#')
+          {
+            if (q - ls > col0 (key))
+              {
+                g_autofree char *indent = spaces (col0 (key));
+
+                sc_yaml_patch_replace (r->patch, ls, q, indent);
+              }
+            break;
+          }
+        else if (ls >= value->end)
+          break;
+        pos = le;
+      }
+  }
 }
 
 /* Gives KEY the list NAMES in place of its current value PV (an alias, a
@@ -2128,7 +2200,11 @@ replace_value (Render     *r,
                GPtrArray  *names,
                gboolean    flow)
 {
-  if (mapping->style == SC_YAML_STYLE_FLOW || !sc_yaml_document_starts_line (r->doc, key->start))
+  /* In flow context, after an explicit key (`? plugs`, no colon right
+   * after it) or a key that does not start its line, the value stays a
+   * flow list where the old value was. */
+  if (mapping->style == SC_YAML_STYLE_FLOW || !sc_yaml_document_starts_line (r->doc, key->start) ||
+      colon_after (r, key) == key->end)
     flow = TRUE;
 
   if (flow)
@@ -2182,10 +2258,17 @@ edit_block_list (Render    *r,
   g_autoptr(GHashTable) wanted = name_set (desired);
   ScYamlNode *last;
   gsize last_dash;
+  gsize first_dash = G_MAXSIZE;
 
+  /* The first item may share its line with an explicit key's `:` (`: -
+   * home`) as long as it stays; the others start their own lines. */
   for (guint i = 0; i < seq->n_children; i++)
     if (item_dash (r, seq->children[i]) == G_MAXSIZE)
-      return FALSE;
+      {
+        if (i > 0 || (first_dash = compact_dash (r, seq->children[0])) == G_MAXSIZE ||
+            !g_hash_table_contains (wanted, sc_yaml_node_resolve (seq->children[0])->value))
+          return FALSE;
+      }
 
   for (guint i = 0; i < seq->n_children; i++)
     {
@@ -2206,7 +2289,8 @@ edit_block_list (Render    *r,
       gsize pos;
 
       last = seq->children[seq->n_children - 1];
-      last_dash = item_dash (r, last);
+      last_dash = seq->n_children == 1 && first_dash != G_MAXSIZE ? first_dash
+                                                                  : item_dash (r, last);
       indent = spaces (blank_prefixed_column (r, last_dash) - 1);
       gap = g_strndup (r->data + last_dash + 1, last->start - last_dash - 1);
       for (guint i = 0; i < added->len; i++)
@@ -2522,8 +2606,16 @@ render_target (Render      *r,
        * line, where it is indented enough whatever the key's column. */
       g_autofree char *list = flow_list (desired);
       g_autofree char *text = g_strconcat (" ", list, NULL);
+      gsize colon = colon_after (r, info->plugs_key);
 
-      sc_yaml_patch_replace (r->patch, colon_after (r, info->plugs_key), pv->end, text);
+      if (colon == info->plugs_key->end)
+        {
+          /* An explicit key (`? plugs` / `: - home`): the colon is not
+           * after the key, so the list replaces the value where it is. */
+          sc_yaml_patch_replace (r->patch, pv->start, pv->end, list);
+        }
+      else
+        sc_yaml_patch_replace (r->patch, colon, pv->end, text);
     }
   return TRUE;
 }
