@@ -305,6 +305,58 @@ test_equal (void)
 }
 
 static void
+test_yaml11_type (void)
+{
+  /* Each value as PyYAML's safe_load types it (checked with PyYAML 6). */
+  static const struct { const char *value; const char *type; } cases[] = {
+    { "home", "str" }, { "'42'", "str" }, { "\"true\"", "str" }, { "!!str 5", "str" },
+    { "y", "str" }, { "N", "str" }, { "0o17", "str" }, { "1e5", "str" }, { "+.5", "str" },
+    { "0xZ", "str" }, { "1_", "int" }, { "yES", "str" }, { "|\n  42\n", "str" },
+    { "42", "int" }, { "-7", "int" }, { "0x1F", "int" }, { "017", "int" }, { "0b101", "int" },
+    { "1_000", "int" }, { "1:20", "int" }, { "!!int '3'", "int" }, { "! 42", "int" },
+    { "! '42'", "int" },
+    { "1.5", "float" }, { "1.0e+5", "float" }, { ".5", "float" }, { "-.inf", "float" },
+    { ".NaN", "float" }, { "1:20.5", "float" }, { "!!float 3", "float" },
+    { "true", "bool" }, { "No", "bool" }, { "OFF", "bool" }, { "on", "bool" },
+    { "!!bool x", "bool" },
+    { "~", "null" }, { "null", "null" }, { "NULL", "null" }, { "", "null" },
+    { "2024-01-01", "timestamp" }, { "2024-1-2 3:04:05", "timestamp" },
+    { "[a]", "seq" }, { "{a: b}", "map" }, { "!custom x", "!custom" },
+  };
+
+  g_test_summary ("The YAML 1.1 type of a scalar follows PyYAML's implicit resolver, "
+                  "which snapcraft reads its file with; quoting and !!str make strings.");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("k: %s\n", cases[i].value);
+      g_autoptr(ScYamlDocument) doc = parse (text, -1);
+
+      g_test_message ("%s", cases[i].value);
+      g_assert_cmpstr (sc_yaml_node_yaml11_type (get (doc, "k")), ==, cases[i].type);
+    }
+}
+
+static void
+test_equal_expanding (void)
+{
+  g_autoptr(ScYamlDocument) a = parse ("c: &c devmode\nx: *c\ny: [*c, b]\n", -1);
+  g_autoptr(ScYamlDocument) b = parse ("c: &c strict\nx: devmode\ny: [devmode, b]\n", -1);
+  g_autoptr(ScYamlDocument) wrong = parse ("c: &c strict\nx: 'devmode'\ny: [other, b]\n", -1);
+  g_autoptr(GHashTable) expanded = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  g_test_summary ("An alias written out as its value equals that value only when the "
+                  "anchored node is in the expanded set, and only with the same text.");
+  g_assert_false (sc_yaml_node_equal_expanding (get (a, "x"), get (b, "x"), expanded));
+  g_hash_table_add (expanded, get (a, "c"));
+  g_assert_true (sc_yaml_node_equal_expanding (get (a, "x"), get (b, "x"), expanded));
+  g_assert_true (sc_yaml_node_equal_expanding (get (a, "y"), get (b, "y"), expanded));
+  /* Quoted 'devmode' is a string too, so it also stands for the alias. */
+  g_assert_true (sc_yaml_node_equal_expanding (get (a, "x"), get (wrong, "x"), expanded));
+  g_assert_false (sc_yaml_node_equal_expanding (get (a, "y"), get (wrong, "y"), expanded));
+  g_assert_false (sc_yaml_node_equal (get (a, "x"), get (b, "x")));
+}
+
+static void
 test_quote (void)
 {
   static const struct { const char *in; const char *block; const char *flow; } cases[] = {
@@ -490,6 +542,8 @@ main (int   argc,
   g_test_add_func ("/yaml-document/null-and-string", test_null_and_string);
   g_test_add_func ("/yaml-document/equal", test_equal);
   g_test_add_func ("/yaml-document/quote", test_quote);
+  g_test_add_func ("/yaml-document/yaml11-type", test_yaml11_type);
+  g_test_add_func ("/yaml-document/equal-expanding", test_equal_expanding);
   g_test_add_func ("/yaml-document/line-helpers", test_line_helpers);
   g_test_add_func ("/yaml-document/patch", test_patch);
   g_test_add_func ("/yaml-document/tabs", test_tabs);
