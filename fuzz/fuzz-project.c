@@ -170,6 +170,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         {
           removed = ((ScPlugRef *) g_ptr_array_index (target->plugs, 0))->name;
           CHECK (sc_edit_remove_plug (edit, names[t], removed, &error));
+          /* Sometimes added back: the last operation wins and the plug
+           * keeps its place (every occurrence of it). */
+          if (size % 3 == 0)
+            {
+              CHECK (sc_edit_add_plug (edit, names[t], removed, &error));
+              removed = NULL;
+            }
         }
       for (guint i = 0; i < target->plugs->len; i++)
         {
