@@ -69,6 +69,7 @@ struct _ScWindow
   GtkWindow            *dialog;
 
   gboolean              show_denials;
+  gboolean              recent_stale;  /* recent-projects changed while the list was hidden */
   gboolean              updating;
   gboolean              closing;       /* the user chose to close despite pending ticks */
 };

@@ -206,11 +206,31 @@ create_recent_row (const char *path)
   return row;
 }
 
+static void update_recent (ScWindow *self);
+
+static void
+stack_page_changed_cb (ScWindow *self)
+{
+  if (self->recent_stale)
+    update_recent (self);
+}
+
 static void
 update_recent (ScWindow *self)
 {
-  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_auto(GStrv) recent = NULL;
   GtkWidget *child;
+
+  /* The list is only seen on the start page: while a project is shown it is
+   * rebuilt when the start page comes back, not with every open. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
+    {
+      self->recent_stale = TRUE;
+      return;
+    }
+  self->recent_stale = FALSE;
+
+  recent = g_settings_get_strv (self->settings, "recent-projects");
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
@@ -2039,6 +2059,8 @@ sc_window_init (ScWindow *self)
   g_settings_bind (self->settings, "show-denials", self, "show-denials", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (stack_page_changed_cb), self, G_CONNECT_SWAPPED);
   update_recent (self);
 
   g_object_bind_property (self, "show-denials", self->flap, "reveal-flap",
