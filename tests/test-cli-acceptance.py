@@ -582,8 +582,7 @@ edit_case("unplug an anchored item another app refers to",
           [("unplug", "app", "home")], {"app": ["x11"], "b": ["home"]}, unplug_all=False)
 edit_case("complex key ? plugs",
           BASE + "apps:\n  app:\n    command: a\n    ? plugs\n    : - home\n",
-          [("plug", "app", "x11")], {"app": ["home", "x11"]},
-          todo="QA-3 explicit '? plugs' key: adding refused (exit 4)")
+          [("plug", "app", "x11")], {"app": ["home", "x11"]})
 edit_case("confinement !!str tag",
           "name: demo\nconfinement: !!str devmode\napps:\n  app:\n    command: a\n", [], {},
           exact="name: demo\nconfinement: !!str strict\napps:\n  app:\n    command: a\n")
