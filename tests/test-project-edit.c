@@ -119,6 +119,8 @@ static const EditCase edit_cases[] = {
     "Removing an item whose anchor other places name writes the value out at those aliases." },
   { "block-scalar-trailing", "block-scalar-trailing", "-web=camera -keep=home -last=home",
     "Removing a list after a block scalar moves the comment that followed it to the key's column (else it would join the scalar); after |+ the blank lines before it go." },
+  { "block-scalar-low-comment", "block-scalar-low-comment", "-sync=camera",
+    "A comment inside a removed list that is less indented than the block scalar before it stays as it is." },
   { "explicit-key", "explicit-key", "+app=x11 +b=camera -b=home +c=camera",
     "Plug lists under an explicit key (? plugs / : value) are edited where the value is." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
