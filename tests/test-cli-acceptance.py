@@ -1744,6 +1744,114 @@ def default_provider_channel(tmp):
     check(p.returncode == 1, f"exit {p.returncode}")
 
 
+def corpus_rows():
+    shared = os.environ.get("SC_SHARED_DIR")
+    d = os.path.join(shared, "corpus", "snapcraft") if shared else None
+    if not d or not os.path.exists(os.path.join(d, "MANIFEST.tsv")):
+        raise Skip("SC_SHARED_DIR/corpus/snapcraft not available")
+    import csv
+    with open(os.path.join(d, "MANIFEST.tsv")) as f:
+        return d, list(csv.DictReader(f, delimiter="\t"))
+
+
+@test("corpus: strict with random plug/unplug per app and hook on every real file")
+def corpus_edit(tmp):
+    d, rows = corpus_rows()
+    pool = ["home", "network", "x11", "camera", "audio-record"]
+    failures = []
+    for r in rows:
+        data = read(os.path.join(d, r["file"]))
+        sub = os.path.join(tmp, r["file"])
+        write(os.path.join(sub, "snapcraft.yaml"), data)
+        code, out, err = run("show", sub, "--json")
+        if r["parses"] != "yes":
+            if code != 3 or not re.match(r"^.+:\d+:\d+: ", err):
+                failures.append(f"{r['file']}: does not load as YAML but exit {code}: {err.strip()[:100]}")
+            continue
+        if code != 0:
+            check(code == 3, f"{r['file']}: exit {code}")
+            continue
+        rnd = random.Random(r["file"])
+        ops, exp = [], {}
+        for t, pl in model_targets(json.loads(out)).items():
+            lst = list(pl)
+            if pl and rnd.random() < 0.7:
+                x = rnd.choice(pl)
+                ops.append(("unplug", t, x))
+                lst.remove(x)
+            y = rnd.choice([q for q in pool if not ops or ops[-1][2] != q])
+            if y not in lst:
+                lst.append(y)
+            ops.append(("plug", t, y))
+            exp[t] = lst
+        case = Case(r["file"], data, ops, exp, touch=rb"^\s*['\"]?[a-z0-9-]+['\"]?,?\s*$")
+        run_dir = os.path.join(tmp, "run-" + r["file"])
+        os.makedirs(run_dir)
+        try:
+            run_edit_case(case, run_dir)
+        except AssertionError as e:
+            failures.append(f"{r['file']}: {str(e).splitlines()[0]}")
+    check(not failures, "\n".join(failures))
+
+
+@test("corpus: suggest --apply on every real file places plugs and definitions")
+def corpus_suggest(tmp):
+    d, rows = corpus_rows()
+    serial = [0]
+
+    def recs(snap, target):
+        prof = f"snap.{snap}.hook.{target[5:]}" if target.startswith("hook:") else f"snap.{snap}.{target}"
+        out = []
+        for path, mask in (("/home/bob/Documents/a.txt", "r"), (f"/home/bob/.config/{snap}-cfg/x.ini", "w"),
+                           ("/etc/qa-test.conf", "r"), ("/dev/video0", "rw")):
+            serial[0] += 1
+            out.append(f'audit: type=1400 audit(1718363796.{serial[0] % 1000:03d}:{serial[0]}): apparmor="ALLOWED" '
+                       f'operation="open" class="file" profile="{prof}" name="{path}" pid=1 comm="x" '
+                       f'requested_mask="{mask}" denied_mask="{mask}" fsuid=1000 ouid=1000')
+        return out
+
+    failures = []
+    for r in rows:
+        sub = os.path.join(tmp, r["file"])
+        path = os.path.join(sub, "snapcraft.yaml")
+        write(path, read(os.path.join(d, r["file"])))
+        code, out, err = run("show", sub, "--json")
+        if code != 0:
+            continue
+        doc = json.loads(out)
+        targets = [a["name"] for a in doc["apps"]] + ["hook:" + h["name"] for h in doc["hooks"]]
+        log = os.path.join(sub, "d.log")
+        write(log, "\n".join(l for t in targets for l in recs(doc["name"], t)).encode() + b"\n")
+        p = subprocess.run([CLI, "check", sub, "--json"], capture_output=True, timeout=60)
+        errs0 = {f["code"] for f in json.loads(p.stdout) if f["severity"] == "error"}
+        code, out, err = run("suggest", sub, "--log", log, "--apply")
+        if code != 0:
+            failures.append(f"{r['file']}: apply exit {code}: {err.strip()[-120:]}")
+            continue
+        after = read(path)
+        doc2 = json.loads(run("show", sub, "--json")[1])
+        defs = doc2["plugs"]
+        t2 = model_targets(doc2)
+        for t in targets:
+            ifaces = {defs[x]["interface"] if x in defs else x for x in t2.get(t, [])}
+            missing = {"camera", "system-files", "personal-files"} - ifaces
+            if missing:
+                failures.append(f"{r['file']}: {t} lacks {sorted(missing)}")
+                break
+        p = subprocess.run([CLI, "check", sub, "--json"], capture_output=True, timeout=60)
+        new_errs = {f["code"] for f in json.loads(p.stdout) if f["severity"] == "error"} - errs0
+        if new_errs:
+            failures.append(f"{r['file']}: new check errors {sorted(new_errs)}")
+        if yaml is not None:
+            y = yaml.safe_load(after)
+            if y.get("confinement") != "strict":
+                failures.append(f"{r['file']}: PyYAML sees confinement {y.get('confinement')!r}")
+        run("suggest", sub, "--log", log, "--apply")
+        if read(path) != after:
+            failures.append(f"{r['file']}: second --apply changed the file")
+    check(not failures, "\n".join(failures))
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
