@@ -1852,6 +1852,36 @@ def corpus_suggest(tmp):
     check(not failures, "\n".join(failures))
 
 
+@test("denials: unreadable journal files in --directory are reported, not an empty list",
+      todo="QA-21 --directory with unreadable journal files prints [] and exit 0")
+def unreadable_directory(tmp):
+    remote = next((p for p in ("/lib/systemd/systemd-journal-remote", "/usr/lib/systemd/systemd-journal-remote")
+                   if os.path.exists(p)), None)
+    if os.geteuid() != 0 or not remote:
+        raise Skip("needs root (to drop to nobody) and systemd-journal-remote")
+    d = os.path.join(tmp, "j")
+    os.makedirs(d)
+    os.chmod(tmp, 0o755)
+    os.chmod(d, 0o755)
+    blob = export_entry([("__REALTIME_TIMESTAMP", "1718363796123456"), ("__MONOTONIC_TIMESTAMP", "1"),
+                         ("_BOOT_ID", "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f"), ("_TRANSPORT", "kernel"),
+                         ("MESSAGE", HDR + PREFIX_REC)])
+    jf = os.path.join(d, "system.journal")
+    p = subprocess.run([remote, "-o", jf, "-"], input=blob, capture_output=True, timeout=60)
+    check(p.returncode == 0, "journal-remote")
+    os.chmod(jf, 0o600)
+
+    def drop():
+        os.setgid(65534)
+        os.setuid(65534)
+    try:
+        p = subprocess.run([CLI, "denials", "--directory", d, "--json"], capture_output=True, timeout=60,
+                           preexec_fn=drop)
+    except PermissionError:
+        raise Skip("the CLI is not reachable for user nobody")
+    check(p.returncode != 0 or p.stderr.strip(), f"exit {p.returncode}, stdout {p.stdout[:60]!r}, nothing on stderr")
+
+
 for _c in EDIT_CASES:
     test("edit: " + _c.name, _c.todo)((lambda c: lambda tmp: run_edit_case(c, tmp))(_c))
 
