@@ -58,6 +58,8 @@ struct _ScWindow
   GPtrArray            *deferred;        /* of ScTarget*, borrowed: groups not built yet */
   GPtrArray            *hidden_rows;     /* of ScPlugRow*, borrowed: below the first screen,
                                           * hidden until the first frame is out */
+  GPtrArray            *unwrapped_labels; /* of GtkLabel*, owned: wrapping labels kept to one
+                                           * line until the first frame is out */
   guint                 deferred_id;
   gulong                deferred_paint_id;
   guint                 monitor_timeout_id;

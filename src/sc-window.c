@@ -608,11 +608,50 @@ show_hidden_rows (ScWindow *self)
   g_ptr_array_set_size (self->hidden_rows, 0);
 }
 
+/* Wrapping labels are costly to measure in GTK 4.8 (the findings row alone
+ * took 33 M instructions of the first frame), so the first screen is laid
+ * out with its wrapping labels ellipsized to one line: at the usual window
+ * sizes they fit on one line anyway. They wrap again right after the first
+ * frame. */
+static void
+unwrap_labels (ScWindow  *self,
+               GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LABEL (child))
+        unwrap_labels (self, child);
+      else if (gtk_label_get_wrap (GTK_LABEL (child))
+               && gtk_label_get_ellipsize (GTK_LABEL (child)) == PANGO_ELLIPSIZE_NONE)
+        {
+          gtk_label_set_wrap (GTK_LABEL (child), FALSE);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          g_ptr_array_add (self->unwrapped_labels, g_object_ref (child));
+        }
+    }
+}
+
+static void
+rewrap_labels (ScWindow *self)
+{
+  for (guint i = 0; i < self->unwrapped_labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (self->unwrapped_labels, i);
+
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (label, TRUE);
+    }
+  g_ptr_array_set_size (self->unwrapped_labels, 0);
+}
+
 static void
 flush_deferred (ScWindow *self)
 {
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   show_hidden_rows (self);
+  rewrap_labels (self);
 
   for (guint i = 0; i < self->deferred->len; i++)
     add_target_group (self, g_ptr_array_index (self->deferred, i));
@@ -645,6 +684,7 @@ deferred_after_paint_cb (ScWindow      *self,
   g_clear_signal_handler (&self->deferred_paint_id, clock);
 
   show_hidden_rows (self);
+  rewrap_labels (self);
   if (self->deferred->len > 0 && self->deferred_id == 0)
     self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
 }
@@ -654,7 +694,8 @@ schedule_deferred (ScWindow *self)
 {
   GdkFrameClock *clock;
 
-  if ((self->deferred->len == 0 && self->hidden_rows->len == 0)
+  if ((self->deferred->len == 0 && self->hidden_rows->len == 0
+       && self->unwrapped_labels->len == 0)
       || self->deferred_id != 0 || self->deferred_paint_id != 0)
     return;
 
@@ -1099,6 +1140,13 @@ sc_window_open (ScWindow  *self,
 
   set_project (self, project);
   update_findings (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      unwrap_labels (self, GTK_WIDGET (self->findings_group));
+      unwrap_labels (self, GTK_WIDGET (self->targets_box));
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        schedule_deferred (self);
+    }
   gtk_stack_set_visible_child_name (self->stack, "project");
   update_state (self);
 
@@ -1896,6 +1944,8 @@ sc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
   g_clear_handle_id (&self->deferred_id, g_source_remove);
+  if (self->unwrapped_labels != NULL)
+    g_ptr_array_set_size (self->unwrapped_labels, 0);
   if (self->first_render_hook_id != 0)
     {
       g_signal_remove_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE),
@@ -1929,6 +1979,7 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->unwrapped_labels, g_ptr_array_unref);
   g_clear_pointer (&self->tick_history, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
   g_clear_pointer (&self->undo_after, g_bytes_unref);
@@ -2049,6 +2100,7 @@ sc_window_init (ScWindow *self)
   self->finding_rows = g_ptr_array_new ();
   self->deferred = g_ptr_array_new ();
   self->hidden_rows = g_ptr_array_new ();
+  self->unwrapped_labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->tick_history = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_tick_free);
 
   self->settings = g_settings_new (APPLICATION_ID);

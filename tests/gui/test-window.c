@@ -21,6 +21,7 @@
 #include "sc-add-interface-dialog.h"
 #include "sc-app-row.h"
 #include "sc-application.h"
+#include "sc-check.h"
 #include "sc-plug-row.h"
 #include "sc-project.h"
 #include "sc-strict-dialog.h"
@@ -301,6 +302,105 @@ test_templates (void)
     g_object_unref (sidebar);
   }
 #endif
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_plug_rows (GtkWidget *widget,
+                 guint     *n_rows,
+                 guint     *n_hidden)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SC_IS_PLUG_ROW (child))
+        {
+          (*n_rows)++;
+          *n_hidden += !gtk_widget_get_visible (child);
+        }
+      else
+        count_plug_rows (child, n_rows, n_hidden);
+    }
+}
+
+static gboolean
+label_wraps (gpointer data)
+{
+  return gtk_label_get_wrap (data);
+}
+
+static void
+test_first_screen (void)
+{
+  g_autofree char *example = example_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *message = NULL;
+  ScProject *project;
+  GtkWidget *window;
+  GtkLabel *label;
+  guint n_rows = 0;
+  guint n_hidden = 0;
+
+  g_test_summary ("A project opened before its window is shown lays out a cheap first screen "
+                  "(rows below it hidden, wrapping labels on one line) and is whole, with "
+                  "wrapping labels, once the first frame is out");
+  REQUIRE_DISPLAY ();
+
+  window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
+  g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
+  g_assert_no_error (error);
+  project = sc_window_get_project (SC_WINDOW (window));
+
+  /* The example is in devmode: a project-wide finding in the Checks group. */
+  findings = sc_check_project (project);
+  for (guint i = 0; findings != NULL && i < findings->len && message == NULL; i++)
+    {
+      const ScFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->target == NULL)
+        message = g_markup_escape_text (finding->message, -1);
+    }
+  g_assert_nonnull (message);
+  label = find_label (window, message);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
+
+  count_plug_rows (window, &n_rows, &n_hidden);
+  g_assert_cmpuint (n_rows, >, 8);
+  g_assert_cmpuint (n_hidden, ==, n_rows - 8);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (iterate_until (label_wraps, label));
+  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  n_rows = n_hidden = 0;
+  count_plug_rows (window, &n_rows, &n_hidden);
+  g_assert_cmpuint (n_hidden, ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+  g_assert_finalize_object (window);
 }
 
 static void
@@ -1055,6 +1155,7 @@ main (int   argc,
 
   g_test_add_func ("/window/templates", test_templates);
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add_func ("/window/first-screen", test_first_screen);
   g_test_add ("/window/tick-untick", Fixture, NULL, fixture_set_up, test_tick_untick,
               fixture_tear_down);
   g_test_add ("/window/add-interface", Fixture, NULL, fixture_set_up, test_add_interface,
