@@ -617,17 +617,15 @@ sc_project_get_plug_extension (ScProject  *project,
 }
 
 static gboolean
-has_plug (GPtrArray  *plugs,
+has_plug (GHashTable *seen,
           const char *name)
 {
-  for (guint i = 0; i < plugs->len; i++)
-    if (strcmp (((ScEffectivePlug *) plugs->pdata[i])->plug, name) == 0)
-      return TRUE;
-  return FALSE;
+  return g_hash_table_contains (seen, name);
 }
 
 static void
 add_plug (GPtrArray    *plugs,
+          GHashTable   *seen,
           ScProject    *project,
           ExtDefs      *ext_defs,
           const char   *name,
@@ -638,7 +636,7 @@ add_plug (GPtrArray    *plugs,
   ScPlugDef *def;
   const char *def_extension = NULL;
 
-  if (has_plug (plugs, name))
+  if (has_plug (seen, name))
     return;
 
   /* The user's definition wins over the extension's (snapcraft merges the
@@ -656,6 +654,7 @@ add_plug (GPtrArray    *plugs,
     g_clear_pointer (&plug->extension, g_free);
   plug->definition = def;
   g_ptr_array_add (plugs, plug);
+  g_hash_table_add (seen, plug->plug);
 }
 
 /* Whether any app or hook lists NAME once extensions are expanded. */
@@ -740,6 +739,10 @@ sc_project_dup_effective_plugs (ScProject *project,
                                 ScTarget  *target)
 {
   g_autoptr(GPtrArray) plugs = NULL;
+  /* Names already in PLUGS (borrowed from them): a list of thousands of
+   * plugs must not cost a quadratic scan. Declared after PLUGS, so it is
+   * freed first. */
+  g_autoptr(GHashTable) seen = NULL;
   ExtDefs *ext_defs;
   GPtrArray *defs;
 
@@ -747,13 +750,14 @@ sc_project_dup_effective_plugs (ScProject *project,
   g_return_val_if_fail (target != NULL, NULL);
 
   plugs = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_effective_plug_free);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   ext_defs = get_extension_defs (project);
 
   for (guint i = 0; i < target->plugs->len; i++)
     {
       ScPlugRef *ref = target->plugs->pdata[i];
 
-      add_plug (plugs, project, ext_defs, ref->name, SC_PLUG_ORIGIN_DECLARED, NULL);
+      add_plug (plugs, seen, project, ext_defs, ref->name, SC_PLUG_ORIGIN_DECLARED, NULL);
     }
 
   if (target->is_hook)
@@ -770,7 +774,7 @@ sc_project_dup_effective_plugs (ScProject *project,
                 project_hook_plugs (project, app->extensions[j], target->name);
 
               for (guint k = 0; hook_plugs != NULL && hook_plugs[k] != NULL; k++)
-                add_plug (plugs, project, ext_defs, hook_plugs[k], SC_PLUG_ORIGIN_EXTENSION,
+                add_plug (plugs, seen, project, ext_defs, hook_plugs[k], SC_PLUG_ORIGIN_EXTENSION,
                           app->extensions[j]);
             }
         }
@@ -782,7 +786,7 @@ sc_project_dup_effective_plugs (ScProject *project,
           const char * const *app_plugs = project_app_plugs (project, target->extensions[j]);
 
           for (guint k = 0; app_plugs != NULL && app_plugs[k] != NULL; k++)
-            add_plug (plugs, project, ext_defs, app_plugs[k], SC_PLUG_ORIGIN_EXTENSION,
+            add_plug (plugs, seen, project, ext_defs, app_plugs[k], SC_PLUG_ORIGIN_EXTENSION,
                       target->extensions[j]);
         }
     }
@@ -792,16 +796,16 @@ sc_project_dup_effective_plugs (ScProject *project,
     {
       ScPlugDef *def = defs->pdata[i];
 
-      if (!has_plug (plugs, def->name) && !is_listed (project, def->name))
-        add_plug (plugs, project, ext_defs, def->name, SC_PLUG_ORIGIN_UNSCOPED, NULL);
+      if (!has_plug (seen, def->name) && !is_listed (project, def->name))
+        add_plug (plugs, seen, project, ext_defs, def->name, SC_PLUG_ORIGIN_UNSCOPED, NULL);
     }
 
   for (guint i = 0; i < ext_defs->defs->len; i++)
     {
       ScPlugDef *def = ext_defs->defs->pdata[i];
 
-      if (!has_plug (plugs, def->name) && !is_listed (project, def->name))
-        add_plug (plugs, project, ext_defs, def->name, SC_PLUG_ORIGIN_UNSCOPED,
+      if (!has_plug (seen, def->name) && !is_listed (project, def->name))
+        add_plug (plugs, seen, project, ext_defs, def->name, SC_PLUG_ORIGIN_UNSCOPED,
                   ext_defs->extensions->pdata[i]);
     }
 
