@@ -103,6 +103,7 @@ write_target (ScJson    *json,
               ScTarget  *target)
 {
   g_autoptr(GPtrArray) effective = sc_project_dup_effective_plugs (project, target);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   sc_json_begin_object (json);
   sc_json_member_string (json, "name", target->name);
@@ -143,11 +144,9 @@ write_target (ScJson    *json,
   for (guint i = 0; i < target->plugs->len; i++)
     {
       const char *name = ((ScPlugRef *) g_ptr_array_index (target->plugs, i))->name;
-      gboolean seen = FALSE;
 
-      for (guint j = 0; j < i && !seen; j++)
-        seen = g_strcmp0 (name, ((ScPlugRef *) g_ptr_array_index (target->plugs, j))->name) == 0;
-      if (!seen)
+      /* A plug listed twice (check reports it) is described once. */
+      if (g_hash_table_add (seen, (gpointer) name))
         write_plug_info (json, name, resolve_interface (project, name));
     }
   for (guint i = 0; effective != NULL && i < effective->len; i++)

@@ -56,7 +56,52 @@ typedef struct
   gboolean    classic;
   /* Plug names whose connection class was already reported. */
   GHashTable *reported;
+  /* ScTarget* → Effective, computed once per target:
+   * per plug it made a long plug list quadratic. */
+  GHashTable *effective;
 } Checker;
+
+typedef struct
+{
+  GPtrArray  *list;      /* of ScEffectivePlug* */
+  GHashTable *by_name;   /* plug name → ScEffectivePlug*, borrowed */
+} Effective;
+
+static void
+effective_free (Effective *effective)
+{
+  g_hash_table_unref (effective->by_name);
+  g_ptr_array_unref (effective->list);
+  g_free (effective);
+}
+
+static Effective *
+checker_effective_full (Checker  *checker,
+                        ScTarget *target)
+{
+  Effective *effective = g_hash_table_lookup (checker->effective, target);
+
+  if (effective == NULL)
+    {
+      effective = g_new0 (Effective, 1);
+      effective->list = sc_project_dup_effective_plugs (checker->project, target);
+      effective->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < effective->list->len; i++)
+        {
+          ScEffectivePlug *plug = effective->list->pdata[i];
+          g_hash_table_insert (effective->by_name, plug->plug, plug);
+        }
+      g_hash_table_insert (checker->effective, target, effective);
+    }
+  return effective;
+}
+
+static GPtrArray *
+checker_effective (Checker  *checker,
+                   ScTarget *target)
+{
+  return checker_effective_full (checker, target)->list;
+}
 
 static void
 add_finding (Checker    *checker,
@@ -317,7 +362,14 @@ closest_name (const char *name,
   for (guint i = 0; i < candidates->len; i++)
     {
       const char *candidate = candidates->pdata[i];
-      guint distance = sc_edit_distance (name, candidate);
+      guint candidate_len = strlen (candidate);
+      guint distance;
+
+      /* The distance is at least the difference in length: skip the
+       * quadratic comparison for names that cannot be close. */
+      if (MAX (len, candidate_len) - MIN (len, candidate_len) > limit)
+        continue;
+      distance = sc_edit_distance (name, candidate);
 
       if (distance > 0 && distance <= limit && distance < best_distance)
         {
@@ -348,21 +400,13 @@ is_defined_plug (Checker    *checker,
                  ScTarget   *target,
                  const char *name)
 {
-  g_autoptr(GPtrArray) effective = NULL;
+  ScEffectivePlug *plug;
 
   if (sc_project_find_plug_def (checker->project, name) != NULL)
     return TRUE;
 
-  effective = sc_project_dup_effective_plugs (checker->project, target);
-  for (guint i = 0; i < effective->len; i++)
-    {
-      ScEffectivePlug *plug = effective->pdata[i];
-
-      if (strcmp (plug->plug, name) == 0 && plug->definition != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  plug = g_hash_table_lookup (checker_effective_full (checker, target)->by_name, name);
+  return plug != NULL && plug->definition != NULL;
 }
 
 /* Plug names that older snapcraft releases gave to an extension's platform
@@ -382,14 +426,14 @@ renamed_platform_plug (Checker    *checker,
                        ScTarget   *target,
                        const char *name)
 {
-  g_autoptr(GPtrArray) effective = NULL;
+  GPtrArray *effective;
 
   for (guint i = 0; i < G_N_ELEMENTS (renamed_plugs); i++)
     {
       if (strcmp (renamed_plugs[i].old_name, name) != 0)
         continue;
 
-      effective = sc_project_dup_effective_plugs (checker->project, target);
+      effective = checker_effective (checker, target);
       for (guint j = 0; j < effective->len; j++)
         {
           ScEffectivePlug *plug = effective->pdata[j];
@@ -414,7 +458,7 @@ check_unknown_plug (Checker   *checker,
                     ScPlugRef *ref)
 {
   g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GPtrArray) effective = NULL;
+  GPtrArray *effective;
   g_autofree char *id = NULL;
   g_autofree char *hint = NULL;
   const char *suggestion;
@@ -429,7 +473,7 @@ check_unknown_plug (Checker   *checker,
   defs = sc_project_get_plug_defs (checker->project);
   for (guint i = 0; defs != NULL && i < defs->len; i++)
     g_ptr_array_add (candidates, ((ScPlugDef *) defs->pdata[i])->name);
-  effective = sc_project_dup_effective_plugs (checker->project, target);
+  effective = checker_effective (checker, target);
   for (guint i = 0; i < effective->len; i++)
     {
       ScEffectivePlug *plug = effective->pdata[i];
@@ -1078,6 +1122,8 @@ sc_check_project (ScProject *project)
   checker.project = project;
   checker.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_finding_free);
   checker.reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checker.effective = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                             (GDestroyNotify) effective_free);
 
   confinement = sc_project_get_confinement (project);
   checker.classic = g_strcmp0 (confinement, "classic") == 0;
@@ -1134,6 +1180,7 @@ sc_check_project (ScProject *project)
 
   g_ptr_array_sort (checker.findings, compare_findings);
   g_hash_table_unref (checker.reported);
+  g_hash_table_unref (checker.effective);
 
   return checker.findings;
 }
