@@ -42,6 +42,8 @@ static const CheckCase cases[] = {
   { "unknown-interface.yaml", "unknown-interface@11:16/error" },
   { "missing-attribute.yaml",
     "missing-attribute@10/error store-approval@10 missing-attribute@12/error" },
+  /* A channel in default-provider is refused; a bare snap name is fine. */
+  { "invalid-attribute.yaml", "invalid-attribute@9:23/error" },
 
   { "store-approval.yaml",
     "store-approval@12:5/warning store-approval@14:5/warning store-approval@19:13/warning" },
@@ -166,7 +168,8 @@ static void
 test_every_code_covered (void)
 {
   static const char * const codes[] = {
-    "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
+    "unknown-plug", "unknown-interface", "missing-attribute", "invalid-attribute",
+    "store-approval",
     "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
     "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
     "multiple-project-files", "unsupported-extension", "unscoped-plug",
@@ -439,7 +442,7 @@ test_from_data (void)
 }
 
 static const char * const documented_codes[] = {
-  "unknown-plug", "unknown-interface", "missing-attribute", "store-approval",
+  "unknown-plug", "unknown-interface", "missing-attribute", "invalid-attribute", "store-approval",
   "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
   "duplicate-plug", "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
   "multiple-project-files", "unsupported-extension", "unscoped-plug", NULL,

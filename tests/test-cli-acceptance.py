@@ -1212,11 +1212,13 @@ def denials_contract(tmp):
     check("42" in err and "lost" in err, f"no warning about suppressed callbacks on stderr: {err!r}")
 
 
-@test("denials: kinds stay within the documented set", todo="QA-8 userns/STATUS/posix_mqueue entries have kind 'other'")
+@test("denials: kinds stay within the documented set (the README adds 'other')")
 def denials_kinds(tmp):
+    # QA-8: userns, posix_mqueue, io_uring and status records are "other",
+    # which the README documents next to the nine kinds.
     arr, _ = denials_json("--log", os.path.join(DATA, "denials-mixed.log"),)
     arr2, _ = denials_json("--log", os.path.join(DATA, "denials-more.log"))
-    bad = sorted({e["kind"] for e in arr + arr2} - KINDS)
+    bad = sorted({e["kind"] for e in arr + arr2} - KINDS - {"other"})
     check(not bad, f"undocumented kinds: {bad}")
 
 
@@ -1665,8 +1667,7 @@ def many_plugs_check(tmp):
     many_plugs(tmp, 1500)
 
 
-@test("limits: check on an app with 6,000 plugs finishes in seconds",
-      todo="QA-15 check is still quadratic: effective plugs rebuilt per unknown plug (6,000: 19 s)")
+@test("limits: check on an app with 6,000 plugs finishes in seconds")
 def many_plugs_check_6000(tmp):
     many_plugs(tmp, 6000)
 
@@ -1747,8 +1748,7 @@ def journal_json_transport(tmp):
         check(e["snap"] == "demo" and e["object"] == "/etc/x.conf", f"garbage entry {e['object']!r}")
 
 
-@test("check: content default-provider with a channel is an error",
-      todo="QA-18 default-provider 'foo/stable' not reported")
+@test("check: content default-provider with a channel is an error")
 def default_provider_channel(tmp):
     root, path = project(tmp, "name: d\nbase: core22\nconfinement: strict\nplugs:\n  dp:\n    interface: content\n"
                               "    target: $SNAP/x\n    default-provider: foo/stable\napps:\n  a:\n    command: a\n"

@@ -14,6 +14,7 @@
  * unknown-interface       error           a top-level definition names an unknown interface
  * missing-attribute       error           personal/system-files without read or write;
  *                                         content without target
+ * invalid-attribute       error           content default-provider with a channel ("foo/stable")
  * store-approval          warning         the interface (or an attribute) needs a grant
  * manual-connection       note            the plug does not auto-connect
  * home-read-all           warning         home with `read: all` (grant, manual connection)
@@ -785,6 +786,27 @@ check_plug_def (Checker   *checker,
                      g_strdup (_("Add “target:”, the folder where the shared content appears, "
                                  "e.g. “$SNAP/data-dir/themes”; snapcraft refuses the plug "
                                  "without it.")));
+
+      /* snapcraft refuses a channel in the provider ("foo/stable"). */
+      {
+        g_autoptr(GVariant) provider = lookup_attribute (def, "default-provider");
+        const char *name = provider != NULL && g_variant_is_of_type (provider, G_VARIANT_TYPE_STRING)
+                           ? g_variant_get_string (provider, NULL) : NULL;
+
+        if (name != NULL && strchr (name, '/') != NULL)
+          {
+            guint line, column;
+
+            def_position (checker, def, "default-provider", name, &line, &column);
+            add_finding (checker, SC_SEVERITY_ERROR, "invalid-attribute", NULL, def->name,
+                         line, column,
+                         /* Translators: the first %s is a plug name, the second a snap name. */
+                         g_strdup_printf (_("The default provider of content plug “%s” names a "
+                                            "channel: “%s”"), def->name, name),
+                         g_strdup (_("Give only the snap's name; snapcraft refuses a “/” in "
+                                     "“default-provider”.")));
+          }
+      }
     }
 
   if (checker->classic)
