@@ -371,6 +371,35 @@ sc_journal_check_system_access (const char * const  *roots,
 
 /* ---- sd-journal back end ---------------------------------------------- */
 
+/* Counts the journal files below DIR (journal-remote folders nest one or two
+ * levels) and how many of them this process may read. */
+static void
+count_journal_files (const char *dir,
+                     guint       depth,
+                     guint      *n_files,
+                     guint      *n_readable)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_suffix (name, ".journal") || g_str_has_suffix (name, ".journal~"))
+        {
+          (*n_files)++;
+          if (access (path, R_OK) == 0)
+            (*n_readable)++;
+        }
+      else if (depth < 3 && g_file_test (path, G_FILE_TEST_IS_DIR)
+               && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        count_journal_files (path, depth + 1, n_files, n_readable);
+    }
+}
+
 static const char *
 journal_group_hint (void)
 {
@@ -494,6 +523,25 @@ open_journal (ScJournalReader  *self,
                          denied ? journal_group_hint () : "");
             return FALSE;
           }
+
+        /* Readable folder, unreadable files: sd-journal would skip them all
+         * and report nothing, which must not look like a clean run. */
+        {
+          guint n_files = 0, n_readable = 0;
+
+          count_journal_files (o->path, 0, &n_files, &n_readable);
+          if (n_files > 0 && n_readable == 0)
+            {
+              g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
+                           "%s: %s%s", o->path, g_strerror (EACCES), journal_group_hint ());
+              return FALSE;
+            }
+          if (n_readable < n_files)
+            /* Translators: %u are counts, %s a folder. */
+            add_warning (self, g_strdup_printf (_("%u of the %u journal files in %s cannot be "
+                                                  "read and were skipped."),
+                                                n_files - n_readable, n_files, o->path));
+        }
         break;
       }
     case SC_JOURNAL_SOURCE_FILES:
