@@ -2177,6 +2177,37 @@ test_speed (void)
   g_assert_cmpint (kernel_usec, <, 2 * G_USEC_PER_SEC);
 }
 
+static void
+test_qa_noise_and_empty (void)
+{
+  static const char *disconnected =
+    "audit: type=1400 audit(1718363796.001:1): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" info=\"Failed name lookup - disconnected path\" error=-13 "
+    "profile=\"snap.demo.demo\" name=\"apparmor/.null\" pid=2 comm=\"demo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=0";
+  static const char * const empty[] = { "apparmor=", "apparmor=\"", "apparmor=\"DENIED\"" };
+  g_autoptr(ScDenial) denial = NULL;
+  guint64 lost = 0;
+
+  g_test_summary ("A disconnected-path record is attributed but kept apart as noise; a record "
+                  "naming neither an operation nor a profile is not a denial (QA-19, QA-22)");
+
+  g_assert_cmpint (sc_denial_parse_line (disconnected, -1, 2024, &denial, &lost), ==,
+                   SC_RECORD_DENIAL);
+  g_assert_cmpstr (denial->snap, ==, "demo");
+  g_assert_cmpstr (denial->app, ==, "demo");
+  g_assert_true (denial->noise);
+  g_assert_nonnull (strstr (denial->noise_reason, "disconnected path"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      g_autoptr(ScDenial) none = NULL;
+
+      g_assert_cmpint (sc_denial_parse_line (empty[i], -1, 2024, &none, &lost), ==, SC_RECORD_NONE);
+      g_assert_null (none);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2205,6 +2236,7 @@ main (int   argc,
   g_test_add_func ("/denial-parser/split-label", test_split_label);
   g_test_add_func ("/denial-parser/syscall-name", test_syscall_name);
   g_test_add_func ("/denial-parser/robustness", test_robustness);
+  g_test_add_func ("/denial-parser/qa-noise-and-empty", test_qa_noise_and_empty);
   g_test_add_func ("/denial-parser/speed", test_speed);
 
   return g_test_run ();

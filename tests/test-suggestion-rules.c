@@ -1111,6 +1111,38 @@ test_table_interfaces (void)
     }
 }
 
+static void
+test_no_new_privs (void)
+{
+  static const char *record =
+    "audit: type=1400 audit(1718363796.002:2): apparmor=\"DENIED\" operation=\"exec\" "
+    "class=\"file\" info=\"no new privs\" error=-1 profile=\"snap.demo.demo\" "
+    "name=\"/usr/bin/sudo\" pid=3 comm=\"demo\" requested_mask=\"x\" denied_mask=\"x\" "
+    "fsuid=1000 ouid=0 target=\"snap.demo.demo//null-/usr/bin/sudo\"";
+  static const char *plain_exec =
+    "audit: type=1400 audit(1718363796.003:3): apparmor=\"DENIED\" operation=\"exec\" "
+    "class=\"file\" profile=\"snap.demo.demo\" name=\"/usr/bin/lpr\" pid=3 comm=\"demo\" "
+    "requested_mask=\"x\" denied_mask=\"x\" fsuid=1000 ouid=0";
+  g_autoptr(ScDenial) denial = NULL;
+  g_autoptr(ScDenial) other = NULL;
+  g_autoptr(ScSuggestionResult) result = NULL;
+  g_autoptr(ScSuggestionResult) other_result = NULL;
+  guint64 lost = 0;
+
+  g_test_summary ("Running a setuid helper refused by no_new_privs gets its own fix, not the "
+                  "stage-the-package advice for /usr (QA-19)");
+  g_assert_cmpint (sc_denial_parse_line (record, -1, 2024, &denial, &lost), ==, SC_RECORD_DENIAL);
+  result = sc_suggest_for_denial (denial, "demo");
+  g_assert_nonnull (result->fix);
+  g_assert_nonnull (strstr (result->fix, "setuid"));
+  g_assert_cmpuint (result->suggestions->len, ==, 0);
+
+  g_assert_cmpint (sc_denial_parse_line (plain_exec, -1, 2024, &other, &lost), ==, SC_RECORD_DENIAL);
+  other_result = sc_suggest_for_denial (other, "demo");
+  g_assert_nonnull (other_result->fix);
+  g_assert_null (strstr (other_result->fix, "setuid"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/suggestion-rules/parallel-instance", test_parallel_instance);
   g_test_add_func ("/suggestion-rules/raw-records", test_raw_records);
   g_test_add_func ("/suggestion-rules/raw-attribution", test_raw_attribution);
+  g_test_add_func ("/suggestion-rules/no-new-privs", test_no_new_privs);
 
   return g_test_run ();
 }

@@ -1628,6 +1628,15 @@ finish_apparmor (ScDenial *denial,
 
   denial->object = build_apparmor_object (denial);
 
+  /* A descriptor opened outside the snap's mount namespace and inherited
+   * by it has no path inside: AppArmor logs "disconnected path" and names
+   * it apparmor/.null. No interface is about that (QA-19). */
+  if (!denial->noise
+      && ((detail (denial, "info") != NULL && strstr (detail (denial, "info"), "disconnected path"))
+          || g_strcmp0 (detail (denial, "name"), "apparmor/.null") == 0))
+    set_noise (denial, _("A file descriptor inherited from outside the snap (a disconnected "
+                         "path); usually harmless, and no interface grants it"));
+
   /* STATUS records name a profile in name=; never attribute by it. */
   label = first_detail (denial, label_keys);
   attribute_label (denial, label);
@@ -1740,6 +1749,11 @@ sc_denial_parse_message (const char            *message,
       if (detail (d, "apparmor") == NULL && !(info.audit_type >= 1500 && info.audit_type <= 1507))
         return SC_RECORD_NONE;
       if (detail (d, "apparmor") == NULL && detail (d, "operation") == NULL)
+        return SC_RECORD_NONE;
+      /* A record that names neither what was done nor who did it (a cut
+       * line, a stray "apparmor=") says nothing about any snap (QA-22). */
+      if (detail_nonempty (d, "operation") == NULL && detail_nonempty (d, "profile") == NULL
+          && detail_nonempty (d, "label") == NULL)
         return SC_RECORD_NONE;
       finish_apparmor (d, info.audit_type);
     }

@@ -44,6 +44,11 @@ static const ScRuleDef rule_table[] = {
   FIX (F, "op=file_inherit",
        N_("A file descriptor handed over by another program (a terminal, a pipe) was refused "
           "when the app inherited it; this is usually harmless.")),
+  /* Before the /usr rule: the cause is the setuid bit, not the base snap. */
+  FIX (F, "op=exec info=*no?new?privs*",
+       N_("The program tried to gain privileges by running a setuid helper such as sudo; a "
+          "snap can never do that. Do the privileged part in a service (daemon) of the snap, "
+          "or ask a system service over D-Bus through the matching interface.")),
   FIX (F, "object=$SNAP{,/**} perm=w",
        N_("$SNAP is read-only. Write to $SNAP_USER_DATA or $SNAP_USER_COMMON (apps run by "
           "users) or $SNAP_DATA or $SNAP_COMMON (services); for a path the program cannot "
