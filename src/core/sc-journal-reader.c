@@ -37,9 +37,11 @@
 #include <glib/gstdio.h>
 #include <grp.h>
 #include <poll.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/apparmor.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <systemd/sd-journal.h>
 #include <systemd/sd-id128.h>
@@ -862,6 +864,38 @@ typedef struct
   GStringChunk *strings;
 } CatchUp;
 
+/* HACK: sd-journal keeps every window of a journal file it mapped until the
+ * handle is closed, and listing the distinct MESSAGE values of a large file
+ * touches most of it: the process's resident size grows by the file's size
+ * although nothing is allocated. The files are mapped read-only and shared,
+ * so their pages can be dropped from this process at any time
+ * (MADV_DONTNEED): a later access faults them in again from the page cache
+ * with the same contents. This keeps peak memory bounded on large journals. */
+static void
+drop_journal_pages (void)
+{
+  g_autofree char *maps = NULL;
+  char *line, *next;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    return;
+  for (line = maps; line != NULL && *line != '\0'; line = next)
+    {
+      unsigned long start, end;
+      char *path;
+
+      next = strchr (line, '\n');
+      if (next != NULL)
+        *next++ = '\0';
+      path = strchr (line, '/');
+      if (path == NULL
+          || !(g_str_has_suffix (path, ".journal") || g_str_has_suffix (path, ".journal~")))
+        continue;
+      if (sscanf (line, "%lx-%lx", &start, &end) == 2 && end > start)
+        madvise ((void *) start, end - start, MADV_DONTNEED);
+    }
+}
+
 /* Finds the matching entries of journal U (see catch_up()). U is closed
  * after the distinct values were listed and REOPEN (nullable) gives a fresh
  * handle for looking up their entries, so that the two walks do not map the
@@ -888,6 +922,8 @@ catch_up_handle (ScJournalReader *self,
 
       if ((++n & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
+      if ((n & 0x3fff) == 0)
+        drop_journal_pages ();
       if (len < 8 || len >= DATA_THRESHOLD || !may_be_record (msg, mlen))
         continue;
       if (!is_ratelimit_text (msg, mlen) && !may_be_snap (self, msg, mlen))
