@@ -19,9 +19,7 @@
 #include "sc-utils.h"
 #include "sc-window-private.h"
 
-#ifdef HAVE_DENIAL_SIDEBAR
 # include "sc-denial-sidebar.h"
-#endif
 
 /* Plug rows that fill the first screen of a 1100×760 window. */
 #define FIRST_SCREEN_ROWS 8
@@ -955,7 +953,6 @@ apply_pending (ScWindow  *self,
 static void
 load_ignored (ScWindow *self)
 {
-#ifdef HAVE_DENIAL_SIDEBAR
   g_autoptr(GVariant) all = g_settings_get_value (self->settings, "ignored-denials");
   g_autofree const char **ignored = NULL;
 
@@ -966,10 +963,8 @@ load_ignored (ScWindow *self)
     ignored = NULL;
 
   g_object_set (self->sidebar, "ignored", ignored, NULL);
-#endif
 }
 
-#ifdef HAVE_DENIAL_SIDEBAR
 static void
 sidebar_ignored_cb (ScWindow   *self,
                     GParamSpec *pspec,
@@ -1024,9 +1019,7 @@ sidebar_add_toast_cb (ScWindow  *self,
   /* The sidebar hands over its reference, as adw_toast_overlay_add_toast () expects. */
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
-#endif
 
-#ifdef HAVE_DENIAL_SIDEBAR
 static void
 apply_denials_log (ScWindow *self)
 {
@@ -1047,7 +1040,6 @@ apply_denials_log (ScWindow *self)
 
   sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (self->sidebar), &options);
 }
-#endif
 
 void
 sc_window_set_denials_log (ScWindow   *self,
@@ -1056,10 +1048,8 @@ sc_window_set_denials_log (ScWindow   *self,
   g_return_if_fail (SC_IS_WINDOW (self));
 
   sc_set_str (&self->denials_log, path);
-#ifdef HAVE_DENIAL_SIDEBAR
   if (self->sidebar != NULL && self->project != NULL && path != NULL)
     apply_denials_log (self);
-#endif
 }
 
 static void monitor_changed_cb (ScWindow          *self,
@@ -1092,7 +1082,6 @@ set_project (ScWindow  *self,
 
   rebuild_project_page (self);
 
-#ifdef HAVE_DENIAL_SIDEBAR
   if (self->sidebar != NULL)
     {
       g_object_set (self->sidebar, "project", project, NULL);
@@ -1100,7 +1089,6 @@ set_project (ScWindow  *self,
       if (self->denials_log != NULL)
         apply_denials_log (self);
     }
-#endif
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -1723,11 +1711,7 @@ reveal_progress_cb (AdwFlap    *flap,
 gboolean
 _sc_window_has_sidebar (ScWindow *self)
 {
-#ifdef HAVE_DENIAL_SIDEBAR
   return TRUE;
-#else
-  return FALSE;
-#endif
 }
 
 /* The sidebar is built the first time it is shown: most windows open
@@ -1735,7 +1719,6 @@ _sc_window_has_sidebar (ScWindow *self)
 static void
 ensure_sidebar (ScWindow *self)
 {
-#ifdef HAVE_DENIAL_SIDEBAR
   if (self->sidebar != NULL)
     return;
 
@@ -1755,7 +1738,6 @@ ensure_sidebar (ScWindow *self)
   /* Connected after load_ignored () so loading does not write it back. */
   g_signal_connect_object (self->sidebar, "notify::ignored", G_CALLBACK (sidebar_ignored_cb), self,
                            G_CONNECT_SWAPPED);
-#endif
 }
 
 void
@@ -2055,9 +2037,7 @@ sc_window_class_init (ScWindowClass *klass)
 
   g_type_ensure (SC_TYPE_APP_ROW);
   g_type_ensure (SC_TYPE_PLUG_ROW);
-#ifdef HAVE_DENIAL_SIDEBAR
   g_type_ensure (SC_TYPE_DENIAL_SIDEBAR);
-#endif
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-window.ui");

@@ -26,11 +26,9 @@
 #include "sc-project.h"
 #include "sc-strict-dialog.h"
 #include "sc-window.h"
-#ifdef HAVE_DENIAL_SIDEBAR
 # include "sc-denial-item.h"
 # include "sc-denial-row.h"
 # include "sc-denial-sidebar.h"
-#endif
 
 static gboolean have_display;
 
@@ -294,14 +292,12 @@ test_templates (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   gtk_window_destroy (GTK_WINDOW (overlay));
 
-#ifdef HAVE_DENIAL_SIDEBAR
   {
     GtkWidget *sidebar = g_object_ref_sink (sc_denial_sidebar_new ());
 
     g_assert_true (SC_IS_DENIAL_SIDEBAR (sidebar));
     g_object_unref (sidebar);
   }
-#endif
 }
 
 static GtkLabel *
@@ -527,7 +523,6 @@ test_add_interface (Fixture       *fixture,
   g_assert_true (SC_IS_ADD_INTERFACE_DIALOG (sc_window_get_dialog (fixture->window)));
 }
 
-#ifdef HAVE_DENIAL_SIDEBAR
 static GtkWidget *
 find_sidebar (GtkWidget *widget)
 {
@@ -568,13 +563,11 @@ sidebar_loaded (gpointer data)
 {
   return !sc_denial_sidebar_get_loading (data) && sc_denial_sidebar_get_n_groups (data) > 0;
 }
-#endif
 
 static void
 test_suggestion (Fixture       *fixture,
                  gconstpointer  data)
 {
-#ifdef HAVE_DENIAL_SIDEBAR
   g_autofree char *example = example_dir ();
   g_autofree char *log = g_build_filename (example, "denials.log", NULL);
   g_auto(ScJournalOptions) options = { 0 };
@@ -676,16 +669,12 @@ test_suggestion (Fixture       *fixture,
   diff = sc_window_dup_pending_diff (fixture->window, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (diff, "camera"));
-#else
-  g_test_skip ("The denial sidebar is not built in");
-#endif
 }
 
 static void
 test_ignored (Fixture       *fixture,
               gconstpointer  data)
 {
-#ifdef HAVE_DENIAL_SIDEBAR
   const char *ignored[] = { "group-a", "group-b", NULL };
   g_autoptr(GSettings) settings = g_settings_new ("org.example.SnapConfine");
   g_autoptr(GVariant) all = NULL;
@@ -720,9 +709,6 @@ test_ignored (Fixture       *fixture,
   g_assert_finalize_object (second);
 
   g_settings_reset (settings, "ignored-denials");
-#else
-  g_test_skip ("The denial sidebar is not built in");
-#endif
 }
 
 static void
