@@ -33,7 +33,6 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "sc-cli.h"
 #include "sc-cli-denials.h"
@@ -113,91 +112,6 @@ plan_free (Plan *plan)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Plan, plan_free)
 
-/* Adds the names of the top-level `slots:` entries of the YAML in BYTES to
- * NAMES (the project model has the apps' slot lists but not these). Keys
- * of a mapping, or items of the older list form; anything unexpected is
- * skipped: the project loaded already, so the text is valid YAML. */
-static void
-add_top_level_slots (GBytes     *bytes,
-                     GHashTable *names)
-{
-  struct
-  {
-    gboolean mapping;
-    gboolean at_key;
-    gboolean slots;
-  } stack[64];
-  int depth = 0;
-  gboolean slots_value = FALSE;
-  yaml_parser_t parser;
-  gsize len;
-  const guchar *data = g_bytes_get_data (bytes, &len);
-
-  if (data == NULL || !yaml_parser_initialize (&parser))
-    return;
-  yaml_parser_set_input_string (&parser, data, len);
-  for (;;)
-    {
-      yaml_event_t ev;
-      gboolean done = FALSE;
-
-      if (!yaml_parser_parse (&parser, &ev))
-        break;
-      switch (ev.type)
-        {
-        case YAML_SCALAR_EVENT:
-        case YAML_ALIAS_EVENT:
-        case YAML_MAPPING_START_EVENT:
-        case YAML_SEQUENCE_START_EVENT:
-          {
-            gboolean is_key = depth > 0 && stack[depth - 1].mapping && stack[depth - 1].at_key;
-            gboolean start = ev.type == YAML_MAPPING_START_EVENT || ev.type == YAML_SEQUENCE_START_EVENT;
-            gboolean child_slots = FALSE;
-
-            if (depth == 1 && is_key)
-              slots_value = ev.type == YAML_SCALAR_EVENT &&
-                            strcmp ((const char *) ev.data.scalar.value, "slots") == 0;
-            else if (depth == 1 && !is_key)
-              child_slots = slots_value;
-            else if (depth == 2 && stack[1].slots && ev.type == YAML_SCALAR_EVENT &&
-                     (is_key || !stack[1].mapping))
-              g_hash_table_add (names, g_strdup ((const char *) ev.data.scalar.value));
-
-            if (depth > 0 && stack[depth - 1].mapping)
-              stack[depth - 1].at_key = !stack[depth - 1].at_key;
-            if (start)
-              {
-                if (depth == G_N_ELEMENTS (stack))
-                  done = TRUE;
-                else
-                  {
-                    stack[depth].mapping = ev.type == YAML_MAPPING_START_EVENT;
-                    stack[depth].at_key = TRUE;
-                    stack[depth].slots = child_slots;
-                    depth++;
-                  }
-              }
-          }
-          break;
-        case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-          if (depth > 0)
-            depth--;
-          break;
-        case YAML_DOCUMENT_END_EVENT:
-        case YAML_STREAM_END_EVENT:
-          done = TRUE;
-          break;
-        default:
-          break;
-        }
-      yaml_event_delete (&ev);
-      if (done)
-        break;
-    }
-  yaml_parser_delete (&parser);
-}
-
 static Plan *
 plan_new (ScProject *project)
 {
@@ -212,7 +126,8 @@ plan_new (ScProject *project)
   plan->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   plan->unknown_order = g_ptr_array_new ();
   plan->slot_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_top_level_slots (sc_project_get_bytes (project), plan->slot_names);
+  for (const char * const *slot = sc_project_get_slot_names (project); *slot != NULL; slot++)
+    g_hash_table_add (plan->slot_names, g_strdup (*slot));
 
   for (guint l = 0; l < 2; l++)
     for (guint i = 0; i < lists[l]->len; i++)

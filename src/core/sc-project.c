@@ -79,6 +79,7 @@ struct _ScProject
   GHashTable     *plug_def_index; /* name -> ScPlugDef*, built on demand */
   ScYamlNode     *plugs_key;   /* top-level */
   ScYamlNode     *plugs_value;
+  GStrv           slot_names;  /* top-level slots: keys (or items of the old list form) */
 };
 
 G_DEFINE_FINAL_TYPE (ScProject, sc_project, G_TYPE_OBJECT)
@@ -106,6 +107,7 @@ sc_project_finalize (GObject *object)
   g_clear_pointer (&self->hook_infos, g_ptr_array_unref);
   g_clear_pointer (&self->plug_def_index, g_hash_table_unref);
   g_clear_pointer (&self->plug_defs, g_ptr_array_unref);
+  g_clear_pointer (&self->slot_names, g_strfreev);
 
   G_OBJECT_CLASS (sc_project_parent_class)->finalize (object);
 }
@@ -618,6 +620,31 @@ node_to_variant (ScYamlNode *node,
     }
 }
 
+/* Names of the top-level slot definitions: plugs may not reuse them. Slots
+ * are not edited, so odd shapes are passed over rather than refused. */
+static void
+read_slot_names (ScProject *self)
+{
+  ScYamlNode *root = sc_yaml_document_get_root (self->doc);
+  ScYamlNode *value = sc_yaml_node_resolve (sc_yaml_mapping_lookup (root, "slots", NULL));
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (value != NULL
+      && (value->kind == SC_YAML_NODE_MAPPING || value->kind == SC_YAML_NODE_SEQUENCE))
+    {
+      guint step = value->kind == SC_YAML_NODE_MAPPING ? 2 : 1;
+
+      for (guint i = 0; i < value->n_children; i += step)
+        {
+          ScYamlNode *name = sc_yaml_node_resolve (value->children[i]);
+
+          if (name != NULL && name->kind == SC_YAML_NODE_SCALAR)
+            g_strv_builder_add (names, name->value);
+        }
+    }
+  self->slot_names = g_strv_builder_end (names);
+}
+
 static gboolean
 read_plug_defs (ScProject  *self,
                 GError    **error)
@@ -742,6 +769,7 @@ build_model (ScProject  *self,
       !read_targets (self, "hooks", TRUE, error) ||
       !read_plug_defs (self, error))
     return FALSE;
+  read_slot_names (self);
 
   return TRUE;
 }
@@ -989,6 +1017,13 @@ sc_project_get_warnings (ScProject *self)
 {
   g_return_val_if_fail (SC_IS_PROJECT (self), NULL);
   return self->warnings;
+}
+
+const char * const *
+sc_project_get_slot_names (ScProject *self)
+{
+  g_return_val_if_fail (SC_IS_PROJECT (self), NULL);
+  return (const char * const *) self->slot_names;
 }
 
 const char *

@@ -101,6 +101,8 @@ void         sc_project_get_confinement_position (ScProject *self, guint *line, 
 GPtrArray   *sc_project_get_apps          (ScProject    *self); /* of ScTarget*, file order */
 GPtrArray   *sc_project_get_hooks         (ScProject    *self); /* of ScTarget*, file order */
 GPtrArray   *sc_project_get_plug_defs     (ScProject    *self); /* of ScPlugDef*, file order */
+/* Names of the top-level slot definitions, NULL-terminated, never NULL. */
+const char * const *sc_project_get_slot_names (ScProject *self);
 
 /* TARGET is an app name or "hook:NAME". Returns NULL when there is none. */
 ScTarget    *sc_project_find_target       (ScProject    *self,
