@@ -344,6 +344,172 @@ label_wraps (gpointer data)
   return gtk_label_get_wrap (data);
 }
 
+/* ---- cheap drawing ------------------------------------------------------ */
+
+static void
+css_parsing_error_cb (GtkCssProvider *provider,
+                      GtkCssSection  *section,
+                      const GError   *error,
+                      gpointer        user_data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_error ("%s: %s: %s", (const char *) user_data, where, error->message);
+}
+
+static GtkCssProvider *
+load_style (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/org/example/SnapConfine/", name, NULL);
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (css_parsing_error_cb), (gpointer) name);
+  gtk_css_provider_load_from_resource (provider, path);
+  return provider;
+}
+
+/* Every border node below NODE, through the node types a widget makes. */
+static void
+collect_border_nodes (GskRenderNode *node,
+                      GPtrArray     *borders)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_border_nodes (gsk_container_node_get_child (node, i), borders);
+      break;
+    case GSK_BORDER_NODE:
+      g_ptr_array_add (borders, node);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_border_nodes (gsk_transform_node_get_child (node), borders);
+      break;
+    case GSK_CLIP_NODE:
+      collect_border_nodes (gsk_clip_node_get_child (node), borders);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_border_nodes (gsk_rounded_clip_node_get_child (node), borders);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_border_nodes (gsk_opacity_node_get_child (node), borders);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      collect_border_nodes (gsk_color_matrix_node_get_child (node), borders);
+      break;
+    case GSK_SHADOW_NODE:
+      collect_border_nodes (gsk_shadow_node_get_child (node), borders);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_border_nodes (gsk_debug_node_get_child (node), borders);
+      break;
+    default:
+      break;
+    }
+}
+
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+widget_has_size (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 0;
+}
+
+static void
+test_row_separators (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GtkCssProvider) style = NULL;
+  g_autoptr(GtkCssProvider) style_hc = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) borders = g_ptr_array_new ();
+  ScPlugRow *row;
+
+  g_test_summary ("A plug row's separator is one border node with the same colour on all "
+                  "four sides, which GTK 4.8 fills as a rectangle instead of drawing each "
+                  "side through clip masks (4 M instructions a row with cairo); both style "
+                  "sheets parse without an error");
+  REQUIRE_DISPLAY ();
+
+  /* What AdwApplication loads from the resource base path. */
+  style = load_style ("style.css");
+  style_hc = load_style ("style-hc.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  open_project (fixture);
+  row = sc_window_get_plug_row (fixture->window, "skylark", "home");
+  g_assert_nonnull (row);
+  g_assert_true (iterate_until (widget_has_size, row));
+
+  node = snapshot_widget (GTK_WIDGET (row));
+  g_assert_nonnull (node);
+  collect_border_nodes (node, borders);
+  g_assert_cmpuint (borders->len, >=, 1);
+  for (guint i = 0; i < borders->len; i++)
+    {
+      const GdkRGBA *colors = gsk_border_node_get_colors (g_ptr_array_index (borders, i));
+      const float *widths = gsk_border_node_get_widths (g_ptr_array_index (borders, i));
+
+      g_assert_cmpfloat (widths[2], >, 0);
+      for (guint side = 1; side < 4; side++)
+        g_assert_true (gdk_rgba_equal (&colors[side], &colors[0]));
+    }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (style));
+}
+
+static void
+test_app_icon_png (void)
+{
+  g_autoptr(GtkIconPaintable) paintable = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  const int sizes[] = { 64, 128, 256 };
+
+  g_test_summary ("The app icon at the sizes the window draws it comes from the bundled "
+                  "PNGs, so showing a project never loads librsvg; each PNG has its size");
+  REQUIRE_DISPLAY ();
+
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/example/SnapConfine/icons");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/org/example/SnapConfine/icons/%dx%d/apps/"
+                                               "org.example.SnapConfine.png",
+                                               sizes[i], sizes[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, NULL);
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (bytes);
+      texture = gdk_texture_new_from_bytes (bytes, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, sizes[i]);
+      g_assert_cmpint (gdk_texture_get_height (texture), ==, sizes[i]);
+    }
+
+  paintable = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "org.example.SnapConfine", NULL, 64, 1,
+                                          GTK_TEXT_DIR_NONE, 0);
+  file = gtk_icon_paintable_get_file (paintable);
+  g_assert_nonnull (file);
+  uri = g_file_get_uri (file);
+  g_assert_true (g_str_has_suffix (uri, "/64x64/apps/org.example.SnapConfine.png"));
+}
+
 static void
 test_first_screen (void)
 {
@@ -1142,6 +1308,9 @@ main (int   argc,
   g_test_add_func ("/window/templates", test_templates);
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
+  g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
+              fixture_tear_down);
+  g_test_add_func ("/window/app-icon-png", test_app_icon_png);
   g_test_add ("/window/tick-untick", Fixture, NULL, fixture_set_up, test_tick_untick,
               fixture_tear_down);
   g_test_add ("/window/add-interface", Fixture, NULL, fixture_set_up, test_add_interface,
