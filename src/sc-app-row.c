@@ -26,17 +26,44 @@ struct _ScAppRow
   char                *target;
   GPtrArray           *plug_rows;   /* of ScPlugRow*, borrowed from the widget tree */
   GHashTable          *by_plug;     /* plug name → ScPlugRow*, borrowed */
+  GPtrArray           *pending;     /* of PendingPlug*: rows not built yet, in order */
+  GHashTable          *pending_by_plug; /* plug name → PendingPlug*, borrowed from pending */
 
   /* Borrowed: the project outlives the rows built from it */
   ScProject           *project;
 };
 
+/* A plug row left for later: everything sc_plug_row_new needs. */
+typedef struct
+{
+  char      *plug;
+  ScPlugDef *definition;   /* borrowed from the project */
+  char      *extension;
+  gboolean   active;
+} PendingPlug;
+
 G_DEFINE_FINAL_TYPE (ScAppRow, sc_app_row, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PLUG_ROWS_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+pending_plug_free (PendingPlug *pending)
+{
+  g_free (pending->plug);
+  g_free (pending->extension);
+  g_free (pending);
+}
 
 static void
 update_empty (ScAppRow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_row), self->plug_rows->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_row),
+                          self->plug_rows->len == 0 && self->pending->len == 0);
 }
 
 static void
@@ -47,6 +74,8 @@ sc_app_row_finalize (GObject *object)
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->plug_rows, g_ptr_array_unref);
   g_clear_pointer (&self->by_plug, g_hash_table_unref);
+  g_clear_pointer (&self->pending_by_plug, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_app_row_parent_class)->finalize (object);
 }
@@ -60,6 +89,19 @@ sc_app_row_class_init (ScAppRowClass *klass)
   object_class->finalize = sc_app_row_finalize;
 
   g_type_ensure (SC_TYPE_PLUG_ROW);
+
+  /**
+   * ScAppRow::plug-rows-added:
+   *
+   * Rows left for later by sc_app_row_new_with_limit() were built and
+   * appended (sc_app_row_get_plug_rows() lists them now).
+   */
+  signals[PLUG_ROWS_ADDED] =
+    g_signal_new ("plug-rows-added",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-app-row.ui");
@@ -75,6 +117,8 @@ sc_app_row_init (ScAppRow *self)
 
   self->plug_rows = g_ptr_array_new ();
   self->by_plug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_plug_free);
+  self->pending_by_plug = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 static ScPlugRow *
@@ -93,6 +137,41 @@ add_plug_row (ScAppRow   *self,
   update_empty (self);
 
   return SC_PLUG_ROW (row);
+}
+
+/* Builds the row now while fewer than MAX_ROWS exist, else keeps it for
+ * sc_app_row_build_pending(). */
+static void
+add_or_defer_plug_row (ScAppRow   *self,
+                       guint       max_rows,
+                       const char *plug,
+                       ScPlugDef  *definition,
+                       const char *extension,
+                       gboolean    active)
+{
+  PendingPlug *pending;
+
+  if (self->plug_rows->len < max_rows && self->pending->len == 0)
+    {
+      add_plug_row (self, plug, definition, extension, active);
+      return;
+    }
+
+  pending = g_new0 (PendingPlug, 1);
+  pending->plug = g_strdup (plug);
+  pending->definition = definition;
+  pending->extension = g_strdup (extension);
+  pending->active = active;
+  g_ptr_array_add (self->pending, pending);
+  g_hash_table_insert (self->pending_by_plug, pending->plug, pending);
+}
+
+static gboolean
+has_plug (ScAppRow   *self,
+          const char *plug)
+{
+  return g_hash_table_contains (self->by_plug, plug)
+         || g_hash_table_contains (self->pending_by_plug, plug);
 }
 
 static char *
@@ -120,6 +199,22 @@ describe_target (ScTarget *target)
 GtkWidget *
 sc_app_row_new (ScProject *project,
                 ScTarget  *target)
+{
+  return sc_app_row_new_with_limit (project, target, G_MAXUINT);
+}
+
+/**
+ * sc_app_row_new_with_limit:
+ * @max_rows: how many plug rows to build now
+ *
+ * Like sc_app_row_new(), but builds only the first @max_rows plug rows;
+ * the others wait for sc_app_row_build_pending(), which looking a plug up
+ * also calls. A window uses it to build only what its first screen shows.
+ */
+GtkWidget *
+sc_app_row_new_with_limit (ScProject *project,
+                           ScTarget  *target,
+                           guint      max_rows)
 {
   ScAppRow *self;
   g_autoptr(GPtrArray) effective = NULL;
@@ -158,8 +253,9 @@ sc_app_row_new (ScProject *project,
     {
       const ScPlugRef *ref = g_ptr_array_index (target->plugs, i);
 
-      if (sc_app_row_find_plug (self, ref->name) == NULL)
-        add_plug_row (self, ref->name, sc_project_find_plug_def (project, ref->name), NULL, TRUE);
+      if (!has_plug (self, ref->name))
+        add_or_defer_plug_row (self, max_rows, ref->name,
+                               sc_project_find_plug_def (project, ref->name), NULL, TRUE);
     }
 
   effective = sc_project_dup_effective_plugs (project, target);
@@ -168,13 +264,13 @@ sc_app_row_new (ScProject *project,
       const ScEffectivePlug *plug = g_ptr_array_index (effective, i);
       const char *source;
 
-      if (plug->origin == SC_PLUG_ORIGIN_DECLARED || sc_app_row_find_plug (self, plug->plug))
+      if (plug->origin == SC_PLUG_ORIGIN_DECLARED || has_plug (self, plug->plug))
         continue;
 
       /* Translators: shown as “from top-level plugs” on a plug that every app
        * gets because it is defined at the top level and not listed by any. */
       source = plug->extension != NULL ? plug->extension : _("top-level plugs");
-      add_plug_row (self, plug->plug, plug->definition, source, TRUE);
+      add_or_defer_plug_row (self, max_rows, plug->plug, plug->definition, source, TRUE);
     }
 
   update_empty (self);
@@ -196,7 +292,47 @@ sc_app_row_find_plug (ScAppRow   *self,
   g_return_val_if_fail (SC_IS_APP_ROW (self), NULL);
   g_return_val_if_fail (plug != NULL, NULL);
 
+  if (g_hash_table_contains (self->pending_by_plug, plug))
+    sc_app_row_build_pending (self);
+
   return g_hash_table_lookup (self->by_plug, plug);
+}
+
+gboolean
+sc_app_row_has_pending (ScAppRow *self)
+{
+  g_return_val_if_fail (SC_IS_APP_ROW (self), FALSE);
+  return self->pending->len > 0;
+}
+
+/**
+ * sc_app_row_build_pending:
+ *
+ * Builds the plug rows sc_app_row_new_with_limit() left for later, in
+ * order after the others, and emits ScAppRow::plug-rows-added.
+ */
+void
+sc_app_row_build_pending (ScAppRow *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_if_fail (SC_IS_APP_ROW (self));
+
+  if (self->pending->len == 0)
+    return;
+
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_plug_free);
+  g_hash_table_remove_all (self->pending_by_plug);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingPlug *plug = g_ptr_array_index (pending, i);
+
+      add_plug_row (self, plug->plug, plug->definition, plug->extension, plug->active);
+    }
+
+  g_signal_emit (self, signals[PLUG_ROWS_ADDED], 0);
 }
 
 ScPlugRow *
@@ -208,6 +344,8 @@ sc_app_row_ensure_plug (ScAppRow   *self,
   g_return_val_if_fail (SC_IS_APP_ROW (self), NULL);
   g_return_val_if_fail (plug != NULL, NULL);
 
+  /* A new row goes after all the others. */
+  sc_app_row_build_pending (self);
   row = sc_app_row_find_plug (self, plug);
   if (row == NULL)
     row = add_plug_row (self, plug, sc_project_find_plug_def (self->project, plug), NULL, FALSE);
@@ -215,6 +353,8 @@ sc_app_row_ensure_plug (ScAppRow   *self,
   return row;
 }
 
+/* The rows built so far: those left for later are missing until
+ * sc_app_row_build_pending(). */
 GPtrArray *
 sc_app_row_get_plug_rows (ScAppRow *self)
 {

@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (ScAppRow, sc_app_row, SC, APP_ROW, AdwPreferencesGroup)
  * plugs. */
 GtkWidget  *sc_app_row_new            (ScProject  *project,
                                        ScTarget   *target);
+GtkWidget  *sc_app_row_new_with_limit (ScProject  *project,
+                                       ScTarget   *target,
+                                       guint       max_rows);
+gboolean    sc_app_row_has_pending    (ScAppRow   *self);
+void        sc_app_row_build_pending  (ScAppRow   *self);
 /* The app name, or "hook:NAME" for a hook. */
 const char *sc_app_row_get_target     (ScAppRow   *self);
 ScPlugRow  *sc_app_row_find_plug      (ScAppRow   *self,

@@ -56,8 +56,6 @@ struct _ScWindow
   char                 *denials_log;
   GPtrArray            *tick_history;    /* of ticks to restore, last on top (Ctrl+Z) */
   GPtrArray            *deferred;        /* of ScTarget*, borrowed: groups not built yet */
-  GPtrArray            *hidden_rows;     /* of ScPlugRow*, borrowed: below the first screen,
-                                          * hidden until the first frame is out */
   GPtrArray            *unwrapped_labels; /* of GtkLabel*, owned: wrapping labels kept to one
                                            * line until the first frame is out */
   guint                 deferred_id;

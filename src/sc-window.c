@@ -579,16 +579,30 @@ update_header (ScWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->grade_label), grade != NULL);
 }
 
+static void
+plug_rows_added_cb (ScWindow *self,
+                    ScAppRow *app_row)
+{
+  watch_plug_rows (self, app_row);
+  if (self->findings != NULL)
+    apply_group_findings (self, app_row);
+}
+
+/* Adds the group of TARGET with at most MAX_ROWS plug rows built now (the
+ * others wait for build_pending_rows()); returns how many were built. */
 static guint
 add_target_group (ScWindow *self,
-                  ScTarget *target)
+                  ScTarget *target,
+                  guint     max_rows)
 {
-  GtkWidget *app_row = sc_app_row_new (self->project, target);
+  GtkWidget *app_row = sc_app_row_new_with_limit (self->project, target, max_rows);
 
   g_hash_table_insert (self->app_rows,
                        g_strdup (sc_app_row_get_target (SC_APP_ROW (app_row))),
                        app_row);
   gtk_box_append (self->targets_box, app_row);
+  g_signal_connect_object (app_row, "plug-rows-added", G_CALLBACK (plug_rows_added_cb), self,
+                           G_CONNECT_SWAPPED);
   watch_plug_rows (self, SC_APP_ROW (app_row));
   if (self->findings != NULL)
     apply_group_findings (self, SC_APP_ROW (app_row));
@@ -596,14 +610,26 @@ add_target_group (ScWindow *self,
   return sc_app_row_get_plug_rows (SC_APP_ROW (app_row))->len;
 }
 
-/* Builds the groups left for after the first frame, all of them now. Every
- * entry point that looks at groups calls this first. */
-static void
-show_hidden_rows (ScWindow *self)
+static gboolean
+has_pending_rows (ScWindow *self)
 {
-  for (guint i = 0; i < self->hidden_rows->len; i++)
-    gtk_widget_set_visible (g_ptr_array_index (self->hidden_rows, i), TRUE);
-  g_ptr_array_set_size (self->hidden_rows, 0);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SC_IS_APP_ROW (child) && sc_app_row_has_pending (SC_APP_ROW (child)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Builds the plug rows the first screen left out of its groups. */
+static void
+build_pending_rows (ScWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SC_IS_APP_ROW (child))
+      sc_app_row_build_pending (SC_APP_ROW (child));
 }
 
 /* Wrapping labels are costly to measure in GTK 4.8 (the findings row alone
@@ -644,15 +670,17 @@ rewrap_labels (ScWindow *self)
   g_ptr_array_set_size (self->unwrapped_labels, 0);
 }
 
+/* Builds what was left for after the first frame, all of it now. Every
+ * entry point that looks at groups calls this first. */
 static void
 flush_deferred (ScWindow *self)
 {
   g_clear_handle_id (&self->deferred_id, g_source_remove);
-  show_hidden_rows (self);
+  build_pending_rows (self);
   rewrap_labels (self);
 
   for (guint i = 0; i < self->deferred->len; i++)
-    add_target_group (self, g_ptr_array_index (self->deferred, i));
+    add_target_group (self, g_ptr_array_index (self->deferred, i), G_MAXUINT);
   g_ptr_array_set_size (self->deferred, 0);
 }
 
@@ -661,10 +689,20 @@ build_deferred_cb (gpointer user_data)
 {
   ScWindow *self = user_data;
 
-  /* One group per main loop turn keeps input and frames flowing. */
+  /* One group (or the rest of one) per main loop turn keeps input and
+   * frames flowing. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SC_IS_APP_ROW (child) && sc_app_row_has_pending (SC_APP_ROW (child)))
+      {
+        sc_app_row_build_pending (SC_APP_ROW (child));
+        return G_SOURCE_CONTINUE;
+      }
+
   if (self->deferred->len > 0)
     {
-      add_target_group (self, g_ptr_array_index (self->deferred, 0));
+      add_target_group (self, g_ptr_array_index (self->deferred, 0), G_MAXUINT);
       g_ptr_array_remove_index (self->deferred, 0);
     }
 
@@ -675,15 +713,17 @@ build_deferred_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Right after the first frame: labels wrap again, and what the first
+ * screen left out is built from an idle callback, not here, so the frame
+ * clock is not held up. */
 static void
 deferred_after_paint_cb (ScWindow      *self,
                          GdkFrameClock *clock)
 {
   g_clear_signal_handler (&self->deferred_paint_id, clock);
 
-  show_hidden_rows (self);
   rewrap_labels (self);
-  if (self->deferred->len > 0 && self->deferred_id == 0)
+  if ((self->deferred->len > 0 || has_pending_rows (self)) && self->deferred_id == 0)
     self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
 }
 
@@ -692,7 +732,7 @@ schedule_deferred (ScWindow *self)
 {
   GdkFrameClock *clock;
 
-  if ((self->deferred->len == 0 && self->hidden_rows->len == 0
+  if ((self->deferred->len == 0 && !has_pending_rows (self)
        && self->unwrapped_labels->len == 0)
       || self->deferred_id != 0 || self->deferred_paint_id != 0)
     return;
@@ -702,33 +742,6 @@ schedule_deferred (ScWindow *self)
     self->deferred_paint_id = g_signal_connect_object (clock, "after-paint",
                                                        G_CALLBACK (deferred_after_paint_cb),
                                                        self, G_CONNECT_SWAPPED);
-}
-
-/* Adds a group while the first screen is built; with DEFER, its rows past
- * the first screen stay hidden until the first frame is out, so they are
- * neither measured nor drawn for it (they exist, and behave, all along). */
-static guint
-add_first_screen_group (ScWindow *self,
-                        ScTarget *target,
-                        guint     n_rows,
-                        gboolean  defer)
-{
-  guint n = add_target_group (self, target);
-
-  if (defer)
-    {
-      GtkWidget *last = gtk_widget_get_last_child (GTK_WIDGET (self->targets_box));
-      GPtrArray *rows = SC_IS_APP_ROW (last) ? sc_app_row_get_plug_rows (SC_APP_ROW (last)) : NULL;
-
-      for (guint i = 0; rows != NULL && i < rows->len; i++)
-        if (n_rows + i >= FIRST_SCREEN_ROWS)
-          {
-            gtk_widget_set_visible (g_ptr_array_index (rows, i), FALSE);
-            g_ptr_array_add (self->hidden_rows, g_ptr_array_index (rows, i));
-          }
-    }
-
-  return n_rows + n;
 }
 
 static void
@@ -743,35 +756,33 @@ rebuild_project_page (ScWindow *self)
 
   g_clear_handle_id (&self->deferred_id, g_source_remove);
   g_ptr_array_set_size (self->deferred, 0);
-  show_hidden_rows (self);
   g_hash_table_remove_all (self->app_rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box))) != NULL)
     gtk_box_remove (self->targets_box, child);
 
   update_header (self);
 
-  /* Before the window is first shown, only the groups that fill the first
-   * screen are built; the rest follow right after the first frame, so a
-   * project with many apps opens as fast as a small one. */
+  /* Before the window is first shown, only the rows that fill the first
+   * screen are built; the rest of their group follows right after the
+   * first frame, then the other groups one by one, so a project with many
+   * apps or plugs opens as fast as a small one. */
   defer = !gtk_widget_get_mapped (GTK_WIDGET (self));
 
   apps = sc_project_get_apps (self->project);
   hooks = sc_project_get_hooks (self->project);
-  for (guint i = 0; apps != NULL && i < apps->len; i++)
+  for (guint i = 0; i < (apps != NULL ? apps->len : 0) + (hooks != NULL ? hooks->len : 0); i++)
     {
-      if (defer && n_rows >= FIRST_SCREEN_ROWS)
-        g_ptr_array_add (self->deferred, g_ptr_array_index (apps, i));
+      ScTarget *target = apps != NULL && i < apps->len ? g_ptr_array_index (apps, i)
+                         : g_ptr_array_index (hooks, i - (apps != NULL ? apps->len : 0));
+
+      if (!defer)
+        add_target_group (self, target, G_MAXUINT);
+      else if (n_rows >= FIRST_SCREEN_ROWS)
+        g_ptr_array_add (self->deferred, target);
       else
-        n_rows = add_first_screen_group (self, g_ptr_array_index (apps, i), n_rows, defer);
+        n_rows += add_target_group (self, target, FIRST_SCREEN_ROWS - n_rows);
     }
-  for (guint i = 0; hooks != NULL && i < hooks->len; i++)
-    {
-      if (defer && n_rows >= FIRST_SCREEN_ROWS)
-        g_ptr_array_add (self->deferred, g_ptr_array_index (hooks, i));
-      else
-        n_rows = add_first_screen_group (self, g_ptr_array_index (hooks, i), n_rows, defer);
-    }
-  if ((self->deferred->len > 0 || self->hidden_rows->len > 0)
+  if ((self->deferred->len > 0 || has_pending_rows (self))
       && gtk_widget_get_realized (GTK_WIDGET (self)))
     schedule_deferred (self);
 
@@ -1960,7 +1971,6 @@ sc_window_finalize (GObject *object)
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deferred, g_ptr_array_unref);
-  g_clear_pointer (&self->hidden_rows, g_ptr_array_unref);
   g_clear_pointer (&self->unwrapped_labels, g_ptr_array_unref);
   g_clear_pointer (&self->tick_history, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, g_bytes_unref);
@@ -2079,7 +2089,6 @@ sc_window_init (ScWindow *self)
                                              (GDestroyNotify)g_variant_unref);
   self->finding_rows = g_ptr_array_new ();
   self->deferred = g_ptr_array_new ();
-  self->hidden_rows = g_ptr_array_new ();
   self->unwrapped_labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->tick_history = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_tick_free);
 

@@ -338,6 +338,34 @@ count_plug_rows (GtkWidget *widget,
     }
 }
 
+static ScAppRow *
+find_app_row (GtkWidget  *widget,
+              const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ScAppRow *found;
+
+      if (SC_IS_APP_ROW (child))
+        {
+          if (g_strcmp0 (sc_app_row_get_target (SC_APP_ROW (child)), target) == 0)
+            return SC_APP_ROW (child);
+          continue;
+        }
+      if ((found = find_app_row (child, target)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+all_groups_built (gpointer data)
+{
+  return find_app_row (data, "hook:configure") != NULL;
+}
+
 static gboolean
 label_wraps (gpointer data)
 {
@@ -511,6 +539,70 @@ test_app_icon_png (void)
 }
 
 static void
+count_signal_cb (gpointer  instance,
+                 guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_app_row_limit (void)
+{
+  g_autofree char *example = example_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load (example, &error);
+  GtkWidget *group;
+  ScAppRow *app_row;
+  GPtrArray *rows;
+  guint added = 0;
+
+  g_test_summary ("A group built with a row limit builds the rest when asked, when one of "
+                  "the rest is looked up, or before a new plug is added, in file order");
+  REQUIRE_DISPLAY ();
+  g_assert_no_error (error);
+
+  group = g_object_ref_sink (sc_app_row_new_with_limit (project,
+                                                        sc_project_find_target (project, "skylark"),
+                                                        3));
+  app_row = SC_APP_ROW (group);
+  g_signal_connect (app_row, "plug-rows-added", G_CALLBACK (count_signal_cb), &added);
+  rows = sc_app_row_get_plug_rows (app_row);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_true (sc_app_row_has_pending (app_row));
+
+  /* A plug that is not in the group builds nothing. */
+  g_assert_null (sc_app_row_find_plug (app_row, "camera"));
+  g_assert_true (sc_app_row_has_pending (app_row));
+  g_assert_cmpuint (added, ==, 0);
+
+  /* One of the rows left for later: all of them are built. */
+  g_assert_nonnull (sc_app_row_find_plug (app_row, "x11"));
+  g_assert_false (sc_app_row_has_pending (app_row));
+  g_assert_cmpuint (added, ==, 1);
+  rows = sc_app_row_get_plug_rows (app_row);
+  g_assert_cmpuint (rows->len, ==, 12);
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (rows, 0)), ==, "home");
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (rows, 2)), ==, "desktop");
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (rows, 3)), ==, "desktop-legacy");
+  g_assert_true (sc_plug_row_get_locked (g_ptr_array_index (rows, 3)));
+  sc_app_row_build_pending (app_row);
+  g_assert_cmpuint (added, ==, 1);
+  g_object_unref (group);
+
+  /* Adding a plug first builds what was left, so the new row comes last. */
+  group = g_object_ref_sink (sc_app_row_new_with_limit (project,
+                                                        sc_project_find_target (project, "skylark"),
+                                                        1));
+  app_row = SC_APP_ROW (group);
+  g_assert_nonnull (sc_app_row_ensure_plug (app_row, "camera"));
+  rows = sc_app_row_get_plug_rows (app_row);
+  g_assert_cmpuint (rows->len, ==, 13);
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (rows, 12)), ==, "camera");
+  g_assert_false (sc_plug_row_get_active (g_ptr_array_index (rows, 12)));
+  g_object_unref (group);
+}
+
+static void
 test_first_screen (void)
 {
   g_autofree char *example = example_dir ();
@@ -521,12 +613,13 @@ test_first_screen (void)
   ScProject *project;
   GtkWidget *window;
   GtkLabel *label;
+  ScAppRow *first;
   guint n_rows = 0;
   guint n_hidden = 0;
 
-  g_test_summary ("A project opened before its window is shown lays out a cheap first screen "
-                  "(rows below it hidden, wrapping labels on one line) and is whole, with "
-                  "wrapping labels, once the first frame is out");
+  g_test_summary ("A project opened before its window is shown builds only its first screen "
+                  "(rows below it left for later, wrapping labels on one line) and is whole, "
+                  "with wrapping labels, once the first frame is out");
   REQUIRE_DISPLAY ();
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
@@ -549,16 +642,37 @@ test_first_screen (void)
   g_assert_false (gtk_label_get_wrap (label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
 
+  /* The first screen's eight rows are built, the rest of the first app's
+   * (it has twelve plugs with its extension's) are not, nor are the other
+   * groups. */
   count_plug_rows (window, &n_rows, &n_hidden);
-  g_assert_cmpuint (n_rows, >, 8);
-  g_assert_cmpuint (n_hidden, ==, n_rows - 8);
+  g_assert_cmpuint (n_rows, ==, 8);
+  g_assert_cmpuint (n_hidden, ==, 0);
+  first = find_app_row (window, "skylark");
+  g_assert_nonnull (first);
+  g_assert_true (sc_app_row_has_pending (first));
+  g_assert_cmpuint (sc_app_row_get_plug_rows (first)->len, ==, 8);
+  g_assert_null (find_app_row (window, "skylark-sync"));
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (iterate_until (label_wraps, label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_true (iterate_until (all_groups_built, window));
   n_rows = n_hidden = 0;
   count_plug_rows (window, &n_rows, &n_hidden);
   g_assert_cmpuint (n_hidden, ==, 0);
+  g_assert_false (sc_app_row_has_pending (first));
+  g_assert_cmpuint (sc_app_row_get_plug_rows (first)->len, ==, 12);
+  /* Built rows keep their file order: the declared plugs, then the
+   * extension's. */
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (sc_app_row_get_plug_rows (first), 0)),
+                   ==, "home");
+  g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (sc_app_row_get_plug_rows (first), 1)),
+                   ==, "network");
+  /* skylark 12, skylark-sync 6, import 4, the configure hook 6: the four
+   * content plugs the gnome extension defines at the top level go to
+   * every app and hook. */
+  g_assert_cmpuint (n_rows, ==, 28);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (20);
@@ -1308,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/window/templates", test_templates);
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
+  g_test_add_func ("/window/app-row-limit", test_app_row_limit);
   g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
               fixture_tear_down);
   g_test_add_func ("/window/app-icon-png", test_app_icon_png);
