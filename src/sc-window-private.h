@@ -23,9 +23,6 @@ struct _ScWindow
   GtkToggleButton      *denials_button;
   GtkButton            *strict_button;
   GtkStack             *stack;
-  AdwStatusPage        *start_page;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
   AdwFlap              *flap;
   GtkScrolledWindow    *project_scroller;
   GtkLabel             *name_label;
@@ -35,6 +32,10 @@ struct _ScWindow
   GtkLabel             *grade_label;
   AdwPreferencesGroup  *findings_group;
   GtkBox               *targets_box;
+
+  /* Not in the template: the start page, built when a window is shown
+   * without a project (NULL until then) */
+  ScStartPage          *start_page;
 
   /* Not in the template: the denial sidebar when it is built in, created
    * the first time it is shown (NULL until then) */

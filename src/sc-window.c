@@ -15,6 +15,7 @@
 #include "sc-add-interface-dialog.h"
 #include "sc-application.h"
 #include "sc-check.h"
+#include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-utils.h"
 #include "sc-window-private.h"
@@ -53,17 +54,6 @@ pending_tick_free (PendingTick *tick)
 static void update_state (ScWindow *self);
 
 /* ---- Helpers ------------------------------------------------------------ */
-
-static char *
-dup_display_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  gsize len = strlen (home);
-
-  if (home != NULL && len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
-    return g_strconcat ("~", path + len, NULL);
-  return g_strdup (path);
-}
 
 gboolean
 _sc_window_is_strict (ScWindow *self)
@@ -148,62 +138,6 @@ show_error_dialog (ScWindow     *self,
 
 /* ---- Recent projects ---------------------------------------------------- */
 
-static GtkWidget *
-create_recent_row (const char *path)
-{
-  g_autofree char *display = dup_display_path (path);
-  g_autofree char *name = NULL;
-  g_autofree char *escaped_display = NULL;
-  g_autofree char *escaped_name = NULL;
-  GtkWidget *row;
-  GtkWidget *remove;
-  GtkWidget *arrow;
-
-  name = g_path_get_basename (path);
-  if (g_str_has_suffix (name, ".yaml"))
-    {
-      /* snap/snapcraft.yaml is named after the project folder. */
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      g_free (name);
-      name = g_path_get_basename (dir);
-      if (g_strcmp0 (name, "snap") == 0)
-        {
-          g_autofree char *parent = g_path_get_dirname (dir);
-
-          g_free (name);
-          name = g_path_get_basename (parent);
-        }
-    }
-
-  escaped_name = g_markup_escape_text (name, -1);
-  escaped_display = g_markup_escape_text (display, -1);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_display);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", path);
-
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove from Recent Projects"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from Recent Projects"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.remove-recent");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", path);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-
-  return row;
-}
-
 static void update_recent (ScWindow *self);
 
 static void
@@ -217,11 +151,12 @@ static void
 update_recent (ScWindow *self)
 {
   g_auto(GStrv) recent = NULL;
-  GtkWidget *child;
 
-  /* The list is only seen on the start page: while a project is shown it is
-   * rebuilt when the start page comes back, not with every open. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
+  /* The list is only seen on the start page: while a project is shown (or
+   * before the start page is built) it is rebuilt when the start page
+   * shows, not with every open. */
+  if (self->start_page == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "start") != 0)
     {
       self->recent_stale = TRUE;
       return;
@@ -229,14 +164,19 @@ update_recent (ScWindow *self)
   self->recent_stale = FALSE;
 
   recent = g_settings_get_strv (self->settings, "recent-projects");
+  sc_start_page_set_recent (self->start_page, (const char * const *)recent);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+/* A window shown without a project gets the start page; one that opens a
+ * project before it is shown never builds it. */
+static void
+ensure_start_page (ScWindow *self)
+{
+  if (self->start_page != NULL)
+    return;
 
-  for (guint i = 0; recent[i] != NULL; i++)
-    gtk_list_box_append (self->recent_list, create_recent_row (recent[i]));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), recent[0] != NULL);
+  self->start_page = SC_START_PAGE (sc_start_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
 }
 
 /* ---- Project page ------------------------------------------------------- */
@@ -527,7 +467,7 @@ update_header (ScWindow *self)
   const char *base = sc_project_get_base (self->project);
   const char *grade = sc_project_get_grade (self->project);
   const char *name = sc_project_get_name (self->project);
-  g_autofree char *display = dup_display_path (sc_project_get_path (self->project));
+  g_autofree char *display = sc_dup_display_path (sc_project_get_path (self->project));
   static const char * const classes[] = { "devmode", "strict", "classic", "unset" };
 
   if (name == NULL || *name == '\0')
@@ -1906,6 +1846,20 @@ after_paint_cb (ScWindow      *self,
 }
 
 static void
+sc_window_show (GtkWidget *widget)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->project == NULL && self->start_page == NULL)
+    {
+      ensure_start_page (self);
+      gtk_stack_set_visible_child_name (self->stack, "start");
+    }
+
+  GTK_WIDGET_CLASS (sc_window_parent_class)->show (widget);
+}
+
+static void
 sc_window_realize (GtkWidget *widget)
 {
   ScWindow *self = SC_WINDOW (widget);
@@ -2034,6 +1988,7 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->get_property = sc_window_get_property;
   object_class->set_property = sc_window_set_property;
 
+  widget_class->show = sc_window_show;
   widget_class->realize = sc_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = sc_window_close_request;
 
@@ -2060,9 +2015,6 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, denials_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, strict_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, start_page);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, project_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, name_label);
@@ -2112,7 +2064,7 @@ sc_window_init (ScWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  gtk_stack_set_visible_child_name (self->stack, "start");
+  self->recent_stale = TRUE;
   update_state (self);
 }
 

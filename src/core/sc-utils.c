@@ -53,3 +53,16 @@ sc_edit_distance (const char *a,
     }
   return row[lb];
 }
+
+char *
+sc_dup_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize len = home != NULL ? strlen (home) : 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (len > 1 && g_str_has_prefix (path, home) && path[len] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + len, NULL);
+  return g_strdup (path);
+}

@@ -17,4 +17,7 @@ gboolean sc_set_str (char       **str_ptr,
 guint    sc_edit_distance (const char *a,
                            const char *b);
 
+/* PATH with the home folder written as "~", for display. */
+char    *sc_dup_display_path (const char *path);
+
 G_END_DECLS

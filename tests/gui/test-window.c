@@ -24,6 +24,7 @@
 #include "sc-check.h"
 #include "sc-plug-row.h"
 #include "sc-project.h"
+#include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-window.h"
 # include "sc-denial-item.h"
@@ -600,6 +601,89 @@ test_app_row_limit (void)
   g_assert_cmpstr (sc_plug_row_get_plug (g_ptr_array_index (rows, 12)), ==, "camera");
   g_assert_false (sc_plug_row_get_active (g_ptr_array_index (rows, 12)));
   g_object_unref (group);
+}
+
+static ScStartPage *
+find_start_page (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ScStartPage *found;
+
+      if (SC_IS_START_PAGE (child))
+        return SC_START_PAGE (child);
+      if ((found = find_start_page (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_start_page (void)
+{
+  g_autofree char *example = example_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  const char * const recent[] = { "/home/ana/src/skylark/snap/snapcraft.yaml",
+                                  "/home/ana/src/pixel-forge", NULL };
+  ScStartPage *page;
+  GtkListBox *list;
+  GtkWidget *row;
+  GtkWidget *window;
+
+  g_test_summary ("A window shown without a project shows the start page with the recent "
+                  "projects, kept up to date; one that opens a project first never builds it");
+  REQUIRE_DISPLAY ();
+
+  g_settings_set_strv (settings, "recent-projects", recent);
+
+  window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
+  g_assert_null (find_start_page (window));
+  gtk_window_present (GTK_WINDOW (window));
+  page = find_start_page (window);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  list = sc_start_page_get_recent_list (page);
+  row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  /* snap/snapcraft.yaml is named after the project folder. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "skylark");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "/home/ana/src/skylark/snap/snapcraft.yaml");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "pixel-forge");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+
+  /* Removing one from the settings updates the list. */
+  g_settings_set_strv (settings, "recent-projects", &recent[1]);
+  row = gtk_widget_get_first_child (GTK_WIDGET (list));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "pixel-forge");
+  g_assert_null (gtk_widget_get_next_sibling (row));
+
+  /* Opening a project from there leaves the page. */
+  g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
+  g_assert_no_error (error);
+  iterate (50);
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page))))
+                 != GTK_WIDGET (page));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+  g_assert_finalize_object (window);
+
+  window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
+  g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_null (find_start_page (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (20);
+  g_assert_finalize_object (window);
+
+  g_settings_reset (settings, "recent-projects");
 }
 
 static void
@@ -1422,6 +1506,7 @@ main (int   argc,
   g_test_add_func ("/window/templates", test_templates);
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
+  g_test_add_func ("/window/start-page", test_start_page);
   g_test_add_func ("/window/app-row-limit", test_app_row_limit);
   g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
               fixture_tear_down);
