@@ -21,10 +21,13 @@ struct _ScPlugRow
 
   /* Template widgets */
   GtkCheckButton *check;
-  GtkImage       *finding_image;
   GtkLabel       *extension_label;
   GtkLabel       *badge_label;
   GtkButton      *docs_button;
+
+  /* Suffixes added the first time they show (NULL until then): most rows
+   * never have a finding or a change, and a row is cheaper without them */
+  GtkImage       *finding_image;
   GtkButton      *reset_button;
   GtkWidget      *changed_dot;
 
@@ -218,6 +221,53 @@ update_badge (ScPlugRow *self)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->badge_label), reason);
 }
 
+static void reset_clicked_cb (ScPlugRow *self);
+
+/* The reset button and the dot that mark a changed row, after the docs
+ * button. */
+static void
+ensure_change_widgets (ScPlugRow *self)
+{
+  if (self->reset_button != NULL)
+    return;
+
+  self->reset_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-undo-symbolic"));
+  gtk_widget_set_valign (GTK_WIDGET (self->reset_button), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reset_button),
+                               _("Reset to the value in the file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reset plug"),
+                                  -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "circular");
+  g_signal_connect_swapped (self->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->reset_button));
+
+  self->changed_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (self->changed_dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->changed_dot, _("Changed since the file was loaded"));
+  gtk_widget_add_css_class (self->changed_dot, "changed-dot");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->changed_dot);
+}
+
+/* The finding icon, first of the suffixes. */
+static void
+ensure_finding_image (ScPlugRow *self)
+{
+  GtkWidget *suffixes = gtk_widget_get_parent (GTK_WIDGET (self->extension_label));
+
+  if (self->finding_image != NULL)
+    return;
+
+  self->finding_image = GTK_IMAGE (gtk_image_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "finding-icon");
+  gtk_widget_set_valign (GTK_WIDGET (self->finding_image), GTK_ALIGN_CENTER);
+  if (GTK_IS_BOX (suffixes))
+    gtk_box_insert_child_after (GTK_BOX (suffixes), GTK_WIDGET (self->finding_image), NULL);
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->finding_image));
+}
+
 static void
 update_changed (ScPlugRow *self)
 {
@@ -225,8 +275,13 @@ update_changed (ScPlugRow *self)
 
   changed = gtk_check_button_get_active (self->check) != self->original_active;
 
-  gtk_widget_set_visible (self->changed_dot, changed);
-  gtk_widget_set_visible (GTK_WIDGET (self->reset_button), changed);
+  if (changed)
+    ensure_change_widgets (self);
+  if (self->reset_button != NULL)
+    {
+      gtk_widget_set_visible (self->changed_dot, changed);
+      gtk_widget_set_visible (GTK_WIDGET (self->reset_button), changed);
+    }
   if (changed)
     gtk_widget_add_css_class (GTK_WIDGET (self), "changed");
   else
@@ -396,14 +451,10 @@ sc_plug_row_class_init (ScPlugRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-plug-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, check);
-  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, finding_image);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, extension_label);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, docs_button);
-  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, reset_button);
-  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, changed_dot);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, docs_clicked_cb);
 }
 
@@ -616,6 +667,14 @@ sc_plug_row_set_findings (ScPlugRow *self,
   g_clear_pointer (&self->findings_text, g_free);
   if (text->len > 0)
     self->findings_text = g_strdup (text->str);
+
+  if (text->len > 0)
+    ensure_finding_image (self);
+  if (self->finding_image == NULL)
+    {
+      update_subtitle (self);
+      return;
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->finding_image), text->len > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_image),

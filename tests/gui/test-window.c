@@ -686,6 +686,104 @@ test_start_page (void)
   g_settings_reset (settings, "recent-projects");
 }
 
+static GtkWidget *
+find_button_with_icon (GtkWidget  *widget,
+                       const char *icon_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0)
+        return child;
+      if ((found = find_button_with_icon (child, icon_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_widget_with_class (GtkWidget  *widget,
+                        const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_widget_with_class (child, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_plug_row_suffixes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScFinding finding = { 0 };
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  ScPlugRow *row;
+  GtkWidget *reset;
+  GtkWidget *image;
+  GtkWidget *suffixes;
+
+  g_test_summary ("A plug row gets its reset button and changed dot when it first changes, "
+                  "and its warning icon, first of the suffixes, when it first has a finding; "
+                  "reset puts the tick back");
+  REQUIRE_DISPLAY ();
+
+  open_project (fixture);
+  row = sc_window_get_plug_row (fixture->window, "skylark", "home");
+  g_assert_nonnull (row);
+  g_assert_null (find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
+  g_assert_null (find_widget_with_class (GTK_WIDGET (row), "finding-icon"));
+  g_assert_null (find_widget_with_class (GTK_WIDGET (row), "changed-dot"));
+
+  /* Unticking makes the row changed: reset shows, and brings the tick back. */
+  sc_plug_row_set_active (row, FALSE);
+  g_assert_true (sc_plug_row_get_changed (row));
+  reset = find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic");
+  g_assert_nonnull (reset);
+  g_assert_true (gtk_widget_get_visible (reset));
+  g_assert_true (gtk_widget_get_valign (reset) == GTK_ALIGN_CENTER);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (reset), "changed-dot"));
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_true (sc_plug_row_get_active (row));
+  g_assert_false (sc_plug_row_get_changed (row));
+  g_assert_false (gtk_widget_get_visible (reset));
+  g_assert_true (reset == find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
+
+  /* A finding adds the warning icon before the badges, with the finding
+   * as its tooltip; an error turns it into the error icon. */
+  finding.severity = SC_SEVERITY_WARNING;
+  finding.code = (char *) "store-approval";
+  finding.message = (char *) "Needs a store grant";
+  finding.target = (char *) "skylark";
+  finding.plug = (char *) "home";
+  g_ptr_array_add (findings, &finding);
+  sc_plug_row_set_findings (row, findings);
+  suffixes = gtk_widget_get_parent (reset);
+  image = gtk_widget_get_first_child (suffixes);
+  g_assert_true (GTK_IS_IMAGE (image));
+  g_assert_true (gtk_widget_has_css_class (image, "finding-icon"));
+  g_assert_true (gtk_widget_get_visible (image));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (image), ==, "Needs a store grant");
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "dialog-warning-symbolic");
+  finding.severity = SC_SEVERITY_ERROR;
+  sc_plug_row_set_findings (row, findings);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "dialog-error-symbolic");
+  g_assert_true (gtk_widget_has_css_class (image, "error"));
+  sc_plug_row_set_findings (row, NULL);
+  g_assert_false (gtk_widget_get_visible (image));
+}
+
 static void
 test_first_screen (void)
 {
@@ -1507,6 +1605,8 @@ main (int   argc,
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
   g_test_add_func ("/window/start-page", test_start_page);
+  g_test_add ("/window/plug-row-suffixes", Fixture, NULL, fixture_set_up,
+              test_plug_row_suffixes, fixture_tear_down);
   g_test_add_func ("/window/app-row-limit", test_app_row_limit);
   g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
               fixture_tear_down);
