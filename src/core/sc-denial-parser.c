@@ -49,12 +49,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sc-denial-parser.h"
+#include "sc-system-libs.h"
 
 #define MAX_FIELDS 96
 #define MAX_KEY_LEN 64
@@ -667,6 +667,7 @@ char *
 sc_syscall_name (guint32 arch,
                  int     nr)
 {
+  const ScLibseccomp *seccomp;
   char *name;
   char *ret;
 
@@ -681,7 +682,10 @@ sc_syscall_name (guint32 arch,
    * architecture or number it does not know. */
   if (arch_name (arch) == NULL || arch == 0)
     return NULL;
-  name = seccomp_syscall_resolve_num_arch (arch, nr);
+  /* Without libseccomp the record keeps its number. */
+  if ((seccomp = sc_libseccomp_load (NULL)) == NULL)
+    return NULL;
+  name = seccomp->seccomp_syscall_resolve_num_arch (arch, nr);
   if (name == NULL)
     return NULL;
   ret = g_strdup (name);

@@ -39,16 +39,14 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/apparmor.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <systemd/sd-journal.h>
-#include <systemd/sd-id128.h>
 #include <unistd.h>
 
 #include "sc-denial-parser.h"
 #include "sc-journal-reader.h"
+#include "sc-system-libs.h"
 
 G_DEFINE_QUARK (sc-journal-error-quark, sc_journal_error)
 
@@ -336,7 +334,7 @@ sc_journal_check_system_access (const char * const  *roots,
           if (subdir == NULL)
             {
               /* The machine folder itself may be unreadable (mode 2750). */
-              if (errno == EACCES && sd_id128_from_string (machine, NULL) == 0)
+              if (errno == EACCES && SC_SD (sd_id128_from_string) (machine, NULL) == 0)
                 n_files++;
               continue;
             }
@@ -429,12 +427,12 @@ add_matches (sd_journal *j,
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      if (g > 0 && (r = sd_journal_add_disjunction (j)) < 0)
+      if (g > 0 && (r = SC_SD (sd_journal_add_disjunction) (j)) < 0)
         return r;
       for (guint m = 0; m < G_N_ELEMENTS (groups[g]) && groups[g][m] != NULL; m++)
-        if ((r = sd_journal_add_match (j, groups[g][m], 0)) < 0)
+        if ((r = SC_SD (sd_journal_add_match) (j, groups[g][m], 0)) < 0)
           return r;
-      if (boot_match != NULL && (r = sd_journal_add_match (j, boot_match, 0)) < 0)
+      if (boot_match != NULL && (r = SC_SD (sd_journal_add_match) (j, boot_match, 0)) < 0)
         return r;
     }
   return 0;
@@ -464,20 +462,20 @@ open_handle (ScJournalReader  *self,
   switch (o->type)
     {
     case SC_JOURNAL_SOURCE_SYSTEM:
-      r = sd_journal_open (out, SD_JOURNAL_SYSTEM | SD_JOURNAL_CURRENT_USER);
+      r = SC_SD (sd_journal_open) (out, SD_JOURNAL_SYSTEM | SD_JOURNAL_CURRENT_USER);
       break;
     case SC_JOURNAL_SOURCE_DIRECTORY:
-      r = sd_journal_open_directory (out, o->path, 0);
+      r = SC_SD (sd_journal_open_directory) (out, o->path, 0);
       break;
     case SC_JOURNAL_SOURCE_FILES:
-      r = sd_journal_open_files (out, (const char **) o->files, 0);
+      r = SC_SD (sd_journal_open_files) (out, (const char **) o->files, 0);
       break;
     case SC_JOURNAL_SOURCE_LOG:
     default:
       g_assert_not_reached ();
     }
   if (r >= 0)
-    sd_journal_set_data_threshold (*out, DATA_THRESHOLD);
+    SC_SD (sd_journal_set_data_threshold) (*out, DATA_THRESHOLD);
   return r;
 }
 
@@ -487,6 +485,9 @@ open_journal (ScJournalReader  *self,
 {
   const ScJournalOptions *o = &self->options;
   int r = 0;
+
+  if (sc_libsystemd_load (error) == NULL)
+    return FALSE;
 
   switch (o->type)
     {
@@ -574,13 +575,13 @@ open_journal (ScJournalReader  *self,
       sd_id128_t boot;
       char id[SD_ID128_STRING_MAX];
 
-      if ((r = sd_id128_get_boot (&boot)) < 0)
+      if ((r = SC_SD (sd_id128_get_boot) (&boot)) < 0)
         {
           g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
                        _("Cannot tell the current boot: %s"), g_strerror (-r));
           return FALSE;
         }
-      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", sd_id128_to_string (boot, id));
+      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
     }
 
   if ((r = add_matches (self->journal, self->boot_match)) < 0)
@@ -597,11 +598,11 @@ open_journal (ScJournalReader  *self,
   self->use_catch_up = o->since_usec <= 0 && !o->this_boot;
   if (self->use_catch_up)
     {
-      r = sd_journal_seek_tail (self->journal);
-      if (r >= 0 && (r = sd_journal_previous (self->journal)) > 0)
+      r = SC_SD (sd_journal_seek_tail) (self->journal);
+      if (r >= 0 && (r = SC_SD (sd_journal_previous) (self->journal)) > 0)
         {
-          sd_journal_get_realtime_usec (self->journal, &self->anchor_usec);
-          sd_journal_get_monotonic_usec (self->journal, &self->anchor_monotonic,
+          SC_SD (sd_journal_get_realtime_usec) (self->journal, &self->anchor_usec);
+          SC_SD (sd_journal_get_monotonic_usec) (self->journal, &self->anchor_monotonic,
                                          &self->anchor_boot);
           self->caught_up = FALSE;
         }
@@ -609,16 +610,16 @@ open_journal (ScJournalReader  *self,
         {
           /* Nothing matches yet: everything that comes is new. */
           self->caught_up = TRUE;
-          r = sd_journal_seek_head (self->journal);
+          r = SC_SD (sd_journal_seek_head) (self->journal);
         }
     }
   else
     {
       self->caught_up = TRUE;
       if (o->since_usec > 0)
-        r = sd_journal_seek_realtime_usec (self->journal, (guint64) o->since_usec);
+        r = SC_SD (sd_journal_seek_realtime_usec) (self->journal, (guint64) o->since_usec);
       else
-        r = sd_journal_seek_head (self->journal);
+        r = SC_SD (sd_journal_seek_head) (self->journal);
     }
   if (r < 0)
     {
@@ -631,7 +632,7 @@ open_journal (ScJournalReader  *self,
    * sd_journal_get_fd()), so that read() after a while sees what was added
    * in between even when the caller never polls. */
   if (o->type != SC_JOURNAL_SOURCE_FILES)
-    (void) sd_journal_get_fd (self->journal);
+    (void) SC_SD (sd_journal_get_fd) (self->journal);
 
   return TRUE;
 }
@@ -647,7 +648,7 @@ after_anchor (ScJournalReader *self,
 {
   sd_id128_t boot;
 
-  if (sd_journal_get_monotonic_usec (u, monotonic, &boot) >= 0 &&
+  if (SC_SD (sd_journal_get_monotonic_usec) (u, monotonic, &boot) >= 0 &&
       sd_id128_equal (boot, self->anchor_boot))
     return *monotonic > self->anchor_monotonic;
   return realtime > self->anchor_usec;
@@ -693,8 +694,8 @@ read_entry_fields (sd_journal  *j,
   f->transport[0] = f->hostname[0] = f->audit_type[0] = f->audit_type_name[0] = '\0';
   f->audit_id[0] = f->identifier[0] = f->source_realtime[0] = '\0';
 
-  sd_journal_restart_data (j);
-  while (sd_journal_enumerate_available_data (j, &data, &len) > 0)
+  SC_SD (sd_journal_restart_data) (j);
+  while (SC_SD (sd_journal_enumerate_available_data) (j, &data, &len) > 0)
     {
       const char *d = data;
 
@@ -836,9 +837,9 @@ list_journal_files (ScJournalReader *self)
         sd_id128_t machine;
         char id[SD_ID128_STRING_MAX];
 
-        if (sd_id128_get_machine (&machine) < 0)
+        if (SC_SD (sd_id128_get_machine) (&machine) < 0)
           break;
-        sd_id128_to_string (machine, id);
+        SC_SD (sd_id128_to_string) (machine, id);
         for (guint i = 0; i < 2; i++)
           {
             g_autofree char *dir = g_build_filename (i == 0 ? "/var/log/journal" : "/run/log/journal",
@@ -914,8 +915,8 @@ catch_up_handle (ScJournalReader *self,
   guint n = 0;
   int r;
 
-  r = sd_journal_query_unique (u, "MESSAGE");
-  while (r >= 0 && (r = sd_journal_enumerate_available_unique (u, &data, &len)) > 0)
+  r = SC_SD (sd_journal_query_unique) (u, "MESSAGE");
+  while (r >= 0 && (r = SC_SD (sd_journal_enumerate_available_unique) (u, &data, &len)) > 0)
     {
       const char *msg = (const char *) data + 8;
       size_t mlen = len - 8;
@@ -937,7 +938,7 @@ catch_up_handle (ScJournalReader *self,
 
       if (fresh != NULL)
         {
-          sd_journal_close (u);
+          SC_SD (sd_journal_close) (u);
           u = fresh;
         }
     }
@@ -958,19 +959,19 @@ catch_up_handle (ScJournalReader *self,
 
           if (fresh != NULL)
             {
-              sd_journal_close (u);
+              SC_SD (sd_journal_close) (u);
               u = fresh;
             }
         }
-      sd_journal_flush_matches (u);
-      if ((r = sd_journal_add_match (u, m, mlen)) < 0 || (r = sd_journal_seek_head (u)) < 0)
+      SC_SD (sd_journal_flush_matches) (u);
+      if ((r = SC_SD (sd_journal_add_match) (u, m, mlen)) < 0 || (r = SC_SD (sd_journal_seek_head) (u)) < 0)
         break;
-      while ((r = sd_journal_next (u)) > 0)
+      while ((r = SC_SD (sd_journal_next) (u)) > 0)
         {
           Pending p = { 0 };
           EntryFields f;
 
-          sd_journal_get_realtime_usec (u, &p.realtime);
+          SC_SD (sd_journal_get_realtime_usec) (u, &p.realtime);
           if (after_anchor (self, u, p.realtime, &p.monotonic))
             continue;   /* the main handle reads it */
           read_entry_fields (u, &f);
@@ -987,7 +988,7 @@ catch_up_handle (ScJournalReader *self,
           g_array_append_val (c->pending, p);
         }
     }
-  sd_journal_close (u);
+  SC_SD (sd_journal_close) (u);
   return r < 0 ? r : 0;
 }
 
@@ -998,9 +999,9 @@ reopen_file (ScJournalReader *self,
   const char *one[2] = { data, NULL };
   sd_journal *u = NULL;
 
-  if (sd_journal_open_files (&u, one, 0) < 0)
+  if (SC_SD (sd_journal_open_files) (&u, one, 0) < 0)
     return NULL;
-  sd_journal_set_data_threshold (u, DATA_THRESHOLD);
+  SC_SD (sd_journal_set_data_threshold) (u, DATA_THRESHOLD);
   return u;
 }
 
@@ -1045,9 +1046,9 @@ catch_up (ScJournalReader     *self,
 
           /* A file that vanished (rotated and deleted) or is corrupt is
            * skipped, as sd-journal does in a directory. */
-          if (sd_journal_open_files (&u, one, 0) < 0)
+          if (SC_SD (sd_journal_open_files) (&u, one, 0) < 0)
             continue;
-          sd_journal_set_data_threshold (u, DATA_THRESHOLD);
+          SC_SD (sd_journal_set_data_threshold) (u, DATA_THRESHOLD);
           r = catch_up_handle (self, u, reopen_file, (gpointer) one[0], &c, cancellable);
         }
     }
@@ -1116,7 +1117,7 @@ read_journal (ScJournalReader     *self,
 
   /* Take in files added since the last call (no-op without changes). */
   if (self->options.type != SC_JOURNAL_SOURCE_FILES)
-    (void) sd_journal_process (j);
+    (void) SC_SD (sd_journal_process) (j);
 
   if (!self->caught_up)
     {
@@ -1125,7 +1126,7 @@ read_journal (ScJournalReader     *self,
       self->caught_up = TRUE;
     }
 
-  while ((r = sd_journal_next (j)) > 0)
+  while ((r = SC_SD (sd_journal_next) (j)) > 0)
     {
       EntryFields f;
       ScRecordContext context = { 0 };
@@ -1139,7 +1140,7 @@ read_journal (ScJournalReader     *self,
       if ((++n & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      if (sd_journal_get_data (j, "MESSAGE", &data, &len) < 0 || len < 8)
+      if (SC_SD (sd_journal_get_data) (j, "MESSAGE", &data, &len) < 0 || len < 8)
         continue;
       msg = (const char *) data + 8;
       len -= 8;
@@ -1148,7 +1149,7 @@ read_journal (ScJournalReader     *self,
       if (!is_ratelimit_text (msg, len) && !may_be_snap (self, msg, len))
         continue;
 
-      sd_journal_get_realtime_usec (j, &realtime);
+      SC_SD (sd_journal_get_realtime_usec) (j, &realtime);
       if (self->options.since_usec > 0 && realtime < (guint64) self->options.since_usec)
         continue;
 
@@ -1168,7 +1169,7 @@ read_journal (ScJournalReader     *self,
 
       /* The other sd_journal_get_data() calls may have moved the mmap
        * window under the first MESSAGE pointer: fetch it again. */
-      if (sd_journal_get_data (j, "MESSAGE", &data, &len) < 0 || len < 8)
+      if (SC_SD (sd_journal_get_data) (j, "MESSAGE", &data, &len) < 0 || len < 8)
         continue;
       msg = (const char *) data + 8;
       len -= 8;
@@ -2027,6 +2028,7 @@ sc_journal_reader_new (const ScJournalOptions *options,
                        GError                **error)
 {
   g_autoptr(ScJournalReader) self = NULL;
+  const ScLibapparmor *apparmor;
   gboolean ok;
 
   g_return_val_if_fail (options != NULL, NULL);
@@ -2051,7 +2053,8 @@ sc_journal_reader_new (const ScJournalOptions *options,
       /* libapparmor tells whether this kernel confines anything at all:
        * without AppArmor there will never be an AppArmor denial to read,
        * and an empty list would wrongly look like a clean run. */
-      if (ok && aa_is_enabled () == 0)
+      apparmor = ok ? sc_libapparmor_load (NULL) : NULL;
+      if (apparmor != NULL && apparmor->aa_is_enabled () == 0)
         add_warning (self, g_strdup (_("AppArmor is not enabled on this machine, so snaps run "
                                        "without AppArmor confinement and no AppArmor denials "
                                        "are logged here; run the snap on a system with AppArmor "
@@ -2082,7 +2085,8 @@ sc_journal_reader_free (ScJournalReader *reader)
 {
   if (reader == NULL)
     return;
-  g_clear_pointer (&reader->journal, sd_journal_close);
+  if (reader->journal != NULL)
+    SC_SD (sd_journal_close) (reader->journal);
   g_free (reader->boot_match);
   if (reader->log_fd >= 0 && !reader->log_is_stdin)
     close (reader->log_fd);
@@ -2126,7 +2130,7 @@ sc_journal_reader_get_fd (ScJournalReader *reader)
     {
       if (reader->options.type == SC_JOURNAL_SOURCE_FILES)
         return -1;
-      return sd_journal_get_fd (reader->journal);
+      return SC_SD (sd_journal_get_fd) (reader->journal);
     }
   return log_watch_fd (reader);
 }
@@ -2138,7 +2142,7 @@ sc_journal_reader_get_events (ScJournalReader *reader)
 
   if (reader->journal != NULL)
     {
-      int events = sd_journal_get_events (reader->journal);
+      int events = SC_SD (sd_journal_get_events) (reader->journal);
       return events < 0 ? POLLIN : events;
     }
   return POLLIN;
@@ -2150,7 +2154,7 @@ sc_journal_reader_process (ScJournalReader *reader)
   g_return_val_if_fail (reader != NULL, FALSE);
 
   if (reader->journal != NULL)
-    return sd_journal_process (reader->journal) > SD_JOURNAL_NOP;
+    return SC_SD (sd_journal_process) (reader->journal) > SD_JOURNAL_NOP;
   /* The size, not the events, decides: a write seen by an earlier read
    * leaves its event queued. */
   if (reader->inotify_fd >= 0)
@@ -2178,7 +2182,7 @@ sc_journal_reader_wait (ScJournalReader *reader,
     {
       if (reader->options.type == SC_JOURNAL_SOURCE_FILES)
         return FALSE;
-      return sd_journal_wait (reader->journal,
+      return SC_SD (sd_journal_wait) (reader->journal,
                               timeout_usec < 0 ? (uint64_t) -1 : (uint64_t) timeout_usec)
              > SD_JOURNAL_NOP;
     }
