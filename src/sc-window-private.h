@@ -20,6 +20,7 @@ struct _ScWindow
   GtkButton            *open_button;
   GtkButton            *add_button;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkToggleButton      *denials_button;
   GtkButton            *strict_button;
   GtkStack             *stack;

@@ -2014,6 +2014,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, denials_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, strict_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, project_scroller);
@@ -2028,12 +2029,25 @@ sc_window_class_init (ScWindowClass *klass)
   _sc_window_class_actions_init (widget_class);
 }
 
+/* GtkMenuButton builds the whole popover when it gets a menu, so the
+ * main menu is handed over when it is first opened (click or F10). */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  ScWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 sc_window_init (ScWindow *self)
 {
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->app_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -784,6 +784,59 @@ test_plug_row_suffixes (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (image));
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkMenuButton *button;
+  GMenuModel *model;
+  GtkPopover *popover;
+
+  g_test_summary ("The main menu is built the first time it opens, with its two sections, "
+                  "and kept");
+  REQUIRE_DISPLAY ();
+
+  button = GTK_MENU_BUTTON (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                 GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_menu_button_get_primary (button));
+
+  gtk_menu_button_popup (button);
+  iterate (50);
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+  iterate (20);
+
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == model);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_first_screen (void)
 {
@@ -1605,6 +1658,8 @@ main (int   argc,
   g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
   g_test_add_func ("/window/start-page", test_start_page);
+  g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
+              fixture_tear_down);
   g_test_add ("/window/plug-row-suffixes", Fixture, NULL, fixture_set_up,
               test_plug_row_suffixes, fixture_tear_down);
   g_test_add_func ("/window/app-row-limit", test_app_row_limit);
