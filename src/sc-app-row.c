@@ -19,6 +19,8 @@ struct _ScAppRow
 
   /* Template widgets */
   GtkButton           *add_button;
+
+  /* Added when first needed (NULL until then) */
   AdwActionRow        *findings_row;
   AdwActionRow        *empty_row;
 
@@ -62,8 +64,47 @@ pending_plug_free (PendingPlug *pending)
 static void
 update_empty (ScAppRow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_row),
-                          self->plug_rows->len == 0 && self->pending->len == 0);
+  gboolean empty = self->plug_rows->len == 0 && self->pending->len == 0;
+
+  if (empty && self->empty_row == NULL)
+    {
+      self->empty_row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No plugs"));
+      adw_action_row_set_subtitle (self->empty_row,
+                                   _("Under strict confinement this app gets only the default "
+                                     "sandbox"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->empty_row), "dim-label");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->empty_row));
+    }
+  if (self->empty_row != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->empty_row), empty);
+}
+
+/* The row listing the group's findings, first in the list. */
+static void
+ensure_findings_row (ScAppRow *self)
+{
+  GtkWidget *icon;
+  GtkWidget *sibling;
+  GtkWidget *list;
+
+  if (self->findings_row != NULL)
+    return;
+
+  self->findings_row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->findings_row), "finding");
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (self->findings_row, icon);
+
+  /* AdwPreferencesGroup only appends; its list is the parent of any row. */
+  sibling = self->plug_rows->len > 0 ? g_ptr_array_index (self->plug_rows, 0)
+                                     : GTK_WIDGET (self->empty_row);
+  list = sibling != NULL ? gtk_widget_get_parent (sibling) : NULL;
+  if (GTK_IS_LIST_BOX (list))
+    gtk_list_box_prepend (GTK_LIST_BOX (list), GTK_WIDGET (self->findings_row));
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->findings_row));
 }
 
 static void
@@ -106,8 +147,6 @@ sc_app_row_class_init (ScAppRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-app-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ScAppRow, add_button);
-  gtk_widget_class_bind_template_child (widget_class, ScAppRow, findings_row);
-  gtk_widget_class_bind_template_child (widget_class, ScAppRow, empty_row);
 }
 
 static void
@@ -393,6 +432,11 @@ sc_app_row_set_findings (ScAppRow  *self,
           g_string_append (text, hint);
         }
     }
+
+  if (title->len > 0)
+    ensure_findings_row (self);
+  if (self->findings_row == NULL)
+    return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->findings_row), title->len > 0);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->findings_row), title->str);

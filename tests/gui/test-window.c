@@ -803,6 +803,57 @@ find_widget_of_type (GtkWidget *widget,
 }
 
 static void
+test_app_row_extra_rows (void)
+{
+  static const char yaml[] =
+    "name: bare\nbase: core22\nconfinement: strict\napps:\n  bare:\n    command: bin/bare\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", yaml,
+                                                            sizeof yaml - 1, &error);
+  ScFinding finding = { 0 };
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  GtkWidget *group;
+  GtkWidget *list;
+  GtkWidget *first;
+  ScPlugRow *camera;
+
+  g_test_summary ("A group without plugs says so in a row of its own until a plug is added; "
+                  "findings get a row before all others when there are some");
+  REQUIRE_DISPLAY ();
+  g_assert_no_error (error);
+
+  group = g_object_ref_sink (sc_app_row_new (project, sc_project_find_target (project, "bare")));
+  g_assert_cmpuint (sc_app_row_get_plug_rows (SC_APP_ROW (group))->len, ==, 0);
+  first = find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "No plugs");
+  g_assert_true (gtk_widget_get_visible (first));
+
+  camera = sc_app_row_ensure_plug (SC_APP_ROW (group), "camera");
+  g_assert_false (gtk_widget_get_visible (first));
+  list = gtk_widget_get_parent (GTK_WIDGET (camera));
+  g_assert_true (gtk_widget_get_first_child (list) == first);
+
+  finding.severity = SC_SEVERITY_WARNING;
+  finding.code = (char *) "manual-connection";
+  finding.message = (char *) "camera does not connect by itself";
+  finding.target = (char *) "bare";
+  g_ptr_array_add (findings, &finding);
+  sc_app_row_set_findings (SC_APP_ROW (group), findings);
+  first = gtk_widget_get_first_child (list);
+  g_assert_true (ADW_IS_ACTION_ROW (first));
+  g_assert_true (gtk_widget_has_css_class (first, "finding"));
+  g_assert_true (gtk_widget_get_visible (first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "camera does not connect by itself");
+  sc_app_row_set_findings (SC_APP_ROW (group), NULL);
+  g_assert_false (gtk_widget_get_visible (first));
+  g_assert_true (gtk_widget_get_first_child (list) == first);
+
+  g_object_unref (group);
+}
+
+static void
 test_main_menu (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -1663,6 +1714,7 @@ main (int   argc,
   g_test_add ("/window/plug-row-suffixes", Fixture, NULL, fixture_set_up,
               test_plug_row_suffixes, fixture_tear_down);
   g_test_add_func ("/window/app-row-limit", test_app_row_limit);
+  g_test_add_func ("/window/app-row-extra-rows", test_app_row_extra_rows);
   g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
               fixture_tear_down);
   g_test_add_func ("/window/app-icon-png", test_app_icon_png);
