@@ -17,10 +17,13 @@
 
 struct _ScPlugRow
 {
-  AdwActionRow  parent_instance;
+  AdwPreferencesRow  parent_instance;
 
   /* Template widgets */
   GtkCheckButton *check;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkWidget      *suffixes;
   GtkLabel       *extension_label;
   GtkLabel       *badge_label;
   GtkButton      *docs_button;
@@ -40,6 +43,9 @@ struct _ScPlugRow
   char           *findings_text;
   guint           highlight_id;
 
+  /* Borrowed: the list this row is in, whose row-activated we follow */
+  GtkWidget      *list;
+
   /* Borrowed, static */
   const ScInterfaceInfo *info;
 
@@ -47,7 +53,7 @@ struct _ScPlugRow
   gboolean        changed;
 };
 
-G_DEFINE_FINAL_TYPE (ScPlugRow, sc_plug_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (ScPlugRow, sc_plug_row, ADW_TYPE_PREFERENCES_ROW)
 
 enum {
   PROP_0,
@@ -138,7 +144,7 @@ static void
 update_subtitle (ScPlugRow *self)
 {
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autofree char *escaped = NULL;
+  g_autofree char *first_line = NULL;
   const char *description = NULL;
   const char *line;
 
@@ -158,9 +164,11 @@ update_subtitle (ScPlugRow *self)
     {
       const char *eol = strchr (line, '\n');
 
-      escaped = g_markup_escape_text (line, eol != NULL ? eol - line : -1);
+      first_line = eol != NULL ? g_strndup (line, eol - line) : g_strdup (line);
     }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped != NULL ? escaped : "");
+  gtk_label_set_label (self->subtitle_label, first_line != NULL ? first_line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
+                          first_line != NULL && *first_line != '\0');
 
   for (guint i = 0; i < 3; i++)
     {
@@ -241,31 +249,26 @@ ensure_change_widgets (ScPlugRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->reset_button), "circular");
   g_signal_connect_swapped (self->reset_button, "clicked", G_CALLBACK (reset_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->reset_button));
+  gtk_box_append (GTK_BOX (self->suffixes), GTK_WIDGET (self->reset_button));
 
   self->changed_dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_valign (self->changed_dot, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->changed_dot, _("Changed since the file was loaded"));
   gtk_widget_add_css_class (self->changed_dot, "changed-dot");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->changed_dot);
+  gtk_box_append (GTK_BOX (self->suffixes), self->changed_dot);
 }
 
 /* The finding icon, first of the suffixes. */
 static void
 ensure_finding_image (ScPlugRow *self)
 {
-  GtkWidget *suffixes = gtk_widget_get_parent (GTK_WIDGET (self->extension_label));
-
   if (self->finding_image != NULL)
     return;
 
   self->finding_image = GTK_IMAGE (gtk_image_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "finding-icon");
   gtk_widget_set_valign (GTK_WIDGET (self->finding_image), GTK_ALIGN_CENTER);
-  if (GTK_IS_BOX (suffixes))
-    gtk_box_insert_child_after (GTK_BOX (suffixes), GTK_WIDGET (self->finding_image), NULL);
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->finding_image));
+  gtk_box_insert_child_after (GTK_BOX (self->suffixes), GTK_WIDGET (self->finding_image), NULL);
 }
 
 static void
@@ -327,12 +330,16 @@ docs_clicked_cb (ScPlugRow *self)
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
+static void follow_list (ScPlugRow *self,
+                         GtkWidget *parent);
+
 static void
 sc_plug_row_dispose (GObject *object)
 {
   ScPlugRow *self = (ScPlugRow *)object;
 
   g_clear_handle_id (&self->highlight_id, g_source_remove);
+  follow_list (self, NULL);
 
   G_OBJECT_CLASS (sc_plug_row_parent_class)->dispose (object);
 }
@@ -452,37 +459,56 @@ sc_plug_row_class_init (ScPlugRowClass *klass)
                                                "/org/example/SnapConfine/sc-plug-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, check);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, extension_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPlugRow, suffixes);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, ScPlugRow, docs_button);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, docs_clicked_cb);
 }
 
-/* The row's title and subtitle are one ellipsized line each (title-lines
- * and subtitle-lines are 1), but AdwActionRow's labels also wrap, which
- * makes GTK lay their text out again for every width it tries while
- * measuring. Without wrapping they are measured once, and look the same. */
+/* Activating the row (a click, Enter or Space on it) toggles the check,
+ * as AdwActionRow does for its activatable widget. */
 static void
-unwrap_row_labels (GtkWidget *widget)
+row_activated_cb (ScPlugRow     *self,
+                  GtkListBoxRow *row)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  if (row == GTK_LIST_BOX_ROW (self))
+    gtk_widget_mnemonic_activate (GTK_WIDGET (self->check), FALSE);
+}
+
+static void
+follow_list (ScPlugRow *self,
+             GtkWidget *parent)
+{
+  if (self->list != NULL)
     {
-      if (GTK_IS_LABEL (child)
-          && (gtk_widget_has_css_class (child, "title")
-              || gtk_widget_has_css_class (child, "subtitle")))
-        gtk_label_set_wrap (GTK_LABEL (child), FALSE);
-      else if (!GTK_IS_LABEL (child))
-        unwrap_row_labels (child);
+      g_signal_handlers_disconnect_by_func (self->list, row_activated_cb, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->list), (gpointer *) &self->list);
+      self->list = NULL;
     }
+  if (GTK_IS_LIST_BOX (parent))
+    {
+      self->list = parent;
+      g_object_add_weak_pointer (G_OBJECT (self->list), (gpointer *) &self->list);
+      g_signal_connect_swapped (parent, "row-activated", G_CALLBACK (row_activated_cb), self);
+    }
+}
+
+static void
+parent_changed_cb (ScPlugRow  *self,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  follow_list (self, gtk_widget_get_parent (GTK_WIDGET (self)));
 }
 
 static void
 sc_plug_row_init (ScPlugRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  unwrap_row_labels (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::parent", G_CALLBACK (parent_changed_cb), NULL);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_CHECKED, GTK_ACCESSIBLE_TRISTATE_FALSE,
                                -1);
@@ -507,6 +533,7 @@ sc_plug_row_new (const char *target,
   self->original_active = original_active || extension != NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), plug);
+  gtk_label_set_label (self->title_label, plug);
 
   if (definition != NULL)
     sc_plug_row_set_definition (self, definition->interface, definition->attributes);

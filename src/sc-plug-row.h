@@ -16,7 +16,7 @@
 G_BEGIN_DECLS
 
 #define SC_TYPE_PLUG_ROW (sc_plug_row_get_type ())
-G_DECLARE_FINAL_TYPE (ScPlugRow, sc_plug_row, SC, PLUG_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (ScPlugRow, sc_plug_row, SC, PLUG_ROW, AdwPreferencesRow)
 
 /* DEFINITION is the project's top-level definition of PLUG, nullable;
  * EXTENSION names the extension that provides the plug (the row is then
