@@ -603,21 +603,73 @@ test_app_row_limit (void)
   g_object_unref (group);
 }
 
-static ScStartPage *
-find_start_page (GtkWidget *widget)
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      ScStartPage *found;
+      GtkWidget *found;
 
-      if (SC_IS_START_PAGE (child))
-        return SC_START_PAGE (child);
-      if ((found = find_start_page (child)) != NULL)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget_of_type (child, type)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static void
+test_app_row_extra_rows (void)
+{
+  static const char yaml[] =
+    "name: bare\nbase: core22\nconfinement: strict\napps:\n  bare:\n    command: bin/bare\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", yaml,
+                                                            sizeof yaml - 1, &error);
+  ScFinding finding = { 0 };
+  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+  GtkWidget *group;
+  GtkWidget *list;
+  GtkWidget *first;
+  ScPlugRow *camera;
+
+  g_test_summary ("A group without plugs says so in a row of its own until a plug is added; "
+                  "findings get a row before all others when there are some");
+  REQUIRE_DISPLAY ();
+  g_assert_no_error (error);
+
+  group = g_object_ref_sink (sc_app_row_new (project, sc_project_find_target (project, "bare")));
+  g_assert_cmpuint (sc_app_row_get_plug_rows (SC_APP_ROW (group))->len, ==, 0);
+  first = find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "No plugs");
+  g_assert_true (gtk_widget_get_visible (first));
+
+  camera = sc_app_row_ensure_plug (SC_APP_ROW (group), "camera");
+  g_assert_false (gtk_widget_get_visible (first));
+  list = gtk_widget_get_parent (GTK_WIDGET (camera));
+  g_assert_true (gtk_widget_get_first_child (list) == first);
+
+  finding.severity = SC_SEVERITY_WARNING;
+  finding.code = (char *) "manual-connection";
+  finding.message = (char *) "camera does not connect by itself";
+  finding.target = (char *) "bare";
+  g_ptr_array_add (findings, &finding);
+  sc_app_row_set_findings (SC_APP_ROW (group), findings);
+  first = gtk_widget_get_first_child (list);
+  g_assert_true (ADW_IS_ACTION_ROW (first));
+  g_assert_true (gtk_widget_has_css_class (first, "finding"));
+  g_assert_true (gtk_widget_get_visible (first));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "camera does not connect by itself");
+  sc_app_row_set_findings (SC_APP_ROW (group), NULL);
+  g_assert_false (gtk_widget_get_visible (first));
+  g_assert_true (gtk_widget_get_first_child (list) == first);
+
+  g_object_unref (group);
 }
 
 static void
@@ -641,9 +693,9 @@ test_start_page (void)
   g_settings_set_strv (settings, "recent-projects", recent);
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
-  g_assert_null (find_start_page (window));
+  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_present (GTK_WINDOW (window));
-  page = find_start_page (window);
+  page = SC_START_PAGE (find_widget_of_type (window, SC_TYPE_START_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   list = sc_start_page_get_recent_list (page);
@@ -678,7 +730,7 @@ test_start_page (void)
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
   iterate (50);
-  g_assert_null (find_start_page (window));
+  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (20);
   g_assert_finalize_object (window);
@@ -782,75 +834,6 @@ test_plug_row_suffixes (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (image, "error"));
   sc_plug_row_set_findings (row, NULL);
   g_assert_false (gtk_widget_get_visible (image));
-}
-
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget_of_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-test_app_row_extra_rows (void)
-{
-  static const char yaml[] =
-    "name: bare\nbase: core22\nconfinement: strict\napps:\n  bare:\n    command: bin/bare\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScProject) project = sc_project_load_from_data ("snapcraft.yaml", yaml,
-                                                            sizeof yaml - 1, &error);
-  ScFinding finding = { 0 };
-  g_autoptr(GPtrArray) findings = g_ptr_array_new ();
-  GtkWidget *group;
-  GtkWidget *list;
-  GtkWidget *first;
-  ScPlugRow *camera;
-
-  g_test_summary ("A group without plugs says so in a row of its own until a plug is added; "
-                  "findings get a row before all others when there are some");
-  REQUIRE_DISPLAY ();
-  g_assert_no_error (error);
-
-  group = g_object_ref_sink (sc_app_row_new (project, sc_project_find_target (project, "bare")));
-  g_assert_cmpuint (sc_app_row_get_plug_rows (SC_APP_ROW (group))->len, ==, 0);
-  first = find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
-  g_assert_nonnull (first);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "No plugs");
-  g_assert_true (gtk_widget_get_visible (first));
-
-  camera = sc_app_row_ensure_plug (SC_APP_ROW (group), "camera");
-  g_assert_false (gtk_widget_get_visible (first));
-  list = gtk_widget_get_parent (GTK_WIDGET (camera));
-  g_assert_true (gtk_widget_get_first_child (list) == first);
-
-  finding.severity = SC_SEVERITY_WARNING;
-  finding.code = (char *) "manual-connection";
-  finding.message = (char *) "camera does not connect by itself";
-  finding.target = (char *) "bare";
-  g_ptr_array_add (findings, &finding);
-  sc_app_row_set_findings (SC_APP_ROW (group), findings);
-  first = gtk_widget_get_first_child (list);
-  g_assert_true (ADW_IS_ACTION_ROW (first));
-  g_assert_true (gtk_widget_has_css_class (first, "finding"));
-  g_assert_true (gtk_widget_get_visible (first));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
-                   "camera does not connect by itself");
-  sc_app_row_set_findings (SC_APP_ROW (group), NULL);
-  g_assert_false (gtk_widget_get_visible (first));
-  g_assert_true (gtk_widget_get_first_child (list) == first);
-
-  g_object_unref (group);
 }
 
 static void
