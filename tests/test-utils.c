@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "sc-utils.h"
 
 static void
@@ -35,6 +37,79 @@ test_edit_distance (void)
     }
 }
 
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+check_select_first (int   *values,
+                    gsize  n,
+                    gsize  k)
+{
+  g_autofree int *sorted = g_memdup2 (values, n * sizeof (int));
+  g_autofree int *first = NULL;
+
+  qsort (sorted, n, sizeof (int), compare_ints);
+  sc_select_first (values, n, sizeof (int), k, compare_ints);
+
+  /* The first K are the K smallest, and nothing was lost. */
+  first = g_memdup2 (values, n * sizeof (int));
+  qsort (first, MIN (k, n), sizeof (int), compare_ints);
+  qsort (first + MIN (k, n), n - MIN (k, n), sizeof (int), compare_ints);
+  for (gsize i = 0; i < n; i++)
+    g_assert_cmpint (first[i], ==, sorted[i]);
+}
+
+static void
+test_select_first (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261204);
+  const gsize sizes[] = { 0, 1, 2, 3, 7, 100, 5000 };
+
+  g_test_summary ("sc_select_first puts the K first elements in front, whatever the input "
+                  "order, K and size");
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gsize n = sizes[s];
+      g_autofree int *values = g_new (int, MAX (n, 1));
+
+      for (guint shape = 0; shape < 4; shape++)
+        for (gsize k = 0; k <= n; k += MAX (n / 7, 1))
+          {
+            /* Random, ascending, descending, organ pipe; all distinct. */
+            for (gsize i = 0; i < n; i++)
+              values[i] = shape == 0 ? (int) (g_rand_int (rand) & 0x3fffffff) * 4 + (int) (i % 4)
+                          : shape == 1 ? (int) i
+                          : shape == 2 ? (int) (n - i)
+                          : (int) (i < n / 2 ? 2 * i : 2 * (n - i) + 1);
+            if (shape == 0)
+              {
+                /* Distinct: sort out equal draws. */
+                qsort (values, n, sizeof (int), compare_ints);
+                for (gsize i = 1; i < n; i++)
+                  if (values[i] <= values[i - 1])
+                    values[i] = values[i - 1] + 1;
+                for (gsize i = n; i > 1; i--)
+                  {
+                    gsize j = g_rand_int_range (rand, 0, i);
+                    int t = values[i - 1];
+
+                    values[i - 1] = values[j];
+                    values[j] = t;
+                  }
+              }
+            check_select_first (values, n, k);
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -42,5 +117,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/utils/set-str", test_set_str);
   g_test_add_func ("/utils/edit-distance", test_edit_distance);
+  g_test_add_func ("/utils/select-first", test_select_first);
+
   return g_test_run ();
 }

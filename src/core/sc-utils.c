@@ -66,3 +66,67 @@ sc_dup_display_path (const char *path)
     return g_strconcat ("~", path + len, NULL);
   return g_strdup (path);
 }
+
+static inline void
+swap_elements (char  *base,
+               gsize  size,
+               gsize  a,
+               gsize  b,
+               char  *tmp)
+{
+  if (a == b)
+    return;
+  memcpy (tmp, base + a * size, size);
+  memcpy (base + a * size, base + b * size, size);
+  memcpy (base + b * size, tmp, size);
+}
+
+void
+sc_select_first (void         *base,
+                 gsize         n,
+                 gsize         size,
+                 gsize         k,
+                 GCompareFunc  compare)
+{
+  char *b = base;
+  g_autofree char *tmp = NULL;
+  gsize lo = 0;
+  gsize hi = n;
+
+  g_return_if_fail (base != NULL || n == 0);
+  g_return_if_fail (compare != NULL);
+
+  if (k == 0 || k >= n)
+    return;
+
+  tmp = g_malloc (size);
+#define AT(i) (b + (i) * size)
+  while (hi - lo > 1)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      gsize last = hi - 1;
+      gsize store = lo;
+
+      /* The median of the first, middle and last goes to the end, as pivot. */
+      if (compare (AT (mid), AT (lo)) < 0)
+        swap_elements (b, size, mid, lo, tmp);
+      if (compare (AT (last), AT (lo)) < 0)
+        swap_elements (b, size, last, lo, tmp);
+      if (compare (AT (mid), AT (last)) < 0)
+        swap_elements (b, size, mid, last, tmp);
+
+      for (gsize i = lo; i < last; i++)
+        if (compare (AT (i), AT (last)) < 0)
+          swap_elements (b, size, i, store++, tmp);
+      swap_elements (b, size, store, last, tmp);
+
+      /* [lo, store) < pivot = [store] < (store, hi) */
+      if (store == k)
+        break;
+      if (k < store)
+        hi = store;
+      else
+        lo = store + 1;
+    }
+#undef AT
+}

@@ -17,6 +17,16 @@ gboolean sc_set_str (char       **str_ptr,
 guint    sc_edit_distance (const char *a,
                            const char *b);
 
+/* Rearranges the N elements of SIZE bytes at BASE so that the K first in
+ * COMPARE's order are in BASE[0..K), in no particular order (a quickselect
+ * with a median-of-three pivot: linear on average and on nearly sorted
+ * input). Elements must compare unequal to each other. */
+void     sc_select_first (void         *base,
+                          gsize         n,
+                          gsize         size,
+                          gsize         k,
+                          GCompareFunc  compare);
+
 /* PATH with the home folder written as "~", for display. */
 char    *sc_dup_display_path (const char *path);
 

@@ -743,6 +743,77 @@ test_sort_by_count (Fixture       *fixture,
   g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS);
 }
 
+static gboolean
+loaded_many (Fixture *fixture)
+{
+  return loaded (fixture) && sc_denial_sidebar_get_n_visible (fixture->sidebar) == 3000;
+}
+
+static void
+assert_model_sorted (GListModel *model,
+                     gboolean    by_count)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(ScDenialItem) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(ScDenialItem) b = g_list_model_get_item (model, i);
+
+      if (by_count && sc_denial_item_get_count (a) != sc_denial_item_get_count (b))
+        g_assert_cmpuint (sc_denial_item_get_count (a), >, sc_denial_item_get_count (b));
+      else
+        g_assert_cmpint (sc_denial_item_get_last_seen (a), >=, sc_denial_item_get_last_seen (b));
+    }
+}
+
+static void
+test_order_many (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "many.log", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDenialItem) first = NULL;
+  guint serial = 1000;
+
+  g_test_summary ("3,000 groups read out of time order, some twice, are listed newest "
+                  "first, and by count when asked: the list is filled a few groups at a "
+                  "time, each time with the first ones of those still waiting");
+  REQUIRE_DISPLAY ();
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < 3000; i++)
+      {
+        /* A permutation of 0..2999: records arrive out of time order. */
+        guint t = (i * 7919) % 3000;
+
+        if (pass == 1 && t % 10 != 0)
+          continue;
+        g_string_append_printf (log,
+                                "Nov 24 09:12:01 devbox kernel: audit: type=1400 "
+                                "audit(%u.000:%u): apparmor=\"ALLOWED\" operation=\"open\" "
+                                "class=\"file\" profile=\"snap.foo.foo\" "
+                                "name=\"/home/ana/.config/foo/f%u\" pid=4121 comm=\"foo\" "
+                                "requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000\n",
+                                1795511521 + t + pass * 5000, serial++, t);
+      }
+  g_file_set_contents (path, log->str, log->len, &error);
+  g_assert_no_error (error);
+
+  set_log_source (fixture, path);
+  g_assert_true (spin_until (loaded_many, fixture, 60));
+  assert_model_sorted (sc_denial_sidebar_get_model (fixture->sidebar), FALSE);
+  /* The newest: one read twice, last seen in the second pass. */
+  first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
+  g_assert_cmpuint (sc_denial_item_get_count (first), ==, 2);
+  g_assert_cmpstr (sc_denial_item_get_object (first), ==, "/home/ana/.config/foo/f2990");
+
+  g_object_set (fixture->sidebar, "sort-by", "count", NULL);
+  assert_model_sorted (sc_denial_sidebar_get_model (fixture->sidebar), TRUE);
+  g_unlink (path);
+}
+
 /* ---- Tests without a window ------------------------------------------- */
 
 static void
@@ -845,6 +916,7 @@ main (int   argc,
   ADD ("follow", test_follow, 0);
   ADD ("unreadable", test_unreadable, 0);
   ADD ("sort-by-count", test_sort_by_count, 0);
+  ADD ("order-many", test_order_many, 0);
 
   return g_test_run ();
 }
