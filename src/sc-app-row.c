@@ -353,23 +353,19 @@ sc_app_row_has_pending (ScAppRow *self)
 void
 sc_app_row_build_pending (ScAppRow *self)
 {
-  g_autoptr(GPtrArray) pending = NULL;
-
   g_return_if_fail (SC_IS_APP_ROW (self));
 
   if (self->pending->len == 0)
     return;
 
-  pending = g_steal_pointer (&self->pending);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_plug_free);
-  g_hash_table_remove_all (self->pending_by_plug);
-
-  for (guint i = 0; i < pending->len; i++)
+  for (guint i = 0; i < self->pending->len; i++)
     {
-      const PendingPlug *plug = g_ptr_array_index (pending, i);
+      const PendingPlug *plug = g_ptr_array_index (self->pending, i);
 
       add_plug_row (self, plug->plug, plug->definition, plug->extension, plug->active);
     }
+  g_hash_table_remove_all (self->pending_by_plug);
+  g_ptr_array_set_size (self->pending, 0);
 
   g_signal_emit (self, signals[PLUG_ROWS_ADDED], 0);
 }

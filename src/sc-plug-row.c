@@ -45,6 +45,7 @@ struct _ScPlugRow
 
   /* Borrowed: the list this row is in, whose row-activated we follow */
   GtkWidget      *list;
+  gulong          row_activated_id;
 
   /* Borrowed, static */
   const ScInterfaceInfo *info;
@@ -484,7 +485,7 @@ follow_list (ScPlugRow *self,
 {
   if (self->list != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->list, row_activated_cb, self);
+      g_clear_signal_handler (&self->row_activated_id, self->list);
       g_object_remove_weak_pointer (G_OBJECT (self->list), (gpointer *) &self->list);
       self->list = NULL;
     }
@@ -492,7 +493,8 @@ follow_list (ScPlugRow *self,
     {
       self->list = parent;
       g_object_add_weak_pointer (G_OBJECT (self->list), (gpointer *) &self->list);
-      g_signal_connect_swapped (parent, "row-activated", G_CALLBACK (row_activated_cb), self);
+      self->row_activated_id = g_signal_connect_swapped (parent, "row-activated",
+                                                         G_CALLBACK (row_activated_cb), self);
     }
 }
 
@@ -697,21 +699,18 @@ sc_plug_row_set_findings (ScPlugRow *self,
 
   if (text->len > 0)
     ensure_finding_image (self);
-  if (self->finding_image == NULL)
+  if (self->finding_image != NULL)
     {
-      update_subtitle (self);
-      return;
+      gtk_widget_set_visible (GTK_WIDGET (self->finding_image), text->len > 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_image),
+                                   tooltip->len > 0 ? tooltip->str : NULL);
+      gtk_image_set_from_icon_name (self->finding_image,
+                                    has_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+      if (has_error)
+        gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->finding_image), "error");
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->finding_image), text->len > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_image),
-                               tooltip->len > 0 ? tooltip->str : NULL);
-  gtk_image_set_from_icon_name (self->finding_image,
-                                has_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  if (has_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->finding_image), "error");
 
   update_subtitle (self);
 }

@@ -167,18 +167,6 @@ update_recent (ScWindow *self)
   sc_start_page_set_recent (self->start_page, (const char * const *)recent);
 }
 
-/* A window shown without a project gets the start page; one that opens a
- * project before it is shown never builds it. */
-static void
-ensure_start_page (ScWindow *self)
-{
-  if (self->start_page != NULL)
-    return;
-
-  self->start_page = SC_START_PAGE (sc_start_page_new ());
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
-}
-
 /* ---- Project page ------------------------------------------------------- */
 
 static GPtrArray *
@@ -550,26 +538,27 @@ add_target_group (ScWindow *self,
   return sc_app_row_get_plug_rows (SC_APP_ROW (app_row))->len;
 }
 
-static gboolean
-has_pending_rows (ScWindow *self)
+/* The group whose plug rows past the first screen are not built yet (only
+ * the group the first screen ends in has some), or NULL. */
+static ScAppRow *
+first_pending_group (ScWindow *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (SC_IS_APP_ROW (child) && sc_app_row_has_pending (SC_APP_ROW (child)))
-      return TRUE;
-  return FALSE;
+      return SC_APP_ROW (child);
+  return NULL;
 }
 
 /* Builds the plug rows the first screen left out of its groups. */
 static void
 build_pending_rows (ScWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SC_IS_APP_ROW (child))
-      sc_app_row_build_pending (SC_APP_ROW (child));
+  ScAppRow *group;
+
+  while ((group = first_pending_group (self)) != NULL)
+    sc_app_row_build_pending (group);
 }
 
 /* Wrapping labels are costly to measure in GTK 4.8 (the findings row alone
@@ -628,17 +617,15 @@ static gboolean
 build_deferred_cb (gpointer user_data)
 {
   ScWindow *self = user_data;
+  ScAppRow *group = first_pending_group (self);
 
   /* One group (or the rest of one) per main loop turn keeps input and
    * frames flowing. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SC_IS_APP_ROW (child) && sc_app_row_has_pending (SC_APP_ROW (child)))
-      {
-        sc_app_row_build_pending (SC_APP_ROW (child));
-        return G_SOURCE_CONTINUE;
-      }
+  if (group != NULL)
+    {
+      sc_app_row_build_pending (group);
+      return G_SOURCE_CONTINUE;
+    }
 
   if (self->deferred->len > 0)
     {
@@ -663,7 +650,7 @@ deferred_after_paint_cb (ScWindow      *self,
   g_clear_signal_handler (&self->deferred_paint_id, clock);
 
   rewrap_labels (self);
-  if ((self->deferred->len > 0 || has_pending_rows (self)) && self->deferred_id == 0)
+  if ((self->deferred->len > 0 || first_pending_group (self) != NULL) && self->deferred_id == 0)
     self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_deferred_cb, self, NULL);
 }
 
@@ -672,7 +659,7 @@ schedule_deferred (ScWindow *self)
 {
   GdkFrameClock *clock;
 
-  if ((self->deferred->len == 0 && !has_pending_rows (self)
+  if ((self->deferred->len == 0 && first_pending_group (self) == NULL
        && self->unwrapped_labels->len == 0)
       || self->deferred_id != 0 || self->deferred_paint_id != 0)
     return;
@@ -710,19 +697,23 @@ rebuild_project_page (ScWindow *self)
 
   apps = sc_project_get_apps (self->project);
   hooks = sc_project_get_hooks (self->project);
-  for (guint i = 0; i < (apps != NULL ? apps->len : 0) + (hooks != NULL ? hooks->len : 0); i++)
+  for (guint l = 0; l < 2; l++)
     {
-      ScTarget *target = apps != NULL && i < apps->len ? g_ptr_array_index (apps, i)
-                         : g_ptr_array_index (hooks, i - (apps != NULL ? apps->len : 0));
+      GPtrArray *targets = l == 0 ? apps : hooks;
 
-      if (!defer)
-        add_target_group (self, target, G_MAXUINT);
-      else if (n_rows >= FIRST_SCREEN_ROWS)
-        g_ptr_array_add (self->deferred, target);
-      else
-        n_rows += add_target_group (self, target, FIRST_SCREEN_ROWS - n_rows);
+      for (guint i = 0; targets != NULL && i < targets->len; i++)
+        {
+          ScTarget *target = g_ptr_array_index (targets, i);
+
+          if (!defer)
+            add_target_group (self, target, G_MAXUINT);
+          else if (n_rows >= FIRST_SCREEN_ROWS)
+            g_ptr_array_add (self->deferred, target);
+          else
+            n_rows += add_target_group (self, target, FIRST_SCREEN_ROWS - n_rows);
+        }
     }
-  if ((self->deferred->len > 0 || has_pending_rows (self))
+  if ((self->deferred->len > 0 || first_pending_group (self) != NULL)
       && gtk_widget_get_realized (GTK_WIDGET (self)))
     schedule_deferred (self);
 
@@ -1850,9 +1841,12 @@ sc_window_show (GtkWidget *widget)
 {
   ScWindow *self = SC_WINDOW (widget);
 
+  /* A window shown without a project gets the start page; one that opens
+   * a project before it is shown never builds it. */
   if (self->project == NULL && self->start_page == NULL)
     {
-      ensure_start_page (self);
+      self->start_page = SC_START_PAGE (sc_start_page_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->start_page), "start");
       gtk_stack_set_visible_child_name (self->stack, "start");
     }
 

@@ -63,8 +63,7 @@ sc_system_lib_open (const char         *soname,
 
 typedef struct
 {
-  gpointer *table;
-  GError   *error;   /* NULL once loaded */
+  GError   *error;   /* why it could not be loaded */
   gboolean  loaded;
 } LoadState;
 
