@@ -39,23 +39,13 @@ def run(*args, stdin=None, timeout=60):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-class Skip(Exception):
-    pass
+import sctap
+from sctap import Skip, test
 
 
 def check(cond, message):
     if not cond:
         raise AssertionError(message)
-
-
-results = []  # (name, function, todo-or-None)
-
-
-def test(name, todo=None):
-    def deco(fn):
-        results.append((name, fn, todo))
-        return fn
-    return deco
 
 
 def read(path):
@@ -1901,34 +1891,7 @@ for _c in EDIT_CASES:
 # ---------------------------------------------------------------------------
 
 def main():
-    only = sys.argv[1:]
-    sel = [r for r in results if not only or any(o in r[0] for o in only)]
-    print(f"1..{len(sel)}")
-    failed = 0
-    for n, (name, fn, todo) in enumerate(sel, 1):
-        tmp = tempfile.mkdtemp(prefix="sc-acceptance-")
-        directive = f" # TODO bug: {todo}" if todo else ""
-        try:
-            fn(tmp)
-            if todo:
-                # A known bug that is fixed now: report a plain pass (meson
-                # counts "ok # TODO" as a failure) and say so; remove the todo.
-                print(f"# fixed: {todo} -- remove its todo= marker")
-                directive = ""
-            print(f"ok {n} - {name}{directive}")
-        except Skip as e:
-            print(f"ok {n} - {name} # SKIP {e}")
-        except Exception as e:  # noqa: BLE001 - report every failure as TAP
-            msg = str(e) if isinstance(e, AssertionError) else f"{type(e).__name__}: {e}"
-            for line in msg.splitlines()[:40]:
-                print(f"# {line}")
-            print(f"not ok {n} - {name}{directive}")
-            if not todo:
-                failed += 1
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return sctap.main(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -28,15 +28,8 @@ KEYS = {"snap", "instance", "app", "hook", "kind", "mode", "operation", "object"
 SUGGESTION_KEYS = {"interface", "reason", "auto_connect", "store_approval", "plug"}
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
 
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def skip(name, reason):
-    results.append((name, None, reason))
+import sctap
+from sctap import check, skip
 
 
 def run(args, stdin=None, env=None, user=None):
@@ -399,8 +392,7 @@ def test_kinds_and_modes(tmp):
 
 def main():
     if not CLI:
-        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
-        return
+        sctap.skip_all("SNAPCONFINE_CLI is not set")
     tmp = tempfile.mkdtemp(prefix="sc-cli-denials-")
     try:
         test_logs()
@@ -418,19 +410,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    failed = 0
-    for i, (name, ok, detail) in enumerate(results, 1):
-        if ok is None:
-            print("ok %d - %s # SKIP %s" % (i, name, detail))
-        elif ok:
-            print("ok %d - %s" % (i, name))
-        else:
-            failed += 1
-            print("not ok %d - %s" % (i, name))
-            for line in str(detail).splitlines()[:20]:
-                print("#   " + line)
-    sys.exit(1 if failed else 0)
+    sys.exit(sctap.main())
 
 
 if __name__ == "__main__":
