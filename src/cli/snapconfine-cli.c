@@ -28,7 +28,7 @@ typedef struct
   const char *name;
   int       (*func) (int argc, char **argv);
   const char *synopsis;
-  const char *summary;
+  const char *summary;   /* one sentence for --help and the manual page */
 } Command;
 
 static const Command commands[] = {
@@ -118,7 +118,8 @@ print_usage (FILE     *stream,
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       print_command_synopsis (stream, &commands[i]);
-      print_wrapped (stream, "      ", commands[i].summary, 78);
+      if (commands[i].summary != NULL)
+        print_wrapped (stream, "      ", commands[i].summary, 78);
     }
   fprintf (stream,
            "\n"
