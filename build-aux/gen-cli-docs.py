@@ -270,7 +270,7 @@ _snapconfine_cli_in ()
 
 _snapconfine_cli ()
 {{
-  local cur prev command opts dir_opts file_opts word_opts positional i
+  local cur prev command opts dir_opts file_opts word_opts positional
   COMPREPLY=()
   cur="${{COMP_WORDS[COMP_CWORD]}}"
   prev=""
@@ -289,10 +289,14 @@ _snapconfine_cli ()
       ;;
   esac
 
-  # --option=VALUE in one word
+  # --option=VALUE: one word, or three when COMP_WORDBREAKS holds "=" (the default)
   if [[ "$cur" == --*=* ]]; then
     prev="${{cur%%=*}}"
     cur="${{cur#*=}}"
+  elif [ "$cur" = "=" ]; then
+    cur=""
+  elif [ "$prev" = "=" ] && [ "$COMP_CWORD" -gt 2 ]; then
+    prev="${{COMP_WORDS[COMP_CWORD-2]}}"
   fi
 
   if _snapconfine_cli_in "$prev" "$dir_opts"; then

@@ -191,6 +191,9 @@ def main():
             check("--directory completes folders only", got == [os.path.join(tmp, "journals")], got)
             got = complete("denials", "--directory=" + prefix)
             check("--directory=… completes folders only", got == [os.path.join(tmp, "journals")], got)
+            # As bash splits it by default (COMP_WORDBREAKS holds "=").
+            got = complete("denials", "--directory", "=", prefix)
+            check("--directory = … completes folders only", got == [os.path.join(tmp, "journals")], got)
         if "--log" in options.get("denials", ()):
             got = sorted(complete("denials", "--log", prefix))
             check("--log completes files", os.path.join(tmp, "journal.log") in got, got)
