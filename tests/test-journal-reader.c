@@ -550,8 +550,9 @@ test_log_cancel (void)
 
 /* ---- Follow ------------------------------------------------------------ */
 
-/* Waits until at least N records arrived or 5 s passed; returns the time
- * it took in µs. */
+/* Waits until at least N records arrived (giving up after 60 s, which only
+ * catches a hang); returns the time it took in µs, for the test log: how
+ * fast it is belongs in bench/, not in an assertion. */
 static gint64
 wait_for (ScJournalReader *reader,
           Records         *r,
@@ -559,7 +560,7 @@ wait_for (ScJournalReader *reader,
 {
   gint64 start = g_get_monotonic_time ();
 
-  while (r->denials->len < n && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+  while (r->denials->len < n && g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
     {
       g_autoptr(GError) error = NULL;
 
@@ -584,7 +585,7 @@ test_follow_directory (void)
   gint64 took;
 
   g_test_summary ("Following a directory: a journal file written into it while the reader "
-                  "waits is noticed and its records arrive within a second or so.");
+                  "waits is noticed and its records arrive.");
   if (!have_journal_remote ())
     return;
 
@@ -610,7 +611,6 @@ test_follow_directory (void)
   g_assert_cmpuint (r.denials->len, ==, 2);
   g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->host, ==, "beta");
   g_test_message ("new journal file noticed after %" G_GINT64_FORMAT " µs", took);
-  g_assert_cmpint (took, <, 2 * G_USEC_PER_SEC);
 
   g_unlink (first);
   g_unlink (second);
@@ -745,7 +745,6 @@ test_follow_log (void)
   g_assert_cmpuint (r.denials->len, ==, 2);
   g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/follow-2");
   g_test_message ("appended line read after %" G_GINT64_FORMAT " µs", took);
-  g_assert_cmpint (took, <, G_USEC_PER_SEC);
   g_assert_false (sc_journal_reader_process (reader));
   fclose (f);
 

@@ -19,6 +19,7 @@
 #include "sc-denial-item.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-test-utils.h"
 
 static gboolean have_display;
 
@@ -185,16 +186,6 @@ spin_until (gboolean (*condition) (Fixture *),
   return condition (fixture);
 }
 
-static void
-spin_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 loaded (Fixture *fixture)
 {
@@ -268,7 +259,7 @@ fixture_setup (Fixture       *fixture,
 
   g_assert_true (spin_until (loaded, fixture, 30));
   /* Let the list view create and bind its rows. */
-  spin_for (300);
+  sc_test_iterate (300);
 }
 
 static void
@@ -281,7 +272,7 @@ fixture_teardown (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  spin_for (50);
+  sc_test_iterate (50);
   g_clear_object (&fixture->project);
   g_clear_pointer (&fixture->calls, g_ptr_array_unref);
 
@@ -344,54 +335,12 @@ find_row (Fixture    *fixture,
   return find_row_in (GTK_WIDGET (fixture->sidebar), item);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether some visible text (label or inscription) below WIDGET contains TEXT. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  const char *shown = NULL;
-
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget))
-    shown = gtk_label_get_text (GTK_LABEL (widget));
-  else if (GTK_IS_INSCRIPTION (widget))
-    shown = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  else if (ADW_IS_STATUS_PAGE (widget))
-    shown = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
-  if (shown != NULL && strstr (shown, text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static GtkRevealer *
 find_revealer_showing (GtkWidget  *widget,
                        const char *text)
 {
   if (GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
-      shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
+      sc_test_shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
     return GTK_REVEALER (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -440,7 +389,7 @@ test_load (Fixture       *fixture,
   lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
   g_assert_nonnull (lost);
   g_assert_true (gtk_revealer_get_reveal_child (lost));
-  g_assert_true (shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
+  g_assert_true (sc_test_shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
 }
 
 typedef struct
@@ -478,9 +427,9 @@ test_add (Fixture       *fixture,
 
       g_test_message ("case %u: %s", i, c->object);
       g_assert_nonnull (row);
-      g_assert_true (shows_text (GTK_WIDGET (row), c->shown));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (row), c->shown));
 
-      add = find_button (GTK_WIDGET (row), "_Add");
+      add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
       g_assert_nonnull (add);
       g_assert_true (gtk_widget_get_visible (add));
       g_assert_true (gtk_widget_get_sensitive (add));
@@ -536,16 +485,16 @@ test_fix_and_missing_target (Fixture       *fixture,
 
   row = find_row (fixture, "/snap/foo/12/cache/");
   g_assert_nonnull (row);
-  g_assert_true (shows_text (GTK_WIDGET (row), "Not an interface problem"));
-  g_assert_true (shows_text (GTK_WIDGET (row), "SNAP"));
-  add = find_button (GTK_WIDGET (row), "_Add");
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "Not an interface problem"));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "SNAP"));
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_visible (add));
 
   row = find_row (fixture, "/dev/video1");
   g_assert_nonnull (row);
   g_assert_cmpstr (sc_denial_item_get_target (sc_denial_row_get_item (row)), ==, "ghost");
-  add = find_button (GTK_WIDGET (row), "_Add");
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_false (gtk_widget_get_sensitive (add));
@@ -567,7 +516,7 @@ test_no_project (Fixture       *fixture,
   g_assert_nonnull (find_item (fixture, "/etc/bar.conf"));
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (row), "_Add")));
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_button_with_label (GTK_WIDGET (row), "_Add")));
 }
 
 static void
@@ -582,7 +531,7 @@ test_details (Fixture       *fixture,
 
   row = find_row (fixture, "/home/alice/.gitconfig");
   g_assert_nonnull (row);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
        w = gtk_widget_get_next_sibling (w))
@@ -592,12 +541,12 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (toggle);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  spin_for (400);
-  g_assert_true (shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
+  sc_test_iterate (400);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-  spin_for (400);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  sc_test_iterate (400);
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
 static void
@@ -616,7 +565,7 @@ test_ignore (Fixture       *fixture,
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
   key = g_strdup (sc_denial_item_get_key (sc_denial_row_get_item (row)));
-  ignore = find_button (GTK_WIDGET (row), "_Ignore");
+  ignore = sc_test_find_button_with_label (GTK_WIDGET (row), "_Ignore");
   g_assert_nonnull (ignore);
 
   g_signal_emit_by_name (ignore, "clicked");
@@ -671,7 +620,7 @@ test_follow (Fixture       *fixture,
   /* A log is not followed until asked. */
   g_assert_false (sc_denial_sidebar_get_follow (fixture->sidebar));
   sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
-  spin_for (200);
+  sc_test_iterate (200);
 
   file = g_file_new_for_path (fixture->log_path);
   stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
@@ -704,7 +653,7 @@ test_unreadable (Fixture       *fixture,
   g_assert_true (spin_until (loaded, fixture, 30));
   g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 0);
-  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), missing));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), missing));
 
   /* Back to a readable source, the list returns. */
   set_log_source (fixture, fixture->log_path);
@@ -718,7 +667,7 @@ test_unreadable (Fixture       *fixture,
       set_log_source (fixture, fixture->log_path);
       g_assert_true (spin_until (loaded, fixture, 30));
       g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
-      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
       g_chmod (fixture->log_path, 0644);
     }
   else

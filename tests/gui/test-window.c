@@ -27,6 +27,7 @@
 #include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-window.h"
+#include "sc-test-utils.h"
 # include "sc-denial-item.h"
 # include "sc-denial-row.h"
 # include "sc-denial-sidebar.h"
@@ -61,46 +62,6 @@ copy_file (const char *from,
   g_assert_no_error (error);
   g_file_set_contents (to, contents, len, &error);
   g_assert_no_error (error);
-}
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  guint wakeup = g_timeout_add (5, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wakeup);
-}
-
-/* Runs the main loop until CHECK holds or five seconds pass. */
-static gboolean
-iterate_until (gboolean (*check) (gpointer),
-               gpointer   data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  guint wakeup = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        {
-          g_source_remove (wakeup);
-          return FALSE;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wakeup);
-  return TRUE;
 }
 
 static void
@@ -142,7 +103,7 @@ fixture_tear_down (Fixture       *fixture,
   if (sc_window_get_dialog (fixture->window) != NULL)
     gtk_window_destroy (sc_window_get_dialog (fixture->window));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (fixture->window);
 
   g_unlink (fixture->yaml);
@@ -166,7 +127,7 @@ open_project (Fixture *fixture)
   g_assert_true (sc_window_open (fixture->window, file, &error));
   g_assert_no_error (error);
   g_assert_nonnull (sc_window_get_project (fixture->window));
-  iterate (50);
+  sc_test_iterate (50);
 }
 
 static GBytes *
@@ -197,24 +158,6 @@ target_has_plug (ScProject  *project,
         return TRUE;
     }
   return FALSE;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 #define REQUIRE_DISPLAY() \
@@ -299,25 +242,6 @@ test_templates (void)
     g_assert_true (SC_IS_DENIAL_SIDEBAR (sidebar));
     g_object_unref (sidebar);
   }
-}
-
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
-        return GTK_LABEL (child);
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void
@@ -480,7 +404,7 @@ test_row_separators (Fixture       *fixture,
   open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark", "home");
   g_assert_nonnull (row);
-  g_assert_true (iterate_until (widget_has_size, row));
+  g_assert_true (sc_test_iterate_until (widget_has_size, row));
 
   node = snapshot_widget (GTK_WIDGET (row));
   g_assert_nonnull (node);
@@ -603,24 +527,6 @@ test_app_row_limit (void)
   g_object_unref (group);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_widget_of_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_app_row_extra_rows (void)
 {
@@ -643,7 +549,7 @@ test_app_row_extra_rows (void)
 
   group = g_object_ref_sink (sc_app_row_new (project, sc_project_find_target (project, "bare")));
   g_assert_cmpuint (sc_app_row_get_plug_rows (SC_APP_ROW (group))->len, ==, 0);
-  first = find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
+  first = sc_test_find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (first);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "No plugs");
   g_assert_true (gtk_widget_get_visible (first));
@@ -693,9 +599,9 @@ test_start_page (void)
   g_settings_set_strv (settings, "recent-projects", recent);
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
-  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  g_assert_null (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_present (GTK_WINDOW (window));
-  page = SC_START_PAGE (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  page = SC_START_PAGE (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   list = sc_start_page_get_recent_list (page);
@@ -718,61 +624,24 @@ test_start_page (void)
   /* Opening a project from there leaves the page. */
   g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
   g_assert_no_error (error);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page))))
                  != GTK_WIDGET (page));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
   g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (50);
-  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  sc_test_iterate (50);
+  g_assert_null (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 
   g_settings_reset (settings, "recent-projects");
-}
-
-static GtkWidget *
-find_button_with_icon (GtkWidget  *widget,
-                       const char *icon_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon_name) == 0)
-        return child;
-      if ((found = find_button_with_icon (child, icon_name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_widget_with_class (GtkWidget  *widget,
-                        const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_widget_with_class (child, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -794,14 +663,14 @@ test_plug_row_suffixes (Fixture       *fixture,
   open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark", "home");
   g_assert_nonnull (row);
-  g_assert_null (find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
-  g_assert_null (find_widget_with_class (GTK_WIDGET (row), "finding-icon"));
-  g_assert_null (find_widget_with_class (GTK_WIDGET (row), "changed-dot"));
+  g_assert_null (sc_test_find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
+  g_assert_null (sc_test_find_widget_with_class (GTK_WIDGET (row), "finding-icon"));
+  g_assert_null (sc_test_find_widget_with_class (GTK_WIDGET (row), "changed-dot"));
 
   /* Unticking makes the row changed: reset shows, and brings the tick back. */
   sc_plug_row_set_active (row, FALSE);
   g_assert_true (sc_plug_row_get_changed (row));
-  reset = find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic");
+  reset = sc_test_find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic");
   g_assert_nonnull (reset);
   g_assert_true (gtk_widget_get_visible (reset));
   g_assert_true (gtk_widget_get_valign (reset) == GTK_ALIGN_CENTER);
@@ -810,7 +679,7 @@ test_plug_row_suffixes (Fixture       *fixture,
   g_assert_true (sc_plug_row_get_active (row));
   g_assert_false (sc_plug_row_get_changed (row));
   g_assert_false (gtk_widget_get_visible (reset));
-  g_assert_true (reset == find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
+  g_assert_true (reset == sc_test_find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
 
   /* A finding adds the warning icon before the badges, with the finding
    * as its tooltip; an error turns it into the error icon. */
@@ -848,14 +717,14 @@ test_main_menu (Fixture       *fixture,
                   "and kept");
   REQUIRE_DISPLAY ();
 
-  button = GTK_MENU_BUTTON (find_widget_of_type (GTK_WIDGET (fixture->window),
+  button = GTK_MENU_BUTTON (sc_test_find_widget_of_type (GTK_WIDGET (fixture->window),
                                                  GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (button);
   g_assert_null (gtk_menu_button_get_menu_model (button));
   g_assert_true (gtk_menu_button_get_primary (button));
 
   gtk_menu_button_popup (button);
-  iterate (50);
+  sc_test_iterate (50);
   model = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (model);
   g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
@@ -863,7 +732,7 @@ test_main_menu (Fixture       *fixture,
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_menu_button_popdown (button);
-  iterate (20);
+  sc_test_iterate (20);
 
   gtk_menu_button_popup (button);
   g_assert_true (gtk_menu_button_get_menu_model (button) == model);
@@ -906,7 +775,7 @@ test_first_screen (void)
         message = g_markup_escape_text (finding->message, -1);
     }
   g_assert_nonnull (message);
-  label = find_label (window, message);
+  label = sc_test_find_label (window, message);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_wrap (label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
@@ -924,9 +793,9 @@ test_first_screen (void)
   g_assert_null (find_app_row (window, "skylark-sync"));
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (label_wraps, label));
+  g_assert_true (sc_test_iterate_until (label_wraps, label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
-  g_assert_true (iterate_until (all_groups_built, window));
+  g_assert_true (sc_test_iterate_until (all_groups_built, window));
   n_rows = n_hidden = 0;
   count_plug_rows (window, &n_rows, &n_hidden);
   g_assert_cmpuint (n_hidden, ==, 0);
@@ -944,7 +813,7 @@ test_first_screen (void)
   g_assert_cmpuint (n_rows, ==, 28);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 }
 
@@ -1064,7 +933,7 @@ test_add_interface (Fixture       *fixture,
 
   sc_add_interface_dialog_set_query (SC_ADD_INTERFACE_DIALOG (dialog), "cups-control");
   sc_add_interface_dialog_activate_result (SC_ADD_INTERFACE_DIALOG (dialog), 0);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
 
   row = sc_window_get_plug_row (fixture->window, "import", "cups-control");
@@ -1147,12 +1016,12 @@ test_suggestion (Fixture       *fixture,
   options.type = SC_JOURNAL_SOURCE_LOG;
   options.path = g_strdup (log);
   sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (sidebar), &options);
-  if (!iterate_until (sidebar_loaded, sidebar))
+  if (!sc_test_iterate_until (sidebar_loaded, sidebar))
     g_error ("The sidebar did not load %s: page %s, %u groups, loading %d", log,
              sc_denial_sidebar_get_page (SC_DENIAL_SIDEBAR (sidebar)),
              sc_denial_sidebar_get_n_groups (SC_DENIAL_SIDEBAR (sidebar)),
              sc_denial_sidebar_get_loading (SC_DENIAL_SIDEBAR (sidebar)));
-  iterate (100);
+  sc_test_iterate (100);
 
   /* /dev/video0 opened by the skylark app: the camera interface. */
   model = sc_denial_sidebar_get_model (SC_DENIAL_SIDEBAR (sidebar));
@@ -1205,16 +1074,16 @@ test_suggestion (Fixture       *fixture,
             break;
           }
       }
-    iterate (200);
+    sc_test_iterate (200);
   }
 
   denial_row = find_denial_row (sidebar, camera_item);
   g_assert_nonnull (denial_row);
-  add = find_button_with_label (denial_row, _("_Add"));
+  add = sc_test_find_button_with_label (denial_row, _("_Add"));
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  iterate (50);
+  sc_test_iterate (50);
 
   row = sc_window_get_plug_row (fixture->window, "skylark", "camera");
   g_assert_nonnull (row);
@@ -1302,7 +1171,7 @@ test_one_window_per_project (Fixture       *fixture,
   g_assert_cmpstr (recent[0], ==, fixture->dir);
 
   gtk_window_destroy (GTK_WINDOW (first));
-  iterate (20);
+  sc_test_iterate (20);
   g_settings_reset (sc_application_get_settings (app), "recent-projects");
 }
 
@@ -1430,7 +1299,7 @@ test_switch_to_strict (Fixture       *fixture,
   /* What the dialog's button does: respond, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
 
   written = sc_project_load (fixture->dir, &error);
   g_assert_no_error (error);
@@ -1444,7 +1313,7 @@ test_switch_to_strict (Fixture       *fixture,
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
                    "strict");
   {
-    GtkWidget *button = find_button_with_label (GTK_WIDGET (fixture->window), _("Already Strict"));
+    GtkWidget *button = sc_test_find_button_with_label (GTK_WIDGET (fixture->window), _("Already Strict"));
 
     g_assert_nonnull (button);
     g_assert_false (gtk_widget_is_sensitive (button));
@@ -1458,7 +1327,7 @@ test_switch_to_strict (Fixture       *fixture,
                                   "# Skylark: a small note-taking app"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  iterate (50);
+  sc_test_iterate (50);
   restored = read_yaml (fixture);
   g_assert_true (g_bytes_equal (restored, fixture->original));
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
@@ -1543,14 +1412,14 @@ test_external_change (Fixture       *fixture,
   open_project (fixture);
 
   write_with_confinement (fixture, "confinement: devmode", "confinement: classic");
-  g_assert_true (iterate_until (confinement_is, &wait));
+  g_assert_true (sc_test_iterate_until (confinement_is, &wait));
 
   g_assert_null (sc_window_get_plug_row (fixture->window, "import", "home"));
   g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
   g_assert_true (sc_window_has_pending (fixture->window));
 
   write_with_confinement (fixture, "confinement: classic", "confinement: devmode");
-  g_assert_true (iterate_until (dialog_shown, fixture));
+  g_assert_true (sc_test_iterate_until (dialog_shown, fixture));
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   /* Still the old model until the user answers. */
@@ -1559,7 +1428,7 @@ test_external_change (Fixture       *fixture,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
                    "devmode");
   row = sc_window_get_plug_row (fixture->window, "import", "home");
@@ -1623,7 +1492,7 @@ test_close_with_pending (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_close (dialog);
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (sc_window_has_pending (fixture->window));
 
@@ -1631,7 +1500,7 @@ test_close_with_pending (Fixture       *fixture,
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  iterate (20);
+  sc_test_iterate (20);
 
   written = sc_project_load (fixture->yaml, &error);
   g_assert_no_error (error);
