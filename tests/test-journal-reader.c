@@ -1208,6 +1208,88 @@ test_lost_totals (void)
   g_rmdir (dir);
 }
 
+/* Writes a journal of N_ENTRIES entries into DIR/NAME: every 100th a
+ * kernel-transport AppArmor record, the rest kernel messages from three
+ * templates (REPEATED) or syslog lines that are all different. */
+static char *
+make_generated_journal (const char *dir,
+                        const char *name,
+                        guint       n_entries,
+                        gboolean    repeated)
+{
+  g_autofree char *export_path = g_strdup_printf ("%s/%s.export", dir, name);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *out = g_build_filename (dir, name, NULL);
+
+  for (guint n = 0; n < n_entries; n++)
+    {
+      g_string_append_printf (text, "__REALTIME_TIMESTAMP=%" G_GINT64_FORMAT "\n"
+                              "__MONOTONIC_TIMESTAMP=%u\n_BOOT_ID=4f3c2a1b0e9d8c7b6a5f4e3d2c1b0a99\n"
+                              "_HOSTNAME=alpha\n", T0_USEC + n * 1000, 1000 + n * 1000);
+      if (n % 100 == 50)
+        g_string_append_printf (text, "_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+                                "MESSAGE=audit: type=1400 audit(1718031201.%03u:%u): "
+                                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+                                "profile=\"snap.foo.foo\" name=\"/etc/gen-%u\" pid=%u comm=\"foo\" "
+                                "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+                                n % 1000, n, n, 100 + n);
+      else if (repeated)
+        g_string_append_printf (text, "_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+                                "MESSAGE=usb 1-%u: new high-speed USB device using xhci_hcd\n\n",
+                                n % 3);
+      else
+        g_string_append_printf (text, "_TRANSPORT=%s\nSYSLOG_IDENTIFIER=sshd\n"
+                                "MESSAGE=Accepted publickey for alice port %u ssh2\n\n",
+                                n % 10 == 0 ? "kernel" : "syslog", n);
+    }
+  g_file_set_contents (export_path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+  make_journal (export_path, out);
+  g_unlink (export_path);
+  return out;
+}
+
+static void
+test_strategies (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *repeated = NULL;
+  g_autofree char *distinct = NULL;
+
+  g_test_summary ("A file whose messages repeat is read by its distinct messages, one whose "
+                  "messages differ by walking its matching entries: both find every record, "
+                  "once, in time order, with its fields.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  repeated = make_generated_journal (dir, "repeated.journal", 6000, TRUE);
+  distinct = make_generated_journal (dir, "distinct.journal", 6000, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *files[] = { i == 0 ? repeated : distinct, NULL };
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES, .files = (GStrv) files };
+      g_auto(Records) r = { 0 };
+
+      records_init (&r);
+      read_all (&options, &r);
+      g_assert_cmpuint (r.denials->len, ==, 60);
+      for (guint k = 0; k < r.denials->len; k++)
+        {
+          ScDenial *d = g_ptr_array_index (r.denials, k);
+          g_autofree char *object = g_strdup_printf ("/etc/gen-%u", k * 100 + 50);
+
+          g_assert_cmpstr (d->object, ==, object);
+          g_assert_cmpstr (d->host, ==, "alpha");
+          g_assert_cmpstr (d->transport, ==, "kernel");
+        }
+    }
+  g_unlink (repeated);
+  g_unlink (distinct);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1301,7 @@ main (int   argc,
   g_test_add_func ("/journal-reader/user-dbus", test_user_dbus);
   g_test_add_func ("/journal-reader/directory-hosts", test_directory_hosts);
   g_test_add_func ("/journal-reader/filters", test_filters);
+  g_test_add_func ("/journal-reader/strategies", test_strategies);
   for (guint i = 0; i < G_N_ELEMENTS (log_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/journal-reader/log/%s", log_cases[i].file);

@@ -19,13 +19,6 @@
 
 G_BEGIN_DECLS
 
-/* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
-#define DATA_THRESHOLD (16 * 1024)
-#define LOG_CHUNK (1024 * 1024)
-#define LOOKUPS_PER_HANDLE 1024
-#define FIELD_MAX 256
-#define JSON_ENTRY_MAX (16 * 1024 * 1024)   /* one json-pretty entry, at most */
-
 typedef enum
 {
   LOG_FORMAT_UNKNOWN,
@@ -57,7 +50,6 @@ struct _ScJournalReader
   /* sd-journal back end */
   sd_journal       *journal;
   char             *boot_match;     /* "_BOOT_ID=…" for this_boot */
-  gboolean          use_catch_up;
   gboolean          caught_up;      /* the records before the anchor were read */
   guint64           anchor_usec;    /* the last matching entry at open: realtime, */
   guint64           anchor_monotonic; /* monotonic time */
@@ -87,6 +79,21 @@ struct _ScJournalReader
   GHashTable       *lost_totals;    /* host → largest audit_lost=N seen (guint64*) */
 };
 
+/* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
+#define SC_JOURNAL_DATA_THRESHOLD (16 * 1024)
+
+/* The fields of an entry the parser's context needs; "" when absent. */
+typedef struct
+{
+  char transport[32];
+  char hostname[256];
+  char audit_type[16];
+  char audit_type_name[32];
+  char audit_id[32];
+  char identifier[64];
+  char source_realtime[32];
+} ScJournalEntryFields;
+
 /* Helpers shared by the sources (sc-journal-reader.c). */
 void         _sc_journal_add_warning         (ScJournalReader     *self,
                                               char                *message);
@@ -113,6 +120,21 @@ const char  *_sc_journal_nonempty            (const char          *value);
 gboolean     _sc_journal_sd_open             (ScJournalReader     *self,
                                               GError             **error);
 gboolean     _sc_journal_sd_read             (ScJournalReader     *self,
+                                              ScJournalRecordFunc  func,
+                                              gpointer             user_data,
+                                              GCancellable        *cancellable,
+                                              GError             **error);
+
+int          _sc_journal_sd_open_handle      (ScJournalReader     *self,
+                                              sd_journal         **out);
+int          _sc_journal_sd_add_matches      (sd_journal          *j,
+                                              const char          *boot_match);
+void         _sc_journal_sd_read_fields      (sd_journal          *j,
+                                              ScJournalEntryFields *f);
+gboolean     _sc_journal_sd_entry_in_groups  (const ScJournalEntryFields *f);
+/* sc-journal-reader-sd-scan.c */
+gboolean     _sc_journal_sd_catch_up         (ScJournalReader     *self,
+                                              GPtrArray           *files,
                                               ScJournalRecordFunc  func,
                                               gpointer             user_data,
                                               GCancellable        *cancellable,

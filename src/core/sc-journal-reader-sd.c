@@ -30,10 +30,6 @@
 #include "sc-journal-reader-private.h"
 #include "sc-system-libs.h"
 
-/* Larger than any MESSAGE we care about: audit records are at most ~8 KiB. */
-#define DATA_THRESHOLD (16 * 1024)
-#define LOOKUPS_PER_HANDLE 1024
-#define FIELD_MAX 256
 
 /* ---- Permission check ------------------------------------------------- */
 
@@ -168,8 +164,8 @@ journal_group_hint (void)
  * only journald's audit transport sets, so the audit group needs no
  * _TRANSPORT=audit term: an AND of two fields is much slower to evaluate in
  * sd-journal than an OR of values of one field. */
-static int
-add_matches (sd_journal *j,
+int
+_sc_journal_sd_add_matches (sd_journal *j,
              const char *boot_match)
 {
   static const char * const groups[][3] = {
@@ -209,8 +205,8 @@ set_open_error (ScJournalReader  *self,
 }
 
 /* Opens the source without matches. */
-static int
-open_handle (ScJournalReader  *self,
+int
+_sc_journal_sd_open_handle (ScJournalReader  *self,
              sd_journal      **out)
 {
   const ScJournalOptions *o = &self->options;
@@ -232,7 +228,7 @@ open_handle (ScJournalReader  *self,
       g_assert_not_reached ();
     }
   if (r >= 0)
-    SC_SD (sd_journal_set_data_threshold) (*out, DATA_THRESHOLD);
+    SC_SD (sd_journal_set_data_threshold) (*out, SC_JOURNAL_DATA_THRESHOLD);
   return r;
 }
 
@@ -321,7 +317,7 @@ _sc_journal_sd_open (ScJournalReader  *self,
       g_assert_not_reached ();
     }
 
-  if ((r = open_handle (self, &self->journal)) < 0)
+  if ((r = _sc_journal_sd_open_handle (self, &self->journal)) < 0)
     {
       set_open_error (self, r, error);
       return FALSE;
@@ -341,43 +337,32 @@ _sc_journal_sd_open (ScJournalReader  *self,
       self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
     }
 
-  if ((r = add_matches (self->journal, self->boot_match)) < 0)
+  if ((r = _sc_journal_sd_add_matches (self->journal, self->boot_match)) < 0)
     {
       g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
                    _("Cannot filter the journal: %s"), g_strerror (-r));
       return FALSE;
     }
 
-  /* Without a time or boot limit the records already there are read by
-   * catch_up() from a second handle; this one waits at the last matching
-   * entry (the anchor) and returns only what comes after it. With a limit,
-   * walking the matching entries from the start of the window is cheaper. */
-  self->use_catch_up = o->since_usec <= 0 && !o->this_boot;
-  if (self->use_catch_up)
+  /* The records already there are read by catch_up(), file by file in
+   * parallel; this handle waits at the last matching entry (the anchor)
+   * and returns only what comes after it. */
+  r = SC_SD (sd_journal_seek_tail) (self->journal);
+  if (r >= 0 && (r = SC_SD (sd_journal_previous) (self->journal)) > 0)
     {
-      r = SC_SD (sd_journal_seek_tail) (self->journal);
-      if (r >= 0 && (r = SC_SD (sd_journal_previous) (self->journal)) > 0)
-        {
-          SC_SD (sd_journal_get_realtime_usec) (self->journal, &self->anchor_usec);
-          SC_SD (sd_journal_get_monotonic_usec) (self->journal, &self->anchor_monotonic,
-                                         &self->anchor_boot);
-          self->caught_up = FALSE;
-        }
-      else if (r >= 0)
-        {
-          /* Nothing matches yet: everything that comes is new. */
-          self->caught_up = TRUE;
-          r = SC_SD (sd_journal_seek_head) (self->journal);
-        }
+      SC_SD (sd_journal_get_realtime_usec) (self->journal, &self->anchor_usec);
+      SC_SD (sd_journal_get_monotonic_usec) (self->journal, &self->anchor_monotonic,
+                                             &self->anchor_boot);
     }
-  else
+  else if (r >= 0)
     {
-      self->caught_up = TRUE;
-      if (o->since_usec > 0)
-        r = SC_SD (sd_journal_seek_realtime_usec) (self->journal, (guint64) o->since_usec);
-      else
-        r = SC_SD (sd_journal_seek_head) (self->journal);
+      /* Nothing matches yet: everything that comes is new, and catch_up()
+       * only looks at the files (anchor 0: every entry is after it). */
+      self->anchor_usec = 0;
+      self->anchor_monotonic = 0;
+      r = SC_SD (sd_journal_seek_head) (self->journal);
     }
+  self->caught_up = FALSE;
   if (r < 0)
     {
       g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
@@ -393,35 +378,6 @@ _sc_journal_sd_open (ScJournalReader  *self,
 
   return TRUE;
 }
-
-/* Whether the current entry of U comes after the anchor in sd-journal's
- * order: by monotonic time within the anchor's boot, else by wall clock.
- * Those are read by the main handle, the others by catch_up(). */
-static gboolean
-after_anchor (ScJournalReader *self,
-              sd_journal      *u,
-              guint64          realtime,
-              guint64         *monotonic)
-{
-  sd_id128_t boot;
-
-  if (SC_SD (sd_journal_get_monotonic_usec) (u, monotonic, &boot) >= 0 &&
-      sd_id128_equal (boot, self->anchor_boot))
-    return *monotonic > self->anchor_monotonic;
-  return realtime > self->anchor_usec;
-}
-
-/* The fields of an entry the parser's context needs; "" when absent. */
-typedef struct
-{
-  char transport[32];
-  char hostname[FIELD_MAX];
-  char audit_type[16];
-  char audit_type_name[32];
-  char audit_id[32];
-  char identifier[64];
-  char source_realtime[32];
-} EntryFields;
 
 static void
 copy_value (char       *dest,
@@ -441,9 +397,9 @@ copy_value (char       *dest,
 
 /* Reads all the wanted fields in one walk over the entry's items: one
  * sd_journal_get_data() call per field would walk them once per field. */
-static void
-read_entry_fields (sd_journal  *j,
-                   EntryFields *f)
+void
+_sc_journal_sd_read_fields (sd_journal  *j,
+                   ScJournalEntryFields *f)
 {
   const void *data;
   size_t len;
@@ -483,8 +439,8 @@ _sc_journal_nonempty (const char *value)
 }
 
 /* Whether an entry with fields F belongs to one of the match groups. */
-static gboolean
-entry_in_groups (const EntryFields *f)
+gboolean
+_sc_journal_sd_entry_in_groups (const ScJournalEntryFields *f)
 {
   if (strcmp (f->transport, "kernel") == 0)
     return TRUE;
@@ -492,42 +448,6 @@ entry_in_groups (const EntryFields *f)
     return strcmp (f->audit_type, "1400") == 0 || strcmp (f->audit_type, "1326") == 0 ||
            strcmp (f->audit_type, "1107") == 0;
   return strcmp (f->identifier, "dbus-daemon") == 0;
-}
-
-/* One matching entry, kept until all are known so they can be handed on
- * in journal order. The small strings live in a GStringChunk. */
-typedef struct
-{
-  guint64     realtime;
-  guint64     monotonic;
-  guint       message;        /* index into the message array */
-  guint       seq;            /* order found, the last tie-breaker */
-  const char *transport;
-  const char *hostname;
-  const char *audit_type_name;
-  const char *audit_id;
-  const char *syslog_identifier;
-  gint64      source_realtime;
-} Pending;
-
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  const Pending *pa = a, *pb = b;
-
-  if (pa->realtime != pb->realtime)
-    return pa->realtime < pb->realtime ? -1 : 1;
-  if (pa->monotonic != pb->monotonic)
-    return pa->monotonic < pb->monotonic ? -1 : 1;
-  return pa->seq < pb->seq ? -1 : pa->seq > pb->seq;
-}
-
-static const char *
-chunk_value (GStringChunk *chunk,
-             const char   *value)
-{
-  return value[0] != '\0' ? g_string_chunk_insert_const (chunk, value) : NULL;
 }
 
 static gboolean
@@ -615,172 +535,8 @@ list_journal_files (ScJournalReader *self)
   return files;
 }
 
-typedef struct
-{
-  GPtrArray    *messages;   /* of GBytes, "MESSAGE=…" */
-  GArray       *pending;    /* of Pending */
-  GStringChunk *strings;
-} CatchUp;
-
-/* HACK: sd-journal keeps every window of a journal file it mapped until the
- * handle is closed, and listing the distinct MESSAGE values of a large file
- * touches most of it: the process's resident size grows by the file's size
- * although nothing is allocated. The files are mapped read-only and shared,
- * so their pages can be dropped from this process at any time
- * (MADV_DONTNEED): a later access faults them in again from the page cache
- * with the same contents. This keeps peak memory bounded on large journals. */
-static void
-drop_journal_pages (void)
-{
-  g_autofree char *maps = NULL;
-  char *line, *next;
-
-  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
-    return;
-  for (line = maps; line != NULL && *line != '\0'; line = next)
-    {
-      unsigned long start, end;
-      char *path;
-
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      path = strchr (line, '/');
-      if (path == NULL
-          || !(g_str_has_suffix (path, ".journal") || g_str_has_suffix (path, ".journal~")))
-        continue;
-      if (sscanf (line, "%lx-%lx", &start, &end) == 2 && end > start)
-        madvise ((void *) start, end - start, MADV_DONTNEED);
-    }
-}
-
-/* Finds the matching entries of journal U (see catch_up()). U is closed
- * after the distinct values were listed and REOPEN (nullable) gives a fresh
- * handle for looking up their entries, so that the two walks do not map the
- * same file pages twice. */
-static int
-catch_up_handle (ScJournalReader *self,
-                 sd_journal      *u,
-                 sd_journal    *(*reopen) (ScJournalReader *self, gpointer data),
-                 gpointer         reopen_data,
-                 CatchUp         *c,
-                 GCancellable    *cancellable)
-{
-  guint first = c->messages->len;
-  const void *data;
-  size_t len;
-  guint n = 0;
-  int r;
-
-  r = SC_SD (sd_journal_query_unique) (u, "MESSAGE");
-  while (r >= 0 && (r = SC_SD (sd_journal_enumerate_available_unique) (u, &data, &len)) > 0)
-    {
-      const char *msg = (const char *) data + 8;
-      size_t mlen = len - 8;
-
-      if ((++n & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-      if ((n & 0x3fff) == 0)
-        drop_journal_pages ();
-      if (len < 8 || len >= DATA_THRESHOLD || !_sc_journal_may_be_record (msg, mlen))
-        continue;
-      if (!_sc_journal_is_ratelimit_text (msg, mlen) && !_sc_journal_may_be_snap (self, msg, mlen))
-        continue;
-      g_ptr_array_add (c->messages, g_bytes_new (data, len));
-    }
-
-  if (r >= 0 && reopen != NULL && first < c->messages->len)
-    {
-      sd_journal *fresh = reopen (self, reopen_data);
-
-      if (fresh != NULL)
-        {
-          SC_SD (sd_journal_close) (u);
-          u = fresh;
-        }
-    }
-
-  for (guint i = first; r >= 0 && i < c->messages->len; i++)
-    {
-      gsize mlen;
-      const void *m = g_bytes_get_data (g_ptr_array_index (c->messages, i), &mlen);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      /* sd-journal keeps every 8 MiB window it mapped until the handle is
-       * closed; the entries of the values are spread over the whole file,
-       * so a fresh handle now and then bounds the mapped memory. */
-      if (reopen != NULL && i > first && (i - first) % LOOKUPS_PER_HANDLE == 0)
-        {
-          sd_journal *fresh = reopen (self, reopen_data);
-
-          if (fresh != NULL)
-            {
-              SC_SD (sd_journal_close) (u);
-              u = fresh;
-            }
-        }
-      SC_SD (sd_journal_flush_matches) (u);
-      if ((r = SC_SD (sd_journal_add_match) (u, m, mlen)) < 0 || (r = SC_SD (sd_journal_seek_head) (u)) < 0)
-        break;
-      while ((r = SC_SD (sd_journal_next) (u)) > 0)
-        {
-          Pending p = { 0 };
-          EntryFields f;
-
-          SC_SD (sd_journal_get_realtime_usec) (u, &p.realtime);
-          if (after_anchor (self, u, p.realtime, &p.monotonic))
-            continue;   /* the main handle reads it */
-          read_entry_fields (u, &f);
-          if (!entry_in_groups (&f))
-            continue;
-          p.message = i;
-          p.seq = c->pending->len;
-          p.transport = chunk_value (c->strings, f.transport);
-          p.hostname = chunk_value (c->strings, f.hostname);
-          p.audit_type_name = chunk_value (c->strings, f.audit_type_name);
-          p.audit_id = chunk_value (c->strings, f.audit_id);
-          p.syslog_identifier = chunk_value (c->strings, f.identifier);
-          p.source_realtime = g_ascii_strtoll (f.source_realtime, NULL, 10);
-          g_array_append_val (c->pending, p);
-        }
-    }
-  SC_SD (sd_journal_close) (u);
-  return r < 0 ? r : 0;
-}
-
-static sd_journal *
-reopen_file (ScJournalReader *self,
-             gpointer         data)
-{
-  const char *one[2] = { data, NULL };
-  sd_journal *u = NULL;
-
-  if (SC_SD (sd_journal_open_files) (&u, one, 0) < 0)
-    return NULL;
-  SC_SD (sd_journal_set_data_threshold) (u, DATA_THRESHOLD);
-  return u;
-}
-
-static sd_journal *
-reopen_source (ScJournalReader *self,
-               gpointer         data)
-{
-  sd_journal *u = NULL;
-
-  return open_handle (self, &u) < 0 ? NULL : u;
-}
-
 /* Reads the records that were there when the reader was made, up to the
- * anchor. Instead of visiting every kernel, audit and dbus-daemon entry
- * (most of which are ordinary kernel messages) it enumerates the distinct
- * MESSAGE values (a journal file stores each value once), keeps those the
- * cheap prefilter accepts, and looks up only their entries through the
- * value's own entry list. Its cost follows the number of distinct messages
- * rather than the number of entries. Each file gets its own handle, closed
- * before the next is opened: no value is looked up in the other files, and
- * only one file's pages are mapped at a time. The records are handed on in
- * journal order at the end. */
+ * anchor, file by file in parallel (sc-journal-reader-sd-scan.c). */
 static gboolean
 catch_up (ScJournalReader     *self,
           ScJournalRecordFunc  func,
@@ -788,77 +544,9 @@ catch_up (ScJournalReader     *self,
           GCancellable        *cancellable,
           GError             **error)
 {
-  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   g_autoptr(GPtrArray) files = list_journal_files (self);
-  CatchUp c = { messages, pending, g_string_chunk_new (4096) };
-  int r = 0;
 
-  if (files != NULL)
-    {
-      for (guint i = 0; r >= 0 && i < files->len; i++)
-        {
-          const char *one[2] = { g_ptr_array_index (files, i), NULL };
-          sd_journal *u = NULL;
-
-          /* A file that vanished (rotated and deleted) or is corrupt is
-           * skipped, as sd-journal does in a directory. */
-          if (SC_SD (sd_journal_open_files) (&u, one, 0) < 0)
-            continue;
-          SC_SD (sd_journal_set_data_threshold) (u, DATA_THRESHOLD);
-          r = catch_up_handle (self, u, reopen_file, (gpointer) one[0], &c, cancellable);
-        }
-    }
-  else
-    {
-      sd_journal *u = NULL;
-
-      if ((r = open_handle (self, &u)) < 0)
-        {
-          g_string_chunk_free (c.strings);
-          set_open_error (self, r, error);
-          return FALSE;
-        }
-      r = catch_up_handle (self, u, reopen_source, NULL, &c, cancellable);
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_string_chunk_free (c.strings);
-      return FALSE;
-    }
-  if (r < 0)
-    {
-      g_string_chunk_free (c.strings);
-      g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
-                   _("Cannot read the journal: %s"), g_strerror (-r));
-      return FALSE;
-    }
-
-  g_array_sort (pending, compare_pending);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      Pending *p = &g_array_index (pending, Pending, i);
-      ScRecordContext context = { 0 };
-      ScDenial *denial = NULL;
-      ScRecordType type;
-      guint64 lost = 0;
-      gsize mlen;
-      const char *m = g_bytes_get_data (g_ptr_array_index (messages, p->message), &mlen);
-
-      context.transport = p->transport;
-      context.hostname = p->hostname;
-      context.audit_type_name = p->audit_type_name;
-      context.audit_id = p->audit_id;
-      context.syslog_identifier = p->syslog_identifier;
-      context.realtime_usec = p->source_realtime > 0 ? p->source_realtime : (gint64) p->realtime;
-      type = sc_denial_parse_message (m + 8, (gssize) mlen - 8, &context, &denial, &lost);
-      if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (m + 8, (gssize) mlen - 8))
-        lost = _sc_journal_lost_total_increase (self, context.hostname, lost);
-      _sc_journal_deliver (self, type, denial, lost, context.hostname, func, user_data);
-    }
-  g_string_chunk_free (c.strings);
-  return TRUE;
+  return _sc_journal_sd_catch_up (self, files, func, user_data, cancellable, error);
 }
 
 gboolean
@@ -885,7 +573,7 @@ _sc_journal_sd_read (ScJournalReader     *self,
 
   while ((r = SC_SD (sd_journal_next) (j)) > 0)
     {
-      EntryFields f;
+      ScJournalEntryFields f;
       ScRecordContext context = { 0 };
       ScDenial *denial = NULL;
       ScRecordType type;
@@ -910,7 +598,7 @@ _sc_journal_sd_read (ScJournalReader     *self,
       if (self->options.since_usec > 0 && realtime < (guint64) self->options.since_usec)
         continue;
 
-      read_entry_fields (j, &f);
+      _sc_journal_sd_read_fields (j, &f);
       context.transport = _sc_journal_nonempty (f.transport);
       context.hostname = _sc_journal_nonempty (f.hostname);
       context.audit_type_name = _sc_journal_nonempty (f.audit_type_name);
