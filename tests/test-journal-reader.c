@@ -15,6 +15,7 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -721,6 +722,7 @@ test_follow_log (void)
   records_init (&r);
   reader = sc_journal_reader_new (&options, &error);
   g_assert_no_error (error);
+  sc_journal_reader_set_follow (reader, TRUE);
   g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
   g_assert_cmpuint (r.denials->len, ==, 1);
   g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
@@ -1184,7 +1186,8 @@ test_lost_totals (void)
     { "Jun 10 12:00:01 h kernel: audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64\n"
       "Jun 11 08:00:00 h kernel: audit: audit_lost=2 audit_rate_limit=0 audit_backlog_limit=64\n", 5 + 2 },
     /* Saved journal of two machines: each has its own total. */
-    { "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=5 audit_rate_limit=0\n\n"
+    { "__REALTIME_TIMESTAMP=1718031201000000\n"
+      "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=5 audit_rate_limit=0\n\n"
       "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=7 audit_rate_limit=0\n\n"
       "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=6 audit_rate_limit=0\n\n"
       "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: backlog limit exceeded\n\n", 6 + 7 + 1 },
@@ -1204,6 +1207,131 @@ test_lost_totals (void)
       read_all (&options, &r);
       g_assert_cmpuint (r.lost, ==, cases[i].lost);
     }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_copytruncate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kern.log", NULL);
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+  const char *line =
+    "Jun 10 14:53:21 alpha kernel: audit: type=1400 audit(1718031201.482:%d): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/copy-%d\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+    "fsuid=0 ouid=0\n";
+  g_autofree char *first = g_strdup_printf (line, 1, 1);
+  g_autofree char *after = NULL;
+
+  g_test_summary ("Following a log that logrotate's copytruncate empties in place: what is "
+                  "written right after the truncation, before the reader looks again, is read "
+                  "although the file is no smaller than before (issue 15, item 12).");
+  g_assert_true (g_file_set_contents (path, first, -1, NULL));
+  records_init (&r);
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  sc_journal_reader_set_follow (reader, TRUE);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_cmpuint (r.denials->len, ==, 1);
+
+  /* Truncate and write two records (more bytes than before) at once:
+   * the same inode, a larger size. */
+  {
+    g_autofree char *second = g_strdup_printf (line, 2, 2);
+    g_autofree char *third = g_strdup_printf (line, 3, 3);
+
+    after = g_strconcat (second, third, NULL);
+  }
+  {
+    int fd = g_open (path, O_WRONLY | O_TRUNC, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (write (fd, after, strlen (after)), ==, (gssize) strlen (after));
+    close (fd);
+  }
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.denials->len, ==, 3);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/copy-2");
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 2))->object, ==, "/etc/copy-3");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_last_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pasted.log", NULL);
+  const char *text =
+    "type=AVC msg=audit(1718031201.482:7): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/pasted\" pid=1 comm=\"foo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
+
+  g_test_summary ("The last record of a log without a final newline is read when the log is "
+                  "not followed, and waits for its end when it is (issue 15, item 11).");
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  for (guint follow = 0; follow < 2; follow++)
+    {
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+      g_autoptr(ScJournalReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Records) r = { 0 };
+
+      records_init (&r);
+      reader = sc_journal_reader_new (&options, &error);
+      g_assert_no_error (error);
+      sc_journal_reader_set_follow (reader, follow);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+      g_assert_cmpuint (r.denials->len, ==, follow ? 0 : 1);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_lost_since (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-lost-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lost.log", NULL);
+  static const char * const texts[] = {
+    /* journalctl -o export: the notice has its own time. */
+    "__REALTIME_TIMESTAMP=1718031201000000\n_HOSTNAME=a\n_TRANSPORT=kernel\n"
+    "MESSAGE=kauditd_printk_skb: 7 callbacks suppressed\n\n"
+    "__REALTIME_TIMESTAMP=1718031301000000\n_HOSTNAME=a\n_TRANSPORT=kernel\n"
+    "MESSAGE=audit: type=1400 audit(1718031301.000:9): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/late\" pid=1 comm=\"foo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+    /* A text log: the notice follows the records it is about. */
+    "2024-06-10T14:53:21.000000+00:00 a kernel: audit: type=1400 audit(1718031201.000:8): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/early\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n"
+    "2024-06-10T14:53:22.000000+00:00 a kernel: kauditd_printk_skb: 7 callbacks suppressed\n"
+    "2024-06-10T14:55:01.000000+00:00 a kernel: audit: type=1400 audit(1718031301.000:9): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/late\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n",
+  };
+
+  g_test_summary ("Records lost to rate limiting before --since are not counted (issue 15, "
+                  "item 13); without --since they are.");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint with_since = 0; with_since < 2; with_since++)
+      {
+        ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+        g_auto(Records) r = { 0 };
+
+        options.since_usec = with_since ? G_GINT64_CONSTANT (1718031300000000) : 0;
+        g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+        records_init (&r);
+        read_all (&options, &r);
+        g_assert_cmpuint (r.lost, ==, with_since ? 0 : 7);
+        g_assert_cmpuint (r.denials->len, >=, 1);
+      }
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -1302,6 +1430,9 @@ main (int   argc,
   g_test_add_func ("/journal-reader/directory-hosts", test_directory_hosts);
   g_test_add_func ("/journal-reader/filters", test_filters);
   g_test_add_func ("/journal-reader/strategies", test_strategies);
+  g_test_add_func ("/journal-reader/copytruncate", test_copytruncate);
+  g_test_add_func ("/journal-reader/last-line", test_last_line);
+  g_test_add_func ("/journal-reader/lost-since", test_lost_since);
   for (guint i = 0; i < G_N_ELEMENTS (log_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/journal-reader/log/%s", log_cases[i].file);

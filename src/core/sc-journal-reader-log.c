@@ -34,6 +34,8 @@
 #include "sc-system-libs.h"
 
 #define LOG_CHUNK (1024 * 1024)
+/* A record is at most a few KiB: longer lines are skipped and counted. */
+#define LOG_LINE_MAX (64 * 1024)
 
 /* ---- Text-log back end ------------------------------------------------ */
 
@@ -125,7 +127,7 @@ flush_pending (ScJournalReader     *self,
             lost = _sc_journal_lost_total_increase (self, NULL, lost);
           if (type != SC_RECORD_NONE)
             self->log_recognised++;
-          _sc_journal_deliver (self, type, denial, lost, NULL, func, user_data);
+          _sc_journal_deliver (self, type, denial, lost, NULL, 0, func, user_data);
         }
       else
         self->log_recognised++;   /* another snap's record, most likely */
@@ -236,30 +238,144 @@ reopen_log (ScJournalReader *self)
   return TRUE;
 }
 
-gboolean
-_sc_journal_log_read (ScJournalReader     *self,
-          ScJournalRecordFunc  func,
-          gpointer             user_data,
-          GCancellable        *cancellable,
-          GError             **error)
+/* Starts over at the beginning of the file (truncated in place). */
+static void
+restart_log (ScJournalReader *self)
 {
-  if (self->log_eof)
+  self->log_offset = 0;
+  self->buf_len = 0;
+  self->tail_len = 0;
+  self->skipping_line = FALSE;
+  self->partial_fed = FALSE;
+  g_string_truncate (self->pending, 0);
+  lseek (self->log_fd, 0, SEEK_SET);
+}
+
+/* logrotate's copytruncate empties the file in place, and the writer may
+ * have written more than was read before the reader looks again, so a size
+ * smaller than the offset does not tell it. The bytes just before the
+ * offset do: if they are not the ones read there, the file was rewritten. */
+static gboolean
+log_truncated (ScJournalReader *self)
+{
+  struct stat st;
+  char now[LOG_TAIL];
+
+  if (!self->log_regular || fstat (self->log_fd, &st) != 0)
+    return FALSE;
+  if (st.st_size < self->log_offset)
     return TRUE;
+  if (self->tail_len == 0 || self->log_offset < (goffset) self->tail_len)
+    return FALSE;
+  return pread (self->log_fd, now, self->tail_len, self->log_offset - (goffset) self->tail_len)
+           != (gssize) self->tail_len ||
+         memcmp (now, self->tail, self->tail_len) != 0;
+}
 
-again:
-  if (self->log_regular)
+/* Keeps the last bytes read (DATA[0..LEN) came last) for log_truncated(). */
+static void
+remember_tail (ScJournalReader *self,
+               const char      *data,
+               gsize            len)
+{
+  if (len >= LOG_TAIL)
     {
-      struct stat st;
-
-      /* Truncated (logrotate's copytruncate): start over. */
-      if (fstat (self->log_fd, &st) == 0 && st.st_size < self->log_offset)
-        {
-          self->log_offset = 0;
-          self->buf_len = 0;
-          lseek (self->log_fd, 0, SEEK_SET);
-        }
+      memcpy (self->tail, data + len - LOG_TAIL, LOG_TAIL);
+      self->tail_len = LOG_TAIL;
+      return;
     }
+  if (self->tail_len + len > LOG_TAIL)
+    {
+      gsize drop = self->tail_len + len - LOG_TAIL;
 
+      memmove (self->tail, self->tail + drop, self->tail_len - drop);
+      self->tail_len -= drop;
+    }
+  memcpy (self->tail + self->tail_len, data, len);
+  self->tail_len += len;
+}
+
+/* The format of the log from its first bytes; FALSE with an error when
+ * they are not text (a NUL byte: /dev/zero, a journal file, an image). */
+static gboolean
+detect_log_format (ScJournalReader  *self,
+                   gsize             len,
+                   GError          **error)
+{
+  self->log_format = _sc_journal_detect_format (self->buf, len);
+  if (self->log_format != LOG_FORMAT_EXPORT && memchr (self->buf, '\0', MIN (len, 4096)) != NULL)
+    {
+      const char *name = self->log_is_stdin ? _("standard input") : self->options.path;
+
+      if (len >= 8 && memcmp (self->buf, "LPKSHHRH", 8) == 0)
+        g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
+                     _("%s: not a text log but a journal file; read it with --file"), name);
+      else
+        g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
+                     _("%s: not a text log (it holds binary data)"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drops a line longer than any record (LOG_LINE_MAX) as it comes in, so
+ * that a log without newlines does not fill the memory. Saved export
+ * output keeps its own limit (a field of 64 MiB). */
+static void
+skip_long_line (ScJournalReader *self)
+{
+  if (self->skipping_line)
+    {
+      char *nl = memchr (self->buf, '\n', self->buf_len);
+
+      if (nl == NULL)
+        {
+          self->buf_len = 0;
+          return;
+        }
+      self->buf_len -= (gsize) (nl + 1 - self->buf);
+      memmove (self->buf, nl + 1, self->buf_len);
+      self->skipping_line = FALSE;
+    }
+  if (self->log_format != LOG_FORMAT_EXPORT && self->buf_len > LOG_LINE_MAX)
+    {
+      /* feed_log() took every complete line: this one has no end yet. */
+      self->buf_len = 0;
+      self->skipping_line = TRUE;
+      self->long_lines++;
+    }
+}
+
+static void
+warn_long_lines (ScJournalReader *self)
+{
+  char *message;
+
+  if (self->long_lines == self->long_lines_told)
+    return;
+  /* Translators: %s is a file name, %u a count. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%s: %u line longer than 64 KiB was skipped",
+                                          "%s: %u lines longer than 64 KiB were skipped",
+                                          self->long_lines),
+                             self->log_is_stdin ? _("standard input") : self->options.path,
+                             self->long_lines);
+  if (self->long_lines_warning != NULL)
+    g_ptr_array_remove (self->warnings, self->long_lines_warning);
+  self->long_lines_warning = message;
+  _sc_journal_add_warning (self, message);
+  self->long_lines_told = self->long_lines;
+}
+
+/* Reads what the log holds now. FALSE with an error on a read error or
+ * when the log turns out to be binary. */
+static gboolean
+read_available (ScJournalReader     *self,
+                ScJournalRecordFunc  func,
+                gpointer             user_data,
+                GCancellable        *cancellable,
+                GError             **error)
+{
   for (;;)
     {
       gssize n;
@@ -267,10 +383,10 @@ again:
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-
       if (self->buf_len == self->buf_size)
         {
-          /* A single line longer than the buffer: grow it. */
+          /* An export field longer than the buffer: grow it (feed_export()
+           * refuses fields over 64 MiB). Text lines never get here. */
           self->buf_size *= 2;
           self->buf = g_realloc (self->buf, self->buf_size);
         }
@@ -282,7 +398,7 @@ again:
           struct pollfd pfd = { .fd = self->log_fd, .events = POLLIN };
 
           if (poll (&pfd, 1, 0) <= 0)
-            break;
+            return TRUE;
         }
       n = read (self->log_fd, self->buf + self->buf_len, self->buf_size - self->buf_len);
       if (n < 0)
@@ -291,7 +407,7 @@ again:
           if (saved == EINTR)
             continue;
           if (saved == EAGAIN)
-            break;
+            return TRUE;
           g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ, _("%s: %s"),
                        self->options.path, g_strerror (saved));
           return FALSE;
@@ -300,31 +416,77 @@ again:
         {
           if (!self->log_regular)
             self->log_eof = TRUE;
-          break;
+          return TRUE;
         }
+      remember_tail (self, self->buf + self->buf_len, (gsize) n);
       self->log_offset += n;
+      /* The last line was read at the end of the file before: a newline
+       * now only ends it. */
+      if (self->partial_fed && self->buf[self->buf_len] == '\n')
+        {
+          n--;
+          memmove (self->buf + self->buf_len, self->buf + self->buf_len + 1, (gsize) n);
+        }
+      self->partial_fed = FALSE;
       self->buf_len += (gsize) n;
       if (self->log_format == LOG_FORMAT_UNKNOWN &&
-          (memchr (self->buf, '\n', self->buf_len) != NULL || self->buf_len >= 4096))
-        self->log_format = _sc_journal_detect_format (self->buf, self->buf_len);
+          (memchr (self->buf, '\n', self->buf_len) != NULL || self->buf_len >= 4096) &&
+          !detect_log_format (self, self->buf_len, error))
+        return FALSE;
+      if (self->skipping_line)
+        skip_long_line (self);
       used = feed_log (self, self->buf, self->buf_len, func, user_data);
       memmove (self->buf, self->buf + used, self->buf_len - used);
       self->buf_len -= used;
+      skip_long_line (self);
     }
+}
 
-  /* At the end of the data: a stream is finished, so its last line counts
-   * even without a newline; a regular file may still grow, so an
-   * incomplete line waits for the rest. */
-  if ((self->log_eof || log_replaced (self)) && self->buf_len > 0)
-    {
-      if (self->buf_len == self->buf_size)
-        self->buf = g_realloc (self->buf, ++self->buf_size);
-      self->buf[self->buf_len] = '\n';
-      if (self->log_format == LOG_FORMAT_UNKNOWN)
-        self->log_format = _sc_journal_detect_format (self->buf, self->buf_len + 1);
-      (void) feed_log (self, self->buf, self->buf_len + 1, func, user_data);
-      self->buf_len = 0;
-    }
+/* At the end of the data: a finished stream's last line, and a regular
+ * file's unless the caller follows it (then an incomplete line waits for
+ * the rest), count even without a newline: records pasted from bug reports
+ * often end that way. */
+static gboolean
+read_last_line (ScJournalReader     *self,
+                ScJournalRecordFunc  func,
+                gpointer             user_data,
+                GError             **error)
+{
+  gboolean replaced = log_replaced (self);
+
+  if (self->buf_len == 0 || self->skipping_line ||
+      !(self->log_eof || replaced || (self->log_regular && !self->follow)))
+    return TRUE;
+  if (self->buf_len == self->buf_size)
+    self->buf = g_realloc (self->buf, ++self->buf_size);
+  self->buf[self->buf_len] = '\n';
+  if (self->log_format == LOG_FORMAT_UNKNOWN && !detect_log_format (self, self->buf_len + 1, error))
+    return FALSE;
+  (void) feed_log (self, self->buf, self->buf_len + 1, func, user_data);
+  self->buf_len = 0;
+  /* The file may still grow: a newline that comes next ends this line. */
+  self->partial_fed = self->log_regular && !replaced;
+  return TRUE;
+}
+
+gboolean
+_sc_journal_log_read (ScJournalReader     *self,
+                      ScJournalRecordFunc  func,
+                      gpointer             user_data,
+                      GCancellable        *cancellable,
+                      GError             **error)
+{
+  if (self->log_eof)
+    return TRUE;
+
+again:
+  /* Truncated in place (logrotate's copytruncate): start over. */
+  if (log_truncated (self))
+    restart_log (self);
+
+  if (!read_available (self, func, user_data, cancellable, error) ||
+      !read_last_line (self, func, user_data, error))
+    return FALSE;
   flush_pending (self, func, user_data);
   /* An export entry without the blank line after it. */
   if (self->log_format == LOG_FORMAT_EXPORT && self->buf_len == 0 && self->entry.has_message)
@@ -332,6 +494,7 @@ again:
       _sc_journal_saved_entry_deliver (self, &self->entry, func, user_data);
       _sc_journal_saved_entry_reset (&self->entry);
     }
+  warn_long_lines (self);
 
   /* Some text, but nothing that looked like a record: say so rather than
    * show an empty list as if there were no denials. */
@@ -340,8 +503,8 @@ again:
       self->log_checked = TRUE;
       if (self->log_recognised == 0)
         _sc_journal_add_warning (self, g_strdup_printf (_("no confinement record in a known format in %s"),
-                                            self->log_is_stdin ? _("standard input")
-                                                               : self->options.path));
+                                                        self->log_is_stdin ? _("standard input")
+                                                                           : self->options.path));
     }
 
   /* The old file was read to its end; go on with the new one. */

@@ -19,6 +19,8 @@
 
 G_BEGIN_DECLS
 
+#define LOG_TAIL 4096   /* bytes compared to notice a log rewritten in place */
+
 typedef enum
 {
   LOG_FORMAT_UNKNOWN,
@@ -76,6 +78,15 @@ struct _ScJournalReader
   gboolean          log_has_text;   /* anything but blanks was read */
   guint64           log_recognised; /* records (or candidates the snap filter skipped) */
   gboolean          log_checked;    /* the "no record" warning was considered */
+  gboolean          follow;         /* the caller follows the log (set_follow) */
+  gboolean          skipping_line;  /* inside a line longer than LOG_LINE_MAX */
+  gboolean          partial_fed;    /* the last line was read without its newline */
+  guint             long_lines;     /* lines skipped for their length */
+  guint             long_lines_told;
+  char             *long_lines_warning; /* borrowed from warnings */
+  char              tail[LOG_TAIL]; /* the bytes just before log_offset */
+  gsize             tail_len;
+  gint64            last_record_usec; /* time of the last record, for rate-limit notes */
   GHashTable       *lost_totals;    /* host → largest audit_lost=N seen (guint64*) */
 };
 
@@ -112,6 +123,7 @@ void         _sc_journal_deliver             (ScJournalReader     *self,
                                               ScDenial            *denial,
                                               guint64              lost,
                                               const char          *host,
+                                              gint64               time_usec,
                                               ScJournalRecordFunc  func,
                                               gpointer             user_data);
 const char  *_sc_journal_nonempty            (const char          *value);

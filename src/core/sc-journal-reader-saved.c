@@ -137,7 +137,8 @@ _sc_journal_saved_entry_deliver (ScJournalReader     *self,
     lost = _sc_journal_lost_total_increase (self, context.hostname, lost);
   if (type != SC_RECORD_NONE)
     self->log_recognised++;
-  _sc_journal_deliver (self, type, denial, lost, context.hostname, func, user_data);
+  _sc_journal_deliver (self, type, denial, lost, context.hostname, context.realtime_usec,
+                       func, user_data);
 }
 
 static const char *
@@ -428,28 +429,82 @@ _sc_journal_feed_export (ScJournalReader     *self,
   return (gsize) (p - buf);
 }
 
-/* The format of a saved log, from its first bytes: a JSON object, an export
- * field name ("__CURSOR=", "MESSAGE=", "_BOOT_ID\n"), else text. */
-LogFormat
-_sc_journal_detect_format (const char *p,
+/* Whether P[0..LEN) is a journal field name: upper-case letters, digits
+ * and underscores, not starting with a digit. */
+static gboolean
+is_field_name (const char *p,
                gsize       len)
 {
-  const char *end = p + len, *q;
+  if (len == 0 || len > 64 || g_ascii_isdigit (p[0]))
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isupper (p[i]) && !g_ascii_isdigit (p[i]) && p[i] != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the first entry of P[0..END) is journal export format for sure:
+ * every line of it a field (FIELD=value, or FIELD, newline, a 64-bit
+ * length, the bytes and a newline), and among them the address fields
+ * journalctl -o export and journal-remote streams start with, or a binary
+ * field whose framing holds. A text log whose first line is a bare word
+ * ("WARNING") is not. */
+static gboolean
+looks_like_export (const char *p,
+                   const char *end)
+{
+  static const char * const address[] = {
+    "__CURSOR=", "__REALTIME_TIMESTAMP=", "__MONOTONIC_TIMESTAMP=",
+  };
+  gboolean sure = FALSE;
+
+  while (p < end && *p != '\n')
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      const char *eq = memchr (p, '=', (gsize) ((nl != NULL ? nl : end) - p));
+
+      if (eq != NULL)
+        {
+          if (!is_field_name (p, (gsize) (eq - p)))
+            return FALSE;
+          for (guint i = 0; i < G_N_ELEMENTS (address); i++)
+            sure |= g_str_has_prefix (p, address[i]);
+        }
+      else
+        {
+          guint64 n = 0;
+
+          if (nl == NULL || !is_field_name (p, (gsize) (nl - p)) || end - nl - 1 < 8)
+            return sure;
+          for (int i = 7; i >= 0; i--)
+            n = (n << 8) | ((const guchar *) nl + 1)[i];
+          if (n > (guint64) (end - nl - 1 - 8) - 1 || nl[1 + 8 + n] != '\n')
+            return FALSE;
+          sure = TRUE;
+          p = nl + 1 + 8 + n + 1;
+          continue;
+        }
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+  return sure;
+}
+
+/* The format of a saved log, from its first bytes: a JSON object, journal
+ * export format (see looks_like_export()), else text. */
+LogFormat
+_sc_journal_detect_format (const char *p,
+                           gsize       len)
+{
+  const char *end = p + len;
 
   while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
     p++;
   if (p < end && *p == '{')
     return LOG_FORMAT_JSON;
-  q = p;
-  while (q < end && *q == '_')
-    q++;
-  if (q < end && g_ascii_isupper (*q))
-    {
-      while (q < end && (g_ascii_isupper (*q) || g_ascii_isdigit (*q) || *q == '_'))
-        q++;
-      if (q < end && (*q == '=' || *q == '\n'))
-        return LOG_FORMAT_EXPORT;
-    }
+  if (looks_like_export (p, end))
+    return LOG_FORMAT_EXPORT;
   return LOG_FORMAT_TEXT;
 }
 

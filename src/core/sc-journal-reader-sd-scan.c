@@ -93,6 +93,7 @@ typedef struct
   guint     n_units;
   guint     n_done;
   gboolean  delivered;
+  gboolean  failed;
   guint64   order_usec;
 } ScanFile;
 
@@ -107,6 +108,7 @@ typedef struct
   GMutex           lock;
   GCond            cond;
   guint            n_done;
+  guint            n_failed;   /* files that could not be read */
 } Scan;
 
 static void
@@ -161,7 +163,8 @@ read_file_header (const char *path,
   if (fd < 0)
     return FALSE;
   ok = fstat (fd, &st) == 0 && pread (fd, h, sizeof h, 0) == (ssize_t) sizeof h &&
-       memcmp (h, "LPKSHHRH", 8) == 0;
+       memcmp (h, "LPKSHHRH", 8) == 0 && le64 (h + 88) >= 208 &&
+       (guint64) st.st_size >= le64 (h + 88);
   close (fd);
   if (!ok)
     return FALSE;
@@ -628,6 +631,7 @@ hand_on (ScJournalReader     *self,
   if (item->lost_is_total)
     lost = _sc_journal_lost_total_increase (self, item->hostname, lost);
   _sc_journal_deliver (self, item->type, g_steal_pointer (&item->denial), lost, item->hostname,
+                       (gint64) item->realtime,
                        func, user_data);
 }
 
@@ -701,8 +705,17 @@ collect (Scan   *s,
 
           if (u->file != i || u->items == NULL)
             continue;
-          if (u->error < 0 && *error == 0)
+          if (u->error < 0 && f->path == NULL && *error == 0)
             *error = u->error;
+          else if (u->error < 0 && !f->failed)
+            {
+              /* Skipped, as journalctl does, but not in silence. */
+              f->failed = TRUE;
+              s->n_failed++;
+              _sc_journal_add_warning (s->self, g_strdup_printf (_("Journal file %s is corrupted, "
+                                                                   "ignoring it (%s)."),
+                                                                 f->path, g_strerror (-u->error)));
+            }
           for (guint m = 0; m < u->items->len; m++)
             {
               Item *item = &g_array_index (u->items, Item, m);
@@ -820,6 +833,12 @@ _sc_journal_sd_catch_up (ScJournalReader     *self,
     }
   for (guint i = 0; i < ready->len; i++)
     g_clear_pointer (&g_array_index (ready, Item, i).denial, sc_denial_unref);
+  if (files != NULL && s.n_failed > 0 && s.n_failed == files->len)
+    _sc_journal_add_warning (self, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "The journal file could not be read: no record can be shown.",
+                                                                 "None of the %u journal files could be read: no record can be shown.",
+                                                                 s.n_failed),
+                                                    s.n_failed));
 
   g_ptr_array_unref (s.units);
   g_ptr_array_unref (s.files);

@@ -232,6 +232,56 @@ _sc_journal_sd_open_handle (ScJournalReader  *self,
   return r;
 }
 
+/* A journal folder must exist and be readable, and so must its files:
+ * sd-journal skips what it may not read without a word. */
+static gboolean
+check_directory (ScJournalReader  *self,
+                 GError          **error)
+{
+  const ScJournalOptions *o = &self->options;
+  guint n_files = 0, n_readable = 0;
+  struct stat st;
+  int saved = 0;
+
+  if (g_stat (o->path, &st) != 0)
+    saved = errno;
+  else if (!S_ISDIR (st.st_mode))
+    saved = ENOTDIR;
+  else if (access (o->path, R_OK | X_OK) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      gboolean denied = saved == EACCES || saved == EPERM;
+
+      g_set_error (error, SC_JOURNAL_ERROR,
+                   denied ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
+                   "%s: %s%s", o->path,
+                   saved == ENOTDIR ? _("not a journal directory") : g_strerror (saved),
+                   denied ? journal_group_hint () : "");
+      return FALSE;
+    }
+
+  /* Readable folder, unreadable files: sd-journal would skip them all and
+   * report nothing, which must not look like a clean run. */
+  count_journal_files (o->path, 0, &n_files, &n_readable);
+  if (n_files > 0 && n_readable == 0)
+    {
+      g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
+                   "%s: %s%s", o->path, g_strerror (EACCES), journal_group_hint ());
+      return FALSE;
+    }
+  if (n_files == 0)
+    _sc_journal_add_warning (self, g_strdup_printf (_("No journal files were found in %s (files "
+                                                      "named *.journal, there or in a folder "
+                                                      "below it)."), o->path));
+  else if (n_readable < n_files)
+    /* Translators: %u are counts, %s a folder. */
+    _sc_journal_add_warning (self, g_strdup_printf (_("%u of the %u journal files in %s cannot be "
+                                                      "read and were skipped."),
+                                                    n_files - n_readable, n_files, o->path));
+  return TRUE;
+}
+
 gboolean
 _sc_journal_sd_open (ScJournalReader  *self,
               GError          **error)
@@ -256,50 +306,9 @@ _sc_journal_sd_open (ScJournalReader  *self,
         break;
       }
     case SC_JOURNAL_SOURCE_DIRECTORY:
-      {
-        struct stat st;
-
-        /* sd-journal skips what it may not read without a word: check. */
-        int saved = 0;
-
-        if (g_stat (o->path, &st) != 0)
-          saved = errno;
-        else if (!S_ISDIR (st.st_mode))
-          saved = ENOTDIR;
-        else if (access (o->path, R_OK | X_OK) != 0)
-          saved = errno;
-        if (saved != 0)
-          {
-            gboolean denied = saved == EACCES || saved == EPERM;
-
-            g_set_error (error, SC_JOURNAL_ERROR,
-                         denied ? SC_JOURNAL_ERROR_PERMISSION : SC_JOURNAL_ERROR_OPEN,
-                         "%s: %s%s", o->path,
-                         saved == ENOTDIR ? _("not a journal directory") : g_strerror (saved),
-                         denied ? journal_group_hint () : "");
-            return FALSE;
-          }
-
-        /* Readable folder, unreadable files: sd-journal would skip them all
-         * and report nothing, which must not look like a clean run. */
-        {
-          guint n_files = 0, n_readable = 0;
-
-          count_journal_files (o->path, 0, &n_files, &n_readable);
-          if (n_files > 0 && n_readable == 0)
-            {
-              g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION,
-                           "%s: %s%s", o->path, g_strerror (EACCES), journal_group_hint ());
-              return FALSE;
-            }
-          if (n_readable < n_files)
-            /* Translators: %u are counts, %s a folder. */
-            _sc_journal_add_warning (self, g_strdup_printf (_("%u of the %u journal files in %s cannot be "
-                                                  "read and were skipped."),
-                                                n_files - n_readable, n_files, o->path));
-        }
-        break;
-      }
+      if (!check_directory (self, error))
+        return FALSE;
+      break;
     case SC_JOURNAL_SOURCE_FILES:
       for (guint i = 0; o->files != NULL && o->files[i] != NULL; i++)
         if (access (o->files[i], R_OK) != 0)
@@ -622,7 +631,8 @@ _sc_journal_sd_read (ScJournalReader     *self,
       type = sc_denial_parse_message (msg, (gssize) len, &context, &denial, &lost);
       if (type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (msg, (gssize) len))
         lost = _sc_journal_lost_total_increase (self, context.hostname, lost);
-      _sc_journal_deliver (self, type, denial, lost, context.hostname, func, user_data);
+      _sc_journal_deliver (self, type, denial, lost, context.hostname, (gint64) realtime,
+                           func, user_data);
     }
 
   if (r < 0)

@@ -5,23 +5,26 @@
  *
  * One reader, several sources behind one API:
  *
- *  - sd-journal (system + user journal, a directory, explicit files).
- *    The records already there are found through the distinct MESSAGE
- *    values of each file (catch_up()): a few memmem() calls reject the
- *    ordinary messages, and only the entries of the remaining values are
- *    visited. The main handle, with field matches for the kernel, audit and
- *    dbus-daemon groups so the journal's index skips everything else, waits
- *    after the last matching entry and serves follow mode; with --since or
- *    --boot it walks the matching entries of that window instead. Records
- *    go to the parser with the context fields it needs.
+ *  - sd-journal (system + user journal, a directory, explicit files),
+ *    sc-journal-reader-sd.c. The main handle, with field matches for the
+ *    kernel, audit and dbus-daemon groups so the journal's index skips
+ *    everything else, waits after the last matching entry (the anchor) and
+ *    serves follow mode. The records already there are read file by file
+ *    in parallel and merged by time (sc-journal-reader-sd-scan.c), each
+ *    file by walking its matching entries or by its distinct MESSAGE
+ *    values, whichever its header and a sample say is cheaper. Records go
+ *    to the parser with the context fields it needs.
+ *
+ *  - saved journalctl output (-o json, json-pretty, export),
+ *    sc-journal-reader-saved.c, with the fields the journal would give.
  *
  *  - a text log (syslog, kern.log, audit.log, saved journalctl output or
- *    standard input), read in large blocks and split with memchr().
- *    Indented continuation lines (the second line of a dbus-daemon
- *    USER_AVC record) are joined to the line before them. Regular files are
- *    followed with inotify, streams with poll().
+ *    standard input), sc-journal-reader-log.c, read in large blocks and
+ *    split with memchr(); lines longer than any record are skipped, binary
+ *    input refused. Regular files are followed with inotify (rotation and
+ *    copytruncate too), streams with poll().
  *
- * bench/bench-denials.sh measures the first back end against journalctl.
+ * bench/bench-denials.sh measures the sd-journal source against journalctl.
  *
  * This file holds the API and what the sources share; each source has
  * its own file (see sc-journal-reader-private.h).
@@ -189,6 +192,7 @@ _sc_journal_deliver (ScJournalReader     *self,
          ScDenial            *denial,
          guint64              lost,
          const char          *host,
+         gint64               time_usec,
          ScJournalRecordFunc  func,
          gpointer             user_data)
 {
@@ -196,12 +200,21 @@ _sc_journal_deliver (ScJournalReader     *self,
 
   if (type == SC_RECORD_RATELIMIT)
     {
+      /* Records lost before --since are not the caller's concern. A text
+       * log's notice has no time of its own here: it follows the records
+       * it is about, so the last record's time stands for it. */
+      if (time_usec <= 0)
+        time_usec = self->last_record_usec;
+      if (self->options.since_usec > 0 && time_usec < self->options.since_usec)
+        return;
       if (lost > 0)
         func (NULL, lost, user_data);
       return;
     }
   if (type != SC_RECORD_DENIAL || owned == NULL)
     return;
+  if (owned->timestamp_usec > 0)
+    self->last_record_usec = owned->timestamp_usec;
   if (!denial_is_of_snap (self, owned))
     return;
   if (self->options.since_usec > 0 && owned->timestamp_usec > 0 &&
@@ -358,6 +371,7 @@ sc_journal_reader_set_follow (ScJournalReader *reader,
                               gboolean         follow)
 {
   g_return_if_fail (reader != NULL);
+  reader->follow = follow;
   reader->stream_follow = follow && reader->journal == NULL && !reader->log_regular;
 }
 
