@@ -22,9 +22,11 @@
 #define SOCK (K (FILE) | K (UNIX) | K (NETWORK))
 #define UNX  (K (UNIX) | K (NETWORK))
 
-#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL }
-#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix }
-#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix }
+#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE }
+#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix, FALSE }
+#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix, FALSE }
+/* A fix for when snapd's policy has no narrow interface for the access. */
+#define FALLBACK(kinds, match, fix)            { kinds, match, NULL, NULL, fix, TRUE }
 
 static const ScRuleDef rule_table[] = {
   /* ------------------------------------------------------------------ */
@@ -477,7 +479,7 @@ static const ScRuleDef rule_table[] = {
   /* ------------------------------------------------------------------ */
   /* Files: generic fallbacks                                           */
   /* ------------------------------------------------------------------ */
-  FIX (F, "object=/var/lib/snapd/hostfs{,/**}",
+  FALLBACK (F, "object=/var/lib/snapd/hostfs{,/**}",
        N_("This is the host's file system seen from inside the snap: use a layout or the "
           "content interface, or system-files for a host path.")),
   RULE (F, "object=/snap/*{,/**}",
@@ -487,24 +489,24 @@ static const ScRuleDef rule_table[] = {
   RULE (F, "object=/var/snap/*{,/**}",
         "content",
         N_("Data of another snap is shared through the content interface.")),
-  FIX (F, "object=/dev/shm/*",
+  FALLBACK (F, "object=/dev/shm/*",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
           "segment, or use the shared-memory interface to share it with another snap.")),
-  FIX (F, "object=/run/lock/*",
+  FALLBACK (F, "object=/run/lock/*",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Lock files must live in /run/lock/snap.{snap}/; point the program there.")),
-  FIX (F, "object={/tmp,/var/tmp}/**",
+  FALLBACK (F, "object={/tmp,/var/tmp}/**",
        N_("Each snap has a private /tmp: files made outside the snap are not visible. Share "
           "them through $SNAP_USER_COMMON, the document portal or $XDG_RUNTIME_DIR.")),
-  FIX (F, "object={/var/lib,/var/cache,/var/spool,/opt,/usr/local,/srv}{,/**}",
+  FALLBACK (F, "object={/var/lib,/var/cache,/var/spool,/opt,/usr/local,/srv}{,/**}",
        N_("The program expects its own files here: use $SNAP_DATA or $SNAP_COMMON, or map "
           "this path there with a layout (for example /var/lib/foo: bind: $SNAP_DATA/foo).")),
-  FIX (F, "object=/run{,/**}",
+  FALLBACK (F, "object=/run{,/**}",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Runtime files must live in /run/snap.{snap}/; point the program there or add a "
           "layout.")),
-  FIX (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
+  FALLBACK (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
        N_("/usr belongs to the base snap and is read-only: stage the package that provides "
           "this file in the snap (stage-packages), or use a layout for a fixed path.")),
   RULE (F, "object=/sys/** perm=r",
@@ -513,7 +515,7 @@ static const ScRuleDef rule_table[] = {
   RULE (F, "object=/proc/** perm=r",
         "system-observe",
         N_("Reading system details from /proc needs system-observe.")),
-  FIX (F, "object=/dev/**",
+  FALLBACK (F, "object=/dev/**",
        N_("No standard interface is known for this device: a gadget or custom slot must "
           "provide it, or use a device-specific interface.")),
 
