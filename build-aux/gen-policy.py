@@ -477,8 +477,10 @@ def main():
     # Base templates.
     aa = read(os.path.join(snapd, "interfaces", "apparmor", "template.go"))
     consts = dict(re.findall(r"(?m)^var\s+(\w+)\s*=\s*`([^`]*)`", aa))
-    for const in ("templateCommon", "defaultCoreRuntimeTemplateRules",
-                  "defaultOtherBaseTemplateRules"):
+    # Snaps on core* bases (nearly all) get the core runtime rules; those on
+    # other bases get far broader /usr access, which would hide most
+    # denials of the former.
+    for const in ("templateCommon", "defaultCoreRuntimeTemplateRules"):
         if const not in consts:
             die("template.go has no " + const)
         entries.append(("@template", "", parse_apparmor(consts[const], const, unparsed)))

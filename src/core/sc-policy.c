@@ -66,6 +66,7 @@ typedef struct
   char       *field[7];     /* expanded patterns / words; NULL = any */
   guint       specificity;
   gboolean    broad;        /* see ScPolicyMatch */
+  gboolean    universal;    /* the whole class: "dbus,", "unix,", "capability,", "allow file" */
   const char *line;         /* the rule as in the table (owned by `lines`) */
 } PRule;
 
@@ -529,6 +530,14 @@ any_or (const char *field)
   return expand_variables (field);
 }
 
+/* A field that allows anything: absent, "*", or a peer label snapd fills
+ * in with the slot's (###SLOT_SECURITY_TAGS###). */
+static gboolean
+is_any (const char *field)
+{
+  return field == NULL || strcmp (field, "*") == 0 || strcmp (field, "**") == 0;
+}
+
 /* Compiles LINE into one or more rules (file rules are brace-expanded),
  * appended to OUT. */
 static void
@@ -569,6 +578,7 @@ compile_line (guint16     entry,
             PRule *rule = g_memdup2 (&proto, sizeof proto);
 
             rule->field[0] = g_strdup (g_ptr_array_index (alternatives, i));
+            rule->universal = strcmp (rule->field[0], "/**") == 0 && (rule->perms & P_W) != 0;
             g_ptr_array_add (out, rule);
           }
         return;
@@ -603,11 +613,15 @@ compile_line (guint16     entry,
           if (proto.field[i - 1] != NULL)
             proto.specificity += 4 + literal_weight (f[i]) / 8;
         }
+      proto.universal = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (proto.field); i++)
+        if (proto.field[i] != NULL)
+          proto.universal = FALSE;
       if (proto.cls == 'd')
-        proto.broad = proto.field[2] == NULL && proto.field[3] == NULL && proto.field[4] == NULL &&
-                      proto.field[5] == NULL;
+        proto.broad = is_any (proto.field[2]) && is_any (proto.field[3]) &&
+                      is_any (proto.field[4]) && is_any (proto.field[5]);
       else if (proto.cls == 'u')
-        proto.broad = proto.field[2] == NULL && proto.field[4] == NULL;
+        proto.broad = is_any (proto.field[2]) && is_any (proto.field[3]) && is_any (proto.field[4]);
       else if (proto.cls == 'm')
         proto.broad = proto.field[3] == NULL && proto.field[4] == NULL;
       else if (proto.cls == 'c' || proto.cls == 'n')
@@ -683,6 +697,8 @@ typedef struct
   guint           perms;        /* file: denied bits */
   gboolean        owner_ok;     /* file: fsuid == ouid or unknown */
   const char     *netlink;      /* network: "NETLINK_ROUTE"… for family netlink */
+  char           *addr;         /* unix: addr and peer_addr, "//" folded as AppArmor does */
+  char           *peer_addr;
   char          **words;        /* denied permission words (dbus, unix, ptrace, signal) */
 } Query;
 
@@ -795,10 +811,14 @@ rule_allows (const PRule *rule,
 
     case 'u':
       {
-        const char *addr = detail (d, "addr");
-        const char *peer_addr = detail (d, "peer_addr");
+        const char *addr = q->addr;
+        const char *peer_addr = q->peer_addr;
 
         const char *peer_label = detail (d, "peer_label");
+
+        /* The kernel logs a unix peer's label as "peer". */
+        if (peer_label == NULL)
+          peer_label = detail (d, "peer");
 
         if (addr != NULL && strcmp (addr, "none") == 0 && rule->field[2] != NULL &&
             strcmp (rule->field[2], "none") != 0)
@@ -811,7 +831,7 @@ rule_allows (const PRule *rule,
         return words_allowed (rule->field[0], q->words) &&
                field_matches (rule->field[1], detail (d, "sock_type"), q) &&
                field_matches (rule->field[2], addr, q) &&
-               label_matches (rule->field[3], detail (d, "peer_label"), q) &&
+               label_matches (rule->field[3], peer_label, q) &&
                field_matches (rule->field[4], peer_addr, q);
       }
 
@@ -972,6 +992,10 @@ query_init (Query          *q,
       if (q->path == NULL)
         q->path = denial->object;
       q->perms = denied_file_perms (mask);
+      /* A record pasted without its mask: an open for reading is the
+       * least it asked for. */
+      if (q->perms == 0)
+        q->perms = P_R;
       q->owner_ok = fsuid == NULL || ouid == NULL || strcmp (fsuid, ouid) == 0;
     }
   else if (mask != NULL && *mask != '\0')
@@ -980,6 +1004,15 @@ query_init (Query          *q,
 
       g_strdelimit (copy, ",", ' ');
       q->words = g_strsplit (g_strstrip (copy), " ", -1);
+    }
+  if (denial->kind == SC_DENIAL_KIND_UNIX)
+    {
+      q->addr = g_strdup (detail (denial, "addr"));
+      q->peer_addr = g_strdup (detail (denial, "peer_addr"));
+      if (q->addr != NULL)
+        collapse_slashes (q->addr);
+      if (q->peer_addr != NULL)
+        collapse_slashes (q->peer_addr);
     }
   if (denial->kind == SC_DENIAL_KIND_NETWORK && g_strcmp0 (detail (denial, "family"), "netlink") == 0)
     q->netlink = netlink_protocol_name (detail (denial, "protocol"));
@@ -996,6 +1029,8 @@ query_init (Query          *q,
 static void
 query_clear (Query *q)
 {
+  g_clear_pointer (&q->addr, g_free);
+  g_clear_pointer (&q->peer_addr, g_free);
   g_clear_pointer (&q->words, g_strfreev);
 }
 
@@ -1175,7 +1210,7 @@ collect_match (const PRule *rule,
     return;
   /* "allow all" and "allow file" (steam-support) allow anything: they
    * say nothing about this access, and are never the answer to it. */
-  if (rule->cls == '*' || (rule->cls == 'f' && strcmp (rule->field[0], "/**") == 0))
+  if (rule->cls == '*' || rule->universal)
     return;
   idx = c->slot[rule->entry];
   if (idx < 0)

@@ -1176,8 +1176,13 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
           facts_clear (&facts);
           return result;
         }
-      /* Otherwise snapd's policy has an interface for it: both are
-       * offered, the interface first. */
+      /* Otherwise snapd's policy has an interface for it, which is the
+       * answer rather than our generic advice. */
+      if (rule->candidates->len == 0)
+        {
+          g_clear_pointer (&result->fix, g_free);
+          result->fix_source = NULL;
+        }
     }
 
   /* What today's snapd gives every strict snap. */

@@ -46,6 +46,13 @@ static const ScRuleDef rule_table[] = {
   FIX (F, "op=file_inherit",
        N_("A file descriptor handed over by another program (a terminal, a pipe) was refused "
           "when the app inherited it; this is usually harmless.")),
+  /* A data file (font, translation, cache) mapped executable: the binary
+   * asks for executable mappings everywhere (an executable stack, so
+   * READ_IMPLIES_EXEC); no interface should grant that. */
+  FIX (F, "op=file_mmap perm=r object=/**.{ttf,otf,ttc,pfb,pcf,pcf.gz,mo,cache,dat,png,svg}",
+       N_("A data file was mapped as executable code, which happens when a binary is built "
+          "with an executable stack: clear that flag when building (execstack -c, or the "
+          "-z noexecstack linker option) rather than adding a plug.")),
   /* Before the /usr rule: the cause is the setuid bit, not the base snap. */
   FIX (F, "op=exec info=*no?new?privs*",
        N_("The program tried to gain privileges by running a setuid helper such as sudo; a "
@@ -489,10 +496,12 @@ static const ScRuleDef rule_table[] = {
   RULE (F, "object=/var/snap/*{,/**}",
         "content",
         N_("Data of another snap is shared through the content interface.")),
-  FALLBACK (F, "object=/dev/shm/*",
-       /* Translators: keep {snap}, it is replaced by the snap name. */
-       N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
-          "segment, or use the shared-memory interface to share it with another snap.")),
+  BOTH (F, "object=/dev/shm/*",
+        "shared-memory@shared-memory-private:private=true",
+        N_("shared-memory with private: true gives the snap a /dev/shm of its own."),
+        /* Translators: keep {snap}, it is replaced by the snap name. */
+        N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
+           "segment, or use the shared-memory interface to share it with another snap.")),
   FALLBACK (F, "object=/run/lock/*",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Lock files must live in /run/lock/snap.{snap}/; point the program there.")),
