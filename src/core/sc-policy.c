@@ -25,7 +25,7 @@
  * expanded here when the table is first used: @{HOME} → /home/USER or /root,
  * @{PROC} → /proc, @{pid} → digits, @{SNAP_NAME} and
  * @{SNAP_INSTANCE_NAME} → the denial's snap (or instance) name,
- * @{SNAP_REVISION} → a revision, ###SLOT_SECURITY_TAGS### (kept as
+ * @{SNAP_REVISION} → nothing (see below), ###SLOT_SECURITY_TAGS### (kept as
  * @{SLOT_SECURITY_TAGS}) and other labels → any.
  *
  * File rules are brace-expanded and indexed by their first path component,
@@ -93,7 +93,10 @@ static const struct { const char *name; const char *value; } variables[] = {
   { "tid", "[0-9]*" },
   { "SNAP_NAME", "\x01" },
   { "SNAP_INSTANCE_NAME", "\x01" },
-  { "SNAP_REVISION", "{[0-9]*,x[0-9]*}" },
+  /* The current revision is not in a record: a rule naming it (a
+   * revision's data folder) cannot be shown to allow one, so it matches
+   * nothing rather than every revision. */
+  { "SNAP_REVISION", "\x02" },
   { "INSTALL_DIR", "{/snap,/var/lib/snapd/snap}" },
   { "multiarch", "*-linux-gnu*" },
   { "SNAP_COREUTIL_DIRS", "/{bin/,usr/bin/,usr/bin/gnu,usr/lib/cargo/bin/coreutils/}" },
@@ -525,9 +528,18 @@ add_file_rule (PRule *rule)
 static char *
 any_or (const char *field)
 {
+  char *value;
+  gsize len;
+
   if (field == NULL || strcmp (field, "*") == 0 || *field == '\0')
     return NULL;
-  return expand_variables (field);
+  value = expand_variables (field);
+  /* Abstract socket names padded with a NUL ("…shim.sock\x00"): the
+   * record's decoded address has none. */
+  len = strlen (value);
+  if (len > 4 && strcmp (value + len - 4, "\\x00") == 0)
+    value[len - 4] = '\0';
+  return value;
 }
 
 /* A field that allows anything: absent, "*", or a peer label snapd fills

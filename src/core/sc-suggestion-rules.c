@@ -1166,6 +1166,18 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
       return result;
     }
 
+  /* What today's snapd gives every strict snap. */
+  if (!denial->noise && sc_policy_template_allows (denial, &template_rule))
+    {
+      /* Translators: %s is a rule of snapd's base template. */
+      result->fix = g_strdup_printf (_("Allowed by current snapd's base template (“%s”): this "
+                                       "record comes from an older snapd. Updating snapd fixes "
+                                       "it; no plug is needed."), template_rule);
+      result->fix_source = "template";
+      facts_clear (&facts);
+      return result;
+    }
+
   /* Fixes that are not an interface decide alone. */
   if (rule != NULL && rule->def->fix != NULL)
     {
@@ -1183,19 +1195,6 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
           g_clear_pointer (&result->fix, g_free);
           result->fix_source = NULL;
         }
-    }
-
-  /* What today's snapd gives every strict snap. */
-  if (!denial->noise && sc_policy_template_allows (denial, &template_rule))
-    {
-      g_free (result->fix);
-      /* Translators: %s is a rule of snapd's base template. */
-      result->fix = g_strdup_printf (_("Allowed by current snapd's base template (“%s”): this "
-                                       "record comes from an older snapd. Updating snapd fixes "
-                                       "it; no plug is needed."), template_rule);
-      result->fix_source = "template";
-      facts_clear (&facts);
-      return result;
     }
 
   ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
