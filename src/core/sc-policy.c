@@ -590,6 +590,8 @@ compile_line (guint16     entry,
             PRule *rule = g_memdup2 (&proto, sizeof proto);
 
             rule->field[0] = g_strdup (g_ptr_array_index (alternatives, i));
+            /* The alternative that matched, not the whole brace list. */
+            rule->specificity = literal_weight (rule->field[0]);
             rule->universal = strcmp (rule->field[0], "/**") == 0 && (rule->perms & P_W) != 0;
             g_ptr_array_add (out, rule);
           }

@@ -46,6 +46,7 @@ typedef struct
   const char  *reason;      /* N_(): why the first candidate fits */
   const char  *fix;         /* N_(): advice when it is not (only) an interface problem */
   gboolean     fallback;    /* the fix applies only when snapd's policy has no narrow answer */
+  gboolean     weak;        /* candidates do not outrank snapd's narrower rules */
 } ScRuleDef;
 
 /* Condition syntax: "key=glob" or "key!=glob". Globs: '*' within one path
@@ -960,8 +961,8 @@ compare_ranked (gconstpointer a,
 {
   const Ranked *ra = a;
   const Ranked *rb = b;
-  gboolean a_edge = ra->tier == TIER_CONNECT || ra->tier >= TIER_CATCH_ALL;
-  gboolean b_edge = rb->tier == TIER_CONNECT || rb->tier >= TIER_CATCH_ALL;
+  gboolean a_edge = ra->tier == TIER_CONNECT || ra->tier >= TIER_BUILT;
+  gboolean b_edge = rb->tier == TIER_CONNECT || rb->tier >= TIER_BUILT;
 
   gboolean a_hand = ra->hand_position != G_MAXINT;
   gboolean b_hand = rb->hand_position != G_MAXINT;
@@ -1066,6 +1067,8 @@ static int
 hand_position (const Rule *rule,
                const char *interface)
 {
+  if (rule != NULL && rule->def->weak)
+    return G_MAXINT;
   for (guint i = 0; rule != NULL && i < rule->candidates->len; i++)
     if (strcmp (g_array_index (rule->candidates, Candidate, i).interface, interface) == 0)
       return (int) i;

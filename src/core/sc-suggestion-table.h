@@ -22,11 +22,14 @@
 #define SOCK (K (FILE) | K (UNIX) | K (NETWORK))
 #define UNX  (K (UNIX) | K (NETWORK))
 
-#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE }
-#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix, FALSE }
-#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix, FALSE }
+#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE, FALSE }
+#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix, FALSE, FALSE }
+#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix, FALSE, FALSE }
 /* A fix for when snapd's policy has no narrow interface for the access. */
-#define FALLBACK(kinds, match, fix)            { kinds, match, NULL, NULL, fix, TRUE }
+#define FALLBACK(kinds, match, fix)            { kinds, match, NULL, NULL, fix, TRUE, FALSE }
+/* A guess for a whole tree: snapd's policy ranks the interfaces that allow
+ * the access; these only come first when nothing narrower does. */
+#define WEAK(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE, TRUE }
 
 static const ScRuleDef rule_table[] = {
   /* ------------------------------------------------------------------ */
@@ -432,7 +435,7 @@ static const ScRuleDef rule_table[] = {
         "hardware-observe",
         N_("Battery and power supply details are readable with hardware-observe (or ask "
            "UPower through upower-observe).")),
-  RULE (F, "object={/sys/{block,bus,class,devices,firmware,power,hypervisor}{,/**},"
+  WEAK (F, "object={/sys/{block,bus,class,devices,firmware,power,hypervisor}{,/**},"
            "/sys/kernel/mm/{ksm,hugepages,transparent_hugepage}{,/**}} perm=r",
         "hardware-observe",
         N_("Reading hardware details from /sys needs hardware-observe.")),
@@ -518,10 +521,10 @@ static const ScRuleDef rule_table[] = {
   FALLBACK (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
        N_("/usr belongs to the base snap and is read-only: stage the package that provides "
           "this file in the snap (stage-packages), or use a layout for a fixed path.")),
-  RULE (F, "object=/sys/** perm=r",
+  WEAK (F, "object=/sys/** perm=r",
         "hardware-observe",
         N_("Reading details from /sys needs hardware-observe.")),
-  RULE (F, "object=/proc/** perm=r",
+  WEAK (F, "object=/proc/** perm=r",
         "system-observe",
         N_("Reading system details from /proc needs system-observe.")),
   FALLBACK (F, "object=/dev/**",
