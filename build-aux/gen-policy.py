@@ -68,6 +68,10 @@ SLOT_BUILT = {
             "f\t0\trw\t/sys/devices/**/iio:device[0-9]*/**"],
     "raw-volume": ["f\t0\trw\t/dev/{sd,hd,vd,xvd,nvme,mmcblk,loop}*"],
     "hugepages-control": [],
+    # NOTIFY_SOCKET of the system: /run/systemd/notify, or on 14.04 an
+    # abstract socket.
+    "daemon-notify": ["f\t0\tw\t/run/systemd/notify",
+                      "u\tconnect send\tdgram\t*\tunconfined\t@/org/freedesktop/systemd1/notify/[0-9]*"],
 }
 
 RAW_CONST = re.compile(r"(?m)^\s*(?:const\s+|var\s+)?(\w+)\s*=\s*`([^`]*)`")

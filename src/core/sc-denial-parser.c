@@ -2294,6 +2294,37 @@ paste_continues_record (const char *line)
   return *p == '=';
 }
 
+/* Whether the record's last word and LINE's first key together make a
+ * key of a record that neither is alone. */
+static gboolean
+paste_splits_key (const GString *record,
+                  const char    *line)
+{
+  static const char * const keys[] = {
+    "requested_mask", "denied_mask", "requested", "denied", "operation", "profile", "name",
+    "comm", "fsuid", "ouid", "peer_addr", "peer_label", "peer_pid", "sock_type", "protocol",
+    "family", "capname", "capability", "interface", "member", "label", "srcname", "fstype",
+    "syscall", "signal", "class", "info", "error", "mask", "path", "bus", "addr", "peer",
+  };
+  const char *word = record->str + record->len;
+  const char *eq = strchr (line, '=');
+  g_autofree char *joined = NULL;
+
+  if (record->len == 0 || record->str[record->len - 1] == ' ' || eq == NULL)
+    return FALSE;
+  while (word > record->str && is_key_char (word[-1]))
+    word--;
+  joined = g_strdup_printf ("%.*s%.*s", (int) (record->str + record->len - word), word,
+                            (int) (eq - line), line);
+  if (g_strv_contains (keys, joined))
+    {
+      g_autofree char *head = g_strndup (line, eq - line);
+
+      return !g_strv_contains (keys, head);
+    }
+  return FALSE;
+}
+
 static gboolean
 has_open_quote (const GString *record)
 {
@@ -2392,7 +2423,10 @@ sc_denial_parse_text (const char *text,
         }
       if (record->len > 0 && paste_continues_record (trimmed) && !paste_starts_record (trimmed))
         {
-          g_string_append_c (record, ' ');
+          /* A key hard-wrapped in the middle ("requeste" / "d_mask=…")
+           * joins without a space. */
+          if (!paste_splits_key (record, trimmed))
+            g_string_append_c (record, ' ');
           g_string_append (record, trimmed);
           continue;
         }

@@ -3,7 +3,7 @@
  * From canonical/snapd bee548f7470643ffd5c94a75797a6cef83e29ff6:
  * interfaces/builtin/ (connected-plug AppArmor and seccomp snippets),
  * interfaces/apparmor/template.go and interfaces/seccomp/template.go
- * ("@template"). 195 interfaces, 5295 rules. Rule syntax: sc-policy.c.
+ * ("@template"). 195 interfaces, 5297 rules. Rule syntax: sc-policy.c.
  * AppArmor abstractions the snippets include: apparmor 3.0.8-3.
  */
 #pragma once
@@ -1397,7 +1397,9 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t/{,var/}run/cups/printcap\n"
     "d\treceive\tsystem\t/org/cups/cupsd/Notifier\torg.cups.cupsd.Notifier\t*\t*\t@{SLOT_SECURITY_TAGS}\n" },
   { "daemon-notify", "",
-    "f\t0\tixr\t/{,usr/}bin/systemd-notify\n" },
+    "f\t0\tixr\t/{,usr/}bin/systemd-notify\n"
+    "f\t0\tw\t/run/systemd/notify\n"
+    "u\tconnect send\tdgram\t*\tunconfined\t@/org/freedesktop/systemd1/notify/[0-9]*\n" },
   { "dbus", "",
     "d\tsend\t@{DBUS_BUS}\t*\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\t@{SLOT_SECURITY_TAGS}\n"
     "d\treceive send\t@{DBUS_BUS}\t*\t*\t*\t@{DBUS_NAME}\t@{SLOT_SECURITY_TAGS}\n"
