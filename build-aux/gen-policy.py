@@ -457,8 +457,18 @@ def main():
         if not names:
             continue
         text = read(os.path.join(builtin, fname))
+        # Constants the connected-plug AppArmor method uses, whatever their
+        # names ("selfMountInfoSnippet").
+        used = set()
+        for m in re.finditer(r"\) AppArmorConnectedPlug\(.*?\n}\n", text, re.S):
+            used.update(re.findall(r"\b([a-zA-Z]\w*)\b", m.group(0)))
         for const, body in RAW_CONST.findall(text):
             low = const.lower()
+            if const in used and "plug" not in low and not SKIP_CONSTANTS.search(const):
+                rules = parse_apparmor(body, const, unparsed)
+                for name in names:
+                    entries.append((name, ATTRIBUTE_VARIANTS.get(const, ""), rules))
+                continue
             if "plug" not in low or SKIP_CONSTANTS.search(const):
                 continue
             variant = ATTRIBUTE_VARIANTS.get(const, "")

@@ -3,7 +3,7 @@
  * From canonical/snapd bee548f7470643ffd5c94a75797a6cef83e29ff6:
  * interfaces/builtin/ (connected-plug AppArmor and seccomp snippets),
  * interfaces/apparmor/template.go and interfaces/seccomp/template.go
- * ("@template"). 195 interfaces, 5297 rules. Rule syntax: sc-policy.c.
+ * ("@template"). 195 interfaces, 5303 rules. Rule syntax: sc-policy.c.
  * AppArmor abstractions the snippets include: apparmor 3.0.8-3.
  */
 #pragma once
@@ -2107,7 +2107,11 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "x\twaitid\t\n"
     "x\twaitpid\t\n"
     "x\twrite\t\n"
-    "x\twritev\t\n" },
+    "x\twritev\t\n"
+    "s\tsend\t*\tunconfined\n"
+    "p\tread trace\tunconfined\n"
+    "f\t0\tmrwkl\t/dev/**\n"
+    "f\t0\tmrwkl\t@{PROC}/**\n" },
   { "dsp", "",
     "f\t0\trw\t/dev/ucode\n"
     "f\t0\trw\t/dev/iav\n"
@@ -3383,6 +3387,8 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t/etc/mtab\n"
     "f\t0\tr\t/etc/fstab\n"
     "f\t0\tr\t/run/mount/utab\n"
+    "f\t1\tr\t@{PROC}/@{pid}/mountinfo\n"
+    "f\t1\tr\t@{PROC}/self/mountinfo\n"
     "x\tquotactl\tQ_GETQUOTA - - -\n"
     "x\tquotactl\tQ_GETINFO - - -\n"
     "x\tquotactl\tQ_GETFMT - - -\n"
