@@ -28,7 +28,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sc-denial-store.h"
+#include "sc-denial.h"
 #include "sc-interface-catalogue.h"
 #include "sc-policy.h"
 #include "sc-suggestion-rules.h"
