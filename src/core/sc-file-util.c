@@ -830,6 +830,12 @@ commit (const char  *path,
 
   if (test_before_swap != NULL)
     test_before_swap (t->target, test_before_swap_data);
+  if (cleanup_interrupted)
+    {
+      g_set_error (error, SC_FILE_ERROR, SC_FILE_ERROR_INTERRUPTED,
+                   _("Interrupted while writing %s; nothing was written"), path);
+      return FALSE;
+    }
 
   if (expected == NULL)
     {
