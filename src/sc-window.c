@@ -15,6 +15,7 @@
 #include "sc-add-interface-dialog.h"
 #include "sc-application.h"
 #include "sc-check.h"
+#include "sc-file-util.h"
 #include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-utils.h"
@@ -1344,6 +1345,15 @@ _sc_window_show_review (ScWindow *self,
   dialog = sc_strict_dialog_new (GTK_WINDOW (self),
                                  sc_project_get_display_path (self->project),
                                  diff, switching);
+  if (sc_project_get_path (self->project) != NULL)
+    {
+      g_autofree char *outside = sc_file_get_outside_target (sc_project_get_path (self->project),
+                                                             sc_project_get_root (self->project));
+
+      if (outside != NULL)
+        sc_strict_dialog_set_write_target (dialog, sc_project_get_display_path (self->project),
+                                           outside);
+    }
   g_object_set_data (G_OBJECT (dialog), "sc-strict", GINT_TO_POINTER (switching));
   g_signal_connect_object (dialog, "response", G_CALLBACK (review_response_cb), self,
                            G_CONNECT_SWAPPED);

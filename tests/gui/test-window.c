@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc-add-interface-dialog.h"
 #include "sc-app-row.h"
@@ -1491,6 +1493,52 @@ test_save_when_strict (Fixture       *fixture,
   g_assert_true (target_has_plug (written, "hook:configure", "network-observe"));
 }
 
+static void
+test_review_names_outside_target (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *outside_dir = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *expected = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  g_test_summary ("When snapcraft.yaml is a symlink out of the project, the review says "
+                  "where the bytes will be written (issue 15, item 13)");
+  REQUIRE_DISPLAY ();
+  outside_dir = g_dir_make_tmp ("sc-test-window-outside-XXXXXX", NULL);
+  g_assert_nonnull (outside_dir);
+  outside = g_build_filename (outside_dir, "shared.yaml", NULL);
+  g_assert_true (g_file_set_contents (outside, g_bytes_get_data (fixture->original, NULL),
+                                      (gssize) g_bytes_get_size (fixture->original), NULL));
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_cmpint (symlink (outside, fixture->yaml), ==, 0);
+  real = realpath (outside, NULL);
+  expected = g_strdup_printf ("the bytes will be written to %s.", real);
+
+  open_project (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "snap/snapcraft.yaml is a symlink out of the project"));
+  g_assert_nonnull (strstr (body, expected));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_assert_true (g_file_test (fixture->yaml, G_FILE_TEST_IS_SYMLINK));
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (outside, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "confinement: strict"));
+  }
+  g_unlink (outside);
+  g_rmdir (outside_dir);
+}
+
 typedef struct
 {
   Fixture    *fixture;
@@ -1729,6 +1777,8 @@ main (int   argc,
               test_close_with_pending, fixture_tear_down);
   g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
               fixture_tear_down);
+  g_test_add ("/window/review-names-outside-target", Fixture, NULL, fixture_set_up,
+              test_review_names_outside_target, fixture_tear_down);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();
