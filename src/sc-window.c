@@ -19,6 +19,7 @@
 #include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-utils.h"
+#include "sc-yaml-document.h"
 #include "sc-window-private.h"
 
 # include "sc-denial-sidebar.h"
@@ -1518,8 +1519,7 @@ static gboolean
 check_disk_cb (gpointer user_data)
 {
   ScWindow *self = user_data;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
+  g_autoptr(GBytes) current = NULL;
   GBytes *bytes;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
@@ -1529,15 +1529,19 @@ check_disk_cb (gpointer user_data)
   if (self->project == NULL)
     return G_SOURCE_REMOVE;
 
-  if (!g_file_get_contents (sc_project_get_path (self->project), &contents, &len, &error))
+  /* Never blocks, not even when the file became a FIFO. */
+  current = sc_file_read_limited (sc_project_get_path (self->project), SC_YAML_MAX_SIZE, &error);
+  if (current == NULL)
     {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         toast (self, _("snapcraft.yaml was deleted; saving will fail until it is back"));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        toast (self, _("snapcraft.yaml is no longer a regular file; saving will fail"));
       return G_SOURCE_REMOVE;
     }
 
   bytes = sc_project_get_bytes (self->project);
-  if (len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
+  if (g_bytes_equal (current, bytes))
     return G_SOURCE_REMOVE;
 
   if (!sc_window_has_pending (self))

@@ -18,6 +18,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sc-add-interface-dialog.h"
@@ -1617,6 +1618,37 @@ test_external_change (Fixture       *fixture,
 }
 
 static void
+test_fifo_after_open (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_test_summary ("snapcraft.yaml replaced by a FIFO while the project is open never hangs "
+                  "the window, and writing then fails with a message (issue 15, item 6)");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
+
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_cmpint (mkfifo (fixture->yaml, 0644), ==, 0);
+  alarm (60);   /* a hang fails the test instead of stalling the suite */
+  start = g_get_monotonic_time ();
+  iterate (1000);   /* the file monitor looks after 200 ms */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_nonnull (sc_window_get_project (fixture->window));
+
+  g_assert_false (sc_window_write (fixture->window, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  alarm (0);
+
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->yaml, g_bytes_get_data (fixture->original, NULL),
+                                      (gssize) g_bytes_get_size (fixture->original), NULL));
+}
+
+static void
 test_undo_after_outside_edit (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -1779,6 +1811,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/window/review-names-outside-target", Fixture, NULL, fixture_set_up,
               test_review_names_outside_target, fixture_tear_down);
+  g_test_add ("/window/fifo-after-open", Fixture, NULL, fixture_set_up,
+              test_fifo_after_open, fixture_tear_down);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();
