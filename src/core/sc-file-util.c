@@ -36,7 +36,7 @@
 
 #include "sc-file-util.h"
 #include "sc-file-util-private.h"
-#include "sc-project.h"
+#include "sc-project-error.h"
 
 G_DEFINE_QUARK (sc-file-error-quark, sc_file_error)
 
