@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ScApplication, sc_application, SC, APPLICATION, AdwApplica
 
 ScApplication *sc_application_new              (void);
 GSettings     *sc_application_get_settings     (ScApplication *self);
+GSettings     *sc_settings_new                 (void);
 /* Presents the window showing the project at FILE (a folder or a
  * snapcraft.yaml), opening a new one when none shows it yet. */
 ScWindow      *sc_application_open_file        (ScApplication *self,

@@ -131,6 +131,8 @@ update_recent (ScWindow *self)
       return;
     }
   self->recent_stale = FALSE;
+  if (self->settings == NULL)
+    return;
 
   recent = g_settings_get_strv (self->settings, "recent-projects");
   sc_start_page_set_recent (self->start_page, (const char * const *)recent);
@@ -231,12 +233,13 @@ sc_window_add_plug (ScWindow    *self,
 static void
 load_ignored (ScWindow *self)
 {
-  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "ignored-denials");
+  g_autoptr(GVariant) all = NULL;
   g_autofree const char **ignored = NULL;
 
-  if (self->sidebar == NULL || self->project == NULL)
+  if (self->sidebar == NULL || self->project == NULL || self->settings == NULL)
     return;
 
+  all = g_settings_get_value (self->settings, "ignored-denials");
   if (!g_variant_lookup (all, sc_project_get_path (self->project), "^a&s", &ignored))
     ignored = NULL;
 
@@ -256,7 +259,7 @@ sidebar_ignored_cb (ScWindow        *self,
   GVariant *value;
   const char *path;
 
-  if (self->project == NULL)
+  if (self->project == NULL || self->settings == NULL)
     return;
 
   path = sc_project_get_path (self->project);
@@ -965,17 +968,22 @@ sc_window_init (ScWindow *self)
   g_signal_connect_object (self->project_page, "changed", G_CALLBACK (page_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->settings = g_settings_new (APPLICATION_ID);
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  /* Each window shows or hides its own sidebar (F9); the setting only
-   * gives new windows the last choice. */
-  g_settings_bind (self->settings, "show-denials", self, "show-denials",
-                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_signal_connect_object (self->settings, "changed::recent-projects",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  self->settings = sc_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                       G_SETTINGS_BIND_DEFAULT);
+      /* Each window shows or hides its own sidebar (F9); the setting
+       * only gives new windows the last choice. */
+      g_settings_bind (self->settings, "show-denials", self, "show-denials",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+      g_signal_connect_object (self->settings, "changed::recent-projects",
+                               G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (stack_page_changed_cb), self, G_CONNECT_SWAPPED);
   update_recent (self);
