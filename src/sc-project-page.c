@@ -214,13 +214,24 @@ sc_project_page_build_edit (ScProjectPage  *self,
 
 /* ---- Findings ----------------------------------------------------------- */
 
-/* The findings about TARGET (and PLUG, unless ANY_PLUG). A finding without
- * a target concerns every app whose plugs it names. */
+/* Whether FINDING is about a plug wherever it is used: a top-level
+ * definition, or how a plug connects, which `check` reports once at the
+ * plug's first use but which holds for every app that has it. */
+static gboolean
+finding_is_about_plug (const ScFinding *finding)
+{
+  return finding->plug != NULL
+         && (finding->target == NULL
+             || g_strcmp0 (finding->code, "store-approval") == 0
+             || g_strcmp0 (finding->code, "manual-connection") == 0);
+}
+
+/* The findings about TARGET as a whole (PLUG NULL), or about PLUG on
+ * TARGET. */
 static GPtrArray *
 filter_findings (GPtrArray  *findings,
                  const char *target,
-                 const char *plug,
-                 gboolean    any_plug)
+                 const char *plug)
 {
   GPtrArray *out = g_ptr_array_new ();
 
@@ -228,11 +239,11 @@ filter_findings (GPtrArray  *findings,
     {
       ScFinding *finding = g_ptr_array_index (findings, i);
 
-      if (g_strcmp0 (finding->target, target) != 0)
+      if (g_strcmp0 (finding->plug, plug) != 0)
         continue;
-      if (!any_plug && g_strcmp0 (finding->plug, plug) != 0)
-        continue;
-      g_ptr_array_add (out, finding);
+      if (g_strcmp0 (finding->target, target) == 0
+          || (plug != NULL && finding_is_about_plug (finding)))
+        g_ptr_array_add (out, finding);
     }
 
   return out;
@@ -244,46 +255,16 @@ apply_group_findings (ScProjectPage *self,
 {
   const char *target = sc_app_row_get_target (app_row);
   GPtrArray *rows = sc_app_row_get_plug_rows (app_row);
-  g_autoptr(GPtrArray) target_findings = filter_findings (self->findings, target, NULL, FALSE);
+  g_autoptr(GPtrArray) target_findings = filter_findings (self->findings, target, NULL);
 
   sc_app_row_set_findings (app_row, target_findings);
   for (guint i = 0; i < rows->len; i++)
     {
       ScPlugRow *row = g_ptr_array_index (rows, i);
       g_autoptr(GPtrArray) plug_findings =
-        filter_findings (self->findings, target, sc_plug_row_get_plug (row), FALSE);
+        filter_findings (self->findings, target, sc_plug_row_get_plug (row));
 
       sc_plug_row_set_findings (row, plug_findings);
-    }
-}
-
-static const char *
-severity_icon_name (ScSeverity severity)
-{
-  switch (severity)
-    {
-    case SC_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case SC_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case SC_SEVERITY_NOTE:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-static const char *
-severity_css_class (ScSeverity severity)
-{
-  switch (severity)
-    {
-    case SC_SEVERITY_ERROR:
-      return "error";
-    case SC_SEVERITY_WARNING:
-      return "warning";
-    case SC_SEVERITY_NOTE:
-    default:
-      return "accent";
     }
 }
 
@@ -292,7 +273,7 @@ finding_row_new (const ScFinding *finding)
 {
   g_autofree char *title = g_markup_escape_text (finding->message, -1);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon_name (finding->severity));
+  GtkWidget *icon = gtk_image_new_from_icon_name (sc_severity_icon_name (finding->severity));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (finding->hint != NULL)
@@ -301,7 +282,7 @@ finding_row_new (const ScFinding *finding)
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
-  gtk_widget_add_css_class (icon, severity_css_class (finding->severity));
+  gtk_widget_add_css_class (icon, sc_severity_css_class (finding->severity));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
