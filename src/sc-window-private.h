@@ -29,7 +29,9 @@ struct _ScWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkToggleButton      *denials_button;
+  AdwSqueezer          *strict_squeezer;
   GtkButton            *strict_button;
+  GtkButton            *strict_icon_button;
   GtkStack             *stack;
   AdwFlap              *flap;
   ScProjectPage        *project_page;

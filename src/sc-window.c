@@ -611,7 +611,7 @@ _sc_window_update_state (ScWindow *self)
   gboolean pending = sc_window_has_pending (self);
   gboolean strict = _sc_window_is_strict (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->strict_button), has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->strict_squeezer), has_project);
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), has_project);
   gtk_widget_set_visible (GTK_WIDGET (self->denials_button), has_project);
 
@@ -634,6 +634,18 @@ _sc_window_update_state (ScWindow *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->strict_button),
                                    _("Review and write confinement: strict with the ticked plugs"));
     }
+
+  /* The narrow window's button says it in its tooltip. */
+  {
+    g_autofree char *tooltip = g_strdup_printf ("%s — %s",
+                                                gtk_button_get_label (self->strict_button),
+                                                gtk_widget_get_tooltip_text (GTK_WIDGET (self->strict_button)));
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->strict_icon_button), tooltip);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->strict_icon_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_button_get_label (self->strict_button), -1);
+  }
 
   _sc_window_actions_update (self);
 }
@@ -666,6 +678,9 @@ ensure_sidebar (ScWindow *self)
     return;
 
   self->sidebar = SC_DENIAL_SIDEBAR (sc_denial_sidebar_new ());
+  /* Folded, the flap slides over the page: it needs a background of its
+   * own or the rows show through. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->sidebar), "background");
   adw_flap_set_flap (self->flap, GTK_WIDGET (self->sidebar));
   g_signal_connect_object (self->sidebar, "add-plug", G_CALLBACK (sidebar_add_plug_cb), self,
                            G_CONNECT_SWAPPED);
@@ -935,7 +950,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, denials_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, strict_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, strict_button);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, strict_icon_button);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, flap);
@@ -988,8 +1005,10 @@ sc_window_init (ScWindow *self)
                            G_CALLBACK (stack_page_changed_cb), self, G_CONNECT_SWAPPED);
   update_recent (self);
 
+  /* Both ways: a folded flap closes itself (click beside it, swipe,
+   * Escape) and the toggle button must follow. */
   g_object_bind_property (self, "show-denials", self->flap, "reveal-flap",
-                          G_BINDING_SYNC_CREATE);
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_signal_connect (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
