@@ -9,7 +9,7 @@ packages=(
   # libraries (README: "Why each dependency")
   libgtk-4-dev libadwaita-1-dev libyaml-dev libsystemd-dev libapparmor-dev libseccomp-dev
   # tests: a display for the window, real journal files, file validators
-  xvfb xauth systemd-journal-remote desktop-file-utils appstream python3
+  xvfb xauth x11-utils dbus-daemon systemd-journal-remote desktop-file-utils appstream python3
   # fuzzing with libFuzzer and sanitizers
   clang libclang-rt-14-dev
   # fonts and icons so screenshots look like a desktop
