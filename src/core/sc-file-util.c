@@ -572,6 +572,7 @@ target_check (const char          *path,
   uid_t euid = geteuid ();
   gboolean owner_or_root = euid == 0 || t->st.st_uid == euid;
   unsigned mode = (unsigned) (t->st.st_mode & 07777);
+  int access_errno;
 
   if (!S_ISREG (t->st.st_mode))
     {
@@ -582,12 +583,12 @@ target_check (const char          *path,
       return FALSE;
     }
 
-  if (faccessat (t->dirfd, t->base, W_OK, AT_EACCESS) != 0
-      || (euid == 0 && (t->st.st_mode & 0222) == 0))
+  access_errno = faccessat (t->dirfd, t->base, W_OK, AT_EACCESS) == 0 ? 0 : errno;
+  if (access_errno != 0 || (euid == 0 && (t->st.st_mode & 0222) == 0))
     {
       g_autofree char *owner = user_name (t->st.st_uid);
 
-      if (errno == EROFS)
+      if (access_errno == EROFS)
         {
           g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
                        _("%s is on a read-only file system; nothing was written"), path);
