@@ -536,6 +536,10 @@ target_resolve (const char  *path,
   t->dir = g_path_get_dirname (t->target);
   t->base = g_path_get_basename (t->target);
   t->dirfd = g_open (t->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  /* A folder we may write in but not list (mode 0300) still works; only
+   * the stale-temporary cleanup and the folder's fsync are skipped. */
+  if (t->dirfd < 0 && errno == EACCES)
+    t->dirfd = g_open (t->dir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
   if (t->dirfd < 0 || fstatat (t->dirfd, t->base, &t->st, AT_SYMLINK_NOFOLLOW) != 0)
     {
       g_autofree char *message = NULL;
