@@ -21,7 +21,6 @@ struct _ScApplication
 
   GSettings      *settings;
   char           *denials_log;   /* --denials FILE, nullable */
-  gint64          start_time;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -212,13 +211,6 @@ sc_application_get_settings (ScApplication *self)
   return self->settings;
 }
 
-gint64
-sc_application_get_start_time (ScApplication *self)
-{
-  g_return_val_if_fail (SC_IS_APPLICATION (self), 0);
-  return self->start_time;
-}
-
 static void
 sc_application_activate (GApplication *app)
 {
@@ -372,7 +364,6 @@ sc_application_init (ScApplication *self)
                                             _("Review the plugs of snap projects and switch "
                                               "them to strict confinement."));
 
-  self->start_time = g_get_monotonic_time ();
 }
 
 ScApplication *

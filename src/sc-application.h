@@ -24,8 +24,5 @@ void           sc_application_add_recent       (ScApplication *self,
                                                 const char    *path);
 void           sc_application_remove_recent    (ScApplication *self,
                                                 const char    *path);
-/* g_get_monotonic_time() when the application was created, for the
- * first-frame benchmark. */
-gint64         sc_application_get_start_time   (ScApplication *self);
 
 G_END_DECLS

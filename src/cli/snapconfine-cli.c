@@ -36,7 +36,7 @@ static const Command commands[] = {
     "Print the apps and hooks of a project with their plugs, the plugs extensions give "
     "them and the top-level plug definitions." },
   { "strict", sc_cli_strict,
-    "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run]",
+    "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run] [--force]",
     "Switch the project to strict confinement, adding and removing plugs on the way; "
     "only the edited lines of snapcraft.yaml change." },
   { "interfaces", sc_cli_interfaces, "interfaces [QUERY] [--json]",
@@ -50,7 +50,7 @@ static const Command commands[] = {
     "        [--snap NAME] [--since TIME] [--boot] [--follow] [--json]",
     "List the AppArmor, seccomp and D-Bus denials of snaps from the journal or a text "
     "log, grouped and counted, each with the interface that would allow it." },
-  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply] [--dry-run] [--json]",
+  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]",
     "Suggest the plugs each app and hook needs from its denials (the source options are "
     "those of denials), and apply them with --apply." },
 };
