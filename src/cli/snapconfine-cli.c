@@ -35,6 +35,9 @@ static const Command commands[] = {
     "denials [--journal | --directory DIR | --file FILE.journal... | --log FILE|-]\n"
     "                         [--snap NAME] [--since TIME] [--boot] [--follow] [--json]" },
   { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply] [--dry-run] [--json]" },
+  { "connections", sc_cli_connections, "connections SNAP [--json]" },
+  { "connect", sc_cli_connect, "connect SNAP:PLUG [SLOT-SNAP[:SLOT]]" },
+  { "disconnect", sc_cli_disconnect, "disconnect SNAP:PLUG [SLOT-SNAP:SLOT]" },
 };
 
 static void
@@ -45,7 +48,9 @@ print_usage (FILE *stream)
     fprintf (stream, "  snapconfine-cli %s\n", commands[i].synopsis);
   fprintf (stream,
            "\nExit codes: 0 done, 1 check found errors, 2 usage error, 3 invalid project,\n"
-           "4 write failed or the file changed meanwhile.\n");
+           "4 write failed or the file changed meanwhile.\n"
+           "connections, connect, disconnect: 3 snapd not running or not answering, or the\n"
+           "snap not installed; 4 snapd refused (run with sudo or allow it in polkit).\n");
 }
 
 int
