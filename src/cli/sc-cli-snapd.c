@@ -61,6 +61,22 @@ sc_cli_snapd_fail (const GError *error)
   return code;
 }
 
+ScSnapdSnap *
+sc_cli_snapd_get_installed (const char *name)
+{
+  g_autoptr(ScSnapdClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ScSnapdSnap *snap;
+
+  if (name == NULL)
+    return NULL;
+  client = sc_snapd_client_new ();
+  snap = sc_snapd_client_get_snap_sync (client, name, &error);
+  if (snap == NULL)
+    g_debug ("%s", error->message);
+  return snap;
+}
+
 gboolean
 sc_cli_snapd_since_install (const char *subcommand,
                             const char *snap_name,

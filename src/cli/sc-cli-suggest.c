@@ -15,6 +15,8 @@
  *                    "plugs": [ { "plug", "interface", "reason", "denials": N } ] } ],
  *     "definitions": { "<plug>": { "interface": "personal-files", "read": [ … ], … } },
  *     "present": [ { "target", "plug", "denials": N } ],      already declared
+ *     "connect": [ { "target", "plug", "interface", "command", "denials": N } ],
+ *                  declared and installed but not connected on this machine
  *     "fixes": [ { "target", "kind", "operation", "object", "fix", "denials": N } ],
  *     "unresolved": [ { "target", "kind", "operation", "object", "denials": N } ],
  *     "unknown_targets": [ { "target", "denials": N } ],      not in the project
@@ -39,6 +41,7 @@
 #include "sc-extensions.h"
 #include "sc-json.h"
 #include "sc-project.h"
+#include "sc-snapd-project.h"
 
 typedef struct
 {
@@ -637,6 +640,7 @@ static void
 print_json (Plan          *plan,
             ScProject     *project,
             ScDenialStore *store,
+            ScSnapdSnap   *installed,
             const char    *diff)
 {
   g_autoptr(ScJson) json = sc_json_new (TRUE);
@@ -694,9 +698,40 @@ print_json (Plan          *plan,
         {
           PlugToAdd *p = g_ptr_array_index (t->present, j);
 
+          if (installed != NULL &&
+              sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
+            continue;
           sc_json_begin_object (json);
           sc_json_member_string (json, "target", t->target);
           sc_json_member_string (json, "plug", p->plug);
+          sc_json_key (json, "denials");
+          sc_json_uint (json, p->denials);
+          sc_json_end_object (json);
+        }
+    }
+  sc_json_end_array (json);
+
+  sc_json_key (json, "connect");
+  sc_json_begin_array (json);
+  for (guint i = 0; installed != NULL && i < plan->targets->len; i++)
+    {
+      TargetPlan *t = g_ptr_array_index (plan->targets, i);
+
+      for (guint j = 0; j < t->present->len; j++)
+        {
+          PlugToAdd *p = g_ptr_array_index (t->present, j);
+          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
+                                                             p->interface);
+          g_autofree char *command = NULL;
+
+          if (plug == NULL)
+            continue;
+          command = sc_snapd_connect_command (installed->name, plug->name);
+          sc_json_begin_object (json);
+          sc_json_member_string (json, "target", t->target);
+          sc_json_member_string (json, "plug", plug->name);
+          sc_json_member_string (json, "interface", plug->interface);
+          sc_json_member_string (json, "command", command);
           sc_json_key (json, "denials");
           sc_json_uint (json, p->denials);
           sc_json_end_object (json);
@@ -752,7 +787,8 @@ target_display (const char *target)
 static void
 print_text (Plan          *plan,
             ScProject     *project,
-            ScDenialStore *store)
+            ScDenialStore *store,
+            ScSnapdSnap   *installed)
 {
   g_autoptr(GPtrArray) names = sorted_definition_names (plan);
   gboolean any = FALSE;
@@ -786,7 +822,19 @@ print_text (Plan          *plan,
       for (guint j = 0; j < t->present->len; j++)
         {
           PlugToAdd *p = g_ptr_array_index (t->present, j);
+          ScSnapdPlug *plug = installed != NULL
+            ? sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) : NULL;
 
+          if (plug != NULL)
+            {
+              g_autofree char *command = sc_snapd_connect_command (installed->name, plug->name);
+
+              any = TRUE;
+              printf ("  > %s  declared but not connected on this machine (%" G_GUINT64_FORMAT
+                      " %s): %s\n", plug->name, p->denials,
+                      p->denials == 1 ? "denial" : "denials", command);
+              continue;
+            }
           printf ("  = %s  already there, declared or from an extension (%" G_GUINT64_FORMAT
                   " %s): if it does not auto-connect, `snap connect %s:%s`\n",
                   p->plug, p->denials, p->denials == 1 ? "denial" : "denials",
@@ -908,6 +956,7 @@ sc_cli_suggest (int    argc,
   g_autoptr(ScProject) project = NULL;
   g_autoptr(ScEdit) edit = NULL;
   g_autoptr(Plan) plan = NULL;
+  g_autoptr(ScSnapdSnap) installed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
   GPtrArray *groups;
@@ -938,7 +987,7 @@ sc_cli_suggest (int    argc,
                               sc_project_get_name (project), &options))
     {
       sc_cli_source_args_clear (&args);
-      return SC_EXIT_USAGE;
+      return args.exit_code != 0 ? args.exit_code : SC_EXIT_USAGE;
     }
   sc_cli_source_args_clear (&args);
 
@@ -969,11 +1018,15 @@ sc_cli_suggest (int    argc,
         return sc_cli_fail (error);
     }
 
+  /* Declared plugs this machine's snapd has not connected go under
+   * "connect"; quietly nothing when snapd does not answer. */
+  installed = sc_cli_snapd_get_installed (sc_project_get_name (project));
+
   if (json)
-    print_json (plan, project, store, diff);
+    print_json (plan, project, store, installed, diff);
   else
     {
-      print_text (plan, project, store);
+      print_text (plan, project, store, installed);
       if (diff != NULL)
         {
           printf ("\n");

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "sc-snapd-client.h"
+
 G_BEGIN_DECLS
 
 enum
@@ -34,6 +36,8 @@ int  sc_cli_disconnect  (int argc, char **argv);
 /* sc-cli-snapd.c: prints a snapd error and returns its exit code (3 snapd
  * unavailable or the snap not installed, 4 refused, 2 bad argument). */
 int      sc_cli_snapd_fail          (const GError *error);
+/* The installed snap NAME, or NULL (quietly) when snapd does not answer. */
+ScSnapdSnap *sc_cli_snapd_get_installed (const char *name);
 /* --since-install: when SNAP's installed revision was installed or
  * refreshed. FALSE after printing why, with the exit code to return. */
 gboolean sc_cli_snapd_since_install (const char *subcommand,

@@ -334,6 +334,7 @@ map_error (Call       *call,
            const char *what)
 {
   const ScLibsnapdGlib *lib = call->lib;
+  const char *message = error->message;
   GError *mapped;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -352,6 +353,11 @@ map_error (Call       *call,
     return g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_UNAVAILABLE,
                         _("snapd is not reachable (%s): %s"), what, error->message);
 
+  /* libsnapd-glib prefixes snapd's message with the error kind, "(null)"
+   * when snapd gave none. */
+  if (g_str_has_prefix (message, "(null): "))
+    message += strlen ("(null): ");
+
   switch ((SnapdError) error->code)
     {
     case SNAPD_ERROR_CONNECTION_FAILED:
@@ -359,7 +365,7 @@ map_error (Call       *call,
     case SNAPD_ERROR_READ_FAILED:
       mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_UNAVAILABLE,
                             _("snapd is not running or not reachable at /run/snapd.socket "
-                              "(%s); connection state is unavailable"), error->message);
+                              "(%s); connection state is unavailable"), message);
       break;
     case SNAPD_ERROR_NOT_INSTALLED:
     case SNAPD_ERROR_NOT_FOUND:
@@ -367,7 +373,11 @@ map_error (Call       *call,
         mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_NOT_INSTALLED,
                               _("The snap “%s” is not installed on this machine"), call->name);
       else
-        mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_BAD_ARGUMENT, "%s", error->message);
+        mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_BAD_ARGUMENT, "%s", message);
+      break;
+    case SNAPD_ERROR_BAD_REQUEST:
+      mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_BAD_ARGUMENT,
+                            _("snapd refused %s: %s"), what, message);
       break;
     case SNAPD_ERROR_AUTH_DATA_REQUIRED:
     case SNAPD_ERROR_AUTH_DATA_INVALID:
@@ -375,11 +385,11 @@ map_error (Call       *call,
     case SNAPD_ERROR_AUTH_CANCELLED:
       mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_PERMISSION,
                             _("snapd refused %s: permission denied (%s). Run it with sudo, "
-                              "or allow it when polkit asks"), what, error->message);
+                              "or allow it when polkit asks"), what, message);
       break;
     default:
       mapped = g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_FAILED,
-                            _("snapd refused %s: %s"), what, error->message);
+                            _("snapd refused %s: %s"), what, message);
       break;
     }
   return mapped;

@@ -268,6 +268,12 @@ class Snapd:
             stdin=subprocess.DEVNULL, start_new_session=True)
         log.close()
         deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and not os.path.exists(SOCKET):
+            time.sleep(0.05)
+        # As snapd.socket's SocketMode=0666: every user may ask.
+        for path in (SOCKET, SNAP_SOCKET):
+            if os.path.exists(path):
+                os.chmod(path, 0o666)
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError("snapd exited: " + self.log_tail())
