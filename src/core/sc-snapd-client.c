@@ -247,7 +247,9 @@ typedef struct
   GCancellable *outer;
   gulong        outer_id;
   GSource      *timer;
+  GSource      *cancel_idle;
   gboolean      timed_out;
+  gboolean      returned;      /* the task has its result: later callbacks are dropped */
   guint         timeout_ms;
 
   /* get_snap */
@@ -262,19 +264,33 @@ typedef struct
   GPtrArray    *to_disconnect;   /* of ScSnapdConnection* */
 } Call;
 
+/* Drops what refers back to the task: the timer, the idle and the
+ * caller's cancellable handler each hold a reference to it. */
 static void
-call_free (Call *call)
+call_release (Call *call)
 {
+  call->returned = TRUE;
   if (call->timer != NULL)
     {
       g_source_destroy (call->timer);
-      g_source_unref (call->timer);
+      g_clear_pointer (&call->timer, g_source_unref);
+    }
+  if (call->cancel_idle != NULL)
+    {
+      g_source_destroy (call->cancel_idle);
+      g_clear_pointer (&call->cancel_idle, g_source_unref);
     }
   if (call->outer != NULL)
     {
       g_cancellable_disconnect (call->outer, call->outer_id);
-      g_object_unref (call->outer);
+      g_clear_object (&call->outer);
     }
+}
+
+static void
+call_free (Call *call)
+{
+  call_release (call);
   g_clear_object (&call->cancellable);
   g_free (call->name);
   g_clear_pointer (&call->snap, sc_snapd_snap_unref);
@@ -285,44 +301,118 @@ call_free (Call *call)
   g_free (call);
 }
 
-static gboolean
-timer_cb (gpointer user_data)
+/* Every result goes through these: the first wins, the timer and the
+ * cancel handler go, and a late answer of libsnapd-glib is dropped. */
+static void
+task_return_error (GTask  *task,
+                   GError *error)
 {
-  Call *call = user_data;
+  Call *call = g_task_get_task_data (task);
 
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->cancellable);
-  return G_SOURCE_REMOVE;
+  if (call->returned)
+    {
+      g_error_free (error);
+      return;
+    }
+  call_release (call);
+  g_task_return_error (task, error);
 }
 
 static void
-outer_cancelled_cb (GCancellable *outer,
-                    GCancellable *inner)
+task_return_pointer (GTask          *task,
+                     gpointer        result,
+                     GDestroyNotify  destroy)
 {
-  g_cancellable_cancel (inner);
+  Call *call = g_task_get_task_data (task);
+
+  if (call->returned)
+    {
+      destroy (result);
+      return;
+    }
+  call_release (call);
+  g_task_return_pointer (task, result, destroy);
+}
+
+static void
+task_return_boolean (GTask    *task,
+                     gboolean  value)
+{
+  Call *call = g_task_get_task_data (task);
+
+  if (call->returned)
+    return;
+  call_release (call);
+  g_task_return_boolean (task, value);
+}
+
+static GError *call_timeout_error (Call *call);
+
+/* libsnapd-glib does not end a request snapd has not answered (it can only
+ * abort a change it knows the id of), so the timeout and the caller's
+ * cancel end the task themselves. */
+static gboolean
+timer_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (user_data);
+  Call *call = g_task_get_task_data (task);
+
+  call->timed_out = TRUE;
+  g_cancellable_cancel (call->cancellable);
+  task_return_error (task, call_timeout_error (call));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+cancel_idle_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = g_object_ref (user_data);
+
+  task_return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                _("Operation was cancelled")));
+  return G_SOURCE_REMOVE;
+}
+
+/* May run in any thread: cancels ours and returns in the task's context. */
+static void
+outer_cancelled_cb (GCancellable *outer,
+                    GTask        *task)
+{
+  Call *call = g_task_get_task_data (task);
+  GSource *idle = g_idle_source_new ();
+
+  g_cancellable_cancel (call->cancellable);
+  g_source_set_callback (idle, cancel_idle_cb, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (idle, "[snapconfine] snapd cancel");
+  g_source_attach (idle, g_task_get_context (task));
+  if (call->cancel_idle == NULL)
+    call->cancel_idle = idle;
+  else
+    g_source_unref (idle);
 }
 
 static Call *
-call_new (ScSnapdClient *self,
+call_new (GTask                *task,
           const ScLibsnapdGlib *lib,
-          guint          timeout_ms,
-          GCancellable  *outer)
+          guint                 timeout_ms,
+          GCancellable         *outer)
 {
   Call *call = g_new0 (Call, 1);
 
   call->lib = lib;
   call->cancellable = g_cancellable_new ();
   call->timeout_ms = timeout_ms;
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+  call->timer = g_timeout_source_new (timeout_ms);
+  g_source_set_callback (call->timer, timer_cb, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (call->timer, "[snapconfine] snapd timeout");
+  g_source_attach (call->timer, g_task_get_context (task));
   if (outer != NULL)
     {
       call->outer = g_object_ref (outer);
       call->outer_id = g_cancellable_connect (outer, G_CALLBACK (outer_cancelled_cb),
-                                              g_object_ref (call->cancellable), g_object_unref);
+                                              g_object_ref (task), g_object_unref);
     }
-  call->timer = g_timeout_source_new (timeout_ms);
-  g_source_set_callback (call->timer, timer_cb, call, NULL);
-  g_source_set_static_name (call->timer, "[snapconfine] snapd timeout");
-  g_source_attach (call->timer, g_main_context_get_thread_default ());
   return call;
 }
 
@@ -341,12 +431,7 @@ map_error (Call       *call,
     {
       if (!call->timed_out)
         return g_error_copy (error);
-      return g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_TIMEOUT,
-                          /* Translators: %s is what was asked (“reading the snap
-                           * skylark”), %.1f seconds. */
-                          _("snapd did not answer within %.1f s while %s; "
-                            "connection state is unavailable"),
-                          call->timeout_ms / 1000.0, what);
+      return call_timeout_error (call);
     }
 
   if (error->domain != SNAPD (snapd_error_quark) ())
@@ -393,6 +478,15 @@ map_error (Call       *call,
       break;
     }
   return mapped;
+}
+
+static GError *
+call_timeout_error (Call *call)
+{
+  return g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_TIMEOUT,
+                      /* Translators: %.1f is seconds. */
+                      _("snapd did not answer within %.1f s; connection state is unavailable"),
+                      call->timeout_ms / 1000.0);
 }
 
 static gint64
@@ -495,10 +589,13 @@ connections_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *what = g_strdup_printf (_("reading the connections of %s"), call->name);
 
+  if (call->returned)
+    return;
+
   if (!SNAPD (snapd_client_get_connections2_finish) ((SnapdClient *) source, result, &established,
                                                      NULL, &plugs, NULL, &error))
     {
-      g_task_return_error (task, map_error (call, error, what));
+      task_return_error (task, map_error (call, error, what));
       return;
     }
 
@@ -544,7 +641,7 @@ connections_cb (GObject      *source,
     }
 
   fill_targets (call->snap);
-  g_task_return_pointer (task, sc_snapd_snap_ref (call->snap), (GDestroyNotify) sc_snapd_snap_unref);
+  task_return_pointer (task, sc_snapd_snap_ref (call->snap), (GDestroyNotify) sc_snapd_snap_unref);
 }
 
 static void
@@ -561,10 +658,13 @@ snap_cb (GObject      *source,
   ScSnapdSnap *snap;
   const char *channel;
 
+  if (call->returned)
+    return;
+
   raw = SNAPD (snapd_client_get_snap_finish) ((SnapdClient *) source, result, &error);
   if (raw == NULL)
     {
-      g_task_return_error (task, map_error (call, error, what));
+      task_return_error (task, map_error (call, error, what));
       return;
     }
 
@@ -617,9 +717,8 @@ sc_snapd_client_get_snap_async (ScSnapdClient       *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  call = call_new (self, lib, self->read_ms, cancellable);
+  call = call_new (task, lib, self->read_ms, cancellable);
   call->name = g_strdup (name);
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
   SNAPD (snapd_client_get_snap_async) (self->client, name, call->cancellable, snap_cb,
                                        g_steal_pointer (&task));
 }
@@ -656,6 +755,9 @@ change_cb (GObject      *source,
   g_autofree char *what = call_what (call);
   gboolean ok;
 
+  if (call->returned)
+    return;
+
   if (call->connect)
     ok = SNAPD (snapd_client_connect_interface_finish) ((SnapdClient *) source, result, &error);
   else
@@ -665,7 +767,7 @@ change_cb (GObject      *source,
     {
       /* Not NOT_INSTALLED: the snap is there, the plug or slot is not. */
       g_clear_pointer (&call->name, g_free);
-      g_task_return_error (task, map_error (call, error, what));
+      task_return_error (task, map_error (call, error, what));
       return;
     }
   if (call->to_disconnect != NULL && call->to_disconnect->len > 0)
@@ -673,7 +775,7 @@ change_cb (GObject      *source,
       disconnect_next (g_steal_pointer (&task));
       return;
     }
-  g_task_return_boolean (task, TRUE);
+  task_return_boolean (task, TRUE);
 }
 
 static void
@@ -702,17 +804,21 @@ disconnect_all_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   ScSnapdPlug *plug;
 
+  if (call->returned)
+    return;
+
   snap = sc_snapd_client_get_snap_finish (SC_SNAPD_CLIENT (source), result, &error);
   if (snap == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      task_return_error (task, g_steal_pointer (&error));
       return;
     }
   plug = sc_snapd_snap_find_plug (snap, call->plug);
   if (plug == NULL)
     {
-      g_task_return_new_error (task, SC_SNAPD_ERROR, SC_SNAPD_ERROR_BAD_ARGUMENT,
-                               _("The installed snap %s has no plug “%s”"), call->name, call->plug);
+      task_return_error (task, g_error_new (SC_SNAPD_ERROR, SC_SNAPD_ERROR_BAD_ARGUMENT,
+                                            _("The installed snap %s has no plug “%s”"),
+                                            call->name, call->plug));
       return;
     }
   call->to_disconnect = g_ptr_array_new_with_free_func ((GDestroyNotify) connection_free);
@@ -729,7 +835,7 @@ disconnect_all_cb (GObject      *source,
   if (call->to_disconnect->len == 0)
     {
       /* Already disconnected: nothing to do. */
-      g_task_return_boolean (task, TRUE);
+      task_return_boolean (task, TRUE);
       return;
     }
   disconnect_next (g_steal_pointer (&task));
@@ -762,13 +868,12 @@ sc_snapd_client_connect_async (ScSnapdClient       *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  call = call_new (self, lib, self->change_ms, cancellable);
+  call = call_new (task, lib, self->change_ms, cancellable);
   call->connect = connect;
   call->name = g_strdup (snap);
   call->plug = g_strdup (plug);
   call->slot_snap = g_strdup (slot_snap != NULL ? slot_snap : "");
   call->slot = g_strdup (slot != NULL ? slot : "");
-  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
   if (connect)
     SNAPD (snapd_client_connect_interface_async) (self->client, snap, plug,
