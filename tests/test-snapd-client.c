@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-snapd-client.h"
+#include "sc-snapd-monitor.h"
 #include "sc-snapd-project.h"
 
 typedef struct
@@ -280,6 +281,72 @@ test_check_connections (void)
   g_ptr_array_unref (snap.plugs);
 }
 
+static void
+changed_cb (ScSnapdMonitor *monitor,
+            guint          *count)
+{
+  (*count)++;
+}
+
+static void
+test_monitor_unavailable (void)
+{
+  g_autoptr(ScSnapdClient) client = sc_snapd_client_new ();
+  g_autoptr(ScSnapdMonitor) monitor = NULL;
+  guint changed = 0;
+
+  g_test_summary ("The window's monitor: without snapd, UNAVAILABLE with the reason, "
+                  "refreshes folded while one is on the way");
+  sc_snapd_client_set_socket_path (client, "/nonexistent/snapd.socket");
+  monitor = sc_snapd_monitor_new (client);
+  g_signal_connect (monitor, "changed", G_CALLBACK (changed_cb), &changed);
+  g_assert_cmpint (sc_snapd_monitor_get_state (monitor), ==, SC_SNAPD_STATE_UNKNOWN);
+
+  sc_snapd_monitor_set_snap_name (monitor, "skylark");
+  g_assert_true (sc_snapd_monitor_is_busy (monitor));
+  sc_snapd_monitor_refresh (monitor);
+  sc_snapd_monitor_refresh (monitor);
+  while (sc_snapd_monitor_is_busy (monitor))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (sc_snapd_monitor_get_state (monitor), ==, SC_SNAPD_STATE_UNAVAILABLE);
+  g_assert_error (sc_snapd_monitor_get_error (monitor), SC_SNAPD_ERROR, SC_SNAPD_ERROR_UNAVAILABLE);
+  g_assert_null (sc_snapd_monitor_get_snap (monitor));
+  /* UNKNOWN on rename, then one answer and one more for the folded refreshes. */
+  g_assert_cmpuint (changed, ==, 3);
+}
+
+static void
+test_plug_link (void)
+{
+  ScSnapdSnap snap = { .name = (char *) "skylark", .revision = (char *) "x2",
+                       .try_mode = TRUE, .confinement = (char *) "devmode" };
+  g_autofree char *text = NULL;
+  g_autofree char *header = NULL;
+
+  g_test_summary ("A plug row's connection text: connected to which slot, not connected, "
+                  "or not in the installed revision");
+  snap.plugs = g_ptr_array_new_with_free_func ((GDestroyNotify) free_plug);
+  add_plug (&snap, "camera", "camera", "skylark", FALSE, "camera");
+  add_plug (&snap, "home", "home", "skylark", TRUE, NULL);
+
+  g_assert_cmpint (sc_snapd_plug_link (&snap, "skylark", "camera", &text), ==, SC_PLUG_LINK_CONNECTED);
+  g_assert_cmpstr (text, ==, "Connected to snapd:camera");
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (sc_snapd_plug_link (&snap, "skylark", "home", &text), ==, SC_PLUG_LINK_DISCONNECTED);
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (sc_snapd_plug_link (&snap, "skylark", "audio-record", &text), ==,
+                   SC_PLUG_LINK_NOT_INSTALLED);
+  g_assert_nonnull (strstr (text, "rebuild"));
+  g_clear_pointer (&text, g_free);
+  /* Installed, but not for this app. */
+  g_assert_cmpint (sc_snapd_plug_link (&snap, "import", "camera", NULL), ==, SC_PLUG_LINK_NOT_INSTALLED);
+  g_assert_cmpint (sc_snapd_plug_link (NULL, "skylark", "camera", NULL), ==, SC_PLUG_LINK_UNKNOWN);
+
+  header = sc_snapd_snap_describe (&snap);
+  g_assert_cmpstr (header, ==, "Installed here: revision x2, try mode, devmode");
+  g_ptr_array_unref (snap.plugs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/snapd-client/cancel", test_cancel);
   g_test_add_func ("/snapd-client/plug-to-connect", test_plug_to_connect);
   g_test_add_func ("/snapd-client/check-connections", test_check_connections);
+  g_test_add_func ("/snapd-client/monitor-unavailable", test_monitor_unavailable);
+  g_test_add_func ("/snapd-client/plug-link", test_plug_link);
 
   return g_test_run ();
 }
