@@ -69,6 +69,7 @@ print_json (ScDenialPlan  *plan,
             ScProject     *project,
             ScDenialStore *store,
             ScSnapdSnap   *installed,
+            GPtrArray     *connects,
             const char    *diff)
 {
   g_autoptr(ScJson) json = sc_json_new (TRUE);
@@ -145,29 +146,19 @@ print_json (ScDenialPlan  *plan,
 
   sc_json_key (json, "connect");
   sc_json_begin_array (json);
-  for (guint i = 0; installed != NULL && i < targets->len; i++)
+  for (guint i = 0; i < connects->len; i++)
     {
-      ScPlannedTarget *t = g_ptr_array_index (targets, i);
+      ScConnectNeed *need = g_ptr_array_index (connects, i);
+      g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
 
-      for (guint j = 0; j < t->present->len; j++)
-        {
-          ScPlannedPlug *p = g_ptr_array_index (t->present, j);
-          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
-                                                             p->interface);
-          g_autofree char *command = NULL;
-
-          if (plug == NULL)
-            continue;
-          command = sc_snapd_connect_command (installed->name, plug->name);
-          sc_json_begin_object (json);
-          sc_json_member_string (json, "target", t->target);
-          sc_json_member_string (json, "plug", plug->name);
-          sc_json_member_string (json, "interface", plug->interface);
-          sc_json_member_string (json, "command", command);
-          sc_json_key (json, "denials");
-          sc_json_uint (json, p->denials);
-          sc_json_end_object (json);
-        }
+      sc_json_begin_object (json);
+      sc_json_member_string (json, "target", need->target);
+      sc_json_member_string (json, "plug", need->plug);
+      sc_json_member_string (json, "interface", need->interface);
+      sc_json_member_string (json, "command", command);
+      sc_json_key (json, "denials");
+      sc_json_uint (json, need->denials);
+      sc_json_end_object (json);
     }
   sc_json_end_array (json);
 
@@ -220,7 +211,8 @@ static void
 print_text (ScDenialPlan  *plan,
             ScProject     *project,
             ScDenialStore *store,
-            ScSnapdSnap   *installed)
+            ScSnapdSnap   *installed,
+            GPtrArray     *connects)
 {
   g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
   GPtrArray *targets = sc_denial_plan_get_targets (plan);
@@ -258,23 +250,29 @@ print_text (ScDenialPlan  *plan,
       for (guint j = 0; j < t->present->len; j++)
         {
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
-          ScSnapdPlug *plug = installed != NULL
-            ? sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) : NULL;
 
-          if (plug != NULL)
-            {
-              g_autofree char *command = sc_snapd_connect_command (installed->name, plug->name);
-
-              any = TRUE;
-              printf ("  > %s  declared but not connected on this machine (%" G_GUINT64_FORMAT
-                      " %s): %s\n", plug->name, p->denials,
-                      p->denials == 1 ? "denial" : "denials", command);
-              continue;
-            }
+          if (installed != NULL &&
+              sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
+            continue;
           printf ("  = %s  already there, declared or from an extension (%" G_GUINT64_FORMAT
                   " %s): if it does not auto-connect, `snap connect %s:%s`\n",
                   p->plug, p->denials, p->denials == 1 ? "denial" : "denials",
                   sc_project_get_name (project), p->plug);
+        }
+    }
+
+  if (connects->len > 0)
+    {
+      printf ("\nDeclared but not connected on this machine:\n");
+      for (guint i = 0; i < connects->len; i++)
+        {
+          ScConnectNeed *need = g_ptr_array_index (connects, i);
+          g_autofree char *label = target_display (need->target);
+          g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+
+          any = TRUE;
+          printf ("  %s: %s  (%" G_GUINT64_FORMAT " %s)\n", label, command, need->denials,
+                  need->denials == 1 ? "denial" : "denials");
         }
     }
 
@@ -361,6 +359,7 @@ sc_cli_suggest (int    argc,
   g_autoptr(ScEdit) edit = NULL;
   g_autoptr(ScDenialPlan) plan = NULL;
   g_autoptr(ScSnapdSnap) installed = NULL;
+  g_autoptr(GPtrArray) connects = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
   GPtrArray *groups;
@@ -404,9 +403,39 @@ sc_cli_suggest (int    argc,
   sc_cli_print_warnings (reader, store);
 
   plan = sc_denial_plan_new (project);
+  /* Declared plugs this machine's snapd has not connected: a denial whose
+   * best answer (snapd's policy, ranked with the installed plugs) is to
+   * connect one goes under "connect", not into the plan. Quietly nothing
+   * when snapd does not answer. */
+  installed = sc_cli_snapd_get_installed (sc_project_get_name (project));
+  connects = sc_connect_needs_new ();
   groups = sc_denial_store_get_groups (store);
   for (guint i = 0; i < groups->len; i++)
-    sc_denial_plan_add_group (plan, g_ptr_array_index (groups, i));
+    {
+      ScDenialGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *target = installed != NULL ? sc_denial_dup_target (group->denial) : NULL;
+      ScSnapdPlug *plug = target != NULL && !group->denial->noise
+        ? sc_snapd_plug_to_connect_for_denial (installed, group->denial, target) : NULL;
+
+      if (plug != NULL && sc_project_find_target (project, target) != NULL)
+        sc_connect_needs_add (connects, target, plug, group->count);
+      else
+        sc_denial_plan_add_group (plan, group);
+    }
+  /* And what the plan found declared that is not connected. */
+  for (guint i = 0; installed != NULL && i < sc_denial_plan_get_targets (plan)->len; i++)
+    {
+      ScPlannedTarget *t = g_ptr_array_index (sc_denial_plan_get_targets (plan), i);
+
+      for (guint j = 0; j < t->present->len; j++)
+        {
+          ScPlannedPlug *p = g_ptr_array_index (t->present, j);
+          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
+                                                             p->interface);
+          if (plug != NULL)
+            sc_connect_needs_add (connects, t->target, plug, p->denials);
+        }
+    }
 
   if (apply || dry_run)
     {
@@ -422,15 +451,11 @@ sc_cli_suggest (int    argc,
         return sc_cli_fail (error);
     }
 
-  /* Declared plugs this machine's snapd has not connected go under
-   * "connect"; quietly nothing when snapd does not answer. */
-  installed = sc_cli_snapd_get_installed (sc_project_get_name (project));
-
   if (json)
-    print_json (plan, project, store, installed, diff);
+    print_json (plan, project, store, installed, connects, diff);
   else
     {
-      print_text (plan, project, store, installed);
+      print_text (plan, project, store, installed, connects);
       if (diff != NULL)
         {
           printf ("\n");

@@ -54,6 +54,97 @@ sc_snapd_snap_plug_to_connect (ScSnapdSnap *snap,
   return named != NULL ? named : other;
 }
 
+ScSuggestPlug *
+sc_snapd_suggest_context (ScSnapdSnap *snap,
+                          const char  *target,
+                          guint       *n_plugs)
+{
+  ScSuggestPlug *plugs = g_new0 (ScSuggestPlug, snap->plugs->len + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < snap->plugs->len; i++)
+    {
+      ScSnapdPlug *p = g_ptr_array_index (snap->plugs, i);
+
+      if (!plug_used_by (p, target))
+        continue;
+      plugs[n].name = p->name;
+      plugs[n].interface = p->interface;
+      plugs[n].state = sc_snapd_plug_is_connected (p) ? SC_PLUG_STATE_CONNECTED
+                                                      : SC_PLUG_STATE_DISCONNECTED;
+      n++;
+    }
+  *n_plugs = n;
+  return plugs;
+}
+
+ScSnapdPlug *
+sc_snapd_plug_to_connect_for_denial (ScSnapdSnap    *snap,
+                                     const ScDenial *denial,
+                                     const char     *target)
+{
+  g_autofree ScSuggestPlug *plugs = NULL;
+  g_autoptr(ScSuggestionResult) result = NULL;
+  ScSuggestContext context = { 0 };
+  ScSuggestion *best;
+
+  g_return_val_if_fail (snap != NULL && denial != NULL && target != NULL, NULL);
+
+  plugs = sc_snapd_suggest_context (snap, target, &context.n_plugs);
+  context.plugs = plugs;
+  result = sc_suggest_for_denial_with_context (denial, snap->name, &context);
+  if (result == NULL || result->suggestions->len == 0)
+    return NULL;
+  best = g_ptr_array_index (result->suggestions, 0);
+  if (!best->connect)
+    return NULL;
+  for (guint i = 0; i < context.n_plugs; i++)
+    if (plugs[i].state == SC_PLUG_STATE_DISCONNECTED &&
+        g_strcmp0 (plugs[i].interface, best->interface) == 0)
+      return sc_snapd_snap_find_plug (snap, plugs[i].name);
+  return NULL;
+}
+
+static void
+connect_need_free (ScConnectNeed *need)
+{
+  g_free (need->target);
+  g_free (need->plug);
+  g_free (need->interface);
+  g_free (need);
+}
+
+GPtrArray *
+sc_connect_needs_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) connect_need_free);
+}
+
+void
+sc_connect_needs_add (GPtrArray   *needs,
+                      const char  *target,
+                      ScSnapdPlug *plug,
+                      guint64      denials)
+{
+  ScConnectNeed *need;
+
+  for (guint i = 0; i < needs->len; i++)
+    {
+      need = g_ptr_array_index (needs, i);
+      if (g_str_equal (need->target, target) && g_str_equal (need->plug, plug->name))
+        {
+          need->denials += denials;
+          return;
+        }
+    }
+  need = g_new0 (ScConnectNeed, 1);
+  need->target = g_strdup (target);
+  need->plug = g_strdup (plug->name);
+  need->interface = g_strdup (plug->interface);
+  need->denials = denials;
+  g_ptr_array_add (needs, need);
+}
+
 char *
 sc_snapd_connect_command (const char *snap,
                           const char *plug)

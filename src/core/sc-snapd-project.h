@@ -11,8 +11,10 @@
 #pragma once
 
 #include "sc-check.h"
+#include "sc-denial.h"
 #include "sc-project.h"
 #include "sc-snapd-client.h"
+#include "sc-suggestion-rules.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +39,34 @@ GPtrArray   *sc_snapd_check_connections        (ScProject   *project,
  * nothing when snapd does not answer or the snap is not installed. */
 void         sc_snapd_add_check_findings       (ScProject   *project,
                                                 GPtrArray   *findings);
+
+/* The context of snapd-policy ranking (sc_suggest_for_denial_with_context)
+ * for TARGET: the plugs the installed revision binds to it, each with its
+ * state. Strings borrowed from SNAP; free the array with g_free. */
+ScSuggestPlug *sc_snapd_suggest_context        (ScSnapdSnap *snap,
+                                                const char  *target,
+                                                guint       *n_plugs);
+
+/* Ranks DENIAL of TARGET with that context: the installed plug to connect
+ * when connecting a declared plug is the best answer, else NULL. */
+ScSnapdPlug *sc_snapd_plug_to_connect_for_denial (ScSnapdSnap    *snap,
+                                                  const ScDenial *denial,
+                                                  const char     *target);
+
+/* Plugs to connect, gathered per target and plug with their denials. */
+typedef struct
+{
+  char    *target;
+  char    *plug;
+  char    *interface;
+  guint64  denials;
+} ScConnectNeed;
+
+GPtrArray   *sc_connect_needs_new              (void);   /* of ScConnectNeed* */
+void         sc_connect_needs_add              (GPtrArray   *needs,
+                                                const char  *target,
+                                                ScSnapdPlug *plug,
+                                                guint64      denials);
 
 /* "snap connect SNAP:PLUG" */
 char        *sc_snapd_connect_command          (const char  *snap,

@@ -256,8 +256,9 @@ def session(snapd, work):
           after and objects(after) == (False, True), after)
     code, out, err, _ = run("suggest", project, "--log", since_log, "--since-install", "--json")
     sug = json.loads(out) if code == 0 else {}
-    check("suggest --since-install: the older camera denial is gone",
-          code == 0 and sug.get("connect") == [] and "ssh-public-keys" in out, out + err)
+    check("suggest --since-install: the older camera denial is gone, the newer one planned",
+          code == 0 and sug.get("connect") == []
+          and [t["target"] for t in sug.get("targets", [])] == ["import"], out + err)
     code, out, err, _ = run("denials", "--log", since_log, "--since-install")
     check("denials --since-install without --snap: usage error", code == 2 and "--snap" in err, err)
 
