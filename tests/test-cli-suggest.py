@@ -67,7 +67,7 @@ def test_report(d, tmp):
         return None
     check("stdout is one JSON object with the documented keys",
           set(report) == {"snap", "targets", "definitions", "present", "fixes", "unresolved",
-                          "unknown_targets", "lost"}, sorted(report))
+                          "unknown_targets", "lost", "connect"}, sorted(report))
     check("the snap is the project's name", report["snap"] == "foo")
     foo = plugs_of(report, "foo")
     hook = plugs_of(report, "hook:configure")

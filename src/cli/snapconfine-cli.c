@@ -53,6 +53,13 @@ static const Command commands[] = {
   { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]",
     "Suggest the plugs each app and hook needs from its denials (the source options are "
     "those of denials), and apply them with --apply." },
+  { "connections", sc_cli_connections, "connections SNAP [--json]",
+    "List the plugs of a snap installed on this machine: app or hook, interface, the "
+    "slot each is connected to, and whether it connected by itself or by hand." },
+  { "connect", sc_cli_connect, "connect SNAP:PLUG [SLOT-SNAP[:SLOT]]",
+    "Connect a plug of an installed snap through snapd, as snap connect does." },
+  { "disconnect", sc_cli_disconnect, "disconnect SNAP:PLUG [SLOT-SNAP:SLOT]",
+    "Disconnect a plug of an installed snap through snapd, as snap disconnect does." },
 };
 
 /* Folds TEXT to lines of at most WIDTH columns, each starting with INDENT. */
@@ -136,7 +143,10 @@ print_usage (FILE     *stream,
            "  1  check found errors\n"
            "  2  usage error, including an unknown app or hook\n"
            "  3  invalid project or unreadable source\n"
-           "  4  write failed or the file changed on disk meanwhile\n");
+           "  4  write failed or the file changed on disk meanwhile\n"
+           "connections, connect and disconnect exit 3 when snapd is not running or not\n"
+           "answering or the snap is not installed, and 4 when snapd refuses (run with\n"
+           "sudo or allow it in polkit).\n");
 }
 
 int
