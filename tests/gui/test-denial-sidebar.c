@@ -21,7 +21,7 @@
 #include "sc-denial-sidebar.h"
 #include "sc-test-utils.h"
 #include "sc-strict-dialog.h"
-#include "sc-window.h"
+#include "sc-window-private.h"
 
 static gboolean have_display;
 
@@ -997,13 +997,13 @@ visible_label_shows (GtkWidget  *widget,
 static void
 click_add (ScDenialRow *row)
 {
-  GtkWidget *add = find_button (GTK_WIDGET (row), "_Add");
+  GtkWidget *add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
 
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  spin_for (50);
+  sc_test_iterate (50);
 }
 
 static void
@@ -1051,7 +1051,7 @@ check_window_matches_cli (const char *extra,
   g_assert_true (sc_window_open (window, file, &error));
   g_assert_no_error (error);
   sc_window_set_show_denials (window, TRUE);
-  spin_for (50);
+  sc_test_iterate (50);
   fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
   g_assert_nonnull (fixture.sidebar);
   options.type = SC_JOURNAL_SOURCE_LOG;
@@ -1069,7 +1069,7 @@ check_window_matches_cli (const char *extra,
   notify_row = find_row_with (GTK_WIDGET (fixture.sidebar),
                               "Notifications.Notify", NULL);
   g_assert_nonnull (notify_row);
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (notify_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (notify_row), "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (notify_row), "From extension"));
 
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
@@ -1080,7 +1080,7 @@ check_window_matches_cli (const char *extra,
 
   /* Both are in the plan now: the cards say so instead of offering Add. */
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (read_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (read_row), "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
@@ -1088,7 +1088,7 @@ check_window_matches_cli (const char *extra,
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  spin_for (100);
+  sc_test_iterate (100);
 
   run_cli_suggest_apply (cli_dir, log);
 
@@ -1100,7 +1100,7 @@ check_window_matches_cli (const char *extra,
   g_assert_nonnull (strstr (window_text, expect_definition));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  sc_test_iterate (50);
   g_object_unref (window);
   g_unlink (log);
   remove_project (window_dir);
