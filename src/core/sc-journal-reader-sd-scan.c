@@ -646,23 +646,30 @@ static void
 rescan_file (Scan  *s,
              guint  index)
 {
-  ScanFile *f = g_ptr_array_index (s->files, index);
-  Unit *whole = unit_new (index, (guint64) MAX (s->self->options.since_usec, 0), f->order_usec);
+  Unit *whole = NULL;
 
+  /* The file's first unit reads it all; the others are emptied. The unit
+   * array does not change: the workers may still be reading it. */
   for (guint k = 0; k < s->units->len; k++)
     {
       Unit *u = g_ptr_array_index (s->units, k);
 
-      if (u->file == index)
-        {
-          g_clear_pointer (&u->items, g_array_unref);
-          g_clear_pointer (&u->strings, g_string_chunk_free);
-          u->missed_stop = FALSE;
-        }
+      if (u->file != index)
+        continue;
+      if (u->items != NULL)
+        for (guint m = 0; m < u->items->len; m++)
+          g_clear_pointer (&g_array_index (u->items, Item, m).denial, sc_denial_unref);
+      g_clear_pointer (&u->items, g_array_unref);
+      g_clear_pointer (&u->strings, g_string_chunk_free);
+      u->missed_stop = FALSE;
+      u->error = 0;
+      if (whole == NULL)
+        whole = u;
     }
+  whole->start_usec = (guint64) MAX (s->self->options.since_usec, 0);
+  whole->has_stop = FALSE;
+  whole->unique = FALSE;
   scan_unit (s, whole);
-  whole->done = TRUE;
-  g_ptr_array_add (s->units, whole);
 }
 
 /* Moves the items of the files read to the end into READY, and says up to
