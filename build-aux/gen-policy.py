@@ -452,6 +452,49 @@ def write_expectations(snapd, commit, by_source, out):
         f.write("\n".join(lines) + "\n")
 
 
+def attribute_rules(snapd, by_source):
+    """Plug-attribute constraints of the base declaration: rows of
+    (interface, attribute, value, kind) where kind is deny-connection,
+    deny-auto-connection or allow-auto-connection."""
+    import yaml
+    rows = []
+    builtin = os.path.join(snapd, "interfaces", "builtin")
+    for fname in sorted(os.listdir(builtin)):
+        if not fname.endswith(".go") or fname.endswith("_test.go"):
+            continue
+        if not by_source.get("interfaces/builtin/" + fname):
+            continue
+        text = read(os.path.join(builtin, fname))
+        for const, body in RAW_CONST.findall(text):
+            if "BaseDeclaration" not in const:
+                continue
+            try:
+                decl = yaml.safe_load(body)
+            except yaml.YAMLError:
+                continue
+            if not isinstance(decl, dict):
+                continue
+            for iface, rules in decl.items():
+                if not isinstance(rules, dict):
+                    continue
+                for kind in ("deny-connection", "deny-auto-connection", "allow-auto-connection"):
+                    alts = rules.get(kind)
+                    for alt in alts if isinstance(alts, list) else [alts]:
+                        if not isinstance(alt, dict):
+                            continue
+                        attrs = alt.get("plug-attributes")
+                        if not isinstance(attrs, dict):
+                            continue
+                        for key, value in attrs.items():
+                            if isinstance(value, bool):
+                                value = "true" if value else "false"
+                            if isinstance(value, (str, int)) and not str(value).startswith("$"):
+                                row = (iface, key, str(value), kind)
+                                if row not in rows:
+                                    rows.append(row)
+    return rows
+
+
 def abstractions_version(origin):
     if origin is None:
         return "none"
@@ -589,6 +632,14 @@ def main():
         body = "\n".join(merged[(name, variant)])
         lines.append("  { \"%s\", \"%s\"," % (name, variant))
         lines.append("    " + c_string(body) + " },")
+    lines.append("};")
+    lines.append("")
+    lines.append("/* Plug attribute values the base declaration constrains: interface,")
+    lines.append(" * attribute, value, and deny-connection (the store must grant it),")
+    lines.append(" * deny-auto-connection or allow-auto-connection. */")
+    lines.append("static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {")
+    for iface, key, value, kind in attribute_rules(snapd, by_source):
+        lines.append("  { \"%s\", \"%s\", \"%s\", \"%s\" }," % (iface, key, value, kind))
     lines.append("};")
     with open(output, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

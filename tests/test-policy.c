@@ -354,6 +354,32 @@ test_snapd_expectations (void)
   g_assert_cmpuint (n, >=, 80);
 }
 
+static void
+test_attributes (void)
+{
+  gboolean autoc, approval;
+
+  g_test_summary ("Plug attribute values the base declaration constrains change how a plug "
+                  "connects");
+  autoc = TRUE, approval = FALSE;
+  g_assert_true (sc_policy_attribute_effect ("home", "read", "all", &autoc, &approval));
+  g_assert_false (autoc);
+  g_assert_true (approval);
+  autoc = FALSE, approval = TRUE;
+  g_assert_true (sc_policy_attribute_effect ("browser-support", "allow-sandbox", "true", &autoc,
+                                             &approval));
+  g_assert_true (approval);
+  autoc = FALSE, approval = FALSE;
+  g_assert_true (sc_policy_attribute_effect ("shared-memory", "private", "true", &autoc,
+                                             &approval));
+  g_assert_true (autoc);
+  g_assert_false (approval);
+  autoc = TRUE, approval = FALSE;
+  g_assert_false (sc_policy_attribute_effect ("home", "read", "owner", &autoc, &approval));
+  g_assert_true (autoc);
+  g_assert_false (approval);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,5 +390,6 @@ main (int   argc,
   g_test_add_func ("/policy/table", test_table);
   g_test_add_func ("/policy/template", test_template);
   g_test_add_func ("/policy/snapd-expectations", test_snapd_expectations);
+  g_test_add_func ("/policy/attributes", test_attributes);
   return g_test_run ();
 }

@@ -5565,3 +5565,17 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t/sys/module/qdma/parameters/*\n"
     "f\t0\trw\t/sys/devices/pci*/**/qdma/*\n" },
 };
+
+/* Plug attribute values the base declaration constrains: interface,
+ * attribute, value, and deny-connection (the store must grant it),
+ * deny-auto-connection or allow-auto-connection. */
+static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {
+  { "browser-support", "allow-sandbox", "true", "deny-connection" },
+  { "browser-support", "allow-sandbox", "true", "deny-auto-connection" },
+  { "home", "read", "all", "deny-connection" },
+  { "home", "read", "all", "deny-auto-connection" },
+  { "optical-drive", "write", "true", "deny-connection" },
+  { "optical-drive", "write", "true", "deny-auto-connection" },
+  { "shared-memory", "private", "false", "allow-auto-connection" },
+  { "shared-memory", "private", "true", "allow-auto-connection" },
+};

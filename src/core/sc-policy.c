@@ -1358,3 +1358,34 @@ sc_policy_has_interface (const char *interface)
       return TRUE;
   return FALSE;
 }
+
+gboolean
+sc_policy_attribute_effect (const char *interface,
+                            const char *attribute,
+                            const char *value,
+                            gboolean   *auto_connect,
+                            gboolean   *store_approval)
+{
+  gboolean applied = FALSE;
+
+  g_return_val_if_fail (interface != NULL && attribute != NULL && value != NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (sc_policy_attribute_rules); i++)
+    {
+      const ScPolicyAttributeRule *r = &sc_policy_attribute_rules[i];
+
+      if (strcmp (r->interface, interface) != 0 || strcmp (r->attribute, attribute) != 0 ||
+          strcmp (r->value, value) != 0)
+        continue;
+      applied = TRUE;
+      if (strcmp (r->kind, "deny-connection") == 0)
+        {
+          *store_approval = TRUE;
+          *auto_connect = FALSE;
+        }
+      else if (strcmp (r->kind, "deny-auto-connection") == 0)
+        *auto_connect = FALSE;
+      else if (strcmp (r->kind, "allow-auto-connection") == 0 && !*store_approval)
+        *auto_connect = TRUE;
+    }
+  return applied;
+}
