@@ -454,13 +454,20 @@ test_remove_invalid_existing (void)
   g_autoptr(ScEdit) edit = sc_edit_new (project);
   g_autoptr(GBytes) out = NULL;
 
-  g_test_summary ("A plug name snapd would refuse can still be removed when it is listed.");
+  g_test_summary ("A plug name snapd would refuse can still be removed when it is listed, "
+                  "and put back (removing and adding undo each other); one not listed cannot "
+                  "be added.");
   g_assert_no_error (error);
   g_assert_true (sc_edit_remove_plug (edit, "a", "Old_Name", &error));
   g_assert_no_error (error);
-  g_assert_false (sc_edit_add_plug (edit, "a", "Old_Name", &error));
+  g_assert_true (sc_edit_add_plug (edit, "a", "Old_Name", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_edit_is_empty (edit));
+  g_assert_false (sc_edit_add_plug (edit, "a", "New_Name", &error));
   g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
   g_clear_error (&error);
+  g_assert_true (sc_edit_remove_plug (edit, "a", "Old_Name", &error));
+  g_assert_no_error (error);
   out = sc_edit_render (edit, &error);
   g_assert_no_error (error);
   {

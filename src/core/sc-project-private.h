@@ -79,6 +79,8 @@ struct _ScEdit
   GPtrArray  *touched;      /* ScTargetInfo*, in the order first touched */
   GHashTable *desired;      /* ScTargetInfo* -> GPtrArray of char* */
   GPtrArray  *defs;         /* ScDefEdit* */
+  GPtrArray  *notes;        /* ScEditMessage* recorded while adding */
+  gboolean    keep_definitions;
 };
 
 /* State of one rendering: the patch being built and the file's layout. */
@@ -125,6 +127,23 @@ gboolean      _sc_edit_confinement_changes  (ScEdit       *edit);
 GPtrArray    *_sc_edit_desired_of           (ScEdit       *edit,
                                              ScTargetInfo *info);
 
+/* Top-level definitions of the project that apps or hooks listed before
+ * the edit and none lists after it (of ScPlugDef*, borrowed); empty with
+ * keep_definitions. */
+GPtrArray    *_sc_edit_dup_orphaned_defs    (ScEdit       *edit);
+/* TRUE when the edit removes the project's definition NAME. */
+gboolean      _sc_edit_removes_def          (ScEdit       *edit,
+                                             const char   *name);
+ScDefEdit    *_sc_edit_find_def             (ScEdit       *edit,
+                                             const char   *name);
+
+/* ---- sc-project-plugs.c ---- */
+
+/* TRUE when an extension lists NAME for some app or hook (the configure
+ * hook it creates included). */
+gboolean      _sc_project_extension_lists   (ScProject    *project,
+                                             const char   *name);
+
 /* ---- sc-project-render.c ---- */
 
 static inline char *
@@ -164,6 +183,11 @@ char         *_sc_render_list_value         (ScRender    *r,
                                              GPtrArray   *names,
                                              guint        key_col,
                                              gboolean     flow);
+/* Removes the KEY: VALUE pair from MAPPING, with its lines in block style. */
+void          _sc_render_remove_pair        (ScRender    *r,
+                                             ScYamlNode  *mapping,
+                                             ScYamlNode  *key,
+                                             ScYamlNode  *value);
 void          _sc_render_init               (ScRender    *r,
                                              ScEdit      *edit);
 void          _sc_render_clear              (ScRender    *r);

@@ -468,11 +468,11 @@ render_confinement (ScRender *r)
 
 /* Removes the KEY: VALUE pair from MAPPING. In block style the key line and
  * the lines of the value's items go; comment lines between items stay. */
-static void
-remove_pair (ScRender   *r,
-             ScYamlNode *mapping,
-             ScYamlNode *key,
-             ScYamlNode *value)
+void
+_sc_render_remove_pair (ScRender   *r,
+                        ScYamlNode *mapping,
+                        ScYamlNode *key,
+                        ScYamlNode *value)
 {
   if (mapping->style == SC_YAML_STYLE_FLOW)
     {
@@ -951,7 +951,7 @@ render_target (ScRender     *r,
 
   if (desired->len == 0)
     {
-      remove_pair (r, info->mapping, info->plugs_key, pv);
+      _sc_render_remove_pair (r, info->mapping, info->plugs_key, pv);
       return TRUE;
     }
 
