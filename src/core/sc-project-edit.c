@@ -232,32 +232,36 @@ sc_edit_add_plug (ScEdit      *edit,
 }
 
 /* A plug an extension gives TARGET is not in its list: removing it there
- * would do nothing, so it is refused with the reason. */
+ * does nothing, and a note says why. TRUE when that is the case. */
 static gboolean
-check_not_from_extension (ScEdit      *edit,
-                          const char  *target,
-                          const char  *plug,
-                          GError     **error)
+note_from_extension (ScEdit     *edit,
+                     const char *target,
+                     const char *plug)
 {
   ScTargetInfo *info = target != NULL ? _sc_project_find_info (edit->project, target) : NULL;
   GPtrArray *desired;
   const char *extension;
+  ScEditMessage *note;
 
   if (info == NULL || plug == NULL || target_has_plug (info->target, plug))
-    return TRUE;
+    return FALSE;
   desired = g_hash_table_lookup (edit->desired, info);
   if (desired != NULL && names_contain (desired, plug))
-    return TRUE;
+    return FALSE;
   extension = sc_project_get_plug_extension (edit->project, info->target, plug);
   if (extension == NULL)
-    return TRUE;
-  g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-               /* Translators: “app” or “hook”, its name, a plug, an extension. */
-               _("%s “%s” gets “%s” from the %s extension, not from its plugs list, so it "
-                 "cannot be removed there; snapcraft adds it to every app that uses the "
-                 "extension"), info->target->is_hook ? _("hook") : _("app"),
-               info->target->name, plug, extension);
-  return FALSE;
+    return FALSE;
+  note = g_new0 (ScEditMessage, 1);
+  note->kind = SC_EDIT_MESSAGE_NOTE;
+  note->text = g_strdup_printf (/* Translators: “app ” or “hook ”, its name, a plug, an
+                                 * extension. */
+                                _("%s%s gets “%s” from the %s extension, not from its plugs "
+                                  "list, so it cannot be removed there: snapcraft adds it to "
+                                  "every app that uses the extension"),
+                                info->target->is_hook ? "hook " : "", info->target->name, plug,
+                                extension);
+  g_ptr_array_add (edit->notes, note);
+  return TRUE;
 }
 
 gboolean
@@ -270,8 +274,9 @@ sc_edit_remove_plug (ScEdit      *edit,
 
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  if (!check_not_from_extension (edit, target, plug, error) ||
-      lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
+  if (note_from_extension (edit, target, plug))
+    return TRUE;
+  if (lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
     return FALSE;
   /* Every occurrence goes: a list may name a plug twice. */
   for (guint i = desired->len; i > 0; i--)
@@ -596,18 +601,6 @@ _sc_edit_dup_orphaned_defs (ScEdit *edit)
   if (edit->keep_definitions)
     return g_ptr_array_new ();
   return dup_unlisted_defs (edit);
-}
-
-gboolean
-_sc_edit_removes_def (ScEdit     *edit,
-                      const char *name)
-{
-  g_autoptr(GPtrArray) orphans = _sc_edit_dup_orphaned_defs (edit);
-
-  for (guint i = 0; i < orphans->len; i++)
-    if (strcmp (((ScPlugDef *) orphans->pdata[i])->name, name) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 void

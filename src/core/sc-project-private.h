@@ -99,6 +99,7 @@ typedef struct
   guint           map_step;     /* indentation of nested mappings */
   GHashTable     *rendered;     /* ScTargetInfo* whose plug list is rewritten */
   GHashTable     *expanded;     /* anchored scalars whose aliases are written out as values */
+  GHashTable     *kept_aliases; /* ScTargetInfo* whose `plugs: *alias` follows the edited anchor */
 } ScRender;
 
 /* ---- sc-project.c ---- */
@@ -131,9 +132,6 @@ GPtrArray    *_sc_edit_desired_of           (ScEdit       *edit,
  * the edit and none lists after it (of ScPlugDef*, borrowed); empty with
  * keep_definitions. */
 GPtrArray    *_sc_edit_dup_orphaned_defs    (ScEdit       *edit);
-/* TRUE when the edit removes the project's definition NAME. */
-gboolean      _sc_edit_removes_def          (ScEdit       *edit,
-                                             const char   *name);
 ScDefEdit    *_sc_edit_find_def             (ScEdit       *edit,
                                              const char   *name);
 

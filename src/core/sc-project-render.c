@@ -1000,15 +1000,51 @@ info_with_plugs_value (ScProject  *self,
   return NULL;
 }
 
-/* Plug lists edited in place that other apps name through an alias: those
- * apps get a copy of the list (their own, unchanged or edited), so the
- * shared list never changes behind their back. */
+/* A plug list shared through an anchor (`plugs: &plugs [...]` … `plugs:
+ * *plugs`) is edited once, at the anchor, and every app or hook whose
+ * list ends the same as the anchor's owner keeps its alias; only those
+ * whose list ends otherwise get their own copy, so that the shared list
+ * never changes behind anyone's back. */
+static gboolean
+plan_anchor_users (ScRender     *r,
+                   ScTargetInfo *owner,
+                   GError      **error)
+{
+  ScEdit *edit = r->edit;
+  ScYamlNode *anchor = owner->plugs_value;
+  GPtrArray *owner_desired = _sc_edit_desired_of (edit, owner);
+  guint n = sc_yaml_document_get_n_nodes (r->doc);
+
+  for (guint k = 0; k < n; k++)
+    {
+      ScYamlNode *node = sc_yaml_document_get_node (r->doc, k);
+      ScTargetInfo *user;
+
+      if (node->kind != SC_YAML_NODE_ALIAS || node->target != anchor)
+        continue;
+      user = info_with_plugs_value (r->project, node);
+      if (user == NULL)
+        return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
+                                "&%s, which is also used outside apps and hooks (line %u); "
+                                "change that list by hand",
+                                owner->target->is_hook ? "hook" : "app", owner->target->name,
+                                anchor->anchor, node->line);
+      g_hash_table_add (r->rendered, user);
+      /* An empty list loses its key, and the anchor with it. */
+      if (owner_desired->len > 0 &&
+          _sc_names_equal (_sc_edit_desired_of (edit, user), owner_desired))
+        g_hash_table_add (r->kept_aliases, user);
+      else
+        g_hash_table_remove (r->kept_aliases, user);
+    }
+  return TRUE;
+}
+
 static gboolean
 plan_shared_lists (ScRender *r,
                    GError  **error)
 {
   ScEdit *edit = r->edit;
-  guint n = sc_yaml_document_get_n_nodes (r->doc);
 
   for (guint i = 0; i < edit->touched->len; i++)
     {
@@ -1023,23 +1059,8 @@ plan_shared_lists (ScRender *r,
       if (info->plugs_value == NULL || info->plugs_value->kind == SC_YAML_NODE_ALIAS ||
           info->plugs_value->n_aliases == 0)
         continue;
-
-      for (guint k = 0; k < n; k++)
-        {
-          ScYamlNode *node = sc_yaml_document_get_node (r->doc, k);
-          ScTargetInfo *user;
-
-          if (node->kind != SC_YAML_NODE_ALIAS || node->target != info->plugs_value)
-            continue;
-          user = info_with_plugs_value (r->project, node);
-          if (user == NULL)
-            return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
-                                    "&%s, which is also used outside apps and hooks (line %u); "
-                                    "change that list by hand",
-                                    info->target->is_hook ? "hook" : "app", info->target->name,
-                                    info->plugs_value->anchor, node->line);
-          g_hash_table_add (r->rendered, user);
-        }
+      if (!plan_anchor_users (r, info, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1105,6 +1126,7 @@ _sc_render_init (ScRender *r,
   r->eol = sc_yaml_document_get_eol (self->doc);
   r->rendered = g_hash_table_new (g_direct_hash, g_direct_equal);
   r->expanded = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->kept_aliases = g_hash_table_new (g_direct_hash, g_direct_equal);
   detect_style (r);
 }
 
@@ -1114,6 +1136,7 @@ _sc_render_clear (ScRender *r)
   g_clear_pointer (&r->patch, sc_yaml_patch_free);
   g_clear_pointer (&r->rendered, g_hash_table_unref);
   g_clear_pointer (&r->expanded, g_hash_table_unref);
+  g_clear_pointer (&r->kept_aliases, g_hash_table_unref);
 }
 
 GBytes *
@@ -1141,6 +1164,7 @@ _sc_render_apply (ScRender *r,
           ScTargetInfo *info = g_ptr_array_index (infos, i);
 
           if (!info->file_only && g_hash_table_contains (r->rendered, info) &&
+              !g_hash_table_contains (r->kept_aliases, info) &&
               !render_target (r, info, _sc_edit_desired_of (edit, info), error))
             return NULL;
         }

@@ -227,8 +227,15 @@ sc_plug_spec_parse (const char  *text,
   else
     spec->name = g_strdup (head);
 
-  if (spec->name != NULL && !check_name (spec->name, _("plug"), error))
+  /* A bare name is judged when added: one the list holds may be kept
+   * even when snapd would refuse it. */
+  if (spec->name != NULL && spec->interface != NULL && !check_name (spec->name, _("plug"), error))
     return NULL;
+  if (spec->name != NULL && spec->name[0] == '\0')
+    {
+      g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT, _("empty plug name"));
+      return NULL;
+    }
   if (spec->interface != NULL && !check_name (spec->interface, _("interface"), error))
     return NULL;
   if (colon != NULL && !parse_attributes (spec, colon + 1, error))
@@ -345,8 +352,9 @@ lookup_definition (ScEdit      *edit,
       *attributes = pending->attributes;
       return TRUE;
     }
+  /* One the edit would remove because nobody lists it stays when listed. */
   def = sc_project_find_plug_def (edit->project, name);
-  if (def == NULL || _sc_edit_removes_def (edit, name))
+  if (def == NULL)
     return FALSE;
   *interface = def->interface;
   *attributes = def->attributes;
@@ -592,7 +600,7 @@ definition_name (ScEdit            *edit,
       ScPlugDef *def = defs->pdata[i];
 
       if (strcmp (def->interface, spec->interface) == 0 &&
-          g_variant_equal (def->attributes, attributes) && !_sc_edit_removes_def (edit, def->name))
+          g_variant_equal (def->attributes, attributes))
         return g_strdup (def->name);
     }
   for (guint i = 0; i < edit->defs->len; i++)
