@@ -445,6 +445,21 @@ edit_case("shared anchor: unplug from one alias user expands only that one", SHA
           exact=SHARED.replace("confinement: devmode", "confinement: strict")
                       .replace("    command: c\n    plugs: *plugs\n",
                                "    command: c\n    plugs:\n      - home\n      - x11\n"))
+edit_case("shared anchor: unplug from the owner only hands the anchor to the others", SHARED,
+          [("unplug", "one", "alsa")],
+          {"one": ["home", "x11"], "two": ["alsa", "home", "x11"], "three": ["alsa", "home", "x11"]},
+          exact=SHARED.replace("confinement: devmode", "confinement: strict")
+                      .replace("    plugs: &plugs\n      - alsa\n", "    plugs:\n", 1)
+                      .replace("    command: b\n    plugs: *plugs\n",
+                               "    command: b\n    plugs: &plugs\n      - alsa\n      - home\n"
+                               "      - x11\n"))
+edit_case("shared anchor: unplug from every alias user hands them the anchor", SHARED,
+          [("unplug", "two", "x11"), ("unplug", "three", "x11")],
+          {"one": ["alsa", "home", "x11"], "two": ["alsa", "home"], "three": ["alsa", "home"]},
+          exact=SHARED.replace("confinement: devmode", "confinement: strict")
+                      .replace("    plugs: &plugs\n", "    plugs:\n", 1)
+                      .replace("    command: b\n    plugs: *plugs\n",
+                               "    command: b\n    plugs: &plugs\n      - alsa\n      - home\n"))
 edit_case("shared anchor: owner and one user change, the other keeps the old list", SHARED,
           [("unplug", "one", "alsa"), ("unplug", "two", "alsa")],
           {"one": ["home", "x11"], "two": ["home", "x11"], "three": ["alsa", "home", "x11"]},

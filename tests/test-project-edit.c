@@ -72,7 +72,7 @@ static const EditCase edit_cases[] = {
   { "alias-aliaser", "alias", "+helper=camera",
     "An app whose plugs are an alias gets its own list; the anchored list is untouched." },
   { "alias-owner", "alias", "+main=camera",
-    "Editing an anchored list gives the apps that alias it a copy of the old list." },
+    "Editing only the anchored list hands the anchor to the first of the apps that alias it, which keep the old list; the others keep their alias." },
   { "alias-flow-aliaser", "alias-flow", "+helper=x11",
     "An alias is replaced by a flow list when the file uses flow lists." },
   { "alias-flow-owner", "alias-flow", "-main=home",

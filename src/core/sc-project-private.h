@@ -100,6 +100,8 @@ typedef struct
   GHashTable     *rendered;     /* ScTargetInfo* whose plug list is rewritten */
   GHashTable     *expanded;     /* anchored scalars whose aliases are written out as values */
   GHashTable     *kept_aliases; /* ScTargetInfo* whose `plugs: *alias` follows the edited anchor */
+  GHashTable     *drop_anchor;  /* ScTargetInfo* whose list gives its anchor to another */
+  GHashTable     *anchor_moves; /* ScTargetInfo* → anchor name its new list takes over */
 } ScRender;
 
 /* ---- sc-project.c ---- */

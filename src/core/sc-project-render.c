@@ -559,8 +559,11 @@ replace_value (ScRender   *r,
                ScYamlNode *key,
                ScYamlNode *pv,
                GPtrArray  *names,
-               gboolean    flow)
+               gboolean    flow,
+               const char *anchor)
 {
+  g_autofree char *prefix = anchor != NULL ? g_strdup_printf ("&%s ", anchor) : g_strdup ("");
+
   /* In flow context, after an explicit key (`? plugs`, no colon right
    * after it) or a key that does not start its line, the value stays a
    * flow list where the old value was. */
@@ -571,24 +574,19 @@ replace_value (ScRender   *r,
   if (flow)
     {
       g_autofree char *list = _sc_render_flow_list (names);
+      g_autofree char *text = g_strconcat (pv->start == pv->end ? " " : "", prefix, list, NULL);
 
-      if (pv->start == pv->end)
-        {
-          g_autofree char *spaced = g_strconcat (" ", list, NULL);
-
-          sc_yaml_patch_replace (r->patch, pv->start, pv->end, spaced);
-        }
-      else
-        sc_yaml_patch_replace (r->patch, pv->start, pv->end, list);
+      sc_yaml_patch_replace (r->patch, pv->start, pv->end, text);
     }
   else
     {
       gsize colon = _sc_render_colon_after (r, key);
       g_autofree char *items = block_items (r, names, col0 (key) + r->seq_offset);
+      g_autofree char *tag = anchor != NULL ? g_strconcat (" &", anchor, NULL) : g_strdup ("");
       gsize pos;
 
-      if (pv->end > colon)
-        sc_yaml_patch_replace (r->patch, colon, pv->end, "");
+      if (pv->end > colon || anchor != NULL)
+        sc_yaml_patch_replace (r->patch, colon, MAX (pv->end, colon), tag);
       pos = line_end (r, MAX (pv->end, colon));
       sc_yaml_patch_replace (r->patch, pos, pos, items);
     }
@@ -919,6 +917,32 @@ insert_plugs_entry (ScRender     *r,
     }
 }
 
+/* Removes the anchor (` &name`) written before the value NODE: another
+ * list takes it over. */
+static void
+drop_anchor (ScRender   *r,
+             ScYamlNode *node)
+{
+  gsize from = node->start, to;
+
+  if (node->anchor == NULL || r->data[node->start] != '&')
+    return;
+  to = node->start + 1 + strlen (node->anchor);
+  if (sc_yaml_document_line_start (r->doc, node->value_start) <= node->start)
+    {
+      /* `plugs: &p [a]`: the anchor and the blanks after it go. */
+      while (to < node->value_start && (r->data[to] == ' ' || r->data[to] == '\t'))
+        to++;
+    }
+  else
+    {
+      /* `plugs: &p` and the items below: the blanks before it go. */
+      while (from > 0 && (r->data[from - 1] == ' ' || r->data[from - 1] == '\t'))
+        from--;
+    }
+  sc_yaml_patch_replace (r->patch, from, to, "");
+}
+
 static gboolean
 render_target (ScRender     *r,
                ScTargetInfo *info,
@@ -957,10 +981,20 @@ render_target (ScRender     *r,
 
   if (pv->kind == SC_YAML_NODE_ALIAS || pv->kind == SC_YAML_NODE_SCALAR)
     replace_value (r, info->mapping, info->plugs_key, pv, desired,
-                   r->flow_plugs && pv->kind == SC_YAML_NODE_ALIAS);
+                   r->flow_plugs && pv->kind == SC_YAML_NODE_ALIAS,
+                   g_hash_table_lookup (r->anchor_moves, info));
   else if (pv->style == SC_YAML_STYLE_FLOW)
-    edit_flow_list (r, pv, desired);
-  else if (!edit_block_list (r, pv, desired))
+    {
+      edit_flow_list (r, pv, desired);
+      if (g_hash_table_contains (r->drop_anchor, info))
+        drop_anchor (r, pv);
+    }
+  else if (edit_block_list (r, pv, desired))
+    {
+      if (g_hash_table_contains (r->drop_anchor, info))
+        drop_anchor (r, pv);
+    }
+  else
     {
       /* An item layout we do not edit line by line (an item on the line
        * after its dash): the whole list becomes a flow list on the key's
@@ -1000,11 +1034,33 @@ info_with_plugs_value (ScProject  *self,
   return NULL;
 }
 
+/* The app or hook whose `plugs:` value is the anchored list INFO's list is
+ * (INFO itself, or the owner of the anchor INFO's alias names); NULL when
+ * the list is not shared or its anchor is outside apps and hooks. */
+static ScTargetInfo *
+anchor_owner (ScRender     *r,
+              ScTargetInfo *info)
+{
+  ScYamlNode *pv = info->plugs_value;
+
+  if (pv == NULL)
+    return NULL;
+  if (pv->kind == SC_YAML_NODE_ALIAS)
+    pv = pv->target;
+  else if (pv->n_aliases == 0)
+    return NULL;
+  if (pv == NULL || pv->kind != SC_YAML_NODE_SEQUENCE)
+    return NULL;
+  return info_with_plugs_value (r->project, pv);
+}
+
 /* A plug list shared through an anchor (`plugs: &plugs [...]` … `plugs:
- * *plugs`) is edited once, at the anchor, and every app or hook whose
- * list ends the same as the anchor's owner keeps its alias; only those
- * whose list ends otherwise get their own copy, so that the shared list
- * never changes behind anyone's back. */
+ * *plugs`) is edited once, at the anchor, and the apps and hooks whose
+ * list ends like it keep their alias; only those whose list ends
+ * otherwise get their own copy. The anchor holds the owner's new list,
+ * unless two or more of the others end with another list that more of
+ * them share: then the first of those takes the anchor and the owner gets
+ * a plain list. The shared list never changes behind anyone's back. */
 static gboolean
 plan_anchor_users (ScRender     *r,
                    ScTargetInfo *owner,
@@ -1013,7 +1069,12 @@ plan_anchor_users (ScRender     *r,
   ScEdit *edit = r->edit;
   ScYamlNode *anchor = owner->plugs_value;
   GPtrArray *owner_desired = _sc_edit_desired_of (edit, owner);
+  g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (owner->target);
+  g_autoptr(GPtrArray) users = g_ptr_array_new ();
   guint n = sc_yaml_document_get_n_nodes (r->doc);
+  guint outside_line = 0, n_like_owner = 0, best_count = 0;
+  ScTargetInfo *best = NULL;
+  GPtrArray *best_list = NULL;
 
   for (guint k = 0; k < n; k++)
     {
@@ -1024,15 +1085,60 @@ plan_anchor_users (ScRender     *r,
         continue;
       user = info_with_plugs_value (r->project, node);
       if (user == NULL)
-        return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
-                                "&%s, which is also used outside apps and hooks (line %u); "
-                                "change that list by hand",
-                                owner->target->is_hook ? "hook" : "app", owner->target->name,
-                                anchor->anchor, node->line);
+        outside_line = outside_line ? outside_line : node->line;
+      else
+        g_ptr_array_add (users, user);
+    }
+
+  /* The list most of the others end with, if not the owner's. */
+  for (guint i = 0; i < users->len; i++)
+    {
+      GPtrArray *list = _sc_edit_desired_of (edit, users->pdata[i]);
+      guint count = 0;
+
+      if (_sc_names_equal (list, owner_desired))
+        {
+          n_like_owner++;
+          continue;
+        }
+      for (guint j = i; j < users->len; j++)
+        if (_sc_names_equal (list, _sc_edit_desired_of (edit, users->pdata[j])))
+          count++;
+      if (list->len > 0 && count > best_count)
+        {
+          best_count = count;
+          best = users->pdata[i];
+          best_list = list;
+        }
+    }
+  if (best_count < 2 || best_count <= n_like_owner || outside_line > 0)
+    best = NULL;
+
+  if (outside_line > 0 && !_sc_names_equal (orig, owner_desired))
+    return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
+                            "&%s, which is also used outside apps and hooks (line %u); "
+                            "change that list by hand",
+                            owner->target->is_hook ? "hook" : "app", owner->target->name,
+                            anchor->anchor, outside_line);
+
+  if (best != NULL)
+    {
+      g_hash_table_add (r->rendered, owner);
+      if (owner_desired->len > 0)
+        g_hash_table_add (r->drop_anchor, owner);
+      g_hash_table_insert (r->anchor_moves, best, anchor->anchor);
+    }
+  for (guint i = 0; i < users->len; i++)
+    {
+      ScTargetInfo *user = users->pdata[i];
+      GPtrArray *list = _sc_edit_desired_of (edit, user);
+      /* An empty list loses its key, and an anchor with it. */
+      gboolean keep = best != NULL ? user != best && _sc_names_equal (list, best_list)
+                                   : owner_desired->len > 0 && _sc_names_equal (list,
+                                                                                owner_desired);
+
       g_hash_table_add (r->rendered, user);
-      /* An empty list loses its key, and the anchor with it. */
-      if (owner_desired->len > 0 &&
-          _sc_names_equal (_sc_edit_desired_of (edit, user), owner_desired))
+      if (keep)
         g_hash_table_add (r->kept_aliases, user);
       else
         g_hash_table_remove (r->kept_aliases, user);
@@ -1045,21 +1151,22 @@ plan_shared_lists (ScRender *r,
                    GError  **error)
 {
   ScEdit *edit = r->edit;
+  g_autoptr(GHashTable) planned = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   for (guint i = 0; i < edit->touched->len; i++)
     {
       ScTargetInfo *info = g_ptr_array_index (edit->touched, i);
       GPtrArray *desired = g_hash_table_lookup (edit->desired, info);
       g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (info->target);
+      ScTargetInfo *owner;
 
       if (_sc_names_equal (orig, desired))
         continue;
       g_hash_table_add (r->rendered, info);
 
-      if (info->plugs_value == NULL || info->plugs_value->kind == SC_YAML_NODE_ALIAS ||
-          info->plugs_value->n_aliases == 0)
-        continue;
-      if (!plan_anchor_users (r, info, error))
+      owner = anchor_owner (r, info);
+      if (owner != NULL && g_hash_table_add (planned, owner) &&
+          !plan_anchor_users (r, owner, error))
         return FALSE;
     }
   return TRUE;
@@ -1127,6 +1234,8 @@ _sc_render_init (ScRender *r,
   r->rendered = g_hash_table_new (g_direct_hash, g_direct_equal);
   r->expanded = g_hash_table_new (g_direct_hash, g_direct_equal);
   r->kept_aliases = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->drop_anchor = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->anchor_moves = g_hash_table_new (g_direct_hash, g_direct_equal);
   detect_style (r);
 }
 
@@ -1137,6 +1246,8 @@ _sc_render_clear (ScRender *r)
   g_clear_pointer (&r->rendered, g_hash_table_unref);
   g_clear_pointer (&r->expanded, g_hash_table_unref);
   g_clear_pointer (&r->kept_aliases, g_hash_table_unref);
+  g_clear_pointer (&r->drop_anchor, g_hash_table_unref);
+  g_clear_pointer (&r->anchor_moves, g_hash_table_unref);
 }
 
 GBytes *
