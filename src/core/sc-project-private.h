@@ -8,8 +8,10 @@
  *   sc-project-plugs.c        effective plugs (extensions, unscoped plugs)
  *   sc-project-edit.c         the edit API (ScEdit): intents, no text
  *   sc-project-render.c       intents → byte-range replacements: plug lists
+ *   sc-project-render-anchors.c  … lists shared through anchors and aliases
  *   sc-project-render-defs.c  … new top-level keys, hooks that were files,
  *                             plug definitions
+ *   sc-project-spec.c         plug specs (`--plug APP=IFACE:ATTR=VALUE`) → edits
  *   sc-project-verify.c       re-parse and compare before anything is written
  */
 #pragma once
@@ -194,6 +196,16 @@ void          _sc_render_clear              (ScRender    *r);
 /* Every replacement the edit needs, applied: the new text, not verified. */
 GBytes       *_sc_render_apply              (ScRender    *r,
                                              GError     **error);
+
+/* ---- sc-project-render-anchors.c ---- */
+
+/* Marks what each edited list needs, sharing through anchors considered. */
+gboolean      _sc_render_plan_shared_lists  (ScRender    *r,
+                                             GError     **error);
+void          _sc_render_expand_removed_anchors (ScRender *r);
+/* Removes the ` &name` written before NODE: another list takes it over. */
+void          _sc_render_drop_anchor        (ScRender    *r,
+                                             ScYamlNode  *node);
 
 /* ---- sc-project-render-defs.c ---- */
 
