@@ -629,7 +629,8 @@ remove_orphaned_defs (ScRender   *r,
                             "remove plug '%s' by hand", ((ScPlugDef *) orphans->pdata[0])->name);
 
   n_keys = pm->n_children / 2;
-  if (orphans->len == n_keys && !adding && sc_yaml_document_starts_line (r->doc, self->plugs_key->start))
+  if (orphans->len == n_keys && !adding &&
+      sc_yaml_document_starts_line (r->doc, self->plugs_key->start))
     {
       _sc_render_remove_pair (r, root, self->plugs_key, pv);
       return TRUE;
