@@ -1161,6 +1161,7 @@ test_add_plug_spec (void)
       { "content", "“target”" },
       { "dbus", "“bus” and “name”" },
       { "mount-control", "by hand" },
+      { "mount-control:mount=/mnt", "by hand" },
       { "personal-files:read=$HOME/.x/$HOME/y", "$HOME" },
       { "dbus:bus=session", "“bus” and “name”" },
       { "nosuch:a=b", "not a snapd interface" },
