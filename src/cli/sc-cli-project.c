@@ -398,7 +398,7 @@ int
 sc_cli_strict (int    argc,
                char **argv)
 {
-  gboolean dry_run = FALSE, keep_definitions = FALSE;
+  gboolean dry_run = FALSE, keep_definitions = FALSE, force = FALSE;
   g_auto(GStrv) plugs = NULL;
   g_auto(GStrv) unplugs = NULL;
   g_auto(GStrv) original_argv = g_strdupv (argv);
@@ -412,6 +412,7 @@ sc_cli_strict (int    argc,
     { "keep-definitions", 0, 0, G_OPTION_ARG_NONE, &keep_definitions,
       "Keep a top-level plug definition no app or hook lists any more (snapd then gives it "
       "to all of them)", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Write a read-only or hard-linked file anyway", NULL },
     { NULL }
   };
   g_autoptr(ScProject) project = NULL;
@@ -464,6 +465,7 @@ sc_cli_strict (int    argc,
       if (diff == NULL)
         return sc_cli_fail (error);
       fputs (diff, stdout);
+      sc_cli_note_write_target (project);
       return SC_EXIT_OK;
     }
 
@@ -474,9 +476,5 @@ sc_cli_strict (int    argc,
       return SC_EXIT_OK;
     }
 
-  if (!sc_edit_write (edit, &error))
-    return sc_cli_fail (error);
-
-  fprintf (stderr, "%s: written\n", sc_project_get_display_path (project));
-  return SC_EXIT_OK;
+  return sc_cli_write_edit (edit, project, force);
 }

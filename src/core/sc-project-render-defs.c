@@ -426,8 +426,8 @@ append_block_mapping (ScRender *r,
 
           for (gsize i = 0; i < n; i++)
             {
-              g_autoptr(GVariant) child = g_variant_get_child_value (value, i);
-              g_autoptr(GVariant) inner = g_variant_get_variant (child);
+              g_autoptr(GVariant) item = g_variant_get_child_value (value, i);
+              g_autoptr(GVariant) inner = g_variant_get_variant (item);
 
               g_string_append_printf (out, "%s%s- ", r->eol, item_prefix);
               if (g_variant_is_of_type (inner, G_VARIANT_TYPE ("ms")))

@@ -307,6 +307,14 @@ gboolean
 sc_edit_write (ScEdit  *edit,
                GError **error)
 {
+  return sc_edit_write_full (edit, SC_FILE_REPLACE_NONE, error);
+}
+
+gboolean
+sc_edit_write_full (ScEdit              *edit,
+                    ScFileReplaceFlags   flags,
+                    GError             **error)
+{
   g_autoptr(GBytes) text = NULL;
   const char *data;
   gsize len;
@@ -326,8 +334,8 @@ sc_edit_write (ScEdit  *edit,
       return FALSE;
     }
   data = g_bytes_get_data (text, &len);
-  return sc_file_replace_atomic (edit->project->path, data ? data : "", len,
-                                 edit->project->bytes, error);
+  return sc_file_replace_atomic_full (edit->project->path, data ? data : "", len,
+                                      edit->project->bytes, flags, error);
 }
 
 

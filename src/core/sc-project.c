@@ -871,6 +871,10 @@ sc_project_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A symlink loop, a folder without permission, a FIFO: say so. */
+  if (!sc_file_check_project_path (path, sc_project_candidates, error))
+    return NULL;
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       for (guint i = 0; sc_project_candidates[i] != NULL; i++)
