@@ -121,6 +121,10 @@ tdoc_parse (TDoc       *doc,
         case YAML_STREAM_END_EVENT:
           done = TRUE;
           break;
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
         default:
           break;
         }

@@ -88,6 +88,9 @@ verify_targets (ScRender  *r,
       ScTargetInfo *oi = g_ptr_array_index (old_infos, i);
       ScTargetInfo *ni = NULL;
       ScTarget *o = oi->target, *n;
+      GPtrArray *want;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(GPtrArray) orig = NULL;
 
       /* By name: a hook that was only a file and gains an entry moves
        * among the file's own hooks. */
@@ -99,9 +102,9 @@ verify_targets (ScRender  *r,
       if (ni->file_only && !oi->file_only)
         return _sc_verify_fail (error, "the edit would remove the entry of %s '%s'", kind, o->name);
       n = ni->target;
-      GPtrArray *want = g_hash_table_lookup (r->edit->desired, oi);
-      g_autoptr(GPtrArray) got = _sc_target_dup_plug_names (n);
-      g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (o);
+      want = g_hash_table_lookup (r->edit->desired, oi);
+      got = _sc_target_dup_plug_names (n);
+      orig = _sc_target_dup_plug_names (o);
 
       if (!g_str_equal (o->name, n->name) || g_strcmp0 (o->command, n->command) != 0 ||
           g_strcmp0 (o->daemon, n->daemon) != 0 || !strv_equal0 (o->extensions, n->extensions) ||

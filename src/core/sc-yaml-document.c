@@ -304,8 +304,12 @@ set_libyaml_error (ScYamlDocument *doc,
         set_error (error, name, line, column, "%s", parser->problem);
       return;
 
+    case YAML_NO_ERROR:
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
+    case YAML_COMPOSER_ERROR:
+    case YAML_WRITER_ERROR:
+    case YAML_EMITTER_ERROR:
     default:
       {
         gsize off = index_to_offset (doc, parser->problem_mark.index);
