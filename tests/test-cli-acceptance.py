@@ -1228,7 +1228,9 @@ DENIAL_TABLE = [
     ("camera device", dict(object="/dev/video0"), dict(kind="file"), "camera", False),
     ("removable media", dict(object="/media/bob/USB/x.txt"), dict(kind="file"), "removable-media", False),
     ("truncated record kept", dict(object="/home/bob/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), dict(kind="file"), None, False),
-    ("component hook of an instance", dict(instance="demo_x1"), dict(hook="install", app=None), "system-files", False),
+    # /etc/hosts.deny: snapd's network-bind grants "/etc/hosts.deny r"
+    # (interfaces/builtin/network_bind.go), narrower than system-files (h-policy, issue 12).
+    ("component hook of an instance", dict(instance="demo_x1"), dict(hook="install", app=None), "network-bind", False),
 ]
 
 
@@ -1556,7 +1558,9 @@ RULES=[
  (F("/dev/net/tun","rw",0,0), "network-control"),
  (F("/dev/rtc0","r",0,0), "time-control"),
  (F("/sys/devices/pci0000:00/0000:00:02.0/drm/card0/card0-eDP-1/intel_backlight/brightness","w",0,0), "display-control"),
- (F("/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq"), "hardware-observe"),
+ # snapd's base template allows "@{sys}/devices/system/cpu/** r" (template.go):
+ # the fix is "update snapd" (h-policy, issue 12).
+ (F("/sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq"), "FIX|hardware-observe"),
  (F("/proc/4242/net/tcp"), "network-observe"),
  (F("/proc/sys/net/ipv4/ip_forward","w",0,0), "network-control"),
  (F("/proc/1/cmdline","r",1000,0), "system-observe"),
@@ -1569,7 +1573,10 @@ RULES=[
  (F("/run/snapd.socket","rw",op="connect"), "snapd-control"),
  (F("/var/run/docker.sock","rw",op="connect"), "docker"),
  (F("/run/dbus/system_bus_socket","rw",op="connect"), "FIX|None"),
- (F("/tmp/.X11-unix/X0","rw",op="connect"), "x11"),
+ # The base template allows "/tmp/** mrwlkix" (the snap's private /tmp, where
+ # x11 mounts the host's /tmp/.X11-unix): a denial of this path comes from an
+ # older snapd (h-policy, issue 12).
+ (F("/tmp/.X11-unix/X0","rw",op="connect"), "FIX|x11"),
  (F("/etc/resolv.conf"), "network"),
  (F("/snap/otherapp/3/data/x"), "content"),
  (F("/var/lib/demo/state","w",0,0), "FIX"),
