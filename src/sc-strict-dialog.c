@@ -161,6 +161,25 @@ sc_strict_dialog_new (GtkWindow  *parent,
   return self;
 }
 
+void
+sc_strict_dialog_set_write_target (ScStrictDialog *self,
+                                   const char     *display_path,
+                                   const char     *target)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (SC_IS_STRICT_DIALOG (self));
+  g_return_if_fail (display_path != NULL && target != NULL);
+
+  /* Translators: the first %s is the body above, the second the path of
+   * snapcraft.yaml in the project, the third an absolute path elsewhere. */
+  body = g_strdup_printf (_("%s\n\n%s is a symlink out of the project: the bytes will be "
+                            "written to %s."),
+                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (self)),
+                          display_path, target);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+}
+
 const char *
 sc_strict_dialog_get_diff (ScStrictDialog *self)
 {

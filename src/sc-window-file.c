@@ -14,9 +14,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-file-util.h"
 #include "sc-strict-dialog.h"
 #include "sc-utils.h"
 #include "sc-window-private.h"
+#include "sc-yaml-document.h"
 
 /* ---- Writing and undo --------------------------------------------------- */
 
@@ -182,6 +184,15 @@ _sc_window_show_review (ScWindow *self,
   dialog = sc_strict_dialog_new (GTK_WINDOW (self),
                                  sc_project_get_display_path (self->project),
                                  diff, switching);
+  if (sc_project_get_path (self->project) != NULL)
+    {
+      g_autofree char *outside = sc_file_get_outside_target (sc_project_get_path (self->project),
+                                                             sc_project_get_root (self->project));
+
+      if (outside != NULL)
+        sc_strict_dialog_set_write_target (dialog, sc_project_get_display_path (self->project),
+                                           outside);
+    }
   g_object_set_data (G_OBJECT (dialog), "sc-strict", GINT_TO_POINTER (switching));
   g_signal_connect_object (dialog, "response", G_CALLBACK (review_response_cb), self,
                            G_CONNECT_SWAPPED);
@@ -265,11 +276,9 @@ static gboolean
 check_disk_cb (gpointer user_data)
 {
   ScWindow *self = user_data;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) current = NULL;
   g_autoptr(ScProject) parsed = NULL;
   g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  GBytes *bytes;
 
   self->monitor_timeout_id = 0;
 
@@ -284,15 +293,18 @@ check_disk_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  if (!g_file_get_contents (sc_project_get_path (self->project), &contents, &len, &error))
+  /* Never blocks, not even when the file became a FIFO. */
+  current = sc_file_read_limited (sc_project_get_path (self->project), SC_YAML_MAX_SIZE, &error);
+  if (current == NULL)
     {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         _sc_window_toast (self, _("snapcraft.yaml was deleted; saving will fail until it is back"));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        _sc_window_toast (self, _("snapcraft.yaml is no longer a regular file; saving will fail"));
       return G_SOURCE_REMOVE;
     }
 
-  bytes = sc_project_get_bytes (self->project);
-  if (len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
+  if (g_bytes_equal (current, sc_project_get_bytes (self->project)))
     {
       if (self->broken)
         set_broken (self, NULL);
@@ -300,7 +312,8 @@ check_disk_cb (gpointer user_data)
     }
 
   parsed = sc_project_load_from_data (sc_project_get_display_path (self->project),
-                                      contents, len, &error);
+                                      g_bytes_get_data (current, NULL),
+                                      g_bytes_get_size (current), &error);
   if (parsed == NULL)
     {
       set_broken (self, error);

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "sc-project.h"
+
 G_BEGIN_DECLS
 
 enum
@@ -32,5 +34,12 @@ int  sc_cli_suggest     (int argc, char **argv);
  * "snapconfine-cli: MESSAGE" (or the FILE:LINE:COL message as is) on stderr. */
 int  sc_cli_fail        (const GError *error);
 int  sc_cli_usage_error (const char *subcommand, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* sc-cli-write.c: writes EDIT (SC_FILE_REPLACE_FORCE with --force), prints
+ * "FILE: written" or the error, and returns the exit code. */
+int  sc_cli_write_edit  (ScEdit *edit, ScProject *project, gboolean force);
+/* Before a review (--dry-run): says where the bytes go when snapcraft.yaml
+ * is a symlink out of the project. */
+void sc_cli_note_write_target (ScProject *project);
 
 G_END_DECLS

@@ -16,7 +16,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sc-add-interface-dialog.h"
 #include "sc-app-row.h"
@@ -1238,6 +1241,52 @@ test_save_when_strict (Fixture       *fixture,
   g_assert_true (target_has_plug (written, "hook:configure", "network-observe"));
 }
 
+static void
+test_review_names_outside_target (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *outside_dir = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *expected = NULL;
+  GtkWindow *dialog;
+  const char *body;
+
+  g_test_summary ("When snapcraft.yaml is a symlink out of the project, the review says "
+                  "where the bytes will be written (issue 15, item 13)");
+  REQUIRE_DISPLAY ();
+  outside_dir = g_dir_make_tmp ("sc-test-window-outside-XXXXXX", NULL);
+  g_assert_nonnull (outside_dir);
+  outside = g_build_filename (outside_dir, "shared.yaml", NULL);
+  g_assert_true (g_file_set_contents (outside, g_bytes_get_data (fixture->original, NULL),
+                                      (gssize) g_bytes_get_size (fixture->original), NULL));
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_cmpint (symlink (outside, fixture->yaml), ==, 0);
+  real = realpath (outside, NULL);
+  expected = g_strdup_printf ("the bytes will be written to %s.", real);
+
+  open_project (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "snap/snapcraft.yaml is a symlink out of the project"));
+  g_assert_nonnull (strstr (body, expected));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_assert_true (g_file_test (fixture->yaml, G_FILE_TEST_IS_SYMLINK));
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (outside, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "confinement: strict"));
+  }
+  g_unlink (outside);
+  g_rmdir (outside_dir);
+}
+
 typedef struct
 {
   Fixture    *fixture;
@@ -1313,6 +1362,37 @@ test_external_change (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_true (sc_plug_row_get_active (row));
   g_assert_true (sc_window_has_pending (fixture->window));
+}
+
+static void
+test_fifo_after_open (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_test_summary ("snapcraft.yaml replaced by a FIFO while the project is open never hangs "
+                  "the window, and writing then fails with a message (issue 15, item 6)");
+  REQUIRE_DISPLAY ();
+  open_project (fixture);
+  g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
+
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_cmpint (mkfifo (fixture->yaml, 0644), ==, 0);
+  alarm (60);   /* a hang fails the test instead of stalling the suite */
+  start = g_get_monotonic_time ();
+  iterate (1000);   /* the file monitor looks after 200 ms */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_nonnull (sc_window_get_project (fixture->window));
+
+  g_assert_false (sc_window_write (fixture->window, FALSE, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  alarm (0);
+
+  g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->yaml, g_bytes_get_data (fixture->original, NULL),
+                                      (gssize) g_bytes_get_size (fixture->original), NULL));
 }
 
 static void
@@ -1476,6 +1556,10 @@ main (int   argc,
               test_close_with_pending, fixture_tear_down);
   g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
               fixture_tear_down);
+  g_test_add ("/window/review-names-outside-target", Fixture, NULL, fixture_set_up,
+              test_review_names_outside_target, fixture_tear_down);
+  g_test_add ("/window/fifo-after-open", Fixture, NULL, fixture_set_up,
+              test_fifo_after_open, fixture_tear_down);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();
