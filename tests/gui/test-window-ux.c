@@ -279,6 +279,49 @@ test_disk_change_during_review (Fixture       *fixture,
 }
 
 static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  g_test_summary ("A read-only snapcraft.yaml is written only after the user agrees, and "
+                  "stays read-only");
+  REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
+  open_project (fixture);
+  sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
+                                                  "network-bind"), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+
+  /* Nothing written yet: a question instead. */
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_false (SC_IS_STRICT_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("snapcraft.yaml Is Read-Only"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_yaml (fixture);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "confinement: strict"));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_chmod (fixture->yaml, 0644);
+}
+
+static void
 test_sidebar_per_window (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -614,6 +657,7 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("broken-yaml", test_broken_yaml);
   ADD ("disk-change-during-review", test_disk_change_during_review);
+  ADD ("read-only", test_read_only);
   ADD ("sidebar-per-window", test_sidebar_per_window);
   ADD ("header", test_header);
   ADD ("added-row-shown", test_added_row_shown);
