@@ -508,6 +508,19 @@ interface_chosen_cb (ScWindow             *self,
     _sc_window_show_error (self, error);
 }
 
+static void
+plug_chosen_cb (ScWindow             *self,
+                const char           *target,
+                const char           *plug,
+                GVariant             *definition,
+                ScAddInterfaceDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_window_add_plug (self, target, plug, definition, &error))
+    _sc_window_show_error (self, error);
+}
+
 void
 _sc_window_show_add_interface (ScWindow   *self,
                                const char *target)
@@ -526,6 +539,9 @@ _sc_window_show_add_interface (ScWindow   *self,
     }
 
   dialog = sc_add_interface_dialog_new (GTK_WINDOW (self), targets, target);
+  sc_add_interface_dialog_set_project (dialog, self->project);
+  g_signal_connect_object (dialog, "plug-chosen", G_CALLBACK (plug_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "interface-chosen", G_CALLBACK (interface_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   _sc_window_present_dialog (self, GTK_WINDOW (dialog));
