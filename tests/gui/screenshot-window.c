@@ -31,13 +31,20 @@ shoot_cb (gpointer user_data)
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
+  static guint tries;
+
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A busy machine may not have drawn the window yet: look again after
+   * the same delay. */
+  if (node == NULL && ++tries < 20)
+    return G_SOURCE_CONTINUE;
   if (node != NULL)
     texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                            &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (texture == NULL || !gdk_texture_save_to_png (texture, out_path))
-    g_printerr ("Could not save a screenshot to %s\n", out_path);
+    g_printerr ("Could not save a screenshot to %s (%dx%d, %s)\n", out_path, width, height,
+                node != NULL ? "drawn" : "nothing drawn");
 
   g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
   return G_SOURCE_REMOVE;
