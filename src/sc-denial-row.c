@@ -32,6 +32,7 @@ struct _ScDenialRow
   GtkInscription  *suggestion_label;
   GtkInscription  *reason_label;
   GtkWidget       *add_button;
+  GtkLabel        *state_label;
   GtkInscription  *meta_label;
   GtkToggleButton *details_button;
   GtkWidget       *ignore_button;
@@ -39,10 +40,9 @@ struct _ScDenialRow
 
   /* owned */
   ScDenialItem    *item;
-  char            *cant_add_reason;
+  ScDenialPlan    *plan;        /* what Add acts on; NULL without a project */
 
   gulong           notify_id;
-  gboolean         can_add;
   gboolean         expanded;
   int              mode;      /* ScDenialMode shown by the badge, -1 before the first bind */
 };
@@ -304,22 +304,135 @@ update_meta (ScDenialRow *self,
   set_text (self->meta_label, text);
 }
 
-static void
-emit_add_plug (ScDenialRow        *self,
-               const ScSuggestion *suggestion)
+/* ---- The card's button ------------------------------------------------ */
+
+/* What a suggestion's button offers. Every button of the card (the first
+ * suggestion's and those in the details) is decided here, from the
+ * project's plan: Add while it would change the project; a note instead
+ * when the app declares the plug, an extension gives it, or it was added
+ * here already; an insensitive Add saying why when nothing can be added. */
+typedef struct
 {
+  gboolean    show_button;
+  gboolean    sensitive;
+  const char *note;        /* shown instead of the button, nullable */
+  char       *tooltip;
+} Action;
+
+static void
+action_clear (Action *action)
+{
+  g_clear_pointer (&action->tooltip, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
+
+static void
+decide_action (ScDenialRow        *self,
+               const ScSuggestion *suggestion,
+               Action             *action)
+{
+  const char *target = sc_denial_item_get_target (self->item);
+  const char *plug = NULL;
+  const char *extension = NULL;
+  ScPlanState state;
+
+  action->show_button = TRUE;
+  action->sensitive = FALSE;
+  action->note = NULL;
+
+  if (self->plan == NULL)
+    {
+      action->tooltip = g_strdup (_("Open a project to add plugs"));
+      return;
+    }
+  if (target == NULL)
+    {
+      action->tooltip = g_strdup (_("The record names no app or hook"));
+      return;
+    }
+
+  state = sc_denial_plan_query (self->plan, target, suggestion, &plug, &extension);
+  switch (state)
+    {
+    case SC_PLAN_STATE_NO_TARGET:
+      action->tooltip = g_strdup (g_str_has_prefix (target, "hook:")
+                                  ? _("This hook is not declared in the project")
+                                  : _("This app is not declared in the project"));
+      break;
+    case SC_PLAN_STATE_DECLARED:
+      action->show_button = FALSE;
+      action->note = _("Declared");
+      /* Translators: tooltip of a suggestion the project has: plug name, then app or hook */
+      action->tooltip = g_strdup_printf (_("%2$s already lists the “%1$s” plug"), plug, target);
+      break;
+    case SC_PLAN_STATE_EXTENSION:
+      action->show_button = FALSE;
+      action->note = _("From extension");
+      /* Translators: plug name, then extension name (e.g. gnome), then app or hook */
+      action->tooltip = g_strdup_printf (_("The %2$s extension gives %3$s the “%1$s” plug"),
+                                         plug, extension != NULL ? extension : "?", target);
+      break;
+    case SC_PLAN_STATE_ADDED:
+      action->show_button = FALSE;
+      action->note = _("Added");
+      /* Translators: plug name, then app or hook */
+      action->tooltip = g_strdup_printf (_("The “%s” plug is ticked for %s"), plug, target);
+      break;
+    case SC_PLAN_STATE_ADD:
+    default:
+      action->sensitive = TRUE;
+      /* Translators: tooltip of the "Add" button: plug name, then app or hook */
+      action->tooltip = g_strdup_printf (_("Add the “%s” plug to %s"), plug, target);
+      break;
+    }
+}
+
+static void
+apply_action (GtkWidget    *button,
+              GtkLabel     *note,
+              const Action *action)
+{
+  gtk_widget_set_visible (button, action->show_button);
+  gtk_widget_set_sensitive (button, action->sensitive);
+  set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
+  if (note != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (note), action->note != NULL);
+      if (action->note != NULL)
+        {
+          gtk_label_set_label (note, action->note);
+          set_lazy_tooltip (GTK_WIDGET (note), action->tooltip);
+        }
+    }
+}
+
+static void
+add_suggestion (ScDenialRow        *self,
+                const ScSuggestion *suggestion)
+{
+  g_auto(Action) action = { 0 };
+  g_autoptr(GVariant) definition = NULL;
+  g_autoptr(GError) error = NULL;
   const char *target;
+  const char *plug = NULL;
 
   /* Also when the click comes from an accessibility tool or a test. */
-  if (self->item == NULL || suggestion == NULL || !self->can_add)
+  if (self->item == NULL || suggestion == NULL)
+    return;
+  decide_action (self, suggestion, &action);
+  if (!action.show_button || !action.sensitive)
     return;
 
   target = sc_denial_item_get_target (self->item);
-  if (target == NULL)
-    return;
-
-  g_signal_emit (self, signals[ADD_PLUG], 0,
-                 target, sc_suggestion_get_plug_name (suggestion), suggestion->plug);
+  if (!sc_denial_plan_add_suggestion (self->plan, target, suggestion,
+                                      sc_denial_item_get_count (self->item),
+                                      &plug, &definition, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[ADD_PLUG], 0, target, plug, definition);
 }
 
 static void
@@ -335,7 +448,7 @@ more_add_clicked_cb (GtkButton   *button,
   result = sc_denial_item_get_suggestions (self->item);
   index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sc-suggestion-index"));
   if (result != NULL && index < result->suggestions->len)
-    emit_add_plug (self, g_ptr_array_index (result->suggestions, index));
+    add_suggestion (self, g_ptr_array_index (result->suggestions, index));
 }
 
 static GtkWidget *
@@ -417,14 +530,22 @@ build_details (ScDenialRow *self)
           gtk_box_append (GTK_BOX (text), name);
           gtk_box_append (GTK_BOX (text), new_wrapped_label (suggestion->reason, "caption"));
 
+          GtkWidget *note = gtk_label_new (NULL);
+          g_auto(Action) action = { 0 };
+
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "sc-add-button");
-          gtk_widget_set_sensitive (button, self->can_add);
           g_object_set_data (G_OBJECT (button), "sc-suggestion-index", GUINT_TO_POINTER (i));
           g_signal_connect_object (button, "clicked", G_CALLBACK (more_add_clicked_cb), self, 0);
+          gtk_widget_set_valign (note, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (note, "caption");
+          gtk_widget_add_css_class (note, "dim-label");
+          decide_action (self, suggestion, &action);
+          apply_action (button, GTK_LABEL (note), &action);
 
           gtk_box_append (GTK_BOX (row), text);
           gtk_box_append (GTK_BOX (row), button);
+          gtk_box_append (GTK_BOX (row), note);
           gtk_box_append (GTK_BOX (box), row);
         }
     }
@@ -491,25 +612,24 @@ collapse (ScDenialRow *self)
 }
 
 static void
-update_add_sensitivity (ScDenialRow *self)
+update_action (ScDenialRow *self)
 {
-  gtk_widget_set_sensitive (self->add_button, self->can_add);
-  if (self->can_add && self->item != NULL)
-    {
-      const ScSuggestionResult *result = sc_denial_item_get_suggestions (self->item);
-      g_autofree char *tip = NULL;
+  const ScSuggestionResult *result;
+  g_auto(Action) action = { 0 };
 
-      if (result != NULL && result->suggestions->len > 0)
-        /* Translators: tooltip of the "Add" button: plug name, then app or hook */
-        tip = g_strdup_printf (_("Add the “%s” plug to %s"),
-                               sc_suggestion_get_plug_name (g_ptr_array_index (result->suggestions, 0)),
-                               sc_denial_item_get_target (self->item));
-      set_lazy_tooltip (self->add_button, tip);
-    }
-  else
+  if (self->item == NULL)
+    return;
+
+  result = sc_denial_item_get_suggestions (self->item);
+  if (result == NULL || result->suggestions->len == 0)
     {
-      set_lazy_tooltip (self->add_button, self->cant_add_reason);
+      gtk_widget_set_visible (self->add_button, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
+      return;
     }
+
+  decide_action (self, g_ptr_array_index (result->suggestions, 0), &action);
+  apply_action (self->add_button, self->state_label, &action);
 }
 
 static void
@@ -602,7 +722,6 @@ update_all (ScDenialRow *self)
       set_bold_prefix (self->suggestion_label, text, strlen (sc_suggestion_get_plug_name (first)));
       set_text (self->reason_label, first->reason ? first->reason : "");
       set_lazy_tooltip (GTK_WIDGET (self->reason_label), first->reason);
-      gtk_widget_set_visible (self->add_button, TRUE);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
   else
@@ -621,11 +740,10 @@ update_all (ScDenialRow *self)
                        strlen (_("Not an interface problem")));
       set_text (self->reason_label, advice);
       set_lazy_tooltip (GTK_WIDGET (self->reason_label), advice);
-      gtk_widget_set_visible (self->add_button, FALSE);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
 
-  update_add_sensitivity (self);
+  update_action (self);
   update_meta (self, g_get_real_time ());
 }
 
@@ -649,7 +767,7 @@ add_clicked_cb (ScDenialRow *self)
 
   result = sc_denial_item_get_suggestions (self->item);
   if (result != NULL && result->suggestions->len > 0)
-    emit_add_plug (self, g_ptr_array_index (result->suggestions, 0));
+    add_suggestion (self, g_ptr_array_index (result->suggestions, 0));
 }
 
 static void
@@ -711,7 +829,7 @@ sc_denial_row_finalize (GObject *object)
 {
   ScDenialRow *self = (ScDenialRow *) object;
 
-  g_clear_pointer (&self->cant_add_reason, g_free);
+  g_clear_pointer (&self->plan, sc_denial_plan_unref);
 
   G_OBJECT_CLASS (sc_denial_row_parent_class)->finalize (object);
 }
@@ -799,6 +917,7 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, ignore_button);
@@ -814,7 +933,6 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
 static void
 sc_denial_row_init (ScDenialRow *self)
 {
-  self->can_add = TRUE;
   self->mode = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -868,21 +986,27 @@ sc_denial_row_set_item (ScDenialRow  *self,
 }
 
 void
-sc_denial_row_set_can_add (ScDenialRow *self,
-                           gboolean     can_add,
-                           const char  *reason)
+sc_denial_row_set_plan (ScDenialRow  *self,
+                        ScDenialPlan *plan)
 {
   g_return_if_fail (SC_IS_DENIAL_ROW (self));
 
-  can_add = !!can_add;
-  if (self->can_add == can_add && (can_add || g_strcmp0 (reason, self->cant_add_reason) == 0))
-    return;
+  if (self->plan != plan)
+    {
+      g_clear_pointer (&self->plan, sc_denial_plan_unref);
+      self->plan = plan != NULL ? sc_denial_plan_ref (plan) : NULL;
+    }
+  sc_denial_row_refresh_action (self);
+}
 
-  self->can_add = can_add;
-  sc_set_str (&self->cant_add_reason, can_add ? NULL : reason);
-  update_add_sensitivity (self);
+void
+sc_denial_row_refresh_action (ScDenialRow *self)
+{
+  g_return_if_fail (SC_IS_DENIAL_ROW (self));
 
-  /* Buttons of the further suggestions follow the main one. */
+  update_action (self);
+
+  /* The buttons of the further suggestions follow. */
   if (gtk_revealer_get_child (self->details_revealer) != NULL)
     gtk_revealer_set_child (self->details_revealer,
                             self->item ? build_details (self) : NULL);

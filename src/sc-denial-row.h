@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "sc-denial-item.h"
+#include "sc-denial-plan.h"
 
 G_BEGIN_DECLS
 
@@ -22,11 +23,13 @@ GtkWidget    *sc_denial_row_new           (void);
 ScDenialItem *sc_denial_row_get_item      (ScDenialRow  *self);
 void          sc_denial_row_set_item      (ScDenialRow  *self,
                                            ScDenialItem *item);
-/* Whether the row's target exists in the project (FALSE greys out "Add"
- * and says why); TARGET_MISSING_REASON is shown as its tooltip. */
-void          sc_denial_row_set_can_add   (ScDenialRow  *self,
-                                           gboolean      can_add,
-                                           const char   *reason);
+/* The project's plan the card's buttons act on (NULL without a project:
+ * Add is then off and says why). Add plans the suggestion in PLAN and
+ * emits "add-plug" with what the plan says to write. */
+void          sc_denial_row_set_plan      (ScDenialRow  *self,
+                                           ScDenialPlan *plan);
+/* Decides the buttons again, after the plan or the project changed. */
+void          sc_denial_row_refresh_action (ScDenialRow *self);
 /* Refreshes the relative "last seen" text against NOW_USEC (real time). */
 void          sc_denial_row_update_time   (ScDenialRow  *self,
                                            gint64        now_usec);

@@ -177,6 +177,7 @@ struct _ScDenialSidebar
 
   /* owned */
   ScProject          *project;
+  ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
   ScJournalOptions    options;
   GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
   GHashTable         *by_group;        /* ScDenialGroup* → ScDenialItem* (borrowed) */
@@ -1242,6 +1243,17 @@ update_source_label (ScDenialSidebar *self)
 /* ---- List rows -------------------------------------------------------- */
 
 static void
+refresh_rows (ScDenialSidebar *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    sc_denial_row_set_plan (row, self->plan);
+}
+
+static void
 row_add_plug_cb (ScDenialRow     *row,
                  const char      *target,
                  const char      *plug,
@@ -1249,6 +1261,8 @@ row_add_plug_cb (ScDenialRow     *row,
                  ScDenialSidebar *self)
 {
   g_signal_emit (self, signals[ADD_PLUG], 0, target, plug, definition);
+  /* Other cards may ask for the same plug: they now say it was added. */
+  refresh_rows (self);
 }
 
 static int
@@ -1327,30 +1341,6 @@ setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_row_can_add (ScDenialSidebar *self,
-                    ScDenialRow     *row)
-{
-  ScDenialItem *item = sc_denial_row_get_item (row);
-  const char *target;
-
-  if (item == NULL)
-    return;
-
-  target = sc_denial_item_get_target (item);
-  if (self->project == NULL)
-    sc_denial_row_set_can_add (row, FALSE, _("Open a project to add plugs"));
-  else if (target == NULL)
-    sc_denial_row_set_can_add (row, FALSE, _("The record names no app or hook"));
-  else if (sc_project_find_target (self->project, target) == NULL)
-    sc_denial_row_set_can_add (row, FALSE,
-                               g_str_has_prefix (target, "hook:")
-                               ? _("This hook is not declared in the project")
-                               : _("This app is not declared in the project"));
-  else
-    sc_denial_row_set_can_add (row, TRUE, NULL);
-}
-
-static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          ScDenialSidebar          *self)
@@ -1358,7 +1348,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
 
   sc_denial_row_set_item (row, gtk_list_item_get_item (list_item));
-  update_row_can_add (self, row);
+  sc_denial_row_set_plan (row, self->plan);
   g_hash_table_add (self->bound_rows, row);
 }
 
@@ -1591,6 +1581,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
   g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->plan, sc_denial_plan_unref);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->dispose (object);
@@ -1885,17 +1876,15 @@ sc_denial_sidebar_set_project (ScDenialSidebar *self,
   same_snap = g_strcmp0 (old_name, new_name) == 0;
 
   g_set_object (&self->project, project);
+  g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  if (project != NULL)
+    self->plan = sc_denial_plan_new (project);
 
-  /* A reloaded project of the same snap keeps what was read; only the
-   * app mapping of the visible rows changes. */
+  /* A reloaded project of the same snap keeps what was read; only what
+   * the cards offer changes. */
   if (same_snap)
     {
-      GHashTableIter iter;
-      gpointer row;
-
-      g_hash_table_iter_init (&iter, self->bound_rows);
-      while (g_hash_table_iter_next (&iter, &row, NULL))
-        update_row_can_add (self, row);
+      refresh_rows (self);
     }
   else
     {

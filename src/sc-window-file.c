@@ -338,8 +338,11 @@ check_disk_cb (gpointer user_data)
 {
   ScWindow *self = user_data;
   g_autoptr(GBytes) current = NULL;
+  const char *contents;
   g_autoptr(ScProject) parsed = NULL;
   g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  GBytes *bytes;
 
   self->monitor_timeout_id = 0;
 
@@ -360,12 +363,14 @@ check_disk_cb (gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         _sc_window_toast (self, _("snapcraft.yaml was deleted; saving will fail until it is back"));
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
-        _sc_window_toast (self, _("snapcraft.yaml is no longer a regular file; saving will fail"));
+      else
+        set_broken (self, error);
       return G_SOURCE_REMOVE;
     }
+  contents = g_bytes_get_data (current, &len);
 
-  if (g_bytes_equal (current, sc_project_get_bytes (self->project)))
+  bytes = sc_project_get_bytes (self->project);
+  if (len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0)
     {
       if (self->broken)
         set_broken (self, NULL);
@@ -373,8 +378,7 @@ check_disk_cb (gpointer user_data)
     }
 
   parsed = sc_project_load_from_data (sc_project_get_display_path (self->project),
-                                      g_bytes_get_data (current, NULL),
-                                      g_bytes_get_size (current), &error);
+                                      contents, len, &error);
   if (parsed == NULL)
     {
       set_broken (self, error);

@@ -63,6 +63,9 @@ sc_cli_source_entries (ScCliSourceArgs *args)
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
       "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
     { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
+    { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,
+      "Only records since the snap's installed revision was installed or refreshed (asks snapd)",
+      NULL },
     { NULL }
   };
 
@@ -251,6 +254,18 @@ sc_cli_source_options (const char       *subcommand,
           sc_journal_options_clear (options);
           return FALSE;
         }
+    }
+  if (args->since_install)
+    {
+      gint64 installed = 0;
+
+      if (!sc_cli_snapd_since_install (subcommand, options->snap, &installed, &args->exit_code))
+        {
+          sc_journal_options_clear (options);
+          return FALSE;
+        }
+      /* With --since too, the later of both. */
+      options->since_usec = MAX (options->since_usec, installed);
     }
   return TRUE;
 }
@@ -660,7 +675,7 @@ sc_cli_denials (int    argc,
   if (!sc_cli_source_options ("denials", &args, argc > 1 ? argv + 1 : NULL, NULL, &options))
     {
       sc_cli_source_args_clear (&args);
-      return SC_EXIT_USAGE;
+      return args.exit_code != 0 ? args.exit_code : SC_EXIT_USAGE;
     }
   sc_cli_source_args_clear (&args);
 

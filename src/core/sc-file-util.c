@@ -36,7 +36,7 @@
 
 #include "sc-file-util.h"
 #include "sc-file-util-private.h"
-#include "sc-project.h"
+#include "sc-project-error.h"
 
 G_DEFINE_QUARK (sc-file-error-quark, sc_file_error)
 
@@ -536,6 +536,10 @@ target_resolve (const char  *path,
   t->dir = g_path_get_dirname (t->target);
   t->base = g_path_get_basename (t->target);
   t->dirfd = g_open (t->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  /* A folder we may write in but not list (mode 0300) still works; only
+   * the stale-temporary cleanup and the folder's fsync are skipped. */
+  if (t->dirfd < 0 && errno == EACCES)
+    t->dirfd = g_open (t->dir, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
   if (t->dirfd < 0 || fstatat (t->dirfd, t->base, &t->st, AT_SYMLINK_NOFOLLOW) != 0)
     {
       g_autofree char *message = NULL;
@@ -572,6 +576,7 @@ target_check (const char          *path,
   uid_t euid = geteuid ();
   gboolean owner_or_root = euid == 0 || t->st.st_uid == euid;
   unsigned mode = (unsigned) (t->st.st_mode & 07777);
+  int access_errno;
 
   if (!S_ISREG (t->st.st_mode))
     {
@@ -582,12 +587,12 @@ target_check (const char          *path,
       return FALSE;
     }
 
-  if (faccessat (t->dirfd, t->base, W_OK, AT_EACCESS) != 0
-      || (euid == 0 && (t->st.st_mode & 0222) == 0))
+  access_errno = faccessat (t->dirfd, t->base, W_OK, AT_EACCESS) == 0 ? 0 : errno;
+  if (access_errno != 0 || (euid == 0 && (t->st.st_mode & 0222) == 0))
     {
       g_autofree char *owner = user_name (t->st.st_uid);
 
-      if (errno == EROFS)
+      if (access_errno == EROFS)
         {
           g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
                        _("%s is on a read-only file system; nothing was written"), path);

@@ -19,6 +19,9 @@
 #include "sc-denial-item.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-test-utils.h"
+#include "sc-strict-dialog.h"
+#include "sc-window-private.h"
 
 static gboolean have_display;
 
@@ -185,16 +188,6 @@ spin_until (gboolean (*condition) (Fixture *),
   return condition (fixture);
 }
 
-static void
-spin_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 loaded (Fixture *fixture)
 {
@@ -268,7 +261,7 @@ fixture_setup (Fixture       *fixture,
 
   g_assert_true (spin_until (loaded, fixture, 30));
   /* Let the list view create and bind its rows. */
-  spin_for (300);
+  sc_test_iterate (300);
 }
 
 static void
@@ -281,7 +274,7 @@ fixture_teardown (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  spin_for (50);
+  sc_test_iterate (50);
   g_clear_object (&fixture->project);
   g_clear_pointer (&fixture->calls, g_ptr_array_unref);
 
@@ -344,54 +337,12 @@ find_row (Fixture    *fixture,
   return find_row_in (GTK_WIDGET (fixture->sidebar), item);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether some visible text (label or inscription) below WIDGET contains TEXT. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  const char *shown = NULL;
-
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget))
-    shown = gtk_label_get_text (GTK_LABEL (widget));
-  else if (GTK_IS_INSCRIPTION (widget))
-    shown = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  else if (ADW_IS_STATUS_PAGE (widget))
-    shown = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
-  if (shown != NULL && strstr (shown, text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static GtkRevealer *
 find_revealer_showing (GtkWidget  *widget,
                        const char *text)
 {
   if (GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
-      shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
+      sc_test_shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
     return GTK_REVEALER (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -440,7 +391,7 @@ test_load (Fixture       *fixture,
   lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
   g_assert_nonnull (lost);
   g_assert_true (gtk_revealer_get_reveal_child (lost));
-  g_assert_true (shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
+  g_assert_true (sc_test_shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
 }
 
 typedef struct
@@ -478,9 +429,9 @@ test_add (Fixture       *fixture,
 
       g_test_message ("case %u: %s", i, c->object);
       g_assert_nonnull (row);
-      g_assert_true (shows_text (GTK_WIDGET (row), c->shown));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (row), c->shown));
 
-      add = find_button (GTK_WIDGET (row), "_Add");
+      add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
       g_assert_nonnull (add);
       g_assert_true (gtk_widget_get_visible (add));
       g_assert_true (gtk_widget_get_sensitive (add));
@@ -508,8 +459,8 @@ test_add (Fixture       *fixture,
           dict = g_variant_dict_new (call->definition);
           g_assert_true (g_variant_dict_lookup (dict, "interface", "&s", &interface));
           g_assert_cmpstr (interface, ==, c->def_interface);
-          g_assert_true (g_variant_dict_lookup (dict, "name", "&s", &name));
-          g_assert_cmpstr (name, ==, c->plug);
+          /* The plug's name is its key; as an attribute snapd would keep it. */
+          g_assert_false (g_variant_dict_lookup (dict, "name", "&s", &name));
           read = g_variant_dict_lookup_value (dict, "read", NULL);
           g_assert_nonnull (read);
           g_assert_cmpuint (g_variant_n_children (read), >=, 1);
@@ -536,16 +487,16 @@ test_fix_and_missing_target (Fixture       *fixture,
 
   row = find_row (fixture, "/snap/foo/12/cache/");
   g_assert_nonnull (row);
-  g_assert_true (shows_text (GTK_WIDGET (row), "Not an interface problem"));
-  g_assert_true (shows_text (GTK_WIDGET (row), "SNAP"));
-  add = find_button (GTK_WIDGET (row), "_Add");
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "Not an interface problem"));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "SNAP"));
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_visible (add));
 
   row = find_row (fixture, "/dev/video1");
   g_assert_nonnull (row);
   g_assert_cmpstr (sc_denial_item_get_target (sc_denial_row_get_item (row)), ==, "ghost");
-  add = find_button (GTK_WIDGET (row), "_Add");
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_false (gtk_widget_get_sensitive (add));
@@ -567,7 +518,7 @@ test_no_project (Fixture       *fixture,
   g_assert_nonnull (find_item (fixture, "/etc/bar.conf"));
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (row), "_Add")));
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_button_with_label (GTK_WIDGET (row), "_Add")));
 }
 
 static void
@@ -582,7 +533,7 @@ test_details (Fixture       *fixture,
 
   row = find_row (fixture, "/home/alice/.gitconfig");
   g_assert_nonnull (row);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
        w = gtk_widget_get_next_sibling (w))
@@ -592,12 +543,12 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (toggle);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  spin_for (400);
-  g_assert_true (shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
+  sc_test_iterate (400);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-  spin_for (400);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  sc_test_iterate (400);
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
 static void
@@ -616,7 +567,7 @@ test_ignore (Fixture       *fixture,
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
   key = g_strdup (sc_denial_item_get_key (sc_denial_row_get_item (row)));
-  ignore = find_button (GTK_WIDGET (row), "_Ignore");
+  ignore = sc_test_find_button_with_label (GTK_WIDGET (row), "_Ignore");
   g_assert_nonnull (ignore);
 
   g_signal_emit_by_name (ignore, "clicked");
@@ -671,7 +622,7 @@ test_follow (Fixture       *fixture,
   /* A log is not followed until asked. */
   g_assert_false (sc_denial_sidebar_get_follow (fixture->sidebar));
   sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
-  spin_for (200);
+  sc_test_iterate (200);
 
   file = g_file_new_for_path (fixture->log_path);
   stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
@@ -704,7 +655,7 @@ test_unreadable (Fixture       *fixture,
   g_assert_true (spin_until (loaded, fixture, 30));
   g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 0);
-  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), missing));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), missing));
 
   /* Back to a readable source, the list returns. */
   set_log_source (fixture, fixture->log_path);
@@ -718,7 +669,7 @@ test_unreadable (Fixture       *fixture,
       set_log_source (fixture, fixture->log_path);
       g_assert_true (spin_until (loaded, fixture, 30));
       g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
-      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
       g_chmod (fixture->log_path, 0644);
     }
   else
@@ -889,6 +840,292 @@ test_templates (void)
   g_assert_finalize_object (sidebar);
 }
 
+/* ---- The window writes what suggest --apply writes --------------------- */
+
+/* The skylark example's records for its settings file: read, write and
+ * create, read again. */
+static const char settings_log[] =
+  "Nov 24 09:12:01 devbox kernel: audit: type=1400 audit(1795511521.120:301): apparmor=\"ALLOWED\" "
+  "operation=\"open\" class=\"file\" profile=\"snap.skylark.skylark\" "
+  "name=\"/home/ana/.config/skylark/settings.ini\" pid=4121 comm=\"skylark\" requested_mask=\"r\" "
+  "denied_mask=\"r\" fsuid=1000 ouid=1000\n"
+  "Nov 24 09:12:01 devbox kernel: audit: type=1400 audit(1795511521.122:302): apparmor=\"ALLOWED\" "
+  "operation=\"open\" class=\"file\" profile=\"snap.skylark.skylark\" "
+  "name=\"/home/ana/.config/skylark/settings.ini\" pid=4121 comm=\"skylark\" requested_mask=\"wc\" "
+  "denied_mask=\"wc\" fsuid=1000 ouid=1000\n"
+  "Nov 24 09:12:12 devbox kernel: audit: type=1400 audit(1795511532.080:318): apparmor=\"ALLOWED\" "
+  "operation=\"open\" class=\"file\" profile=\"snap.skylark.skylark\" "
+  "name=\"/home/ana/.config/skylark/settings.ini\" pid=4121 comm=\"skylark\" requested_mask=\"r\" "
+  "denied_mask=\"r\" fsuid=1000 ouid=1000\n"
+  /* A notification: the gnome extension gives skylark the desktop plug. */
+  "Nov 24 09:12:10 devbox dbus-daemon[1432]: apparmor=\"ALLOWED\" operation=\"dbus_method_call\"  "
+  "bus=\"session\" path=\"/org/freedesktop/Notifications\" interface=\"org.freedesktop.Notifications\" "
+  "member=\"Notify\" mask=\"send\" name=\"org.freedesktop.Notifications\" pid=4121 "
+  "label=\"snap.skylark.skylark\" peer_pid=2011 peer_label=\"unconfined\"\n";
+
+/* The same project with a definition of that name the import app lists,
+ * which grants two folders for reading. */
+static const char existing_definition[] =
+  "\nplugs:\n"
+  "  dot-config-skylark:\n"
+  "    interface: personal-files\n"
+  "    read: [$HOME/.config/skylark, $HOME/.local/share/skylark]\n";
+
+static char *
+example_path (const char *name)
+{
+  const char *root = g_getenv ("SC_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : SOURCE_ROOT, "examples", "skylark", name, NULL);
+}
+
+/* A copy of the skylark project in a new folder; EXTRA is appended to its
+ * snapcraft.yaml and the import app lists LIST_FOR_IMPORT when not NULL. */
+static char *
+copy_skylark (const char *extra,
+              const char *list_for_import)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-sidebar-window-XXXXXX", &error);
+  g_autofree char *snap = g_build_filename (dir, "snap", NULL);
+  g_autofree char *yaml = g_build_filename (snap, "snapcraft.yaml", NULL);
+  g_autofree char *source = example_path ("snap/snapcraft.yaml");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (snap, 0755), ==, 0);
+  g_file_get_contents (source, &text, NULL, &error);
+  g_assert_no_error (error);
+  out = g_string_new (text);
+  if (list_for_import != NULL)
+    {
+      g_autofree char *with = g_strdup_printf ("    command: bin/skylark-import\n    plugs: [%s]\n",
+                                               list_for_import);
+      g_assert_cmpuint (g_string_replace (out, "    command: bin/skylark-import\n", with, 1), ==, 1);
+    }
+  if (extra != NULL)
+    g_string_append (out, extra);
+  g_file_set_contents (yaml, out->str, out->len, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&dir);
+}
+
+static char *
+read_project_yaml (const char *dir)
+{
+  g_autofree char *yaml = g_build_filename (dir, "snap", "snapcraft.yaml", NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (yaml, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+remove_project (const char *dir)
+{
+  g_autofree char *yaml = g_build_filename (dir, "snap", "snapcraft.yaml", NULL);
+  g_autofree char *snap = g_build_filename (dir, "snap", NULL);
+
+  g_unlink (yaml);
+  g_rmdir (snap);
+  g_rmdir (dir);
+}
+
+static GtkWidget *
+find_sidebar_in (GtkWidget *widget)
+{
+  if (SC_IS_DENIAL_SIDEBAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar_in (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row of the group on an object containing OBJECT whose denied permissions are PERMS. */
+static ScDenialRow *
+find_row_with (GtkWidget  *sidebar,
+               const char *object,
+               const char *perms)
+{
+  GListModel *model = sc_denial_sidebar_get_model (SC_DENIAL_SIDEBAR (sidebar));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+
+      if (strstr (sc_denial_item_get_object (item), object) != NULL &&
+          (perms == NULL ||
+           g_strcmp0 (sc_denial_item_get_denial (item)->permissions, perms) == 0))
+        return find_row_in (sidebar, item);
+    }
+  return NULL;
+}
+
+static gboolean
+sidebar_has_rows (Fixture *fixture)
+{
+  GtkWidget *sidebar = GTK_WIDGET (fixture->sidebar);
+
+  return !sc_denial_sidebar_get_loading (fixture->sidebar) &&
+         find_row_with (sidebar, "/.config/skylark/settings.ini", "wc") != NULL &&
+         find_row_with (sidebar, "/.config/skylark/settings.ini", "r") != NULL;
+}
+
+static gboolean
+visible_label_shows (GtkWidget  *widget,
+                     const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (visible_label_shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+click_add (ScDenialRow *row)
+{
+  GtkWidget *add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
+
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_visible (add));
+  g_assert_true (gtk_widget_is_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  sc_test_iterate (50);
+}
+
+static void
+run_cli_suggest_apply (const char *dir,
+                       const char *log)
+{
+  const char *cli = g_getenv ("SNAPCONFINE_CLI");
+  const char *argv[] = { cli, "suggest", dir, "--log", log, "--apply", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("suggest --apply: %s", err);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+static void
+check_window_matches_cli (const char *extra,
+                          const char *list_for_import,
+                          const char *expect_definition)
+{
+  g_autofree char *window_dir = copy_skylark (extra, list_for_import);
+  g_autofree char *cli_dir = copy_skylark (extra, list_for_import);
+  g_autofree char *log = g_build_filename (window_dir, "denials.log", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (window_dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *window_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_auto(ScJournalOptions) options = { 0 };
+  Fixture fixture = { 0 };
+  ScWindow *window;
+  GtkWindow *dialog;
+  ScDenialRow *read_row, *write_row, *notify_row;
+
+  g_file_set_contents (log, settings_log, -1, &error);
+  g_assert_no_error (error);
+
+  window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sc_window_open (window, file, &error));
+  g_assert_no_error (error);
+  sc_window_set_show_denials (window, TRUE);
+  sc_test_iterate (50);
+  fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
+  g_assert_nonnull (fixture.sidebar);
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = g_strdup (log);
+  sc_denial_sidebar_set_source (fixture.sidebar, &options);
+  if (!spin_until (sidebar_has_rows, &fixture, 30))
+    g_error ("no rows: page %s, %u groups, %u shown, loading %d, mapped %d",
+             sc_denial_sidebar_get_page (fixture.sidebar),
+             sc_denial_sidebar_get_n_groups (fixture.sidebar),
+             sc_denial_sidebar_get_n_visible (fixture.sidebar),
+             sc_denial_sidebar_get_loading (fixture.sidebar),
+             gtk_widget_get_mapped (GTK_WIDGET (fixture.sidebar)));
+
+  /* The desktop plug comes with the gnome extension: nothing to add. */
+  notify_row = find_row_with (GTK_WIDGET (fixture.sidebar),
+                              "Notifications.Notify", NULL);
+  g_assert_nonnull (notify_row);
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (notify_row), "_Add")));
+  g_assert_true (visible_label_shows (GTK_WIDGET (notify_row), "From extension"));
+
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  click_add (read_row);
+  write_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "wc");
+  /* Writing is more than the read-only definition grants: still Add. */
+  click_add (write_row);
+
+  /* Both are in the plan now: the cards say so instead of offering Add. */
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (read_row), "_Add")));
+  g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  sc_test_iterate (100);
+
+  run_cli_suggest_apply (cli_dir, log);
+
+  window_text = read_project_yaml (window_dir);
+  cli_text = read_project_yaml (cli_dir);
+  g_test_message ("written:\n%s", window_text);
+  g_assert_cmpstr (window_text, ==, cli_text);
+  g_assert_null (strstr (window_text, "name: dot-config-skylark"));
+  g_assert_nonnull (strstr (window_text, expect_definition));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sc_test_iterate (50);
+  g_object_unref (window);
+  g_unlink (log);
+  remove_project (window_dir);
+  remove_project (cli_dir);
+}
+
+static void
+test_window_personal_files (void)
+{
+  g_test_summary ("Add on the read card and then on the write card of a settings file, then "
+                  "Switch to Strict, writes the bytes suggest --apply writes: one personal-files "
+                  "definition with read and write, no name attribute, earlier read paths kept");
+  REQUIRE_DISPLAY ();
+
+  check_window_matches_cli (NULL, NULL,
+                            "  dot-config-skylark:\n"
+                            "    interface: personal-files\n"
+                            "    read:\n"
+                            "      - $HOME/.config/skylark\n"
+                            "    write:\n"
+                            "      - $HOME/.config/skylark\n");
+  check_window_matches_cli (existing_definition, "dot-config-skylark",
+                            "$HOME/.local/share/skylark");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -902,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/denial-sidebar/relative-time", test_relative_time);
   g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);
   g_test_add_func ("/denial-sidebar/templates", test_templates);
+  g_test_add_func ("/denial-sidebar/window-personal-files", test_window_personal_files);
 
 #define ADD(path, func, no_project) \
   g_test_add ("/denial-sidebar/" path, Fixture, GINT_TO_POINTER (no_project), \
