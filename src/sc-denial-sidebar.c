@@ -82,7 +82,7 @@ typedef struct
   GMainContext     *context;
   ScJournalOptions  options;
   ScJournalReader  *reader;        /* owned by the job while it runs */
-  ScDenialStoreRef *store_ref;
+  ScDenialStore    *store;
   gboolean          initial;       /* first read of the source, not a follow read */
   gint64            started;       /* monotonic */
 
@@ -128,7 +128,7 @@ load_job_clear (gpointer data)
   g_clear_pointer (&job->context, g_main_context_unref);
   sc_journal_options_clear (&job->options);
   g_clear_pointer (&job->reader, sc_journal_reader_free);
-  g_clear_pointer (&job->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&job->store, sc_denial_store_unref);
   g_clear_pointer (&job->batch_index, g_hash_table_unref);
   g_clear_pointer (&job->apply_source, g_source_unref);
   g_clear_pointer (&job->batch, g_ptr_array_unref);
@@ -187,7 +187,7 @@ struct _ScDenialSidebar
   GHashTable         *ignored;         /* key → key */
   GStrv               ignored_strv;
   GHashTable         *bound_rows;      /* ScDenialRow* set */
-  ScDenialStoreRef   *store_ref;
+  ScDenialStore      *store;
   ScJournalReader    *reader;          /* when no job is running */
   LoadJob            *job;
   GCancellable       *cancellable;
@@ -257,7 +257,7 @@ schedule_apply_locked (LoadJob *job);
 static void
 flush_batch (LoadJob *job)
 {
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
+  ScDenialStore *store = job->store;
   guint64 lost = sc_denial_store_get_lost (store);
   guint64 records = sc_denial_store_get_n_records (store);
 
@@ -296,7 +296,7 @@ record_cb (ScDenial *denial,
            gpointer  user_data)
 {
   LoadJob *job = user_data;
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
+  ScDenialStore *store = job->store;
 
   if (lost > 0)
     sc_denial_store_add_lost (store, lost);
@@ -746,7 +746,7 @@ apply_snapshot (ScDenialSidebar *self,
 
   if (snapshot->is_new)
     {
-      item = sc_denial_item_new (self->store_ref, snapshot->group);
+      item = sc_denial_item_new (self->store, snapshot->group);
       sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
                              (const char * const *) snapshot->hosts);
       g_ptr_array_add (self->pending_new, item);
@@ -1022,7 +1022,7 @@ start_job (ScDenialSidebar *self,
   job->initial = initial;
   job->started = g_get_monotonic_time ();
   job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-  job->store_ref = sc_denial_store_ref_acquire (self->store_ref);
+  job->store = sc_denial_store_ref (self->store);
   job->reader = g_steal_pointer (&self->reader);
 
   job->options.type = self->options.type;
@@ -1580,7 +1580,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->pending_set, g_hash_table_unref);
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
   g_clear_object (&self->project);
 
@@ -2040,10 +2040,10 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   g_hash_table_remove_all (self->pending_set);
   g_hash_table_remove_all (self->by_group);
   g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
-  self->store_ref = sc_denial_store_ref_new (sc_denial_store_new (snap));
+  self->store = sc_denial_store_new (snap);
   self->n_lost = 0;
   self->n_records = 0;
   self->have_source = TRUE;

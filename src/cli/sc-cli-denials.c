@@ -337,6 +337,7 @@ sc_cli_write_group (ScJson        *json,
                     ScDenialGroup *group)
 {
   ScDenial *d = group->denial;
+  g_autoptr(ScSuggestionResult) suggestions = sc_denial_group_dup_suggestions (group);
   g_autofree char *first = sc_cli_format_time (group->first_seen_usec);
   g_autofree char *last = sc_cli_format_time (group->last_seen_usec);
   g_autofree const char **keys = NULL;
@@ -375,9 +376,9 @@ sc_cli_write_group (ScJson        *json,
 
   sc_json_key (json, "suggestions");
   sc_json_begin_array (json);
-  for (guint i = 0; group->suggestions != NULL && i < group->suggestions->suggestions->len; i++)
+  for (guint i = 0; suggestions != NULL && i < suggestions->suggestions->len; i++)
     {
-      ScSuggestion *s = g_ptr_array_index (group->suggestions->suggestions, i);
+      ScSuggestion *s = g_ptr_array_index (suggestions->suggestions, i);
 
       sc_json_begin_object (json);
       sc_json_member_string (json, "interface", s->interface);
@@ -392,7 +393,7 @@ sc_cli_write_group (ScJson        *json,
       sc_json_end_object (json);
     }
   sc_json_end_array (json);
-  sc_json_member_string (json, "fix", group->suggestions != NULL ? group->suggestions->fix : NULL);
+  sc_json_member_string (json, "fix", suggestions != NULL ? suggestions->fix : NULL);
   sc_json_end_object (json);
 }
 
@@ -442,7 +443,7 @@ static void
 print_suggestion_lines (ScDenialGroup *group,
                         const char    *indent)
 {
-  ScSuggestionResult *r = group->suggestions;
+  g_autoptr(ScSuggestionResult) r = sc_denial_group_dup_suggestions (group);
 
   if (r == NULL)
     return;
@@ -553,7 +554,11 @@ print_json_array (ScDenialStore *store)
 
   sc_json_begin_array (json);
   for (guint i = 0; i < groups->len; i++)
-    sc_cli_write_group (json, g_ptr_array_index (groups, i));
+    {
+      sc_cli_write_group (json, g_ptr_array_index (groups, i));
+      /* Streamed: a million groups would be a gigabyte of text. */
+      sc_json_flush (json, stdout);
+    }
   sc_json_end_array (json);
   text = sc_json_free_to_string (g_steal_pointer (&json));
   fputs (text, stdout);

@@ -55,7 +55,7 @@ write_note (ScJson           *json,
   sc_json_member_string (json, "object",
                          n->group->object_pattern != NULL ? n->group->object_pattern : d->object);
   if (with_fix)
-    sc_json_member_string (json, "fix", n->group->suggestions->fix);
+    sc_json_member_string (json, "fix", n->fix);
   sc_json_key (json, "denials");
   sc_json_uint (json, n->group->count);
   sc_json_end_object (json);
@@ -257,7 +257,7 @@ print_text (ScDenialPlan  *plan,
 
           printf ("  %s: %s %s — %s\n", label,
                   n->group->denial->operation ? n->group->denial->operation : "",
-                  object ? object : "", n->group->suggestions->fix);
+                  object ? object : "", n->fix);
         }
     }
 
