@@ -692,6 +692,36 @@ test_follow (Fixture       *fixture,
 }
 
 static void
+test_follow_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longer = g_strconcat (log_text, appended_text, NULL);
+  ScDenialItem *notify;
+
+  g_test_summary ("A followed log replaced by a file holding the same lines and more (an "
+                  "editor's save) adds only the new lines");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
+  spin_for (200);
+
+  /* g_file_set_contents() writes a new file and renames it over the log. */
+  g_file_set_contents (fixture->log_path, longer, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (spin_until (follow_arrived, fixture, 20));
+  spin_for (300);
+  g_assert_cmpuint (sc_denial_item_get_count (find_item (fixture, "/dev/video0")), ==, 3);
+  /* A record without an audit id, which nothing else would tell apart. */
+  notify = find_item (fixture, "session org.freedesktop.Notifications "
+                               "org.freedesktop.Notifications.Notify /org/freedesktop/Notifications");
+  g_assert_nonnull (notify);
+  g_assert_cmpuint (sc_denial_item_get_count (notify), ==, 1);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+}
+
+static void
 test_unreadable (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -1203,6 +1233,7 @@ main (int   argc,
   ADD ("details", test_details, 0);
   ADD ("ignore", test_ignore, 0);
   ADD ("follow", test_follow, 0);
+  ADD ("follow-replaced", test_follow_replaced, 0);
   ADD ("unreadable", test_unreadable, 0);
   ADD ("sort-by-count", test_sort_by_count, 0);
   ADD ("order-many", test_order_many, 0);
