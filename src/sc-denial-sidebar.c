@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@
 #include "sc-denial-item.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-denial-source.h"
 #include "sc-utils.h"
 
 #define BATCH_MAX_NEW_GROUPS  500
@@ -174,6 +176,7 @@ struct _ScDenialSidebar
   GtkLabel           *loading_label;
   GtkSpinner         *status_spinner;
   GtkLabel           *status_label;
+  GtkButton          *project_log_button;
 
   /* owned */
   ScProject          *project;
@@ -194,11 +197,15 @@ struct _ScDenialSidebar
   GSource            *fd_source;
   GPtrArray          *pending_new;     /* of ScDenialItem, inserted at the end of a dispatch */
   char               *sort_by;
+  char               *source_problem;  /* why the system journal shows nothing, nullable */
+  char               *project_log;     /* the project's own log of denials, nullable */
+  char               *paste_path;      /* the file pasted records were saved to, nullable */
 
   guint               tick_id;
   guint               flush_id;
   gint64              last_insert;
   guint64             n_lost;
+  guint64             lost_dismissed;  /* n_lost when the warning was dismissed */
   guint64             n_records;
   gboolean            follow;
   gboolean            show_noise;
@@ -1154,7 +1161,7 @@ update_status (ScDenialSidebar *self)
                                n_lost);
       gtk_label_set_label (self->lost_title, title);
     }
-  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > 0);
+  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > self->lost_dismissed);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
     return;
@@ -1178,7 +1185,20 @@ update_status (ScDenialSidebar *self)
     }
   else
     {
-      if (n_groups > 0)
+      gboolean offer_log = self->project_log != NULL &&
+                           g_strcmp0 (self->options.path, self->project_log) != 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->project_log_button), offer_log && n_groups == 0);
+      adw_status_page_set_title (self->empty_page, _("No Denials"));
+      adw_status_page_set_icon_name (self->empty_page, "security-high-symbolic");
+      if (n_groups == 0 && self->source_problem != NULL)
+        {
+          /* Not "nothing was refused": nothing could have been seen. */
+          adw_status_page_set_title (self->empty_page, _("Denials Cannot Be Seen Here"));
+          adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+          adw_status_page_set_description (self->empty_page, self->source_problem);
+        }
+      else if (n_groups > 0)
         adw_status_page_set_description (self->empty_page,
                                          _("Every denial is hidden: ignored, or logged by snapd "
                                            "itself. Use the view menu to show them."));
@@ -1230,7 +1250,18 @@ update_source_label (ScDenialSidebar *self)
       break;
     }
 
+  if (self->paste_path != NULL && self->options.type == SC_JOURNAL_SOURCE_LOG &&
+      g_strcmp0 (self->options.path, self->paste_path) == 0)
+    {
+      g_free (label);
+      label = g_strdup (_("Pasted Records"));
+      icon = "edit-paste-symbolic";
+    }
+
   gtk_label_set_label (self->source_label, label);
+  /* Short names are shown whole ("System Journal"); long file names give
+   * way in the middle when the sidebar is narrow. */
+  gtk_label_set_width_chars (self->source_label, MIN ((int) g_utf8_strlen (label, -1), 16));
   gtk_image_set_from_icon_name (self->source_icon, icon);
 
   /* Explicit journal files are a closed set: sd-journal cannot watch them. */
@@ -1238,6 +1269,21 @@ update_source_label (ScDenialSidebar *self)
                             self->options.type != SC_JOURNAL_SOURCE_FILES);
   gtk_widget_set_tooltip_text (self->source_button,
                                self->options.path ? self->options.path : label);
+}
+
+static void
+update_project_log (ScDenialSidebar *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.open-project-log",
+                                 self->project_log != NULL);
+  if (self->project_log != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (self->project_log);
+      /* Translators: %s is a file name in the project folder, e.g. denials.log */
+      g_autofree char *label = g_strdup_printf (_("_Open “%s”"), name);
+
+      gtk_button_set_label (self->project_log_button, label);
+    }
 }
 
 /* ---- List rows -------------------------------------------------------- */
@@ -1482,6 +1528,13 @@ open_chooser (ScDenialSidebar     *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
       g_object_unref (filter);
     }
+  /* The project's folder first: that is where a saved log usually is. */
+  if (self->project != NULL && sc_project_get_root (self->project) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (sc_project_get_root (self->project));
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
   g_object_set_data (G_OBJECT (native), "sc-type", GINT_TO_POINTER (type));
   g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -1517,6 +1570,190 @@ open_log_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_LOG);
+}
+
+static void
+open_project_log_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+  ScJournalOptions options = { 0 };
+
+  if (self->project_log == NULL)
+    return;
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = self->project_log;
+  sc_denial_sidebar_set_source (self, &options);
+}
+
+static void
+dismiss_lost_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+
+  /* Until more records are lost. */
+  self->lost_dismissed = self->n_lost;
+  gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
+}
+
+/* ---- Pasted records --------------------------------------------------- */
+
+static void
+remove_paste_file (ScDenialSidebar *self)
+{
+  if (self->paste_path != NULL)
+    g_unlink (self->paste_path);
+  g_clear_pointer (&self->paste_path, g_free);
+}
+
+/* Reads TEXT (records copied from a bug report, a terminal, a forum) as a
+ * text log: the same parser as a log file, so what it understands there
+ * it understands here. */
+void
+sc_denial_sidebar_load_text (ScDenialSidebar *self,
+                             const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *owned = NULL;
+  ScJournalOptions options = { 0 };
+  int fd;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+  g_return_if_fail (text != NULL);
+
+  fd = g_file_open_tmp ("snapconfine-pasted-XXXXXX.log", &path, &error);
+  if (fd < 0)
+    {
+      emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  close (fd);
+  /* Text copied from a page rarely ends with a newline; the last record
+   * is a whole line all the same. */
+  if (!g_str_has_suffix (text, "\n"))
+    text = owned = g_strconcat (text, "\n", NULL);
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    {
+      g_unlink (path);
+      emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  remove_paste_file (self);
+  self->paste_path = g_steal_pointer (&path);
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = self->paste_path;
+  sc_denial_sidebar_set_source (self, &options);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScDenialSidebar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || strspn (text, " \t\r\n") == strlen (text))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        emit_toast (self, adw_toast_new (_("The clipboard holds no text to read records from")));
+      return;
+    }
+  sc_denial_sidebar_load_text (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+paste_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ScDenialSidebar  *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "sc-buffer");
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "show") != 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (strspn (text, " \t\r\n") != strlen (text))
+    sc_denial_sidebar_load_text (self, text);
+}
+
+static void
+paste_dialog_clipboard_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GtkTextBuffer) buffer = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  /* Only what looks like records, and only into an untouched box. */
+  if (text != NULL && gtk_text_buffer_get_char_count (buffer) == 0 &&
+      (strstr (text, "apparmor") != NULL || strstr (text, "audit") != NULL ||
+       strstr (text, "seccomp") != NULL))
+    gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+paste_records_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Paste Records"),
+                                   _("Paste denial records copied from a bug report, a forum "
+                                     "or a terminal (journalctl, dmesg, snappy-debug) to see "
+                                     "what they suggest."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Records"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "show", _("_Show Suggestions"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_object_set_data_full (G_OBJECT (dialog), "sc-buffer", g_object_ref (buffer), g_object_unref);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 paste_dialog_clipboard_cb, g_object_ref (buffer));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
 }
 
 static void
@@ -1597,6 +1834,9 @@ sc_denial_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->ignored_strv, g_strfreev);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->sort_by, g_free);
+  g_clear_pointer (&self->source_problem, g_free);
+  g_clear_pointer (&self->project_log, g_free);
+  remove_paste_file (self);
 
   G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->finalize (object);
 }
@@ -1780,6 +2020,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, project_log_button);
 
   gtk_widget_class_install_action (widget_class, "sidebar.use-system-journal", NULL,
                                    use_system_journal_action);
@@ -1787,6 +2028,14 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.open-files", NULL, open_files_action);
   gtk_widget_class_install_action (widget_class, "sidebar.open-log", NULL, open_log_action);
   gtk_widget_class_install_action (widget_class, "sidebar.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.open-project-log", NULL,
+                                   open_project_log_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.dismiss-lost", NULL, dismiss_lost_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.paste-records", NULL,
+                                   paste_records_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "sidebar.paste", NULL);
   gtk_widget_class_install_action (widget_class, "sidebar.reset-ignored", NULL,
                                    reset_ignored_action);
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
@@ -1838,6 +2087,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   update_source_label (self);
+  update_project_log (self);
   update_status (self);
 }
 
@@ -1877,8 +2127,13 @@ sc_denial_sidebar_set_project (ScDenialSidebar *self,
 
   g_set_object (&self->project, project);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  g_clear_pointer (&self->project_log, g_free);
   if (project != NULL)
-    self->plan = sc_denial_plan_new (project);
+    {
+      self->plan = sc_denial_plan_new (project);
+      self->project_log = sc_project_find_denial_log (project);
+    }
+  update_project_log (self);
 
   /* A reloaded project of the same snap keeps what was read; only what
    * the cards offer changes. */
@@ -2016,6 +2271,10 @@ sc_denial_sidebar_set_source (ScDenialSidebar        *self,
     }
   self->options.snap = self->project ? g_strdup (sc_project_get_name (self->project)) : NULL;
 
+  /* Pasted records are kept only while they are shown. */
+  if (self->paste_path != NULL && g_strcmp0 (self->options.path, self->paste_path) != 0)
+    remove_paste_file (self);
+
   update_source_label (self);
   sc_denial_sidebar_set_follow (self, self->options.type == SC_JOURNAL_SOURCE_SYSTEM);
   sc_denial_sidebar_reload (self);
@@ -2047,6 +2306,11 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   self->n_lost = 0;
   self->n_records = 0;
   self->have_source = TRUE;
+
+  self->lost_dismissed = 0;
+  g_clear_pointer (&self->source_problem, g_free);
+  if (self->options.type == SC_JOURNAL_SOURCE_SYSTEM)
+    sc_denial_source_check_system (NULL, NULL, &self->source_problem);
 
   gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);

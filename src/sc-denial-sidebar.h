@@ -48,6 +48,10 @@ gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self
  * system journal and off otherwise. */
 void                sc_denial_sidebar_set_source   (ScDenialSidebar        *self,
                                                     const ScJournalOptions *options);
+/* Reads TEXT (records pasted from a bug report, a terminal…) as a text
+ * log, through the same parser as a log file, and shows its groups. */
+void                sc_denial_sidebar_load_text    (ScDenialSidebar        *self,
+                                                    const char             *text);
 /* Reads the source again from the start. */
 void                sc_denial_sidebar_reload       (ScDenialSidebar        *self);
 
