@@ -102,6 +102,7 @@ typedef struct
   GSource          *apply_source;  /* the scheduled apply idle, while scheduled */
   guint64           n_lost;
   guint64           n_records;
+  guint64           n_dropped;     /* groups beyond the cap */
 
   /* main thread only */
   GPtrArray        *applying;      /* taken from queue, applied under budget */
@@ -206,6 +207,8 @@ struct _ScDenialSidebar
   gint64              last_insert;
   guint64             n_lost;
   guint64             lost_dismissed;  /* n_lost when the warning was dismissed */
+  guint64             n_dropped;       /* groups left out beyond max_groups */
+  guint               max_groups;
   guint64             n_records;
   gboolean            follow;
   gboolean            show_noise;
@@ -267,6 +270,7 @@ flush_batch (LoadJob *job)
   ScDenialStore *store = job->store;
   guint64 lost = sc_denial_store_get_lost (store);
   guint64 records = sc_denial_store_get_n_records (store);
+  guint64 dropped = sc_denial_store_get_n_dropped_groups (store);
 
   for (guint i = 0; i < job->batch->len; i++)
     {
@@ -288,6 +292,7 @@ flush_batch (LoadJob *job)
   g_ptr_array_extend_and_steal (job->queue, g_steal_pointer (&job->batch));
   job->n_lost = lost;
   job->n_records = records;
+  job->n_dropped = dropped;
   schedule_apply_locked (job);
   g_mutex_unlock (&job->mutex);
 
@@ -916,6 +921,7 @@ apply_cb (gpointer data)
           g_mutex_lock (&job->mutex);
           self->n_lost = job->n_lost;
           self->n_records = job->n_records;
+          self->n_dropped = job->n_dropped;
           if (job->queue->len == 0)
             {
               job->apply_scheduled = FALSE;
@@ -1147,6 +1153,20 @@ update_status (ScDenialSidebar *self)
   else
     /* Translators: "12 denials · 140 records" */
     text = g_strdup_printf (_("%s · %s"), groups, records);
+  if (self->n_dropped > 0)
+    {
+      g_autofree char *n_dropped = g_strdup_printf ("%" G_GUINT64_FORMAT, self->n_dropped);
+      g_autofree char *more = NULL;
+      g_autofree char *shown = NULL;
+
+      /* Translators: groups beyond the sidebar's limit; %s is the number */
+      more = g_strdup_printf (ngettext ("%s more group not shown", "%s more groups not shown",
+                                        (gulong) MIN (self->n_dropped, G_MAXULONG)), n_dropped);
+      /* Translators: "12 denials · 140 records" followed by "3 more groups not shown" */
+      shown = g_strdup_printf (_("%s · %s"), text, more);
+      g_free (text);
+      text = g_steal_pointer (&shown);
+    }
   if (g_strcmp0 (gtk_label_get_label (self->status_label), text) != 0)
     gtk_label_set_label (self->status_label, text);
 
@@ -2052,6 +2072,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   GtkListItemFactory *factory;
 
   self->follow = TRUE;
+  self->max_groups = SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS;
   self->sort_by = g_strdup ("last-seen");
   self->options.type = SC_JOURNAL_SOURCE_SYSTEM;
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -2303,6 +2324,8 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
   self->store = sc_denial_store_new (snap);
+  sc_denial_store_set_max_groups (self->store, self->max_groups);
+  self->n_dropped = 0;
   self->n_lost = 0;
   self->n_records = 0;
   self->have_source = TRUE;
@@ -2318,6 +2341,27 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   start_job (self, TRUE);
   update_status (self);
+}
+
+void
+sc_denial_sidebar_set_max_groups (ScDenialSidebar *self,
+                                  guint            max_groups)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  if (self->max_groups == max_groups)
+    return;
+  self->max_groups = max_groups;
+  if (self->have_source)
+    sc_denial_sidebar_reload (self);
+}
+
+guint64
+sc_denial_sidebar_get_n_dropped (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return self->n_dropped;
 }
 
 guint

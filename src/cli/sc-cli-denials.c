@@ -63,6 +63,8 @@ sc_cli_source_entries (ScCliSourceArgs *args)
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
       "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
     { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
+    { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
+      "Keep at most N groups; count the records of further ones (default: all)", "N" },
     { NULL }
   };
 
@@ -299,8 +301,14 @@ sc_cli_print_warnings (ScJournalReader *reader,
   GPtrArray *warnings = sc_journal_reader_get_warnings (reader);
   guint64 lost = sc_denial_store_get_lost (store);
 
+  guint64 dropped = sc_denial_store_get_n_dropped_groups (store);
+
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (dropped > 0)
+    fprintf (stderr, "warning: %" G_GUINT64_FORMAT " more groups not shown (%" G_GUINT64_FORMAT
+             " records): only the first %u groups are kept (--max-groups)\n", dropped,
+             sc_denial_store_get_n_dropped_records (store), sc_denial_store_get_max_groups (store));
   if (lost > 0)
     fprintf (stderr,
              "warning: %" G_GUINT64_FORMAT " records were lost to rate limiting; run "
@@ -674,6 +682,7 @@ sc_cli_denials (int    argc,
     return sc_cli_fail (error);
 
   store = sc_denial_store_new (options.snap);
+  sc_denial_store_set_max_groups (store, (guint) MAX (args.max_groups, 0));
   sc_journal_reader_set_follow (reader, follow_mode);
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);

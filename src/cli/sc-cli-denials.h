@@ -26,6 +26,7 @@ typedef struct
   char     *snap;
   char     *since;
   gboolean  boot;
+  gint      max_groups;   /* 0: keep every group */
 } ScCliSourceArgs;
 
 /* GOptionEntry array for ARGS (static storage is not needed: the entries

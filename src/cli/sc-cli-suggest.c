@@ -350,6 +350,7 @@ sc_cli_suggest (int    argc,
   if (reader == NULL)
     return sc_cli_fail (error);
   store = sc_denial_store_new (options.snap);
+  sc_denial_store_set_max_groups (store, (guint) MAX (args.max_groups, 0));
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);
   sc_cli_print_warnings (reader, store);

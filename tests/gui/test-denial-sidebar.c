@@ -863,6 +863,27 @@ test_system_journal_state (Fixture       *fixture,
 }
 
 static void
+test_max_groups (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_test_summary ("With a limit on groups the sidebar lists that many and says how many more "
+                  "were not shown");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 3);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  spin_for (100);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 3);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_dropped (fixture->sidebar), ==, N_GROUPS - 3);
+  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "4 more groups not shown"));
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 0);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_false (shows_text (GTK_WIDGET (fixture->sidebar), "not shown"));
+}
+
+static void
 test_unreadable (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -1376,6 +1397,7 @@ main (int   argc,
   ADD ("follow", test_follow, 0);
   ADD ("follow-replaced", test_follow_replaced, 0);
   ADD ("dismiss-lost", test_dismiss_lost, 0);
+  ADD ("max-groups", test_max_groups, 0);
   ADD ("paste", test_paste, 0);
   ADD ("system-journal-state", test_system_journal_state, 0);
   ADD ("unreadable", test_unreadable, 0);
