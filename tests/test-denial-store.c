@@ -452,12 +452,19 @@ test_compact_and_shared (void)
   g_assert_true (a != b);
   g_assert_cmpstr (a->denial->object, ==, "/etc/one.conf");
   g_assert_cmpstr (a->denial->raw, ==, "apparmor=\"DENIED\" name=\"/etc/one.conf\"");
-  g_assert_cmpstr (sc_denial_get_detail (a->denial, "name"), ==, "/etc/one.conf");
-  g_assert_cmpstr (sc_denial_get_detail (b->denial, "comm"), ==, "foo");
-  /* Stored once: the name detail is the object, equal values one string. */
-  g_assert_true (sc_denial_get_detail (a->denial, "name") == a->denial->object);
-  g_assert_true (sc_denial_get_detail (a->denial, "comm") == sc_denial_get_detail (b->denial, "comm"));
+  g_assert_cmpstr (sc_denial_group_get_detail (a, "name"), ==, "/etc/one.conf");
+  g_assert_cmpstr (sc_denial_group_get_detail (b, "comm"), ==, "foo");
+  g_assert_cmpstr (sc_denial_group_get_detail (b, "fsuid"), ==, "1000");
+  g_assert_null (sc_denial_group_get_detail (b, "no-such-detail"));
+  {
+    g_autoptr(GHashTable) details = sc_denial_group_dup_details (a);
+
+    g_assert_cmpuint (g_hash_table_size (details), ==, 4);
+    g_assert_cmpstr (g_hash_table_lookup (details, "ouid"), ==, "1000");
+  }
+  /* Stored once: equal short strings are one string. */
   g_assert_true (a->denial->app == b->denial->app);
+  g_assert_true (a->denial->operation == b->denial->operation);
 
   kept = sc_denial_store_ref (store);
   g_clear_pointer (&store, sc_denial_store_unref);

@@ -346,6 +346,7 @@ sc_cli_write_group (ScJson        *json,
 {
   ScDenial *d = group->denial;
   g_autoptr(ScSuggestionResult) suggestions = sc_denial_group_dup_suggestions (group);
+  g_autoptr(GHashTable) details = sc_denial_group_dup_details (group);
   g_autofree char *first = sc_cli_format_time (group->first_seen_usec);
   g_autofree char *last = sc_cli_format_time (group->last_seen_usec);
   g_autofree const char **keys = NULL;
@@ -376,10 +377,10 @@ sc_cli_write_group (ScJson        *json,
 
   sc_json_key (json, "details");
   sc_json_begin_object (json);
-  keys = (const char **) g_hash_table_get_keys_as_array (d->details, &n_keys);
+  keys = (const char **) g_hash_table_get_keys_as_array (details, &n_keys);
   qsort (keys, n_keys, sizeof (char *), compare_keys);
   for (guint i = 0; i < n_keys; i++)
-    sc_json_member_string (json, keys[i], g_hash_table_lookup (d->details, keys[i]));
+    sc_json_member_string (json, keys[i], g_hash_table_lookup (details, keys[i]));
   sc_json_end_object (json);
 
   sc_json_key (json, "suggestions");

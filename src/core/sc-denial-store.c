@@ -57,6 +57,8 @@ struct _ScDenialStore
   guint64       n_dropped_groups;
   guint64       n_dropped_records;
   GHashTable   *dropped_keys;  /* hashes of the keys of groups left out */
+  GHashTable   *no_details;    /* the empty details table of every kept record */
+  GString      *packing;       /* reused to pack details */
 };
 
 /* Normalisation */
@@ -362,7 +364,7 @@ sc_denial_normalise_object (const ScDenial *denial,
 
 /* Strings this short are looked up before they are stored, so each value
  * is kept once per store; longer ones (paths, records) are rarely repeated. */
-#define SHARE_MAX_LEN 32
+#define SHARE_MAX_LEN 16
 
 static char *
 store_string (ScDenialStore *store,
@@ -377,13 +379,19 @@ store_string (ScDenialStore *store,
 
 /* A copy of DENIAL whose strings and details live in the store: the kept
  * record of a group costs its struct and a small table of pointers. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static ScDenial *
 compact_denial (ScDenialStore  *store,
-                const ScDenial *denial)
+                const ScDenial *denial,
+                const char    **packed_details)
 {
   ScDenial *c = g_new0 (ScDenial, 1);
-  GHashTableIter iter;
-  gpointer key, value;
 
   c->ref_count = 1;
   c->kind = denial->kind;
@@ -406,22 +414,28 @@ compact_denial (ScDenialStore  *store,
   c->noise_reason = store_string (store, denial->noise_reason);
   c->raw = store_string (store, denial->raw);
 
-  c->details = g_hash_table_new (g_str_hash, g_str_equal);
-  if (denial->details != NULL)
+  /* The details are packed into one string of the chunk, "key\0value\0…
+   * \0\0", keys once per store: a table per group cost more than the rest
+   * of the group. The record's own details table stays empty (shared). */
+  c->details = store->no_details;
+  if (denial->details != NULL && g_hash_table_size (denial->details) > 0)
     {
-      g_hash_table_iter_init (&iter, denial->details);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          const char *v = value;
+      GString *packed = store->packing;
+      g_autofree gpointer *keys = NULL;
+      guint n_keys = 0;
 
-          /* The decoded name is the object: kept once. */
-          if (v != NULL && c->object != NULL && strcmp (v, c->object) == 0)
-            v = c->object;
-          else
-            v = store_string (store, v);
-          g_hash_table_insert (c->details, g_string_chunk_insert_const (store->strings, key),
-                               (gpointer) v);
+      g_string_truncate (packed, 0);
+      keys = g_hash_table_get_keys_as_array (denial->details, &n_keys);
+      qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+      for (guint i = 0; i < n_keys; i++)
+        {
+          const char *v = g_hash_table_lookup (denial->details, keys[i]);
+
+          g_string_append_len (packed, keys[i], strlen (keys[i]) + 1);
+          g_string_append_len (packed, v != NULL ? v : "", strlen (v != NULL ? v : "") + 1);
         }
+      g_string_append_c (packed, '\0');
+      *packed_details = g_string_chunk_insert_len (store->strings, packed->str, packed->len);
     }
   return c;
 }
@@ -431,7 +445,6 @@ compact_denial (ScDenialStore  *store,
 static void
 compact_denial_free (ScDenial *denial)
 {
-  g_hash_table_unref (denial->details);
   g_free (denial);
 }
 
@@ -443,12 +456,54 @@ group_free (ScDenialGroup *group)
   g_free (group);
 }
 
+const char *
+sc_denial_group_get_detail (const ScDenialGroup *group,
+                            const char          *key)
+{
+  g_return_val_if_fail (group != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (const char *p = group->details; p != NULL && *p != '\0'; )
+    {
+      const char *value = p + strlen (p) + 1;
+
+      if (strcmp (p, key) == 0)
+        return value;
+      p = value + strlen (value) + 1;
+    }
+  return NULL;
+}
+
+GHashTable *
+sc_denial_group_dup_details (const ScDenialGroup *group)
+{
+  GHashTable *details = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (group != NULL, details);
+
+  for (const char *p = group->details; p != NULL && *p != '\0'; )
+    {
+      const char *value = p + strlen (p) + 1;
+
+      g_hash_table_insert (details, (gpointer) p, (gpointer) value);
+      p = value + strlen (value) + 1;
+    }
+  return details;
+}
+
 ScSuggestionResult *
 sc_denial_group_dup_suggestions (const ScDenialGroup *group)
 {
+  g_autoptr(GHashTable) details = NULL;
+  ScDenial full;
+
   g_return_val_if_fail (group != NULL, NULL);
 
-  return sc_suggest_for_denial (group->denial, group->denial->snap);
+  /* The rules read details: a view of the record with its table. */
+  details = sc_denial_group_dup_details (group);
+  full = *group->denial;
+  full.details = details;
+  return sc_suggest_for_denial (&full, full.snap);
 }
 
 gboolean
@@ -512,6 +567,8 @@ sc_denial_store_new (const char *snap_name)
   self->scratch = g_string_sized_new (256);
   self->strings = g_string_chunk_new (64 * 1024);
   self->dropped_keys = g_hash_table_new (NULL, NULL);
+  self->no_details = g_hash_table_new (g_str_hash, g_str_equal);
+  self->packing = g_string_sized_new (512);
   return self;
 }
 
@@ -542,6 +599,8 @@ sc_denial_store_unref (ScDenialStore *store)
   g_clear_pointer (&store->groups, g_ptr_array_unref);
   g_string_chunk_free (store->strings);
   g_hash_table_unref (store->dropped_keys);
+  g_hash_table_unref (store->no_details);
+  g_string_free (store->packing, TRUE);
   g_free (store->audit_table);
   g_free (store->audit_ring);
   g_free (store->snap_name);
@@ -746,7 +805,7 @@ sc_denial_store_add (ScDenialStore *store,
     {
       group = g_new0 (ScDenialGroup, 1);
       group->key = g_string_chunk_insert_len (store->strings, key->str, key->len);
-      group->denial = compact_denial (store, denial);
+      group->denial = compact_denial (store, denial, &group->details);
       /* The pattern is the key's last part. */
       if (has_pattern)
         group->object_pattern = group->key + pattern_start;

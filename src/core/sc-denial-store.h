@@ -28,6 +28,10 @@ typedef struct
   gint64              last_seen_usec;
   GPtrArray          *hosts;           /* of char*, sorted, unique */
   guint               index;           /* position in the store, stable */
+  /* The record's details, packed ("key\0value\0…\0\0", keys sorted);
+   * denial->details is empty: read them with sc_denial_group_get_detail()
+   * or sc_denial_group_dup_details(). Nullable. */
+  const char         *details;
 } ScDenialGroup;
 
 /* A store is written from one thread at a time (the reader hands batches
@@ -62,6 +66,12 @@ void           sc_denial_store_set_max_groups       (ScDenialStore *store,
 guint          sc_denial_store_get_max_groups       (ScDenialStore *store);
 guint64        sc_denial_store_get_n_dropped_groups (ScDenialStore *store);
 guint64        sc_denial_store_get_n_dropped_records(ScDenialStore *store);
+
+/* A detail of GROUP's record (see ScDenial.details), or NULL. */
+const char         *sc_denial_group_get_detail      (const ScDenialGroup *group,
+                                                     const char          *key);
+/* All of them: a new table of strings borrowed from the store. */
+GHashTable         *sc_denial_group_dup_details     (const ScDenialGroup *group);
 
 /* The suggestions for GROUP's record, computed now; free with
  * sc_suggestion_result_free(). */
