@@ -3,11 +3,12 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading never blocks the window: a worker thread (GTask) reads the
- * source and groups records in an ScDenialStore, and hands snapshots of the
- * groups it touched to the main loop in batches (every 20 ms or 500 new
- * groups). The main loop applies them under a time budget, so a source
- * with 100,000 groups fills the list while the window keeps drawing.
+ * Loading never blocks the window: the core's loader (sc-denial-loader.c)
+ * reads the source in a worker thread, groups records in an ScDenialStore,
+ * and hands snapshots of the groups it touched to the main loop in batches
+ * (every 20 ms or 500 new groups). This widget applies them under a time
+ * budget, so a source with 100,000 groups fills the list while the window
+ * keeps drawing.
  *
  * The GListStore is kept sorted here (binary search, insertion of runs)
  * rather than behind a GtkSortListModel: in GTK 4.8 that model reports a
@@ -25,18 +26,15 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "sc-denial-item.h"
+#include "sc-denial-loader.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
 #include "sc-denial-source.h"
 #include "sc-utils.h"
 
-#define BATCH_MAX_NEW_GROUPS  500
-#define BATCH_MAX_USEC        (20 * 1000)
 /* How long one main-loop dispatch may spend applying batches. */
 #define APPLY_BUDGET_USEC     (6 * 1000)
 #define TICK_SECONDS          30
@@ -67,60 +65,19 @@ typedef enum
 
 /* ---- Loading job ------------------------------------------------------ */
 
+/* One run of the core's loader (src/core/sc-denial-loader.c: the worker
+ * thread) as this widget applies it. */
 typedef struct
 {
-  ScDenialGroup *group;       /* borrowed from the store */
-  guint64        count;
-  gint64         first_seen;
-  gint64         last_seen;
-  GStrv          hosts;
-  gboolean       is_new;
-} Snapshot;
-
-typedef struct
-{
-  /* set up on the main thread before the worker starts */
-  ScDenialSidebar  *sidebar;       /* main thread only; NULL once stale */
-  GMainContext     *context;
-  ScJournalOptions  options;
-  ScJournalReader  *reader;        /* owned by the job while it runs */
-  ScDenialStore    *store;
+  ScDenialSidebar  *sidebar;       /* NULL once stale */
+  ScDenialLoader   *loader;
   gboolean          initial;       /* first read of the source, not a follow read */
   gint64            started;       /* monotonic */
-
-  /* worker thread only */
-  GHashTable       *batch_index;   /* group → Snapshot* in batch */
-  GPtrArray        *batch;         /* of Snapshot*, creation order */
-  guint             batch_new;
-  gint64            batch_started;
-  guint             n_callbacks;
-
-  /* shared, under mutex */
-  GMutex            mutex;
-  GPtrArray        *queue;         /* of Snapshot*, handed to the main loop */
-  gboolean          apply_scheduled;
-  GSource          *apply_source;  /* the scheduled apply idle, while scheduled */
-  guint64           n_lost;
-  guint64           n_records;
-  guint64           n_dropped;     /* groups beyond the cap */
-
-  /* main thread only */
-  GPtrArray        *applying;      /* taken from queue, applied under budget */
+  GPtrArray        *applying;      /* taken from the loader, applied under budget */
   guint             applying_pos;
-  gint64            last_apply;    /* monotonic time apply_cb last ran */
   gboolean          done;
   GError           *error;
-  GPtrArray        *warnings;      /* of char*, from the reader */
 } LoadJob;
-
-static void
-snapshot_free (gpointer data)
-{
-  Snapshot *snapshot = data;
-
-  g_strfreev (snapshot->hosts);
-  g_free (snapshot);
-}
 
 static void
 load_job_clear (gpointer data)
@@ -128,18 +85,9 @@ load_job_clear (gpointer data)
   LoadJob *job = data;
 
   g_assert (job->sidebar == NULL);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  sc_journal_options_clear (&job->options);
-  g_clear_pointer (&job->reader, sc_journal_reader_free);
-  g_clear_pointer (&job->store, sc_denial_store_unref);
-  g_clear_pointer (&job->batch_index, g_hash_table_unref);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  g_clear_pointer (&job->batch, g_ptr_array_unref);
-  g_clear_pointer (&job->queue, g_ptr_array_unref);
+  g_clear_pointer (&job->loader, sc_denial_loader_unref);
   g_clear_pointer (&job->applying, g_ptr_array_unref);
   g_clear_error (&job->error);
-  g_clear_pointer (&job->warnings, g_ptr_array_unref);
-  g_mutex_clear (&job->mutex);
 }
 
 static LoadJob *
@@ -257,173 +205,13 @@ static void start_job      (ScDenialSidebar *self,
 static void update_follow  (ScDenialSidebar *self);
 static void update_status  (ScDenialSidebar *self);
 
-/* ---- Worker thread ---------------------------------------------------- */
-
-static void
-schedule_apply_locked (LoadJob *job);
-
-/* Hands the groups touched since the last flush to the main loop, with
- * their counts as they are now (this thread is the store's only writer). */
-static void
-flush_batch (LoadJob *job)
-{
-  ScDenialStore *store = job->store;
-  guint64 lost = sc_denial_store_get_lost (store);
-  guint64 records = sc_denial_store_get_n_records (store);
-  guint64 dropped = sc_denial_store_get_n_dropped_groups (store);
-
-  for (guint i = 0; i < job->batch->len; i++)
-    {
-      Snapshot *snapshot = g_ptr_array_index (job->batch, i);
-      ScDenialGroup *group = snapshot->group;
-
-      snapshot->count = group->count;
-      snapshot->first_seen = group->first_seen_usec;
-      snapshot->last_seen = group->last_seen_usec;
-      if (group->hosts != NULL && group->hosts->len > 0)
-        {
-          snapshot->hosts = g_new0 (char *, group->hosts->len + 1);
-          for (guint h = 0; h < group->hosts->len; h++)
-            snapshot->hosts[h] = g_strdup (g_ptr_array_index (group->hosts, h));
-        }
-    }
-
-  g_mutex_lock (&job->mutex);
-  g_ptr_array_extend_and_steal (job->queue, g_steal_pointer (&job->batch));
-  job->n_lost = lost;
-  job->n_records = records;
-  job->n_dropped = dropped;
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
-
-  job->batch = g_ptr_array_new ();
-  g_hash_table_remove_all (job->batch_index);
-  job->batch_new = 0;
-  job->batch_started = g_get_monotonic_time ();
-}
-
-static void
-record_cb (ScDenial *denial,
-           guint64   lost,
-           gpointer  user_data)
-{
-  LoadJob *job = user_data;
-  ScDenialStore *store = job->store;
-
-  if (lost > 0)
-    sc_denial_store_add_lost (store, lost);
-
-  if (denial != NULL)
-    {
-      gboolean is_new = FALSE;
-      ScDenialGroup *group = sc_denial_store_add (store, denial, &is_new);
-
-      if (group != NULL && !g_hash_table_contains (job->batch_index, group))
-        {
-          Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-          snapshot->group = group;
-          snapshot->is_new = is_new;
-          g_hash_table_add (job->batch_index, group);
-          g_ptr_array_add (job->batch, snapshot);
-          if (is_new)
-            job->batch_new++;
-        }
-    }
-
-  /* Checking the clock every record would cost more than the grouping. */
-  if (job->batch_new >= BATCH_MAX_NEW_GROUPS ||
-      (++job->n_callbacks % 64 == 0 &&
-       g_get_monotonic_time () - job->batch_started >= BATCH_MAX_USEC))
-    flush_batch (job);
-}
-
-static void load_thread_run (GTask        *task,
-                             LoadJob      *job,
-                             GCancellable *cancellable);
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  pid_t tid = (pid_t) syscall (SYS_gettid);
-  int old_nice = getpriority (PRIO_PROCESS, (id_t) tid);
-
-  /* Reading is background work: on a small machine the window must get
-   * the CPU first (Linux applies nice values per thread). */
-  setpriority (PRIO_PROCESS, (id_t) tid, 10);
-  load_thread_run (task, job, cancellable);
-  setpriority (PRIO_PROCESS, (id_t) tid, old_nice);
-}
-
-static void
-load_thread_run (GTask        *task,
-                 LoadJob      *job,
-                 GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  job->batch_index = g_hash_table_new (NULL, NULL);
-  job->batch = g_ptr_array_new ();
-  job->batch_started = g_get_monotonic_time ();
-
-  if (job->reader == NULL)
-    {
-      job->reader = sc_journal_reader_new (&job->options, &error);
-      if (job->reader == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (!sc_journal_reader_read (job->reader, record_cb, job, cancellable, &error))
-    {
-      flush_batch (job);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  flush_batch (job);
-  g_task_return_boolean (task, TRUE);
-}
-
 /* ---- Applying batches on the main thread ------------------------------ */
-
-static gboolean apply_cb (gpointer data);
-
-static void
-schedule_apply_locked (LoadJob *job)
-{
-  GSource *source;
-
-  if (job->apply_scheduled)
-    return;
-
-  job->apply_scheduled = TRUE;
-  source = g_idle_source_new ();
-  /* Below redrawing and layout, so frames keep coming while we load. The
-   * watchdog below raises it for one chunk when frames leave no idle time. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, apply_cb, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_source_set_static_name (source, "[sc-denial-sidebar] apply");
-  g_source_attach (source, job->context);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  job->apply_source = source;  /* keeps the reference */
-}
 
 static void
 schedule_apply (ScDenialSidebar *self)
 {
-  if (self->job == NULL)
-    return;
-  g_mutex_lock (&self->job->mutex);
-  schedule_apply_locked (self->job);
-  g_mutex_unlock (&self->job->mutex);
+  if (self->job != NULL)
+    sc_denial_loader_schedule (self->job->loader);
 }
 
 static gboolean
@@ -519,7 +307,6 @@ sort_func_indirect (gconstpointer a,
   return sort_func (*(gpointer const *) a, *(gpointer const *) b, user_data);
 }
 
-static void schedule_apply (ScDenialSidebar *self);
 
 typedef struct
 {
@@ -750,8 +537,8 @@ in_place (ScDenialSidebar *self,
 }
 
 static void
-apply_snapshot (ScDenialSidebar *self,
-                Snapshot        *snapshot)
+apply_snapshot (ScDenialSidebar  *self,
+                ScDenialSnapshot *snapshot)
 {
   ScDenialItem *item;
   guint position;
@@ -818,25 +605,27 @@ finish_job (ScDenialSidebar *self,
 
   g_assert (owned == job);
   job->sidebar = NULL;
+  sc_denial_loader_detach (job->loader);
 
   /* Take the reader back for following; a failed open leaves none. */
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  self->reader = g_steal_pointer (&job->reader);
+  self->reader = sc_denial_loader_steal_reader (job->loader);
 
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_spinner_stop (self->status_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), FALSE);
 
-  if (job->warnings != NULL && job->warnings->len > 0)
+  if (sc_denial_loader_get_warnings (job->loader)->len > 0)
     {
+      GPtrArray *warnings = sc_denial_loader_get_warnings (job->loader);
       g_autoptr(GString) notes = g_string_new (NULL);
 
-      for (guint i = 0; i < job->warnings->len; i++)
+      for (guint i = 0; i < warnings->len; i++)
         {
           if (i > 0)
             g_string_append_c (notes, '\n');
-          g_string_append (notes, g_ptr_array_index (job->warnings, i));
+          g_string_append (notes, g_ptr_array_index (warnings, i));
         }
       gtk_label_set_label (self->notes_label, notes->str);
       gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
@@ -891,25 +680,16 @@ flush_mode (LoadJob *job)
 }
 
 static gboolean
-apply_cb (gpointer data)
+apply_cb (ScDenialLoader *loader,
+          gpointer        data)
 {
   LoadJob *job = data;
   ScDenialSidebar *self = job->sidebar;
   gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
   guint n = 0;
 
-  /* Back below redrawing after a chunk the watchdog forced through. */
-  g_source_set_priority (g_main_current_source (), G_PRIORITY_DEFAULT_IDLE);
-  job->last_apply = g_get_monotonic_time ();
-
   if (self == NULL)
-    {
-      g_mutex_lock (&job->mutex);
-      job->apply_scheduled = FALSE;
-      g_clear_pointer (&job->apply_source, g_source_unref);
-      g_mutex_unlock (&job->mutex);
-      return G_SOURCE_REMOVE;
-    }
+    return FALSE;
 
   for (;;)
     {
@@ -917,25 +697,16 @@ apply_cb (gpointer data)
         {
           g_clear_pointer (&job->applying, g_ptr_array_unref);
           job->applying_pos = 0;
-
-          g_mutex_lock (&job->mutex);
-          self->n_lost = job->n_lost;
-          self->n_records = job->n_records;
-          self->n_dropped = job->n_dropped;
-          if (job->queue->len == 0)
+          job->applying = sc_denial_loader_take_batch (loader, &self->n_lost, &self->n_records,
+                                                       &self->n_dropped);
+          if (job->applying == NULL)
             {
-              job->apply_scheduled = FALSE;
-              g_clear_pointer (&job->apply_source, g_source_unref);
-              g_mutex_unlock (&job->mutex);
               if (flush_pending_new (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
               else
                 update_status (self);
-              return G_SOURCE_REMOVE;
+              return FALSE;
             }
-          job->applying = g_steal_pointer (&job->queue);
-          job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-          g_mutex_unlock (&job->mutex);
         }
 
       apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
@@ -946,7 +717,7 @@ apply_cb (gpointer data)
 
   flush_pending_new (self, flush_mode (job));
   update_status (self);
-  return G_SOURCE_CONTINUE;
+  return TRUE;
 }
 
 static void
@@ -957,28 +728,13 @@ load_done_cb (GObject      *source_object,
   g_autoptr(LoadJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (job->reader != NULL)
-    {
-      GPtrArray *warnings = sc_journal_reader_get_warnings (job->reader);
-
-      if (warnings != NULL && warnings->len > 0)
-        {
-          job->warnings = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < warnings->len; i++)
-            g_ptr_array_add (job->warnings, g_strdup (g_ptr_array_index (warnings, i)));
-        }
-    }
-
+  sc_denial_loader_run_finish (job->loader, result, &error);
   job->error = g_steal_pointer (&error);
   job->done = TRUE;
 
-  /* The last batches may still be queued: let apply_cb finish the job
-   * after them, in order. */
-  g_mutex_lock (&job->mutex);
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
+  /* The last batches may still wait: apply_cb finishes the job after
+   * them, in order. */
+  sc_denial_loader_schedule (job->loader);
 }
 
 static void
@@ -988,6 +744,7 @@ cancel_job (ScDenialSidebar *self)
   if (self->job != NULL)
     {
       self->job->sidebar = NULL;
+      sc_denial_loader_detach (self->job->loader);
       g_clear_pointer (&self->job, load_job_unref);
     }
   if (self->cancellable != NULL)
@@ -997,53 +754,22 @@ cancel_job (ScDenialSidebar *self)
     }
 }
 
-/* HACK: with a slow renderer (GL on llvmpipe, an old GPU) every frame can
- * take longer than the frame interval, and idle sources then never run: the
- * list would stay empty forever. Every WATCHDOG_MS, if the apply idle has not
- * run, it is raised above redrawing for one budgeted chunk. */
-#define WATCHDOG_MS 40
-
-static gboolean
-apply_watchdog_cb (gpointer data)
-{
-  LoadJob *job = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (job->sidebar == NULL)
-    return G_SOURCE_REMOVE;
-
-  g_mutex_lock (&job->mutex);
-  if (job->apply_source != NULL && now - job->last_apply > WATCHDOG_MS * 1000)
-    g_source_set_priority (job->apply_source, G_PRIORITY_DEFAULT);
-  g_mutex_unlock (&job->mutex);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 start_job (ScDenialSidebar *self,
            gboolean         initial)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   g_assert (self->job == NULL);
 
   job = g_atomic_rc_box_new0 (LoadJob);
-  g_mutex_init (&job->mutex);
   job->sidebar = self;
-  job->context = g_main_context_ref_thread_default ();
   job->initial = initial;
   job->started = g_get_monotonic_time ();
-  job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-  job->store = sc_denial_store_ref (self->store);
-  job->reader = g_steal_pointer (&self->reader);
-
-  job->options.type = self->options.type;
-  job->options.path = g_strdup (self->options.path);
-  job->options.files = g_strdupv (self->options.files);
-  job->options.snap = g_strdup (self->options.snap);
-  job->options.since_usec = self->options.since_usec;
-  job->options.this_boot = self->options.this_boot;
+  job->loader = sc_denial_loader_new (self->store, &self->options,
+                                      g_steal_pointer (&self->reader));
+  /* The job lives as long as the loader calls back. */
+  sc_denial_loader_set_ready_func (job->loader, apply_cb, job);
 
   self->job = job;
   if (self->cancellable == NULL)
@@ -1054,14 +780,7 @@ start_job (ScDenialSidebar *self,
   gtk_spinner_start (self->status_spinner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  job->last_apply = g_get_monotonic_time ();
-  g_timeout_add_full (G_PRIORITY_DEFAULT, WATCHDOG_MS, apply_watchdog_cb,
-                      load_job_ref (job), (GDestroyNotify) load_job_unref);
-
-  task = g_task_new (self, self->cancellable, load_done_cb, load_job_ref (job));
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_task_run_in_thread (task, load_thread);
+  sc_denial_loader_run_async (job->loader, self->cancellable, load_done_cb, load_job_ref (job));
 }
 
 /* ---- Follow ----------------------------------------------------------- */
