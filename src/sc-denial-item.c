@@ -18,8 +18,9 @@ struct _ScDenialItem
 
   /* owned */
   ScDenialStore       *store;
-  char                *target;
-  GStrv                hosts;
+  const char          *target;     /* the app name (the store's) or hook_target */
+  char                *hook_target; /* "hook:NAME", owned */
+  const char         **hosts;      /* owned array of the store's strings */
   ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
   /* borrowed from the store, kept alive by the reference above */
@@ -45,13 +46,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Most groups are seen on one host or none: no array of their own. */
+static const char *no_hosts[] = { NULL };
+
 static void
 sc_denial_item_finalize (GObject *object)
 {
   ScDenialItem *self = (ScDenialItem *) object;
 
-  g_clear_pointer (&self->target, g_free);
-  g_clear_pointer (&self->hosts, g_strfreev);
+  g_clear_pointer (&self->hook_target, g_free);
+  if (self->hosts != no_hosts)
+    g_free (self->hosts);
+  self->hosts = NULL;
   g_clear_pointer (&self->suggestions, sc_suggestion_result_free);
   self->group = NULL;
   g_clear_pointer (&self->store, sc_denial_store_unref);
@@ -143,11 +149,11 @@ sc_denial_item_new (ScDenialStore       *store,
 
   denial = group->denial;
   if (denial != NULL && denial->hook != NULL)
-    self->target = g_strconcat ("hook:", denial->hook, NULL);
+    self->target = self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
   else if (denial != NULL && denial->app != NULL)
-    self->target = g_strdup (denial->app);
+    self->target = denial->app;
 
-  self->hosts = g_new0 (char *, 1);
+  self->hosts = no_hosts;
 
   return self;
 }
@@ -278,8 +284,12 @@ sc_denial_item_update (ScDenialItem       *self,
 
   if (hosts != NULL && !g_strv_equal ((const char * const *) self->hosts, hosts))
     {
-      g_strfreev (self->hosts);
-      self->hosts = g_strdupv ((char **) hosts);
+      guint n = g_strv_length ((char **) hosts);
+
+      if (self->hosts != no_hosts)
+        g_free (self->hosts);
+      /* The strings are the store's, which this item keeps alive. */
+      self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);
     }
 }

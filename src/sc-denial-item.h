@@ -41,7 +41,8 @@ gint64                    sc_denial_item_get_last_seen   (ScDenialItem        *s
 const char * const       *sc_denial_item_get_hosts       (ScDenialItem        *self);
 
 /* Sets the changing parts; notifies only what changed. HOSTS may be NULL
- * to keep the current list. */
+ * to keep the current list; its strings must be the store's (as the
+ * loader's snapshots give them): the item keeps pointers to them. */
 void                      sc_denial_item_update          (ScDenialItem        *self,
                                                           guint64              count,
                                                           gint64               first_seen_usec,

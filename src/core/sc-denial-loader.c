@@ -64,7 +64,7 @@ snapshot_free (gpointer data)
 {
   ScDenialSnapshot *snapshot = data;
 
-  g_strfreev (snapshot->hosts);
+  g_free (snapshot->hosts);
   g_free (snapshot);
 }
 
@@ -259,9 +259,10 @@ flush_batch (ScDenialLoader *self)
       snapshot->last_seen = group->last_seen_usec;
       if (group->hosts != NULL && group->hosts->len > 0)
         {
-          snapshot->hosts = g_new0 (char *, group->hosts->len + 1);
+          /* The host names live in the store as long as it does. */
+          snapshot->hosts = g_new0 (const char *, group->hosts->len + 1);
           for (guint h = 0; h < group->hosts->len; h++)
-            snapshot->hosts[h] = g_strdup (g_ptr_array_index (group->hosts, h));
+            snapshot->hosts[h] = g_ptr_array_index (group->hosts, h);
         }
     }
 

@@ -25,7 +25,7 @@ typedef struct
   guint64        count;
   gint64         first_seen;
   gint64         last_seen;
-  GStrv          hosts;       /* nullable */
+  const char   **hosts;       /* nullable; the strings are the store's */
   gboolean       is_new;      /* created in this batch */
 } ScDenialSnapshot;
 
