@@ -1372,6 +1372,155 @@ test_window_personal_files (void)
                             "$HOME/.local/share/skylark");
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+sidebar_filled (Fixture *fixture)
+{
+  return !sc_denial_sidebar_get_loading (fixture->sidebar) &&
+         sc_denial_sidebar_get_n_groups (fixture->sidebar) > 0;
+}
+
+static int
+compare_group_index (gconstpointer a,
+                     gconstpointer b)
+{
+  guint ia = sc_denial_item_get_group (*(ScDenialItem * const *) a)->index;
+  guint ib = sc_denial_item_get_group (*(ScDenialItem * const *) b)->index;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Presses Add on every card that offers it, scrolling each into view, in
+ * the order the log has the groups (the order `suggest` plans them), until
+ * none does; returns how many were pressed. */
+static guint
+click_every_add (ScDenialSidebar *sidebar)
+{
+  GListModel *model = sc_denial_sidebar_get_model (sidebar);
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (sidebar));
+  guint clicked = 0;
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      again = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (items, g_list_model_get_item (model, i));
+      g_ptr_array_sort (items, compare_group_index);
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          ScDenialItem *item = g_ptr_array_index (items, k);
+          ScDenialRow *row;
+          GtkWidget *add;
+
+          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+            {
+              g_autoptr(ScDenialItem) at = g_list_model_get_item (model, i);
+
+              if (at == item)
+                gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+            }
+          spin_for (30);
+          row = find_row_in (GTK_WIDGET (sidebar), item);
+          g_assert_nonnull (row);
+          add = find_button (GTK_WIDGET (row), "_Add");
+          if (add != NULL && gtk_widget_get_visible (add) && gtk_widget_is_sensitive (add))
+            {
+              g_signal_emit_by_name (add, "clicked");
+              spin_for (30);
+              clicked++;
+              again = TRUE;
+            }
+        }
+    }
+  return clicked;
+}
+
+static void
+test_window_every_card (void)
+{
+  g_autofree char *window_dir = NULL;
+  g_autofree char *cli_dir = NULL;
+  g_autofree char *example_log = example_path ("denials.log");
+  g_autofree char *log = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *window_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ScJournalOptions) options = { 0 };
+  Fixture fixture = { 0 };
+  ScWindow *window;
+  GtkWindow *dialog;
+
+  g_test_summary ("Add on every card of the skylark example's log, then Switch to Strict, "
+                  "writes the bytes `suggest --apply` writes for that log");
+  REQUIRE_DISPLAY ();
+
+  window_dir = copy_skylark (NULL, NULL);
+  cli_dir = copy_skylark (NULL, NULL);
+  log = g_build_filename (window_dir, "denials.log", NULL);
+  g_file_get_contents (example_log, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (log, contents, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (window_dir);
+
+  window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sc_window_open (window, file, &error));
+  g_assert_no_error (error);
+  sc_window_set_show_denials (window, TRUE);
+  spin_for (50);
+  fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = g_strdup (log);
+  sc_denial_sidebar_set_source (fixture.sidebar, &options);
+  g_assert_true (spin_until (sidebar_filled, &fixture, 30));
+  spin_for (200);
+
+  /* One plug or definition a card: camera, removable-media,
+   * ssh-public-keys, process-control, two definitions. */
+  g_assert_cmpuint (click_every_add (fixture.sidebar), >=, 6);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  spin_for (100);
+
+  run_cli_suggest_apply (cli_dir, log);
+  window_text = read_project_yaml (window_dir);
+  cli_text = read_project_yaml (cli_dir);
+  g_test_message ("written:\n%s", window_text);
+  g_assert_cmpstr (window_text, ==, cli_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (50);
+  g_object_unref (window);
+  g_unlink (log);
+  remove_project (window_dir);
+  remove_project (cli_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1386,6 +1535,7 @@ main (int   argc,
   g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);
   g_test_add_func ("/denial-sidebar/templates", test_templates);
   g_test_add_func ("/denial-sidebar/window-personal-files", test_window_personal_files);
+  g_test_add_func ("/denial-sidebar/window-every-card", test_window_every_card);
 
 #define ADD(path, func, no_project) \
   g_test_add ("/denial-sidebar/" path, Fixture, GINT_TO_POINTER (no_project), \
