@@ -812,6 +812,63 @@ test_paste (Fixture       *fixture,
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_paste_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* One record as copied from a page: no final newline. */
+  static const char pasted[] =
+    "2026-11-24T14:53:40.482150+00:00 alpha kernel: audit: type=1400 audit(1795532040.482:1400): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/dev/video7\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" "
+    "fsuid=1000 ouid=0";
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *view;
+
+  g_test_summary ("Paste Records… opens a dialog to paste into; Show Suggestions lists the "
+                  "records, even one without a final newline");
+  REQUIRE_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.paste-records", NULL));
+  spin_for (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  view = find_text_view (GTK_WIDGET (dialog));
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), pasted, -1);
+  adw_message_dialog_response (dialog, "show");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  g_assert_true (spin_until (has_groups, fixture, 20));
+  g_assert_true (spin_until (loaded, fixture, 20));
+  spin_for (200);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 1);
+  g_assert_nonnull (find_row (fixture, "/dev/video7"));
+}
+
 static void
 test_system_journal_state (Fixture       *fixture,
                            gconstpointer  data)
@@ -1552,6 +1609,7 @@ main (int   argc,
   ADD ("dismiss-lost", test_dismiss_lost, 0);
   ADD ("max-groups", test_max_groups, 0);
   ADD ("paste", test_paste, 0);
+  ADD ("paste-dialog", test_paste_dialog, 0);
   ADD ("system-journal-state", test_system_journal_state, 0);
   ADD ("unreadable", test_unreadable, 0);
   ADD ("sort-by-count", test_sort_by_count, 0);
