@@ -59,6 +59,8 @@ struct _ScDenialStore
   GHashTable   *dropped_keys;  /* hashes of the keys of groups left out */
   GHashTable   *no_details;    /* the empty details table of every kept record */
   GString      *packing;       /* reused to pack details */
+  GPtrArray    *no_hosts;      /* the host list of groups seen on no host */
+  GHashTable   *host_lists;    /* host → the host list of groups seen only there */
 };
 
 /* Normalisation */
@@ -537,6 +539,31 @@ group_add_host (ScDenialStore *store,
       else
         hi = mid;
     }
+  /* Groups seen on no host or on one share the store's list for it (most
+   * logs come from one machine): copied when it would change. */
+  if (group->hosts->len == 0)
+    {
+      const char *stored = store_string (store, host);
+      GPtrArray *shared = g_hash_table_lookup (store->host_lists, stored);
+
+      if (shared == NULL)
+        {
+          shared = g_ptr_array_sized_new (1);
+          g_ptr_array_add (shared, (gpointer) stored);
+          g_hash_table_insert (store->host_lists, (gpointer) stored, shared);
+        }
+      g_ptr_array_unref (group->hosts);
+      group->hosts = g_ptr_array_ref (shared);
+      return;
+    }
+  if (group->hosts->len == 1)
+    {
+      GPtrArray *own = g_ptr_array_sized_new (2);
+
+      g_ptr_array_add (own, g_ptr_array_index (group->hosts, 0));
+      g_ptr_array_unref (group->hosts);
+      group->hosts = own;
+    }
   g_ptr_array_insert (group->hosts, lo, store_string (store, host));
 }
 
@@ -569,6 +596,9 @@ sc_denial_store_new (const char *snap_name)
   self->dropped_keys = g_hash_table_new (NULL, NULL);
   self->no_details = g_hash_table_new (g_str_hash, g_str_equal);
   self->packing = g_string_sized_new (512);
+  self->no_hosts = g_ptr_array_new ();
+  self->host_lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
   return self;
 }
 
@@ -601,6 +631,8 @@ sc_denial_store_unref (ScDenialStore *store)
   g_hash_table_unref (store->dropped_keys);
   g_hash_table_unref (store->no_details);
   g_string_free (store->packing, TRUE);
+  g_ptr_array_unref (store->no_hosts);
+  g_hash_table_unref (store->host_lists);
   g_free (store->audit_table);
   g_free (store->audit_ring);
   g_free (store->snap_name);
@@ -809,7 +841,7 @@ sc_denial_store_add (ScDenialStore *store,
       /* The pattern is the key's last part. */
       if (has_pattern)
         group->object_pattern = group->key + pattern_start;
-      group->hosts = g_ptr_array_sized_new (1);
+      group->hosts = g_ptr_array_ref (store->no_hosts);
       group->first_seen_usec = denial->timestamp_usec;
       group->last_seen_usec = denial->timestamp_usec;
       group->index = store->groups->len;
