@@ -9,12 +9,9 @@
  * (every 20 ms or 500 new groups). This widget applies them under a time
  * budget, so a source with 100,000 groups fills the list while the window
  * keeps drawing.
+ * The list is kept sorted in sc-denial-sidebar-list.c; sources are chosen
+ * in sc-denial-sidebar-sources.c.
  *
- * The GListStore is kept sorted here (binary search, insertion of runs)
- * rather than behind a GtkSortListModel: in GTK 4.8 that model reports a
- * change of the whole list whenever new items sort to the front (the
- * newest denials do), which makes the list view start over on every
- * batch, about 100 ms each with 100,000 rows.
  * Follow mode watches the reader's fd and runs the same worker again for
  * the new records.
  */
@@ -31,43 +28,25 @@
 #include "sc-denial-item.h"
 #include "sc-denial-loader.h"
 #include "sc-denial-row.h"
-#include "sc-denial-sidebar.h"
+#include "sc-denial-sidebar-private.h"
 #include "sc-denial-source.h"
 #include "sc-utils.h"
 
 /* How long one main-loop dispatch may spend applying batches. */
 #define APPLY_BUDGET_USEC     (6 * 1000)
 #define TICK_SECONDS          30
-/* GTK 4.8's list view keeps up to 200 rows bound, and rebinds all of them
- * when at least that many items land above them. While the rows are being
- * created (a new row costs template, style and layout work) they are
- * added two per dispatch, which keeps each under about 20 ms; after that,
- * new groups found by a long first read are put in the list at most every
- * 150 ms, at most 2000 at a time. */
-#define ROW_WINDOW            200
-#define ROW_RAMP_ITEMS        2
-#define INSERT_MAX_ITEMS      2000
-#define INSERT_INTERVAL_USEC  (150 * 1000)
 /* While the first read runs, new groups are held back (and counted on the
  * loading page) for up to 5 s: a log read in time order would put every
  * batch at the top, where each insertion rebinds and restyles all 200
  * rows. Afterwards they are put in newest first, which only ever appends
  * below the rows already shown. */
 #define HOLD_USEC             (5 * G_USEC_PER_SEC)
-#define APPEND_MAX_ITEMS      5000
-
-typedef enum
-{
-  FLUSH_HOLD,         /* first read running: keep everything pending */
-  FLUSH_THROTTLED,    /* first read running for long: insert every 150 ms */
-  FLUSH_NOW,          /* read done, or following: insert */
-} FlushMode;
 
 /* ---- Loading job ------------------------------------------------------ */
 
 /* One run of the core's loader (src/core/sc-denial-loader.c: the worker
  * thread) as this widget applies it. */
-typedef struct
+struct _LoadJob
 {
   ScDenialSidebar  *sidebar;       /* NULL once stale */
   ScDenialLoader   *loader;
@@ -77,7 +56,7 @@ typedef struct
   guint             applying_pos;
   gboolean          done;
   GError           *error;
-} LoadJob;
+};
 
 static void
 load_job_clear (gpointer data)
@@ -104,65 +83,6 @@ load_job_unref (LoadJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_unref)
 
-struct _ScDenialSidebar
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  GtkWidget          *source_button;
-  GtkLabel           *source_label;
-  GtkImage           *source_icon;
-  GtkSwitch          *follow_switch;
-  GtkRevealer        *lost_revealer;
-  GtkLabel           *lost_title;
-  GtkRevealer        *notes_revealer;
-  GtkLabel           *notes_label;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *error_page;
-  GtkSpinner         *spinner;
-  GtkLabel           *loading_label;
-  GtkSpinner         *status_spinner;
-  GtkLabel           *status_label;
-  GtkButton          *project_log_button;
-
-  /* owned */
-  ScProject          *project;
-  ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
-  ScJournalOptions    options;
-  GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GHashTable         *by_group;        /* ScDenialGroup* → ScDenialItem* (borrowed) */
-  GHashTable         *pending_set;     /* items created but not inserted yet */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GHashTable         *ignored;         /* key → key */
-  GStrv               ignored_strv;
-  GHashTable         *bound_rows;      /* ScDenialRow* set */
-  ScDenialStore      *store;
-  ScJournalReader    *reader;          /* when no job is running */
-  LoadJob            *job;
-  GCancellable       *cancellable;
-  GSource            *fd_source;
-  GPtrArray          *pending_new;     /* of ScDenialItem, inserted at the end of a dispatch */
-  char               *sort_by;
-  char               *source_problem;  /* why the system journal shows nothing, nullable */
-  char               *project_log;     /* the project's own log of denials, nullable */
-  char               *paste_path;      /* the file pasted records were saved to, nullable */
-
-  guint               tick_id;
-  guint               flush_id;
-  gint64              last_insert;
-  guint64             n_lost;
-  guint64             lost_dismissed;  /* n_lost when the warning was dismissed */
-  guint64             n_dropped;       /* groups left out beyond max_groups */
-  guint               max_groups;
-  guint64             n_records;
-  gboolean            follow;
-  gboolean            show_noise;
-  gboolean            loading;
-  gboolean            have_source;
-};
 
 G_DEFINE_FINAL_TYPE (ScDenialSidebar, sc_denial_sidebar, GTK_TYPE_WIDGET)
 
@@ -188,8 +108,8 @@ static guint signals[N_SIGNALS];
 
 /* The handler takes the reference, as adw_toast_overlay_add_toast() does;
  * without one the toast is dropped. */
-static void
-emit_toast (ScDenialSidebar *self,
+void
+_sc_denial_sidebar_emit_toast (ScDenialSidebar *self,
             AdwToast        *toast)
 {
   if (!g_signal_has_handler_pending (self, signals[ADD_TOAST], 0, TRUE))
@@ -205,14 +125,15 @@ static void start_job      (ScDenialSidebar *self,
 static void update_follow  (ScDenialSidebar *self);
 static void update_status  (ScDenialSidebar *self);
 
-/* ---- Applying batches on the main thread ------------------------------ */
-
-static void
-schedule_apply (ScDenialSidebar *self)
+void
+_sc_denial_sidebar_schedule_apply (ScDenialSidebar *self)
 {
   if (self->job != NULL)
     sc_denial_loader_schedule (self->job->loader);
 }
+
+
+/* ---- Applying batches on the main thread ------------------------------ */
 
 static gboolean
 item_visible (ScDenialSidebar *self,
@@ -230,371 +151,6 @@ filter_func (gpointer item,
              gpointer user_data)
 {
   return item_visible (user_data, item);
-}
-
-static int
-compare_int64_desc (gint64 a,
-                    gint64 b)
-{
-  return a > b ? -1 : a < b ? 1 : 0;
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  ScDenialSidebar *self = user_data;
-  ScDenialItem *item_a = (ScDenialItem *) a;
-  ScDenialItem *item_b = (ScDenialItem *) b;
-  int cmp;
-
-  if (g_strcmp0 (self->sort_by, "count") == 0)
-    {
-      guint64 ca = sc_denial_item_get_count (item_a);
-      guint64 cb = sc_denial_item_get_count (item_b);
-
-      cmp = ca > cb ? -1 : ca < cb ? 1 : 0;
-      if (cmp == 0)
-        cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                  sc_denial_item_get_last_seen (item_b));
-    }
-  else
-    {
-      cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                sc_denial_item_get_last_seen (item_b));
-    }
-
-  /* Stable for equal keys: the order the groups were first seen. */
-  if (cmp == 0)
-    {
-      guint ia = sc_denial_item_get_group (item_a)->index;
-      guint ib = sc_denial_item_get_group (item_b)->index;
-
-      cmp = ia < ib ? -1 : ia > ib ? 1 : 0;
-    }
-
-  return cmp;
-}
-
-/* The first position in the (sorted) store whose item sorts after ITEM. */
-static guint
-upper_bound (ScDenialSidebar *self,
-             ScDenialItem    *item)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint lo = 0, hi = g_list_model_get_n_items (model);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
-
-      if (sort_func (other, item, self) <= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static int
-sort_func_indirect (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return sort_func (*(gpointer const *) a, *(gpointer const *) b, user_data);
-}
-
-
-typedef struct
-{
-  gint64        primary;     /* larger sorts first */
-  gint64        secondary;
-  guint         index;       /* smaller sorts first */
-  ScDenialItem *item;
-} SortKey;
-
-static int
-sort_key_compare (gconstpointer a,
-                  gconstpointer b)
-{
-  const SortKey *ka = a;
-  const SortKey *kb = b;
-
-  if (ka->primary != kb->primary)
-    return ka->primary > kb->primary ? -1 : 1;
-  if (ka->secondary != kb->secondary)
-    return ka->secondary > kb->secondary ? -1 : 1;
-  return ka->index < kb->index ? -1 : ka->index > kb->index ? 1 : 0;
-}
-
-/* The pending list can hold tens of thousands of items while the first
- * read runs ahead of the list, and a flush inserts at most LIMIT of them:
- * only those are put first, in the order sort_func() defines (the rest
- * follow in no order, and are sorted when their turn comes). Sorting
- * plain keys, and selecting before sorting, keeps each flush a few
- * milliseconds: sorting all 100,000 took 35 ms of the main loop. */
-static void
-sort_pending (ScDenialSidebar *self,
-              guint            limit)
-{
-  guint n = self->pending_new->len;
-  gboolean by_count = g_strcmp0 (self->sort_by, "count") == 0;
-  g_autofree SortKey *keys = g_new (SortKey, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      gint64 last_seen = sc_denial_item_get_last_seen (item);
-
-      keys[i].item = item;
-      keys[i].index = sc_denial_item_get_group (item)->index;
-      if (by_count)
-        {
-          keys[i].primary = (gint64) MIN (sc_denial_item_get_count (item), (guint64) G_MAXINT64);
-          keys[i].secondary = last_seen;
-        }
-      else
-        {
-          keys[i].primary = last_seen;
-          keys[i].secondary = 0;
-        }
-    }
-
-  sc_select_first (keys, n, sizeof (SortKey), limit, sort_key_compare);
-  qsort (keys, MIN (limit, n), sizeof (SortKey), sort_key_compare);
-  for (guint i = 0; i < n; i++)
-    self->pending_new->pdata[i] = keys[i].item;
-}
-
-static gboolean
-flush_timeout_cb (gpointer user_data)
-{
-  ScDenialSidebar *self = user_data;
-
-  self->flush_id = 0;
-  schedule_apply (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Inserts pending items at their sorted places, one splice per run of
- * neighbours (loading in time order puts a whole batch at the top in a
- * single change). Returns TRUE when nothing is left pending; otherwise a
- * later dispatch has been arranged. */
-static gboolean
-flush_pending_new (ScDenialSidebar *self,
-                   FlushMode        mode)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n_store = g_list_model_get_n_items (model);
-  guint n = self->pending_new->len;
-  gint64 now = g_get_monotonic_time ();
-  g_autofree guint *pos = NULL;
-  guint limit = n;
-  guint end;
-  gboolean at_top;
-
-  if (n == 0)
-    return TRUE;
-
-  if (mode == FLUSH_HOLD)
-    return FALSE;   /* the job's next batch or its end calls again */
-
-  if (n_store < ROW_WINDOW)
-    limit = MIN (n, ROW_RAMP_ITEMS);
-  else if (mode == FLUSH_THROTTLED && now - self->last_insert < INSERT_INTERVAL_USEC)
-    limit = 0;
-  else if (mode == FLUSH_THROTTLED)
-    limit = MIN (n, INSERT_MAX_ITEMS);
-  else
-    limit = MIN (n, APPEND_MAX_ITEMS);
-
-  if (limit == 0)
-    {
-      if (self->flush_id == 0)
-        /* Default priority: it only schedules the apply idle, and must not
-         * starve behind slow frames. */
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                             (INSERT_INTERVAL_USEC - (now - self->last_insert)) / 1000 + 1,
-                                             flush_timeout_cb, self, NULL);
-      return FALSE;
-    }
-
-  sort_pending (self, limit);
-
-  /* Positions never decrease along the sorted batch: start each search
-   * where the previous one ended, and check that spot first. */
-  pos = g_new (guint, limit);
-  for (guint i = 0; i < limit; i++)
-    {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      guint lo = i > 0 ? pos[i - 1] : 0;
-      guint hi = n_store;
-
-      if (lo < hi)
-        {
-          g_autoptr(ScDenialItem) at = g_list_model_get_item (model, lo);
-
-          if (sort_func (at, item, self) > 0)
-            hi = lo;
-        }
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
-
-          if (sort_func (other, item, self) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      pos[i] = lo;
-    }
-
-  {
-    GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-    at_top = vadj == NULL || gtk_adjustment_get_value (vadj) <= 0.0;
-  }
-
-  /* From the end, so that earlier positions stay valid. */
-  end = limit;
-  while (end > 0)
-    {
-      guint start = end - 1;
-
-      while (start > 0 && pos[start - 1] == pos[end - 1])
-        start--;
-      g_list_store_splice (self->items, pos[start], 0,
-                           self->pending_new->pdata + start, end - start);
-      end = start;
-    }
-
-  for (guint i = 0; i < limit; i++)
-    g_hash_table_remove (self->pending_set, g_ptr_array_index (self->pending_new, i));
-  g_ptr_array_remove_range (self->pending_new, 0, limit);
-  self->last_insert = now;
-
-  /* The list view keeps showing the rows it showed; someone watching the
-   * top wants to see the newest denials arrive instead. */
-  if (at_top && pos[0] == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-
-  if (self->pending_new->len == 0)
-    return TRUE;
-
-  if (self->flush_id == 0)
-    /* Default priority: it only schedules the apply idle, and must not
-         * starve behind slow frames. */
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                         n_store + limit < ROW_WINDOW ? 16
-                                         : mode == FLUSH_THROTTLED ? INSERT_INTERVAL_USEC / 1000 : 0,
-                                         flush_timeout_cb, self, NULL);
-  return FALSE;
-}
-
-/* Finds ITEM in the sorted store; its sort key must not have changed since
- * it was placed. */
-static gboolean
-find_position (ScDenialSidebar *self,
-               ScDenialItem    *item,
-               guint           *position)
-{
-  guint pos = upper_bound (self, item);
-  g_autoptr(ScDenialItem) found = NULL;
-
-  if (pos == 0)
-    return FALSE;
-  found = g_list_model_get_item (G_LIST_MODEL (self->items), pos - 1);
-  if (found != item)
-    return FALSE;
-  *position = pos - 1;
-  return TRUE;
-}
-
-static gboolean
-in_place (ScDenialSidebar *self,
-          ScDenialItem    *item,
-          guint            position)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
-
-  if (position > 0)
-    {
-      g_autoptr(ScDenialItem) before = g_list_model_get_item (model, position - 1);
-      if (sort_func (before, item, self) > 0)
-        return FALSE;
-    }
-  if (position + 1 < n)
-    {
-      g_autoptr(ScDenialItem) after = g_list_model_get_item (model, position + 1);
-      if (sort_func (item, after, self) > 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-apply_snapshot (ScDenialSidebar  *self,
-                ScDenialSnapshot *snapshot)
-{
-  ScDenialItem *item;
-  guint position;
-
-  if (snapshot->is_new)
-    {
-      item = sc_denial_item_new (self->store, snapshot->group);
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
-      g_ptr_array_add (self->pending_new, item);
-      g_hash_table_add (self->pending_set, item);
-      g_hash_table_insert (self->by_group, snapshot->group, item);
-      return;
-    }
-
-  item = g_hash_table_lookup (self->by_group, snapshot->group);
-  if (item == NULL)
-    return;
-
-  if (g_hash_table_contains (self->pending_set, item))
-    {
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
-      return;
-    }
-
-  if (!find_position (self, item, &position))
-    {
-      g_warn_if_reached ();
-      return;
-    }
-
-  g_object_ref (item);
-  sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                         (const char * const *) snapshot->hosts);
-
-  /* A group seen again usually moves to the top (sorted by last seen). */
-  if (!in_place (self, item, position))
-    {
-      g_list_store_remove (self->items, position);
-      g_list_store_insert (self->items, upper_bound (self, item), item);
-    }
-  g_object_unref (item);
-}
-
-static void
-resort (ScDenialSidebar *self)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (all, g_list_model_get_item (model, i));
-  g_ptr_array_sort_with_data (all, (GCompareDataFunc) sort_func_indirect, self);
-  g_list_store_splice (self->items, 0, n, all->pdata, n);
 }
 
 static void
@@ -660,7 +216,7 @@ finish_job (ScDenialSidebar *self,
         }
       else
         {
-          emit_toast (self, adw_toast_new (job->error->message));
+          _sc_denial_sidebar_emit_toast (self, adw_toast_new (job->error->message));
         }
     }
 
@@ -701,7 +257,7 @@ apply_cb (ScDenialLoader *loader,
                                                        &self->n_dropped);
           if (job->applying == NULL)
             {
-              if (flush_pending_new (self, flush_mode (job)) && job->done)
+              if (_sc_denial_sidebar_flush_pending (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
               else
                 update_status (self);
@@ -709,13 +265,13 @@ apply_cb (ScDenialLoader *loader,
             }
         }
 
-      apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
+      _sc_denial_sidebar_apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
 
       if (++n % 32 == 0 && g_get_monotonic_time () >= deadline)
         break;
     }
 
-  flush_pending_new (self, flush_mode (job));
+  _sc_denial_sidebar_flush_pending (self, flush_mode (job));
   update_status (self);
   return TRUE;
 }
@@ -953,78 +509,6 @@ update_status (ScDenialSidebar *self)
     }
 }
 
-static void
-update_source_label (ScDenialSidebar *self)
-{
-  g_autofree char *label = NULL;
-  const char *icon = "utilities-terminal-symbolic";
-
-  switch (self->options.type)
-    {
-    case SC_JOURNAL_SOURCE_SYSTEM:
-      label = g_strdup (_("System Journal"));
-      break;
-    case SC_JOURNAL_SOURCE_DIRECTORY:
-      label = g_path_get_basename (self->options.path);
-      icon = "folder-symbolic";
-      break;
-    case SC_JOURNAL_SOURCE_FILES:
-      if (self->options.files != NULL && self->options.files[0] != NULL &&
-          self->options.files[1] == NULL)
-        label = g_path_get_basename (self->options.files[0]);
-      else
-        /* Translators: several journal files were chosen */
-        label = g_strdup_printf (ngettext ("%u journal file", "%u journal files",
-                                           self->options.files ? g_strv_length (self->options.files) : 0),
-                                 self->options.files ? g_strv_length (self->options.files) : 0);
-      icon = "text-x-generic-symbolic";
-      break;
-    case SC_JOURNAL_SOURCE_LOG:
-    default:
-      if (g_strcmp0 (self->options.path, "-") == 0)
-        label = g_strdup (_("Standard Input"));
-      else
-        label = g_path_get_basename (self->options.path);
-      icon = "text-x-generic-symbolic";
-      break;
-    }
-
-  if (self->paste_path != NULL && self->options.type == SC_JOURNAL_SOURCE_LOG &&
-      g_strcmp0 (self->options.path, self->paste_path) == 0)
-    {
-      g_free (label);
-      label = g_strdup (_("Pasted Records"));
-      icon = "edit-paste-symbolic";
-    }
-
-  gtk_label_set_label (self->source_label, label);
-  /* Short names are shown whole ("System Journal"); long file names give
-   * way in the middle when the sidebar is narrow. */
-  gtk_label_set_width_chars (self->source_label, MIN ((int) g_utf8_strlen (label, -1), 16));
-  gtk_image_set_from_icon_name (self->source_icon, icon);
-
-  /* Explicit journal files are a closed set: sd-journal cannot watch them. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_switch),
-                            self->options.type != SC_JOURNAL_SOURCE_FILES);
-  gtk_widget_set_tooltip_text (self->source_button,
-                               self->options.path ? self->options.path : label);
-}
-
-static void
-update_project_log (ScDenialSidebar *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.open-project-log",
-                                 self->project_log != NULL);
-  if (self->project_log != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (self->project_log);
-      /* Translators: %s is a file name in the project folder, e.g. denials.log */
-      g_autofree char *label = g_strdup_printf (_("_Open “%s”"), name);
-
-      gtk_button_set_label (self->project_log_button, label);
-    }
-}
-
 /* ---- List rows -------------------------------------------------------- */
 
 static void
@@ -1108,7 +592,7 @@ row_ignore_cb (ScDenialRow     *row,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "sc-key", g_strdup (key), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unignore_cb), self, 0);
-  emit_toast (self, toast);
+  _sc_denial_sidebar_emit_toast (self, toast);
 }
 
 static void
@@ -1174,158 +658,6 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* ---- Source choosers -------------------------------------------------- */
-
-static void
-set_source_from_chooser (ScDenialSidebar     *self,
-                         ScJournalSourceType  type,
-                         GtkFileChooser      *chooser)
-{
-  ScJournalOptions options = { 0 };
-
-  options.type = type;
-  if (type == SC_JOURNAL_SOURCE_FILES)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (chooser);
-      guint n = g_list_model_get_n_items (files);
-      GPtrArray *paths = g_ptr_array_new ();
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      options.files = (GStrv) g_ptr_array_free (paths, FALSE);
-    }
-  else
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-
-      options.path = file ? g_file_get_path (file) : NULL;
-      if (options.path == NULL)
-        return;
-    }
-
-  sc_denial_sidebar_set_source (self, &options);
-  sc_journal_options_clear (&options);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     ScDenialSidebar *self)
-{
-  ScJournalSourceType type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "sc-type"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    set_source_from_chooser (self, type, GTK_FILE_CHOOSER (native));
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-open_chooser (ScDenialSidebar     *self,
-              ScJournalSourceType  type)
-{
-  GtkFileChooserNative *native;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_OPEN;
-  const char *title;
-
-  switch (type)
-    {
-    case SC_JOURNAL_SOURCE_DIRECTORY:
-      title = _("Choose a Journal Folder");
-      action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
-      break;
-    case SC_JOURNAL_SOURCE_FILES:
-      title = _("Choose Journal Files");
-      break;
-    case SC_JOURNAL_SOURCE_LOG:
-    case SC_JOURNAL_SOURCE_SYSTEM:
-    default:
-      title = _("Choose a Log File");
-      break;
-    }
-
-  native = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        action, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (type == SC_JOURNAL_SOURCE_FILES)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-      gtk_file_filter_set_name (filter, _("Journal Files"));
-      gtk_file_filter_add_pattern (filter, "*.journal");
-      gtk_file_filter_add_pattern (filter, "*.journal~");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-    }
-  /* The project's folder first: that is where a saved log usually is. */
-  if (self->project != NULL && sc_project_get_root (self->project) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (sc_project_get_root (self->project));
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
-  g_object_set_data (G_OBJECT (native), "sc-type", GINT_TO_POINTER (type));
-  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-use_system_journal_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (widget), NULL);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_DIRECTORY);
-}
-
-static void
-open_files_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_FILES);
-}
-
-static void
-open_log_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_LOG);
-}
-
-static void
-open_project_log_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
-  ScJournalOptions options = { 0 };
-
-  if (self->project_log == NULL)
-    return;
-  options.type = SC_JOURNAL_SOURCE_LOG;
-  options.path = self->project_log;
-  sc_denial_sidebar_set_source (self, &options);
-}
-
 static void
 dismiss_lost_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1336,163 +668,6 @@ dismiss_lost_action (GtkWidget  *widget,
   /* Until more records are lost. */
   self->lost_dismissed = self->n_lost;
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
-}
-
-/* ---- Pasted records --------------------------------------------------- */
-
-static void
-remove_paste_file (ScDenialSidebar *self)
-{
-  if (self->paste_path != NULL)
-    g_unlink (self->paste_path);
-  g_clear_pointer (&self->paste_path, g_free);
-}
-
-/* Reads TEXT (records copied from a bug report, a terminal, a forum) as a
- * text log: the same parser as a log file, so what it understands there
- * it understands here. */
-void
-sc_denial_sidebar_load_text (ScDenialSidebar *self,
-                             const char      *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *owned = NULL;
-  ScJournalOptions options = { 0 };
-  int fd;
-
-  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
-  g_return_if_fail (text != NULL);
-
-  fd = g_file_open_tmp ("snapconfine-pasted-XXXXXX.log", &path, &error);
-  if (fd < 0)
-    {
-      emit_toast (self, adw_toast_new (error->message));
-      return;
-    }
-  close (fd);
-  /* Text copied from a page rarely ends with a newline; the last record
-   * is a whole line all the same. */
-  if (!g_str_has_suffix (text, "\n"))
-    text = owned = g_strconcat (text, "\n", NULL);
-  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
-    {
-      g_unlink (path);
-      emit_toast (self, adw_toast_new (error->message));
-      return;
-    }
-
-  remove_paste_file (self);
-  self->paste_path = g_steal_pointer (&path);
-  options.type = SC_JOURNAL_SOURCE_LOG;
-  options.path = self->paste_path;
-  sc_denial_sidebar_set_source (self, &options);
-}
-
-static void
-paste_text_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(ScDenialSidebar) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (text == NULL || strspn (text, " \t\r\n") == strlen (text))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        emit_toast (self, adw_toast_new (_("The clipboard holds no text to read records from")));
-      return;
-    }
-  sc_denial_sidebar_load_text (self, text);
-}
-
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb,
-                                 g_object_ref (widget));
-}
-
-static void
-paste_dialog_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          ScDenialSidebar  *self)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "sc-buffer");
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (g_strcmp0 (response, "show") != 0)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (strspn (text, " \t\r\n") != strlen (text))
-    sc_denial_sidebar_load_text (self, text);
-}
-
-static void
-paste_dialog_clipboard_cb (GObject      *source,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(GtkTextBuffer) buffer = user_data;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
-
-  /* Only what looks like records, and only into an untouched box. */
-  if (text != NULL && gtk_text_buffer_get_char_count (buffer) == 0 &&
-      (strstr (text, "apparmor") != NULL || strstr (text, "audit") != NULL ||
-       strstr (text, "seccomp") != NULL))
-    gtk_text_buffer_set_text (buffer, text, -1);
-}
-
-static void
-paste_records_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *view;
-  GtkTextBuffer *buffer;
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Paste Records"),
-                                   _("Paste denial records copied from a bug report, a forum "
-                                     "or a terminal (journalctl, dmesg, snappy-debug) to see "
-                                     "what they suggest."));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Records"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "show", _("_Show Suggestions"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_object_set_data_full (G_OBJECT (dialog), "sc-buffer", g_object_ref (buffer), g_object_unref);
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
-                                 paste_dialog_clipboard_cb, g_object_ref (buffer));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_dialog_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
 }
 
 static void
@@ -1520,7 +695,7 @@ copy_ratelimit_command_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
                           "sudo sysctl -w kernel.printk_ratelimit=0");
-  emit_toast (self, adw_toast_new (_("Command copied")));
+  _sc_denial_sidebar_emit_toast (self, adw_toast_new (_("Command copied")));
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -1575,7 +750,7 @@ sc_denial_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->sort_by, g_free);
   g_clear_pointer (&self->source_problem, g_free);
   g_clear_pointer (&self->project_log, g_free);
-  remove_paste_file (self);
+  _sc_denial_sidebar_remove_paste_file (self);
 
   G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->finalize (object);
 }
@@ -1623,7 +798,7 @@ set_sort_by (ScDenialSidebar *self,
   if (sc_set_str (&self->sort_by, sort_by))
     {
       if (self->items != NULL)
-        resort (self);
+        _sc_denial_sidebar_resort (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
     }
 }
@@ -1761,20 +936,9 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, project_log_button);
 
-  gtk_widget_class_install_action (widget_class, "sidebar.use-system-journal", NULL,
-                                   use_system_journal_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-files", NULL, open_files_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-log", NULL, open_log_action);
+  _sc_denial_sidebar_class_sources_init (widget_class);
   gtk_widget_class_install_action (widget_class, "sidebar.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-project-log", NULL,
-                                   open_project_log_action);
   gtk_widget_class_install_action (widget_class, "sidebar.dismiss-lost", NULL, dismiss_lost_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.paste", NULL, paste_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.paste-records", NULL,
-                                   paste_records_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
-                                       "sidebar.paste", NULL);
   gtk_widget_class_install_action (widget_class, "sidebar.reset-ignored", NULL,
                                    reset_ignored_action);
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
@@ -1826,8 +990,8 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   g_object_bind_property (self, "follow", self->follow_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  update_source_label (self);
-  update_project_log (self);
+  _sc_denial_sidebar_update_source_label (self);
+  _sc_denial_sidebar_update_project_log (self);
   update_status (self);
 }
 
@@ -1873,7 +1037,7 @@ sc_denial_sidebar_set_project (ScDenialSidebar *self,
       self->plan = sc_denial_plan_new (project);
       self->project_log = sc_project_find_denial_log (project);
     }
-  update_project_log (self);
+  _sc_denial_sidebar_update_project_log (self);
 
   /* A reloaded project of the same snap keeps what was read; only what
    * the cards offer changes. */
@@ -2013,9 +1177,9 @@ sc_denial_sidebar_set_source (ScDenialSidebar        *self,
 
   /* Pasted records are kept only while they are shown. */
   if (self->paste_path != NULL && g_strcmp0 (self->options.path, self->paste_path) != 0)
-    remove_paste_file (self);
+    _sc_denial_sidebar_remove_paste_file (self);
 
-  update_source_label (self);
+  _sc_denial_sidebar_update_source_label (self);
   sc_denial_sidebar_set_follow (self, self->options.type == SC_JOURNAL_SOURCE_SYSTEM);
   sc_denial_sidebar_reload (self);
 }
