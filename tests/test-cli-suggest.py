@@ -309,7 +309,8 @@ def test_existing_definitions(tmp):
     report, applied, shown, p = suggest_case(tmp, "related", head + related + apps % "x11", LOG_CFG)
     defs = report["definitions"] if report else {}
     check("a same-interface definition of related paths is extended",
-          report["present"] == [{"target": "demo", "plug": "dot-config-demo", "denials": 1}] and
+          report["present"] == [{"target": "demo", "plug": "dot-config-demo", "origin": "declared",
+                                "denials": 1}] and
           defs.get("dot-config-demo", {}).get("read") == ["$HOME/.config/demo"] and
           defs.get("dot-config-demo", {}).get("write") == ["$HOME/.config/demo/cache"], report)
 
@@ -347,6 +348,33 @@ def test_errors(d, tmp):
     p = run(["suggest", project, "--directory", d, "--apply"], user=65534)
     check("--apply that cannot write exits 4 and leaves the file alone",
           p.returncode == 4 and read(yaml) == before, "rc %d %s" % (p.returncode, p.stderr.decode()))
+
+
+def test_present_origin(tmp):
+    """What is already there says whether the app declares it or an
+    extension gives it, as the sidebar's cards do."""
+    report, applied, shown, p = suggest_case(
+        tmp, "origin",
+        "name: demo\nbase: core22\nconfinement: devmode\n"
+        "apps:\n  demo:\n    command: bin/demo\n    extensions: [gnome]\n    plugs: [network]\n",
+        'Nov 24 09:12:10 devbox dbus-daemon[1432]: apparmor="ALLOWED" operation="dbus_method_call"  '
+        'bus="session" path="/org/freedesktop/Notifications" interface="org.freedesktop.Notifications" '
+        'member="Notify" mask="send" name="org.freedesktop.Notifications" pid=4121 '
+        'label="snap.demo.demo" peer_pid=2011 peer_label="unconfined"\n'
+        'Nov 24 09:12:07 devbox kernel: audit: type=1400 audit(1795511527.010:308): apparmor="ALLOWED" '
+        'operation="connect" class="net" profile="snap.demo.demo" pid=3977 comm="demo" family="inet" '
+        'sock_type="stream" protocol=6 requested_mask="send receive connect" '
+        'denied_mask="send receive connect"\n')
+    present = {x["plug"]: x for x in (report or {}).get("present", [])}
+    check("suggest --json says an extension gives desktop",
+          present.get("desktop", {}).get("origin") == "extension"
+          and present.get("desktop", {}).get("extension") == "gnome", json.dumps(report))
+    check("suggest --json says the app declares network",
+          present.get("network", {}).get("origin") == "declared", json.dumps(report))
+    t = run(["suggest", os.path.join(tmp, "origin"), "--log", os.path.join(tmp, "origin", "denials.log")])
+    check("suggest names the extension in its text",
+          b"given by the gnome extension" in t.stdout and b"already there, declared" in t.stdout,
+          t.stdout.decode())
 
 
 def test_max_groups(tmp):
@@ -403,6 +431,7 @@ def main():
         test_slot_names(tmp)
         test_existing_definitions(tmp)
         test_max_groups(tmp)
+        test_present_origin(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -14,7 +14,8 @@
  *     "targets": [ { "target": "foo" | "hook:configure",
  *                    "plugs": [ { "plug", "interface", "reason", "denials": N } ] } ],
  *     "definitions": { "<plug>": { "interface": "personal-files", "read": [ … ], … } },
- *     "present": [ { "target", "plug", "denials": N } ],      already declared
+ *     "present": [ { "target", "plug", "origin": "declared" | "extension",
+ *                    "extension"?, "denials": N } ],         already there
  *     "fixes": [ { "target", "kind", "operation", "object", "fix", "denials": N } ],
  *     "unresolved": [ { "target", "kind", "operation", "object", "denials": N } ],
  *     "unknown_targets": [ { "target", "denials": N } ],      not in the project
@@ -129,6 +130,10 @@ print_json (ScDenialPlan  *plan,
           sc_json_begin_object (json);
           sc_json_member_string (json, "target", t->target);
           sc_json_member_string (json, "plug", p->plug);
+          sc_json_member_string (json, "origin",
+                                 p->state == SC_PLAN_STATE_EXTENSION ? "extension" : "declared");
+          if (p->state == SC_PLAN_STATE_EXTENSION && p->extension != NULL)
+            sc_json_member_string (json, "extension", p->extension);
           sc_json_key (json, "denials");
           sc_json_uint (json, p->denials);
           sc_json_end_object (json);
@@ -222,10 +227,17 @@ print_text (ScDenialPlan  *plan,
       for (guint j = 0; j < t->present->len; j++)
         {
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
+          g_autofree char *origin = NULL;
 
-          printf ("  = %s  already there, declared or from an extension (%" G_GUINT64_FORMAT
-                  " %s): if it does not auto-connect, `snap connect %s:%s`\n",
-                  p->plug, p->denials, p->denials == 1 ? "denial" : "denials",
+          /* The words the sidebar's cards use. */
+          if (p->state == SC_PLAN_STATE_EXTENSION)
+            origin = g_strdup_printf ("already there, given by the %s extension",
+                                      p->extension != NULL ? p->extension : "?");
+          else
+            origin = g_strdup ("already there, declared");
+          printf ("  = %s  %s (%" G_GUINT64_FORMAT " %s): if it does not auto-connect, "
+                  "`snap connect %s:%s`\n",
+                  p->plug, origin, p->denials, p->denials == 1 ? "denial" : "denials",
                   sc_project_get_name (project), p->plug);
         }
     }
