@@ -11,8 +11,11 @@
  * "ignored" (GStrv of group keys hidden for this project), "show-noise"
  * (boolean), "loading" (boolean, read-only).
  * Signals: "add-plug" (const char *target, const char *plug,
- * GVariant *definition or NULL) and "add-toast" (AdwToast*; the handler
- * takes the reference, as adw_toast_overlay_add_toast() does).
+ * GVariant *definition or NULL: the whole top-level definition the plug
+ * needs now, merged by the project's ScDenialPlan with what the project
+ * and earlier cards defined, "interface" included, no "name"; it replaces
+ * any pending definition of that name) and "add-toast" (AdwToast*; the
+ * handler takes the reference, as adw_toast_overlay_add_toast() does).
  */
 #pragma once
 

@@ -5,10 +5,15 @@
  *
  * The denial sidebar in a real window under Xvfb: it reads a text log
  * written here for a project written here, groups and lists the denials
- * with their first suggestion, emits add-plug with the right target and
- * plug when Add is clicked, hides ignored groups, follows appended lines,
- * warns about records lost to rate limiting and explains an unreadable
- * source. Without a display the widget tests skip and say so.
+ * with their first suggestion, says on each card whether the project has
+ * the plug already, emits add-plug with what the core's planner says to
+ * write, hides ignored groups, follows appended lines (and a log replaced
+ * by a longer copy), warns about records lost to rate limiting (and lets
+ * the warning go), caps the groups it keeps, reads pasted records,
+ * explains an unreadable source or a system journal that cannot show
+ * denials, and offers the project's own log. In a whole window, Add on
+ * cards and Switch to Strict write the bytes `snapconfine-cli suggest
+ * --apply` writes. Without a display the widget tests skip and say so.
  */
 
 #include "config.h"
