@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 builddir=build
-setup_args=()
+# Warnings are errors here (and so in CI, .ci/run), not in the project's
+# defaults that distributions build with.
+setup_args=(-Dwerror=true)
 if [ "${1:-}" = "--sanitize" ]; then
   builddir=build-asan
-  setup_args=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
+  setup_args+=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
   export LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0

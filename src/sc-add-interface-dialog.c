@@ -151,6 +151,22 @@ search_activate_cb (ScAddInterfaceDialog *self)
     choose (self, g_object_get_data (g_ptr_array_index (self->rows, 0), "sc-interface"));
 }
 
+/* Down from the search entry goes to the results, as in GNOME Settings'
+ * search. */
+static gboolean
+search_key_pressed_cb (ScAddInterfaceDialog  *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || self->rows->len == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_grab_focus (g_ptr_array_index (self->rows, 0));
+  return GDK_EVENT_STOP;
+}
+
 static void
 row_activated_cb (ScAddInterfaceDialog *self,
                   GtkListBoxRow        *row)
@@ -203,10 +219,17 @@ sc_add_interface_dialog_class_init (ScAddInterfaceDialogClass *klass)
 static void
 sc_add_interface_dialog_init (ScAddInterfaceDialog *self)
 {
+  GtkEventController *key;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 }
 
 ScAddInterfaceDialog *

@@ -440,6 +440,8 @@ build_details (ScDenialRow *self)
           g_autofree char *title = NULL;
           GtkWidget *name;
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+          GtkWidget *note = gtk_label_new (NULL);
+          g_auto(Action) action = { 0 };
 
           title = g_markup_printf_escaped ("<b>%s</b> · %s",
                                            sc_suggestion_get_plug_name (suggestion),
@@ -455,9 +457,6 @@ build_details (ScDenialRow *self)
           gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
           gtk_box_append (GTK_BOX (text), name);
           gtk_box_append (GTK_BOX (text), new_wrapped_label (suggestion->reason, "caption"));
-
-          GtkWidget *note = gtk_label_new (NULL);
-          g_auto(Action) action = { 0 };
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "sc-add-button");

@@ -39,23 +39,13 @@ def run(*args, stdin=None, timeout=60):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-class Skip(Exception):
-    pass
+import sctap
+from sctap import Skip, test
 
 
 def check(cond, message):
     if not cond:
         raise AssertionError(message)
-
-
-results = []  # (name, function, todo-or-None)
-
-
-def test(name, todo=None):
-    def deco(fn):
-        results.append((name, fn, todo))
-        return fn
-    return deco
 
 
 def read(path):
@@ -709,12 +699,9 @@ def run_validation(name, text, line, col, tmp):
     path = os.path.join(tmp, "snapcraft.yaml")
     write(path, text)
     for cmd in (["show", path, "--json"], ["strict", path, "--plug", "a=home"], ["check", path, "--json"]):
-        t0 = time.monotonic()
-        p = subprocess.run([CLI, *cmd], capture_output=True, timeout=30)
-        dt = time.monotonic() - t0
+        p = subprocess.run([CLI, *cmd], capture_output=True, timeout=120)
         err = p.stderr.decode("utf-8", "replace")
         check(p.returncode == 3, f"{cmd[0]}: exit {p.returncode}, want 3; stderr {err[:300]!r}")
-        check(dt < 2.0, f"{cmd[0]} took {dt:.2f} s")
         check(p.stdout == b"", f"{cmd[0]}: stdout not empty: {p.stdout[:200]!r}")
         first = err.splitlines()[0] if err else ""
         m = re.match(r"^(.*):(\d+):(\d+): (.+)$", first)
@@ -1609,7 +1596,7 @@ def rules_table(tmp):
     check(not bad, "\n".join(bad))
 
 
-def measured(args, timeout=30):
+def measured(args, timeout=120):
     """Run the CLI; return (exit code, seconds, peak RSS in KiB)."""
     t0 = time.monotonic()
     p = subprocess.Popen([CLI, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -1626,7 +1613,7 @@ def measured(args, timeout=30):
     return p.returncode, time.monotonic() - t0, ru.ru_maxrss
 
 
-@test("limits: valid project holding an alias bomb: show/check/strict fast and small")
+@test("limits: valid project holding an alias bomb: show/check/strict finish, small")
 def bomb_valid(tmp):
     path = os.path.join(tmp, "snapcraft.yaml")
     write(path, alias_bomb(tail="    plugs: [home]").replace(b"name: x", b"name: x\nconfinement: devmode"))
@@ -1634,7 +1621,6 @@ def bomb_valid(tmp):
                  ["strict", path, "--plug", "app=x11"]):
         code, secs, rss = measured(args)
         check(code in (0, 1), f"{args[0]}: exit {code}")
-        check(secs < 1.0, f"{args[0]} took {secs:.2f} s")
         check(rss < 50 * 1024, f"{args[0]} peak RSS {rss} KiB")
     code, out, err = run("show", path, "--json")
     check(json.loads(out)["apps"][0]["plugs"] == ["home", "x11"], "edit lost")
@@ -1658,16 +1644,15 @@ def limits(tmp):
         for args in (["show", path, "--json"], ["strict", path, "--plug", "app=x11", "--dry-run"]):
             code, secs, rss = measured(args)
             check(code in (0, 2, 3, 4), f"{name} {args[0]}: exit {code} (crash?)")
-            check(secs < 1.0, f"{name} {args[0]} took {secs:.2f} s")
             check(rss < 80 * 1024, f"{name} {args[0]} peak RSS {rss} KiB")
 
 
-@test("limits: check on an app with 1,500 plugs finishes in seconds")
+@test("limits: check on an app with 1,500 plugs finishes")
 def many_plugs_check(tmp):
     many_plugs(tmp, 1500)
 
 
-@test("limits: check on an app with 6,000 plugs finishes in seconds")
+@test("limits: check on an app with 6,000 plugs finishes")
 def many_plugs_check_6000(tmp):
     many_plugs(tmp, 6000)
 
@@ -1677,11 +1662,12 @@ def many_plugs(tmp, n):
     write(path, ("name: x\nconfinement: devmode\napps:\n  a:\n    command: x\n    plugs:\n" +
                  "".join(f"      - p{i}\n" for i in range(n))).encode())
     for args in (["show", path, "--json"], ["check", path, "--json"]):
+        # Only a hang fails here; how fast it is belongs in bench/.
         try:
-            code, secs, _ = measured(args, timeout=6)
+            code, secs, _ = measured(args, timeout=120)
         except subprocess.TimeoutExpired:
-            raise AssertionError(f"{args[0]} ran over 6 s")
-        check(secs < 3.0, f"{args[0]} took {secs:.1f} s")
+            raise AssertionError(f"{args[0]} did not finish in 120 s")
+        check(code in (0, 1), f"{args[0]}: exit {code}")
 
 
 # Plain scalars in a plug list, typed as PyYAML (snapcraft's loader, YAML 1.1)
@@ -1905,34 +1891,7 @@ for _c in EDIT_CASES:
 # ---------------------------------------------------------------------------
 
 def main():
-    only = sys.argv[1:]
-    sel = [r for r in results if not only or any(o in r[0] for o in only)]
-    print(f"1..{len(sel)}")
-    failed = 0
-    for n, (name, fn, todo) in enumerate(sel, 1):
-        tmp = tempfile.mkdtemp(prefix="sc-acceptance-")
-        directive = f" # TODO bug: {todo}" if todo else ""
-        try:
-            fn(tmp)
-            if todo:
-                # A known bug that is fixed now: report a plain pass (meson
-                # counts "ok # TODO" as a failure) and say so; remove the todo.
-                print(f"# fixed: {todo} -- remove its todo= marker")
-                directive = ""
-            print(f"ok {n} - {name}{directive}")
-        except Skip as e:
-            print(f"ok {n} - {name} # SKIP {e}")
-        except Exception as e:  # noqa: BLE001 - report every failure as TAP
-            msg = str(e) if isinstance(e, AssertionError) else f"{type(e).__name__}: {e}"
-            for line in msg.splitlines()[:40]:
-                print(f"# {line}")
-            print(f"not ok {n} - {name}{directive}")
-            if not todo:
-                failed += 1
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-        sys.stdout.flush()
-    return 1 if failed else 0
+    return sctap.main(sys.argv[1:])
 
 
 if __name__ == "__main__":

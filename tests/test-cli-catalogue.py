@@ -18,12 +18,8 @@ KEYS = {
     "attributes", "policy_notes", "description", "risk", "doc_url",
 }
 
-tests = []
-
-
-def test(func):
-    tests.append(func)
-    return func
+import sctap
+from sctap import test
 
 
 def run(*args):
@@ -194,23 +190,7 @@ def double_dash_allows_dash_query():
 
 
 def main():
-    print(f"1..{len(tests)}")
-    failed = 0
-    for number, func in enumerate(tests, 1):
-        name = func.__name__.replace("_", " ")
-        try:
-            result = func()
-        except Exception as exc:  # noqa: BLE001 - report every failure as TAP
-            failed += 1
-            print(f"not ok {number} - {name}")
-            for line in repr(exc).splitlines():
-                print(f"# {line}")
-            continue
-        if isinstance(result, str) and result.startswith("SKIP"):
-            print(f"ok {number} - {name} # {result}")
-        else:
-            print(f"ok {number} - {name}")
-    return 1 if failed else 0
+    return sctap.main()
 
 
 if __name__ == "__main__":

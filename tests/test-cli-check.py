@@ -19,11 +19,8 @@ CLI = os.environ.get("SNAPCONFINE_CLI")
 SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(SRCDIR, "data", "check")
 
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((bool(condition), name, detail))
+import sctap
+from sctap import check
 
 
 def run(*args):
@@ -38,8 +35,7 @@ def fixture(name):
 
 def main():
     if not CLI:
-        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
-        return
+        sctap.skip_all("SNAPCONFINE_CLI is not set")
 
     # Clean project: exit 0, nothing printed, JSON is an empty array.
     code, out, err = run(fixture("clean.yaml"))
@@ -144,14 +140,7 @@ def main():
     code, out, err = run(fixture("clean.yaml"), fixture("devmode.yaml"))
     check("two paths exit 2", code == 2, f"exit {code}")
 
-    print(f"1..{len(results)}")
-    for i, (ok, name, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok and detail:
-            for line in str(detail).splitlines():
-                print(f"# {line}")
-
 
 if __name__ == "__main__":
     main()
-    sys.exit(0)
+    sys.exit(sctap.main())

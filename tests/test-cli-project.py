@@ -15,17 +15,13 @@ CLI = os.environ.get("SNAPCONFINE_CLI", "snapconfine-cli")
 SRC = os.environ.get("SC_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
 EXAMPLE = os.path.join(SRC, "examples", "skylark")
 
-results = []
+import sctap
+from sctap import test
 
 
 def run(*args, stdin=None):
     p = subprocess.run([CLI, *args], capture_output=True, text=True, input=stdin, timeout=60)
     return p.returncode, p.stdout, p.stderr
-
-
-def test(fn):
-    results.append(fn)
-    return fn
 
 
 def check(cond, message):
@@ -298,21 +294,7 @@ def exit_4_write_failed(tmp):
 
 
 def main():
-    print(f"1..{len(results)}")
-    failed = 0
-    for i, fn in enumerate(results, 1):
-        tmp = tempfile.mkdtemp(prefix="sc-cli-")
-        try:
-            fn(tmp)
-            print(f"ok {i} - {fn.__name__}")
-        except Exception as e:  # noqa: BLE001 - report every failure as TAP
-            failed += 1
-            print(f"not ok {i} - {fn.__name__}")
-            for line in str(e).splitlines()[:20]:
-                print(f"# {line}")
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failed else 0
+    return sctap.main()
 
 
 if __name__ == "__main__":

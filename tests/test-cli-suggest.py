@@ -21,15 +21,8 @@ SRCDIR = os.environ.get("G_TEST_SRCDIR", os.path.dirname(os.path.abspath(__file_
 FIXTURES = os.path.join(SRCDIR, "data", "journal")
 JOURNAL_REMOTE = "/lib/systemd/systemd-journal-remote"
 
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
-
-
-def skip(name, reason):
-    results.append((name, None, reason))
+import sctap
+from sctap import check, skip
 
 
 def run(args, user=None):
@@ -74,7 +67,7 @@ def test_report(d, tmp):
         return None
     check("stdout is one JSON object with the documented keys",
           set(report) == {"snap", "targets", "definitions", "present", "fixes", "unresolved",
-                          "unknown_targets", "lost"}, sorted(report))
+                          "unknown_targets", "lost", "connect"}, sorted(report))
     check("the snap is the project's name", report["snap"] == "foo")
     foo = plugs_of(report, "foo")
     hook = plugs_of(report, "hook:configure")
@@ -410,8 +403,7 @@ def test_max_groups(tmp):
 
 def main():
     if not CLI:
-        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
-        return
+        sctap.skip_all("SNAPCONFINE_CLI is not set")
     tmp = tempfile.mkdtemp(prefix="sc-cli-suggest-")
     try:
         if os.access(JOURNAL_REMOTE, os.X_OK):
@@ -435,19 +427,7 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    failed = 0
-    for i, (name, ok, detail) in enumerate(results, 1):
-        if ok is None:
-            print("ok %d - %s # SKIP %s" % (i, name, detail))
-        elif ok:
-            print("ok %d - %s" % (i, name))
-        else:
-            failed += 1
-            print("not ok %d - %s" % (i, name))
-            for line in str(detail).splitlines()[:30]:
-                print("#   " + line)
-    sys.exit(1 if failed else 0)
+    sys.exit(sctap.main())
 
 
 if __name__ == "__main__":

@@ -2171,10 +2171,6 @@ test_speed (void)
   g_test_minimized_result (others_usec / 1e6, "others: %.3f s", others_usec / 1e6);
   g_test_minimized_result (kernel_usec / 1e6, "kernel others: %.3f s", kernel_usec / 1e6);
   g_assert_cmpuint (found, ==, n_records);
-  /* Generous bounds (sanitizer builds are several times slower). */
-  g_assert_cmpint (records_usec, <, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (others_usec, <, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (kernel_usec, <, 2 * G_USEC_PER_SEC);
 }
 
 static void

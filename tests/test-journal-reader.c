@@ -15,6 +15,7 @@
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -550,8 +551,9 @@ test_log_cancel (void)
 
 /* ---- Follow ------------------------------------------------------------ */
 
-/* Waits until at least N records arrived or 5 s passed; returns the time
- * it took in µs. */
+/* Waits until at least N records arrived (giving up after 60 s, which only
+ * catches a hang); returns the time it took in µs, for the test log: how
+ * fast it is belongs in bench/, not in an assertion. */
 static gint64
 wait_for (ScJournalReader *reader,
           Records         *r,
@@ -559,7 +561,7 @@ wait_for (ScJournalReader *reader,
 {
   gint64 start = g_get_monotonic_time ();
 
-  while (r->denials->len < n && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+  while (r->denials->len < n && g_get_monotonic_time () - start < 60 * G_USEC_PER_SEC)
     {
       g_autoptr(GError) error = NULL;
 
@@ -584,7 +586,7 @@ test_follow_directory (void)
   gint64 took;
 
   g_test_summary ("Following a directory: a journal file written into it while the reader "
-                  "waits is noticed and its records arrive within a second or so.");
+                  "waits is noticed and its records arrive.");
   if (!have_journal_remote ())
     return;
 
@@ -610,7 +612,6 @@ test_follow_directory (void)
   g_assert_cmpuint (r.denials->len, ==, 2);
   g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->host, ==, "beta");
   g_test_message ("new journal file noticed after %" G_GINT64_FORMAT " µs", took);
-  g_assert_cmpint (took, <, 2 * G_USEC_PER_SEC);
 
   g_unlink (first);
   g_unlink (second);
@@ -721,6 +722,7 @@ test_follow_log (void)
   records_init (&r);
   reader = sc_journal_reader_new (&options, &error);
   g_assert_no_error (error);
+  sc_journal_reader_set_follow (reader, TRUE);
   g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
   g_assert_cmpuint (r.denials->len, ==, 1);
   g_assert_cmpint (sc_journal_reader_get_fd (reader), >=, 0);
@@ -745,7 +747,6 @@ test_follow_log (void)
   g_assert_cmpuint (r.denials->len, ==, 2);
   g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/follow-2");
   g_test_message ("appended line read after %" G_GINT64_FORMAT " µs", took);
-  g_assert_cmpint (took, <, G_USEC_PER_SEC);
   g_assert_false (sc_journal_reader_process (reader));
   fclose (f);
 
@@ -1184,7 +1185,8 @@ test_lost_totals (void)
     { "Jun 10 12:00:01 h kernel: audit: audit_lost=5 audit_rate_limit=0 audit_backlog_limit=64\n"
       "Jun 11 08:00:00 h kernel: audit: audit_lost=2 audit_rate_limit=0 audit_backlog_limit=64\n", 5 + 2 },
     /* Saved journal of two machines: each has its own total. */
-    { "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=5 audit_rate_limit=0\n\n"
+    { "__REALTIME_TIMESTAMP=1718031201000000\n"
+      "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=5 audit_rate_limit=0\n\n"
       "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=7 audit_rate_limit=0\n\n"
       "_HOSTNAME=a\n_TRANSPORT=kernel\nMESSAGE=audit: audit_lost=6 audit_rate_limit=0\n\n"
       "_HOSTNAME=b\n_TRANSPORT=kernel\nMESSAGE=audit: backlog limit exceeded\n\n", 6 + 7 + 1 },
@@ -1208,6 +1210,213 @@ test_lost_totals (void)
   g_rmdir (dir);
 }
 
+static void
+test_copytruncate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kern.log", NULL);
+  g_autoptr(ScJournalReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Records) r = { 0 };
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+  const char *line =
+    "Jun 10 14:53:21 alpha kernel: audit: type=1400 audit(1718031201.482:%d): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/copy-%d\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" "
+    "fsuid=0 ouid=0\n";
+  g_autofree char *first = g_strdup_printf (line, 1, 1);
+  g_autofree char *after = NULL;
+
+  g_test_summary ("Following a log that logrotate's copytruncate empties in place: what is "
+                  "written right after the truncation, before the reader looks again, is read "
+                  "although the file is no smaller than before (issue 15, item 12).");
+  g_assert_true (g_file_set_contents (path, first, -1, NULL));
+  records_init (&r);
+  reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  sc_journal_reader_set_follow (reader, TRUE);
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_cmpuint (r.denials->len, ==, 1);
+
+  /* Truncate and write two records (more bytes than before) at once:
+   * the same inode, a larger size. */
+  {
+    g_autofree char *second = g_strdup_printf (line, 2, 2);
+    g_autofree char *third = g_strdup_printf (line, 3, 3);
+
+    after = g_strconcat (second, third, NULL);
+  }
+  {
+    int fd = g_open (path, O_WRONLY | O_TRUNC, 0);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (write (fd, after, strlen (after)), ==, (gssize) strlen (after));
+    close (fd);
+  }
+  g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.denials->len, ==, 3);
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 1))->object, ==, "/etc/copy-2");
+  g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 2))->object, ==, "/etc/copy-3");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_last_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pasted.log", NULL);
+  const char *text =
+    "type=AVC msg=audit(1718031201.482:7): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/pasted\" pid=1 comm=\"foo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0";
+
+  g_test_summary ("The last record of a log without a final newline is read when the log is "
+                  "not followed, and waits for its end when it is (issue 15, item 11).");
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  for (guint follow = 0; follow < 2; follow++)
+    {
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+      g_autoptr(ScJournalReader) reader = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(Records) r = { 0 };
+
+      records_init (&r);
+      reader = sc_journal_reader_new (&options, &error);
+      g_assert_no_error (error);
+      sc_journal_reader_set_follow (reader, follow);
+      g_assert_true (sc_journal_reader_read (reader, record_cb, &r, NULL, &error));
+      g_assert_cmpuint (r.denials->len, ==, follow ? 0 : 1);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_lost_since (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sc-lost-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lost.log", NULL);
+  static const char * const texts[] = {
+    /* journalctl -o export: the notice has its own time. */
+    "__REALTIME_TIMESTAMP=1718031201000000\n_HOSTNAME=a\n_TRANSPORT=kernel\n"
+    "MESSAGE=kauditd_printk_skb: 7 callbacks suppressed\n\n"
+    "__REALTIME_TIMESTAMP=1718031301000000\n_HOSTNAME=a\n_TRANSPORT=kernel\n"
+    "MESSAGE=audit: type=1400 audit(1718031301.000:9): apparmor=\"DENIED\" operation=\"open\" "
+    "class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/late\" pid=1 comm=\"foo\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+    /* A text log: the notice follows the records it is about. */
+    "2024-06-10T14:53:21.000000+00:00 a kernel: audit: type=1400 audit(1718031201.000:8): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/early\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n"
+    "2024-06-10T14:53:22.000000+00:00 a kernel: kauditd_printk_skb: 7 callbacks suppressed\n"
+    "2024-06-10T14:55:01.000000+00:00 a kernel: audit: type=1400 audit(1718031301.000:9): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/etc/late\" pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n",
+  };
+
+  g_test_summary ("Records lost to rate limiting before --since are not counted (issue 15, "
+                  "item 13); without --since they are.");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint with_since = 0; with_since < 2; with_since++)
+      {
+        ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_LOG, .path = path };
+        g_auto(Records) r = { 0 };
+
+        options.since_usec = with_since ? G_GINT64_CONSTANT (1718031300000000) : 0;
+        g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+        records_init (&r);
+        read_all (&options, &r);
+        g_assert_cmpuint (r.lost, ==, with_since ? 0 : 7);
+        g_assert_cmpuint (r.denials->len, >=, 1);
+      }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Writes a journal of N_ENTRIES entries into DIR/NAME: every 100th a
+ * kernel-transport AppArmor record, the rest kernel messages from three
+ * templates (REPEATED) or syslog lines that are all different. */
+static char *
+make_generated_journal (const char *dir,
+                        const char *name,
+                        guint       n_entries,
+                        gboolean    repeated)
+{
+  g_autofree char *export_path = g_strdup_printf ("%s/%s.export", dir, name);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  char *out = g_build_filename (dir, name, NULL);
+
+  for (guint n = 0; n < n_entries; n++)
+    {
+      g_string_append_printf (text, "__REALTIME_TIMESTAMP=%" G_GINT64_FORMAT "\n"
+                              "__MONOTONIC_TIMESTAMP=%u\n_BOOT_ID=4f3c2a1b0e9d8c7b6a5f4e3d2c1b0a99\n"
+                              "_HOSTNAME=alpha\n", T0_USEC + n * 1000, 1000 + n * 1000);
+      if (n % 100 == 50)
+        g_string_append_printf (text, "_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+                                "MESSAGE=audit: type=1400 audit(1718031201.%03u:%u): "
+                                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" "
+                                "profile=\"snap.foo.foo\" name=\"/etc/gen-%u\" pid=%u comm=\"foo\" "
+                                "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+                                n % 1000, n, n, 100 + n);
+      else if (repeated)
+        g_string_append_printf (text, "_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+                                "MESSAGE=usb 1-%u: new high-speed USB device using xhci_hcd\n\n",
+                                n % 3);
+      else
+        g_string_append_printf (text, "_TRANSPORT=%s\nSYSLOG_IDENTIFIER=sshd\n"
+                                "MESSAGE=Accepted publickey for alice port %u ssh2\n\n",
+                                n % 10 == 0 ? "kernel" : "syslog", n);
+    }
+  g_file_set_contents (export_path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+  make_journal (export_path, out);
+  g_unlink (export_path);
+  return out;
+}
+
+static void
+test_strategies (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *repeated = NULL;
+  g_autofree char *distinct = NULL;
+
+  g_test_summary ("A file whose messages repeat is read by its distinct messages, one whose "
+                  "messages differ by walking its matching entries: both find every record, "
+                  "once, in time order, with its fields.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  repeated = make_generated_journal (dir, "repeated.journal", 6000, TRUE);
+  distinct = make_generated_journal (dir, "distinct.journal", 6000, FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *files[] = { i == 0 ? repeated : distinct, NULL };
+      ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_FILES, .files = (GStrv) files };
+      g_auto(Records) r = { 0 };
+
+      records_init (&r);
+      read_all (&options, &r);
+      g_assert_cmpuint (r.denials->len, ==, 60);
+      for (guint k = 0; k < r.denials->len; k++)
+        {
+          ScDenial *d = g_ptr_array_index (r.denials, k);
+          g_autofree char *object = g_strdup_printf ("/etc/gen-%u", k * 100 + 50);
+
+          g_assert_cmpstr (d->object, ==, object);
+          g_assert_cmpstr (d->host, ==, "alpha");
+          g_assert_cmpstr (d->transport, ==, "kernel");
+        }
+    }
+  g_unlink (repeated);
+  g_unlink (distinct);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1428,10 @@ main (int   argc,
   g_test_add_func ("/journal-reader/user-dbus", test_user_dbus);
   g_test_add_func ("/journal-reader/directory-hosts", test_directory_hosts);
   g_test_add_func ("/journal-reader/filters", test_filters);
+  g_test_add_func ("/journal-reader/strategies", test_strategies);
+  g_test_add_func ("/journal-reader/copytruncate", test_copytruncate);
+  g_test_add_func ("/journal-reader/last-line", test_last_line);
+  g_test_add_func ("/journal-reader/lost-since", test_lost_since);
   for (guint i = 0; i < G_N_ELEMENTS (log_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/journal-reader/log/%s", log_cases[i].file);

@@ -204,10 +204,9 @@ test_alias_bomb (void)
   g_autoptr(ScProject) project = NULL;
   g_autoptr(ScEdit) edit = NULL;
   g_autoptr(GBytes) out = NULL;
-  gint64 start;
 
-  g_test_summary ("An alias bomb loads, edits and renders in milliseconds because aliases are "
-                  "never expanded; inside a plug definition it is refused.");
+  g_test_summary ("An alias bomb loads, edits and renders because aliases are never expanded "
+                  "(expanding them would not finish); inside a plug definition it is refused.");
   for (guint i = 1; i < 10; i++)
     {
       g_string_append_printf (text, "x-lol%u: &l%u [", i, i);
@@ -217,7 +216,6 @@ test_alias_bomb (void)
     }
   g_string_append (text, "apps:\n  a:\n    plugs: [home]\n");
 
-  start = g_get_monotonic_time ();
   project = sc_project_load_from_data ("snapcraft.yaml", text->str, text->len, &error);
   g_assert_no_error (error);
   edit = sc_edit_new (project);
@@ -225,16 +223,15 @@ test_alias_bomb (void)
   g_assert_true (sc_edit_add_plug (edit, "a", "camera", &error));
   out = sc_edit_render (edit, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  /* The aliases are written back as aliases: one line more than was read. */
+  g_assert_cmpuint (g_bytes_get_size (out), <, text->len + 64);
   g_clear_object (&project);
 
   g_string_append (text, "plugs:\n  p:\n    interface: content\n    v: *l9\n");
-  start = g_get_monotonic_time ();
   project = sc_project_load_from_data ("snapcraft.yaml", text->str, text->len, &error);
   g_assert_null (project);
   g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "too many values"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_string_free (text, TRUE);
 }
 

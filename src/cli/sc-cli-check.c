@@ -20,6 +20,7 @@
 #include "sc-cli.h"
 #include "sc-json.h"
 #include "sc-project.h"
+#include "sc-snapd-project.h"
 
 static void
 print_json (GPtrArray *findings)
@@ -116,6 +117,8 @@ sc_cli_check (int    argc,
     return sc_cli_fail (error);
 
   findings = sc_check_project (project);
+  /* Declared manual plugs that this machine's snapd has not connected. */
+  sc_snapd_add_check_findings (project, findings);
   if (json)
     print_json (findings);
   else

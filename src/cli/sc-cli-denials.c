@@ -65,6 +65,9 @@ sc_cli_source_entries (ScCliSourceArgs *args)
     { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
     { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
       "Keep at most N groups; count the records of further ones (default: all)", "N" },
+    { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,
+      "Only records since the snap's installed revision was installed or refreshed (asks snapd)",
+      NULL },
     { NULL }
   };
 
@@ -253,6 +256,18 @@ sc_cli_source_options (const char       *subcommand,
           sc_journal_options_clear (options);
           return FALSE;
         }
+    }
+  if (args->since_install)
+    {
+      gint64 installed = 0;
+
+      if (!sc_cli_snapd_since_install (subcommand, options->snap, &installed, &args->exit_code))
+        {
+          sc_journal_options_clear (options);
+          return FALSE;
+        }
+      /* With --since too, the later of both. */
+      options->since_usec = MAX (options->since_usec, installed);
     }
   return TRUE;
 }
@@ -674,7 +689,7 @@ sc_cli_denials (int    argc,
   if (!sc_cli_source_options ("denials", &args, argc > 1 ? argv + 1 : NULL, NULL, &options))
     {
       sc_cli_source_args_clear (&args);
-      return SC_EXIT_USAGE;
+      return args.exit_code != 0 ? args.exit_code : SC_EXIT_USAGE;
     }
   sc_cli_source_args_clear (&args);
 

@@ -27,6 +27,8 @@ typedef struct
   char     *since;
   gboolean  boot;
   gint      max_groups;   /* 0: keep every group */
+  gboolean  since_install;   /* since snapd installed the snap's current revision */
+  int       exit_code;       /* set when sc_cli_source_options() fails with other than 2 */
 } ScCliSourceArgs;
 
 /* GOptionEntry array for ARGS (static storage is not needed: the entries

@@ -16,6 +16,8 @@
  *     "definitions": { "<plug>": { "interface": "personal-files", "read": [ … ], … } },
  *     "present": [ { "target", "plug", "origin": "declared" | "extension",
  *                    "extension"?, "denials": N } ],         already there
+ *     "connect": [ { "target", "plug", "interface", "command", "denials": N } ],
+ *                  declared and installed but not connected on this machine
  *     "fixes": [ { "target", "kind", "operation", "object", "fix", "denials": N } ],
  *     "unresolved": [ { "target", "kind", "operation", "object", "denials": N } ],
  *     "unknown_targets": [ { "target", "denials": N } ],      not in the project
@@ -41,6 +43,7 @@
 #include "sc-json.h"
 #include "sc-denial-plan.h"
 #include "sc-project.h"
+#include "sc-snapd-project.h"
 
 static void
 write_note (ScJson           *json,
@@ -66,6 +69,8 @@ static void
 print_json (ScDenialPlan  *plan,
             ScProject     *project,
             ScDenialStore *store,
+            ScSnapdSnap   *installed,
+            GPtrArray     *connects,
             const char    *diff)
 {
   g_autoptr(ScJson) json = sc_json_new (TRUE);
@@ -127,6 +132,9 @@ print_json (ScDenialPlan  *plan,
         {
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
 
+          if (installed != NULL &&
+              sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
+            continue;
           sc_json_begin_object (json);
           sc_json_member_string (json, "target", t->target);
           sc_json_member_string (json, "plug", p->plug);
@@ -138,6 +146,24 @@ print_json (ScDenialPlan  *plan,
           sc_json_uint (json, p->denials);
           sc_json_end_object (json);
         }
+    }
+  sc_json_end_array (json);
+
+  sc_json_key (json, "connect");
+  sc_json_begin_array (json);
+  for (guint i = 0; i < connects->len; i++)
+    {
+      ScConnectNeed *need = g_ptr_array_index (connects, i);
+      g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+
+      sc_json_begin_object (json);
+      sc_json_member_string (json, "target", need->target);
+      sc_json_member_string (json, "plug", need->plug);
+      sc_json_member_string (json, "interface", need->interface);
+      sc_json_member_string (json, "command", command);
+      sc_json_key (json, "denials");
+      sc_json_uint (json, need->denials);
+      sc_json_end_object (json);
     }
   sc_json_end_array (json);
 
@@ -189,7 +215,9 @@ target_display (const char *target)
 static void
 print_text (ScDenialPlan  *plan,
             ScProject     *project,
-            ScDenialStore *store)
+            ScDenialStore *store,
+            ScSnapdSnap   *installed,
+            GPtrArray     *connects)
 {
   g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
   GPtrArray *targets = sc_denial_plan_get_targets (plan);
@@ -229,6 +257,9 @@ print_text (ScDenialPlan  *plan,
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
           g_autofree char *origin = NULL;
 
+          if (installed != NULL &&
+              sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
+            continue;
           /* The words the sidebar's cards use. */
           if (p->state == SC_PLAN_STATE_EXTENSION)
             origin = g_strdup_printf ("already there, given by the %s extension",
@@ -239,6 +270,21 @@ print_text (ScDenialPlan  *plan,
                   "`snap connect %s:%s`\n",
                   p->plug, origin, p->denials, p->denials == 1 ? "denial" : "denials",
                   sc_project_get_name (project), p->plug);
+        }
+    }
+
+  if (connects->len > 0)
+    {
+      printf ("\nDeclared but not connected on this machine:\n");
+      for (guint i = 0; i < connects->len; i++)
+        {
+          ScConnectNeed *need = g_ptr_array_index (connects, i);
+          g_autofree char *label = target_display (need->target);
+          g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+
+          any = TRUE;
+          printf ("  %s: %s  (%" G_GUINT64_FORMAT " %s)\n", label, command, need->denials,
+                  need->denials == 1 ? "denial" : "denials");
         }
     }
 
@@ -309,11 +355,12 @@ sc_cli_suggest (int    argc,
 {
   ScCliSourceArgs args = { 0 };
   g_autofree GOptionEntry *source_entries = sc_cli_source_entries (&args);
-  gboolean json = FALSE, apply = FALSE, dry_run = FALSE;
+  gboolean json = FALSE, apply = FALSE, dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
       "Switch to strict confinement with the suggested plugs", NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the change as a diff, write nothing", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "With --apply: write a read-only or hard-linked file anyway", NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     { NULL }
   };
@@ -324,6 +371,8 @@ sc_cli_suggest (int    argc,
   g_autoptr(ScProject) project = NULL;
   g_autoptr(ScEdit) edit = NULL;
   g_autoptr(ScDenialPlan) plan = NULL;
+  g_autoptr(ScSnapdSnap) installed = NULL;
+  g_autoptr(GPtrArray) connects = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
   GPtrArray *groups;
@@ -354,7 +403,7 @@ sc_cli_suggest (int    argc,
                               sc_project_get_name (project), &options))
     {
       sc_cli_source_args_clear (&args);
-      return SC_EXIT_USAGE;
+      return args.exit_code != 0 ? args.exit_code : SC_EXIT_USAGE;
     }
   sc_cli_source_args_clear (&args);
 
@@ -368,9 +417,39 @@ sc_cli_suggest (int    argc,
   sc_cli_print_warnings (reader, store);
 
   plan = sc_denial_plan_new (project);
+  /* Declared plugs this machine's snapd has not connected: a denial whose
+   * best answer (snapd's policy, ranked with the installed plugs) is to
+   * connect one goes under "connect", not into the plan. Quietly nothing
+   * when snapd does not answer. */
+  installed = sc_cli_snapd_get_installed (sc_project_get_name (project));
+  connects = sc_connect_needs_new ();
   groups = sc_denial_store_get_groups (store);
   for (guint i = 0; i < groups->len; i++)
-    sc_denial_plan_add_group (plan, g_ptr_array_index (groups, i));
+    {
+      ScDenialGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *target = installed != NULL ? sc_denial_dup_target (group->denial) : NULL;
+      ScSnapdPlug *plug = target != NULL && !group->denial->noise
+        ? sc_snapd_plug_to_connect_for_denial (installed, group->denial, target) : NULL;
+
+      if (plug != NULL && sc_project_find_target (project, target) != NULL)
+        sc_connect_needs_add (connects, target, plug, group->count);
+      else
+        sc_denial_plan_add_group (plan, group);
+    }
+  /* And what the plan found declared that is not connected. */
+  for (guint i = 0; installed != NULL && i < sc_denial_plan_get_targets (plan)->len; i++)
+    {
+      ScPlannedTarget *t = g_ptr_array_index (sc_denial_plan_get_targets (plan), i);
+
+      for (guint j = 0; j < t->present->len; j++)
+        {
+          ScPlannedPlug *p = g_ptr_array_index (t->present, j);
+          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
+                                                             p->interface);
+          if (plug != NULL)
+            sc_connect_needs_add (connects, t->target, plug, p->denials);
+        }
+    }
 
   if (apply || dry_run)
     {
@@ -387,10 +466,10 @@ sc_cli_suggest (int    argc,
     }
 
   if (json)
-    print_json (plan, project, store, diff);
+    print_json (plan, project, store, installed, connects, diff);
   else
     {
-      print_text (plan, project, store);
+      print_text (plan, project, store, installed, connects);
       if (diff != NULL)
         {
           printf ("\n");
@@ -398,6 +477,8 @@ sc_cli_suggest (int    argc,
         }
     }
 
+  if (dry_run && diff != NULL)
+    sc_cli_note_write_target (project);
   if (dry_run || !apply)
     return SC_EXIT_OK;
 
@@ -407,8 +488,5 @@ sc_cli_suggest (int    argc,
                sc_project_get_display_path (project));
       return SC_EXIT_OK;
     }
-  if (!sc_edit_write (edit, &error))
-    return sc_cli_fail (error);
-  fprintf (stderr, "%s: written\n", sc_project_get_display_path (project));
-  return SC_EXIT_OK;
+  return sc_cli_write_edit (edit, project, force);
 }

@@ -19,33 +19,134 @@
 #include "sc-journal-reader.h"
 #include "sc-project.h"
 
+/* The commands, in the order --help lists them. The synopsis and the
+ * summary are the one source of the top-level help, the manual page and the
+ * bash completion (build-aux/gen-cli-docs.py reads them from --help), so a
+ * new command needs nothing else: tests/test-cli-docs.py checks both cover it. */
 typedef struct
 {
   const char *name;
   int       (*func) (int argc, char **argv);
   const char *synopsis;
+  const char *summary;   /* one sentence for --help and the manual page */
 } Command;
 
 static const Command commands[] = {
-  { "show", sc_cli_show, "show PATH [--json]" },
-  { "strict", sc_cli_strict, "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run]" },
-  { "interfaces", sc_cli_interfaces, "interfaces [QUERY] [--json]" },
-  { "check", sc_cli_check, "check PATH [--json]" },
+  { "show", sc_cli_show, "show PATH [--json]",
+    "Print the apps and hooks of a project with their plugs, the plugs extensions give "
+    "them and the top-level plug definitions." },
+  { "strict", sc_cli_strict,
+    "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run] [--force]",
+    "Switch the project to strict confinement, adding and removing plugs on the way; "
+    "only the edited lines of snapcraft.yaml change." },
+  { "interfaces", sc_cli_interfaces, "interfaces [QUERY] [--json]",
+    "List the snapd interfaces: what each allows, whether it auto-connects or needs "
+    "store approval." },
+  { "check", sc_cli_check, "check PATH [--json]",
+    "Report what snapcraft, snapd or the store review would refuse or warn about, each "
+    "with its place in the file and a hint." },
   { "denials", sc_cli_denials,
     "denials [--journal | --directory DIR | --file FILE.journal... | --log FILE|-]\n"
-    "                         [--snap NAME] [--since TIME] [--boot] [--follow] [--json]" },
-  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply] [--dry-run] [--json]" },
+    "        [--snap NAME] [--since TIME] [--boot] [--follow] [--json]",
+    "List the AppArmor, seccomp and D-Bus denials of snaps from the journal or a text "
+    "log, grouped and counted, each with the interface that would allow it." },
+  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]",
+    "Suggest the plugs each app and hook needs from its denials (the source options are "
+    "those of denials), and apply them with --apply." },
+  { "connections", sc_cli_connections, "connections SNAP [--json]",
+    "List the plugs of a snap installed on this machine: app or hook, interface, the "
+    "slot each is connected to, and whether it connected by itself or by hand." },
+  { "connect", sc_cli_connect, "connect SNAP:PLUG [SLOT-SNAP[:SLOT]]",
+    "Connect a plug of an installed snap through snapd, as snap connect does." },
+  { "disconnect", sc_cli_disconnect, "disconnect SNAP:PLUG [SLOT-SNAP:SLOT]",
+    "Disconnect a plug of an installed snap through snapd, as snap disconnect does." },
 };
 
+/* Folds TEXT to lines of at most WIDTH columns, each starting with INDENT. */
 static void
-print_usage (FILE *stream)
+print_wrapped (FILE       *stream,
+               const char *indent,
+               const char *text,
+               guint       width)
 {
-  fprintf (stream, "Usage:\n");
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  snapconfine-cli %s\n", commands[i].synopsis);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      guint len = g_utf8_strlen (words[i], -1);
+
+      if (column > 0 && column + 1 + len > width)
+        {
+          fputc ('\n', stream);
+          column = 0;
+        }
+      if (column == 0)
+        column = fprintf (stream, "%s%s", indent, words[i]);
+      else
+        column += fprintf (stream, " %s", words[i]);
+    }
+  fputc ('\n', stream);
+}
+
+static void
+print_command_synopsis (FILE          *stream,
+                        const Command *command)
+{
+  g_auto(GStrv) lines = g_strsplit (command->synopsis, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    fprintf (stream, "  %s%s\n", i == 0 ? "snapconfine-cli " : "                ", lines[i]);
+}
+
+/* The full help, or with BRIEF only the synopses (after a usage error). */
+static void
+print_usage (FILE     *stream,
+             gboolean  brief)
+{
   fprintf (stream,
-           "\nExit codes: 0 done, 1 check found errors, 2 usage error, 3 invalid project,\n"
-           "4 write failed or the file changed meanwhile.\n");
+           "Usage:\n"
+           "  snapconfine-cli COMMAND [OPTION…]\n"
+           "\n");
+  if (brief)
+    {
+      fprintf (stream, "Commands:\n");
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        print_command_synopsis (stream, &commands[i]);
+      fprintf (stream, "\nRun “snapconfine-cli --help” for more.\n");
+      return;
+    }
+  print_wrapped (stream, "",
+                 "Takes a snap from devmode to strict confinement: reads its snapcraft.yaml, "
+                 "the confinement denials it caused and snapd's interface catalogue, says "
+                 "which plugs it needs and writes them with confinement: strict, touching "
+                 "nothing else in the file. The headless twin of the snapconfine window.", 78);
+  fprintf (stream, "\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      print_command_synopsis (stream, &commands[i]);
+      if (commands[i].summary != NULL)
+        print_wrapped (stream, "      ", commands[i].summary, 78);
+    }
+  fprintf (stream,
+           "\n"
+           "Options:\n"
+           "  -h, --help       Show this help\n"
+           "  --version        Print the version\n"
+           "\n"
+           "PATH is a project folder or a snapcraft.yaml. TARGET is an app name or\n"
+           "hook:NAME; PLUG is an interface or the name of a top-level plug definition.\n"
+           "Run “snapconfine-cli COMMAND --help” for the options of a command.\n"
+           "\n"
+           "Exit status:\n"
+           "  0  done, also when nothing had to change\n"
+           "  1  check found errors\n"
+           "  2  usage error, including an unknown app or hook\n"
+           "  3  invalid project or unreadable source\n"
+           "  4  write failed or the file changed on disk meanwhile\n"
+           "connections, connect and disconnect exit 3 when snapd is not running or not\n"
+           "answering or the snap is not installed, and 4 when snapd refuses (run with\n"
+           "sudo or allow it in polkit).\n");
 }
 
 int
@@ -63,7 +164,10 @@ sc_cli_usage_error (const char *subcommand,
   fprintf (stderr, "snapconfine-cli %s: %s\n", subcommand ? subcommand : "", message);
   for (guint i = 0; subcommand != NULL && i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].name, subcommand) == 0)
-      fprintf (stderr, "Usage: snapconfine-cli %s\n", commands[i].synopsis);
+      {
+        fprintf (stderr, "Usage:\n");
+        print_command_synopsis (stderr, &commands[i]);
+      }
   return SC_EXIT_USAGE;
 }
 
@@ -118,13 +222,13 @@ main (int   argc,
 
   if (argc < 2)
     {
-      print_usage (stderr);
+      print_usage (stderr, TRUE);
       return SC_EXIT_USAGE;
     }
 
   if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
     {
-      print_usage (stdout);
+      print_usage (stdout, FALSE);
       return SC_EXIT_OK;
     }
 
@@ -136,9 +240,15 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].func (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strconcat ("snapconfine-cli ", commands[i].name, NULL);
+
+        /* GOptionContext's --help then says "snapconfine-cli show [OPTION…] PATH". */
+        g_set_prgname (prgname);
+        return commands[i].func (argc - 1, argv + 1);
+      }
 
   fprintf (stderr, "snapconfine-cli: unknown command “%s”\n", argv[1]);
-  print_usage (stderr);
+  print_usage (stderr, TRUE);
   return SC_EXIT_USAGE;
 }

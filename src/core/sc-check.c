@@ -1081,9 +1081,9 @@ check_project_files (Checker *checker)
   found = g_ptr_array_new ();
   for (guint i = 0; sc_project_candidates[i] != NULL; i++)
     {
-      g_autofree char *path = g_build_filename (root, sc_project_candidates[i], NULL);
+      g_autofree char *candidate = g_build_filename (root, sc_project_candidates[i], NULL);
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (found, (gpointer) sc_project_candidates[i]);
     }
 

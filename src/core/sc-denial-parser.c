@@ -2215,3 +2215,225 @@ sc_denial_lost_is_total (const char *message,
     len = (gssize) strlen (message);
   return len >= 18 && memmem (message, (gsize) len, "audit: audit_lost=", 18) != NULL;
 }
+
+/* Pasted text */
+
+/* Typographic quotes and spaces that forums and chat clients put into
+ * pasted records, and what the record had. */
+static const struct { const char *from; char to; } paste_replacements[] = {
+  { "\xe2\x80\x9c", '"' },  /* “ */
+  { "\xe2\x80\x9d", '"' },  /* ” */
+  { "\xe2\x80\x9e", '"' },  /* „ */
+  { "\xe2\x80\x9f", '"' },  /* ‟ */
+  { "\xe2\x80\xb3", '"' },  /* ″ */
+  { "\xc2\xab", '"' },      /* « */
+  { "\xc2\xbb", '"' },      /* » */
+  { "\xe2\x80\x98", '\'' }, /* ‘ */
+  { "\xe2\x80\x99", '\'' }, /* ’ */
+  { "\xe2\x80\x9a", '\'' }, /* ‚ */
+  { "\xe2\x80\xb2", '\'' }, /* ′ */
+  { "\xc2\xa0", ' ' },      /* no-break space */
+  { "\xe2\x80\xaf", ' ' },  /* narrow no-break space */
+};
+
+static char *
+normalise_paste (const char *text,
+                 gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean replaced = FALSE;
+
+      if ((guchar) text[i] >= 0xc2)
+        for (guint r = 0; r < G_N_ELEMENTS (paste_replacements) && !replaced; r++)
+          {
+            gsize n = strlen (paste_replacements[r].from);
+
+            if (i + n <= len && memcmp (text + i, paste_replacements[r].from, n) == 0)
+              {
+                g_string_append_c (out, paste_replacements[r].to);
+                i += n - 1;
+                replaced = TRUE;
+              }
+          }
+      if (!replaced && text[i] != '\r')
+        g_string_append_c (out, text[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether LINE holds the start of a record (rather than its continuation
+ * or prose around it). */
+static gboolean
+paste_starts_record (const char *line)
+{
+  static const char * const markers[] = {
+    "apparmor=", "type=1400", "type=1107", "type=1326", "type=AVC", "type=USER_AVC",
+    "type=SECCOMP", "audit(", "callbacks suppressed", "audit_lost=", "limit exceeded",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (strstr (line, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether LINE continues a record wrapped over lines: it starts with a
+ * key=value field. */
+static gboolean
+paste_continues_record (const char *line)
+{
+  const char *p = line;
+
+  if (!is_key_start (*p))
+    return FALSE;
+  while (is_key_char (*p))
+    p++;
+  return *p == '=';
+}
+
+/* Whether the record's last word and LINE's first key together make a
+ * key of a record that neither is alone. */
+static gboolean
+paste_splits_key (const GString *record,
+                  const char    *line)
+{
+  static const char * const keys[] = {
+    "requested_mask", "denied_mask", "requested", "denied", "operation", "profile", "name",
+    "comm", "fsuid", "ouid", "peer_addr", "peer_label", "peer_pid", "sock_type", "protocol",
+    "family", "capname", "capability", "interface", "member", "label", "srcname", "fstype",
+    "syscall", "signal", "class", "info", "error", "mask", "path", "bus", "addr", "peer",
+  };
+  const char *word = record->str + record->len;
+  const char *eq = strchr (line, '=');
+  g_autofree char *joined = NULL;
+
+  if (record->len == 0 || record->str[record->len - 1] == ' ' || eq == NULL)
+    return FALSE;
+  while (word > record->str && is_key_char (word[-1]))
+    word--;
+  joined = g_strdup_printf ("%.*s%.*s", (int) (record->str + record->len - word), word,
+                            (int) (eq - line), line);
+  if (g_strv_contains (keys, joined))
+    {
+      g_autofree char *head = g_strndup (line, eq - line);
+
+      return !g_strv_contains (keys, head);
+    }
+  return FALSE;
+}
+
+static gboolean
+has_open_quote (const GString *record)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < record->len; i++)
+    if (record->str[i] == '"')
+      n++;
+  return (n % 2) == 1;
+}
+
+/* Prefixes that tools and people put before a record. */
+static const char *
+strip_paste_prefix (const char *line)
+{
+  static const char * const prefixes[] = { "Log: ", "Log:", "AVC ", "> ", "* ", "- ", "$ " };
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      while (*line == ' ' || *line == '\t')
+        line++;
+      for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+        if (g_str_has_prefix (line, prefixes[i]))
+          {
+            line += strlen (prefixes[i]);
+            again = TRUE;
+          }
+    }
+  return line;
+}
+
+static void
+paste_flush (GString    *record,
+             int         current_year,
+             GPtrArray  *out)
+{
+  ScDenial *denial = NULL;
+  const char *start;
+
+  if (record->len == 0)
+    return;
+  start = strip_paste_prefix (record->str);
+  if (sc_denial_parse_line (start, -1, current_year, &denial, NULL) != SC_RECORD_DENIAL)
+    {
+      /* Some prefix we do not know ("audit[10694]: AVC", a chat nick…):
+       * try from the record itself. */
+      const char *rec = strstr (start, "apparmor=");
+      const char *audit = strstr (start, "audit: type=");
+
+      g_clear_pointer (&denial, sc_denial_unref);
+      if (audit != NULL && audit != start)
+        rec = audit;
+      if (rec != NULL && rec != start)
+        sc_denial_parse_line (rec, -1, current_year, &denial, NULL);
+    }
+  if (denial != NULL)
+    g_ptr_array_add (out, denial);
+  g_string_truncate (record, 0);
+}
+
+GPtrArray *
+sc_denial_parse_text (const char *text,
+                      gssize      len,
+                      int         current_year)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_denial_unref);
+  g_autofree char *normal = NULL;
+  g_autoptr(GString) record = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = (gssize) strlen (text);
+  normal = normalise_paste (text, (gsize) len);
+  lines = g_strsplit (normal, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *trimmed = strip_paste_prefix (line);
+
+      if (g_str_has_prefix (trimmed, "```"))
+        {
+          paste_flush (record, current_year, out);
+          continue;
+        }
+      if (record->len > 0 && has_open_quote (record) && *trimmed != '\0' &&
+          !paste_starts_record (trimmed))
+        {
+          /* Hard-wrapped inside a quoted value: no separator. */
+          g_string_append (record, trimmed);
+          continue;
+        }
+      if (record->len > 0 && paste_continues_record (trimmed) && !paste_starts_record (trimmed))
+        {
+          /* A key hard-wrapped in the middle ("requeste" / "d_mask=…")
+           * joins without a space. */
+          if (!paste_splits_key (record, trimmed))
+            g_string_append_c (record, ' ');
+          g_string_append (record, trimmed);
+          continue;
+        }
+      paste_flush (record, current_year, out);
+      if (paste_starts_record (trimmed))
+        g_string_append (record, trimmed);
+    }
+  paste_flush (record, current_year, out);
+  return g_steal_pointer (&out);
+}

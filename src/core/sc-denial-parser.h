@@ -92,6 +92,16 @@ ScRecordType  sc_denial_parse_line     (const char            *line,
                                         ScDenial             **denial,
                                         guint64               *lost);
 
+/* Records pasted from a bug report, a forum or a terminal: any number of
+ * them, each possibly wrapped over several lines, with typographic
+ * quotes, "Log: " prefixes (snappy-debug), dmesg or syslog time stamps,
+ * "AVC " prefixes, Markdown fences and prose between them. Returns a new
+ * array of ScDenial* (each unref'd by the array), in order; lines that are
+ * not records are skipped. */
+GPtrArray    *sc_denial_parse_text     (const char            *text,
+                                        gssize                 len,
+                                        int                    current_year);
+
 /* Whether a MESSAGE (or line) that gave SC_RECORD_RATELIMIT states the
  * kernel's running total of lost records ("audit_lost=N") rather than a
  * number lost since the last notice. */

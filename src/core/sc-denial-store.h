@@ -77,22 +77,6 @@ GHashTable         *sc_denial_group_dup_details     (const ScDenialGroup *group)
  * sc_suggestion_result_free(). */
 ScSuggestionResult *sc_denial_group_dup_suggestions (const ScDenialGroup *group);
 
-/* The normalised object used for grouping: /home/<user>/ → $HOME/,
- * /proc/<pid>/ → /proc/PID/, /run/user/<uid>/ → /run/user/UID/,
- * /snap/<snap>/<rev>/ → $SNAP/, /var/snap/<snap>/<rev>/ → $SNAP_DATA/ … */
-char          *sc_denial_normalise_object   (const ScDenial *denial,
-                                             const char     *snap_name);
-
-/* The same normalisation for one path (or "@"-prefixed abstract socket
- * name). SNAP_NAME and INSTANCE_NAME (both nullable) say which snap's
- * /snap/<name>/<rev>, /var/snap/<name>/… and $HOME/snap/<name>/… folders
- * become $SNAP, $SNAP_DATA, $SNAP_COMMON, $SNAP_USER_DATA and
- * $SNAP_USER_COMMON. /root/ is a home folder too (root daemons), so it
- * becomes $HOME/ like /home/<user>/. The result is valid UTF-8. */
-char          *sc_denial_normalise_path     (const char     *path,
-                                             const char     *snap_name,
-                                             const char     *instance_name);
-
 /* Whether the records of GROUP are noise (snap-confine, snap-update-ns…):
  * kept in the store so a UI can show them apart. */
 gboolean       sc_denial_group_is_noise     (const ScDenialGroup *group);

@@ -82,7 +82,26 @@ void          sc_denial_set_detail   (ScDenial     *denial,
 
 const char   *sc_denial_kind_to_string (ScDenialKind kind);   /* "file", "unix", … "seccomp", "other" */
 const char   *sc_denial_mode_to_string (ScDenialMode mode);   /* "denied", "allowed", "logged" */
-gboolean      sc_denial_kind_from_string (const char *str, ScDenialKind *kind);
+
+/* The normalised object used for grouping: /home/<user>/ → $HOME/,
+ * /proc/<pid>/ → /proc/PID/, /run/user/<uid>/ → /run/user/UID/,
+ * /snap/<snap>/<rev>/ → $SNAP/, /var/snap/<snap>/<rev>/ → $SNAP_DATA/ … */
+char          *sc_denial_normalise_object   (const ScDenial *denial,
+                                             const char     *snap_name);
+/* The same, appended to OUT; FALSE (nothing appended) without an object. */
+gboolean       sc_denial_normalise_object_into (GString      *out,
+                                                const ScDenial *denial,
+                                                const char   *snap_name);
+
+/* The same normalisation for one path (or "@"-prefixed abstract socket
+ * name). SNAP_NAME and INSTANCE_NAME (both nullable) say which snap's
+ * /snap/<name>/<rev>, /var/snap/<name>/… and $HOME/snap/<name>/… folders
+ * become $SNAP, $SNAP_DATA, $SNAP_COMMON, $SNAP_USER_DATA and
+ * $SNAP_USER_COMMON. /root/ is a home folder too (root daemons), so it
+ * becomes $HOME/ like /home/<user>/. The result is valid UTF-8. */
+char          *sc_denial_normalise_path     (const char     *path,
+                                             const char     *snap_name,
+                                             const char     *instance_name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDenial, sc_denial_unref)
 

@@ -73,7 +73,9 @@ gboolean         sc_journal_reader_wait     (ScJournalReader        *reader,
 /* For a text log on a stream (standard input, a pipe such as
  * `journalctl -f | …`): with FOLLOW, read() returns what has arrived
  * instead of reading to the end, and get_fd() gives the stream until it
- * ends. Call before the first read; no effect on other sources. */
+ * ends. For a log file: with FOLLOW an unfinished last line waits for the
+ * rest; without, it is read as a record at the end of the file. Call
+ * before the first read; no effect on journal sources. */
 void             sc_journal_reader_set_follow (ScJournalReader      *reader,
                                                gboolean              follow);
 /* Non-fatal notes (e.g. "only the user journal is readable: …"). */

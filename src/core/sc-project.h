@@ -11,26 +11,10 @@
 
 #include <glib-object.h>
 
+#include "sc-file-util.h"
+#include "sc-project-error.h"
+
 G_BEGIN_DECLS
-
-#define SC_PROJECT_ERROR (sc_project_error_quark ())
-
-typedef enum
-{
-  SC_PROJECT_ERROR_NOT_FOUND,      /* no snapcraft.yaml in the folder / path does not exist */
-  SC_PROJECT_ERROR_INVALID,        /* bad YAML or not a valid project: CLI exit 3 */
-  SC_PROJECT_ERROR_UNKNOWN_TARGET, /* no such app or hook: CLI exit 2 */
-  SC_PROJECT_ERROR_BAD_ARGUMENT,   /* invalid plug name etc.: CLI exit 2 */
-  SC_PROJECT_ERROR_VERIFY,         /* the edited text did not re-parse to the intended model: exit 4 */
-  SC_PROJECT_ERROR_CHANGED,        /* the file changed on disk since it was read: exit 4 */
-  SC_PROJECT_ERROR_WRITE,          /* I/O failure while writing: exit 4 */
-} ScProjectError;
-
-GQuark sc_project_error_quark (void);
-
-/* Errors of domain SC_PROJECT_ERROR with code INVALID carry a message that
- * starts with "FILE:LINE:COL: " (FILE as given by the user, LINE and COL
- * 1-based) so that front ends can print it unchanged. */
 
 /* A plug name in an app's or hook's `plugs:` list. */
 typedef struct
@@ -117,6 +101,50 @@ ScPlugDef   *sc_project_find_plug_def     (ScProject    *self,
 gboolean     sc_project_hook_is_file_only (ScProject    *self,
                                            ScTarget     *hook);
 
+/* ---- Effective plugs (sc-project-plugs.c) ------------------------------ */
+
+typedef enum
+{
+  SC_PLUG_ORIGIN_DECLARED,    /* listed in the app's/hook's plugs */
+  SC_PLUG_ORIGIN_EXTENSION,   /* added by an extension the app uses */
+  SC_PLUG_ORIGIN_UNSCOPED,    /* a top-level plug no app/hook lists: bound to all */
+} ScPlugOrigin;
+
+typedef struct
+{
+  char         *plug;          /* plug name */
+  char         *interface;     /* resolved interface */
+  ScPlugOrigin  origin;
+  char         *extension;     /* for EXTENSION (also set for unscoped plugs an extension adds) */
+  ScPlugDef    *definition;    /* borrowed top-level definition, nullable */
+} ScEffectivePlug;
+
+/* Of ScEffectivePlug*, declared first then implied, no duplicates. */
+GPtrArray          *sc_project_dup_effective_plugs (ScProject *project,
+                                                    ScTarget  *target);
+void                sc_effective_plug_free       (ScEffectivePlug *plug);
+
+/* The base extensions are checked against: `base`, or `build-base` when the
+ * base is missing, `bare` or `devel`. Nullable. */
+const char         *sc_project_get_extension_base (ScProject *project);
+/* Which of TARGET's extensions adds PLUG to it (for hooks: the configure
+ * hook plugs of any app's extension), or NULL. */
+const char         *sc_project_get_plug_extension (ScProject  *project,
+                                                   ScTarget   *target,
+                                                   const char *plug);
+
+/* The top-level definition called NAME that one of the project's
+ * extensions adds (for the project's base), or NULL; borrowed, lives as
+ * long as PROJECT. EXTENSION, when not NULL, receives the extension name. */
+ScPlugDef          *sc_project_find_extension_plug_def (ScProject   *project,
+                                                        const char  *name,
+                                                        const char **extension);
+
+/* TRUE when no app or hook lists NAME, extensions included: snapd then
+ * binds the top-level plug NAME to every app and hook. */
+gboolean            sc_project_plug_is_unscoped   (ScProject  *project,
+                                                   const char *name);
+
 /* ---- Editing ---------------------------------------------------------- */
 
 typedef struct _ScEdit ScEdit;
@@ -155,8 +183,14 @@ char        *sc_edit_diff                 (ScEdit       *edit,
  * disk differs from the bytes the project was loaded from. */
 gboolean     sc_edit_write                (ScEdit       *edit,
                                            GError      **error);
+/* sc_edit_write() with SC_FILE_REPLACE_FORCE and friends (sc-file-util.h):
+ * FORCE writes a read-only or hard-linked file the user agreed to write. */
+gboolean     sc_edit_write_full           (ScEdit              *edit,
+                                           ScFileReplaceFlags   flags,
+                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEdit, sc_edit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEffectivePlug, sc_effective_plug_free)
 
 /* Writes NEW_CONTENTS over the project's file only if it still holds
  * EXPECTED (used for undo). */

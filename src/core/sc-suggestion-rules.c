@@ -28,8 +28,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sc-denial-store.h"
+#include "sc-denial.h"
 #include "sc-interface-catalogue.h"
+#include "sc-policy.h"
 #include "sc-suggestion-rules.h"
 
 /* Rule definitions (data) */
@@ -44,6 +45,8 @@ typedef struct
   const char  *candidates;  /* space-separated interfaces, best first; NULL for none */
   const char  *reason;      /* N_(): why the first candidate fits */
   const char  *fix;         /* N_(): advice when it is not (only) an interface problem */
+  gboolean     fallback;    /* the fix applies only when snapd's policy has no narrow answer */
+  gboolean     weak;        /* candidates do not outrank snapd's narrower rules */
 } ScRuleDef;
 
 /* Condition syntax: "key=glob" or "key!=glob". Globs: '*' within one path
@@ -908,50 +911,77 @@ looks_like_browser (const ScDenial *denial)
   return FALSE;
 }
 
+/* Interfaces that grant far more than a single denial asks for, and the
+ * plugs built from the denied path: shown only when nothing narrower
+ * allows the access. */
 static gboolean
-is_catch_all (const char     *interface,
-              const ScDenial *denial)
+is_catch_all (const char *interface)
 {
-  if (!g_strv_contains (catch_all_interfaces, interface))
-    return FALSE;
-  /* browser-support is the normal answer for browsers and Electron apps. */
-  if (strcmp (interface, "browser-support") == 0 && looks_like_browser (denial))
-    return FALSE;
-  return TRUE;
+  return g_strv_contains (catch_all_interfaces, interface);
 }
+
+/* Interfaces whose rules snapd builds from plug or slot attributes: the
+ * static policy table cannot say what they allow, so our table's word
+ * stands. */
+static const char * const attribute_built_interfaces[] = {
+  "content", "custom-device", "dbus", "gpio", "hidraw", "i2c", "iio", "mount-control",
+  "posix-mq", "pwm", "raw-volume", "serial-port", "shared-memory", "spi", "uio",
+  NULL,
+};
+
+typedef enum
+{
+  TIER_CONNECT,       /* declared, not connected: snap connect */
+  TIER_AUTO,          /* auto-connects */
+  TIER_MANUAL,        /* manual connection */
+  TIER_APPROVAL,      /* needs store approval */
+  TIER_BUILT,         /* personal-files, system-files built from the path */
+  TIER_CATCH_ALL,     /* catch-alls and attribute-built plugs */
+} Tier;
 
 typedef struct
 {
   ScSuggestion *suggestion;
-  guint         position;
-  guint         tier;
+  Tier          tier;
+  int           hand_position;  /* position in the hand rule's list, G_MAXINT when absent */
+  guint         specificity;    /* of the narrowest policy rule */
+  guint         n_rules;        /* breadth of the interface's policy */
+  gboolean      broad;          /* the policy rule grants far more than this access */
 } Ranked;
 
+/* A declared plug to connect first; catch-alls last; in between the
+ * interfaces our table names for this access, when snapd's policy
+ * confirms they allow it (the table knows what an access is for: uevents
+ * are hardware-observe's job even though x11 also allows them), then
+ * auto-connecting, manual, store-approved ones, each the narrowest rule
+ * and the least privileged interface first. */
 static int
 compare_ranked (gconstpointer a,
                 gconstpointer b)
 {
   const Ranked *ra = a;
   const Ranked *rb = b;
+  gboolean a_edge = ra->tier == TIER_CONNECT || ra->tier >= TIER_BUILT;
+  gboolean b_edge = rb->tier == TIER_CONNECT || rb->tier >= TIER_BUILT;
 
+  gboolean a_hand = ra->hand_position != G_MAXINT;
+  gboolean b_hand = rb->hand_position != G_MAXINT;
+
+  if ((a_edge || b_edge) && ra->tier != rb->tier)
+    return ra->tier < rb->tier ? -1 : 1;
+  if (a_hand != b_hand)
+    return a_hand ? -1 : 1;
+  if (a_hand && (ra->tier == TIER_APPROVAL) != (rb->tier == TIER_APPROVAL))
+    return ra->tier == TIER_APPROVAL ? 1 : -1;
+  if (ra->hand_position != rb->hand_position)
+    return ra->hand_position < rb->hand_position ? -1 : 1;
   if (ra->tier != rb->tier)
     return ra->tier < rb->tier ? -1 : 1;
-  return ra->position < rb->position ? -1 : (ra->position > rb->position);
-}
-
-/* Tier: 0 auto-connects, 1 manual connection, 2 store approval,
- * 3 catch-all. */
-static guint
-suggestion_tier (const ScSuggestion *suggestion,
-                 const ScDenial     *denial)
-{
-  if (is_catch_all (suggestion->interface, denial))
-    return 3;
-  if (suggestion->store_approval)
-    return 2;
-  if (!suggestion->auto_connect)
-    return 1;
-  return 0;
+  if (ra->specificity != rb->specificity)
+    return ra->specificity > rb->specificity ? -1 : 1;
+  if (ra->n_rules != rb->n_rules)
+    return ra->n_rules < rb->n_rules ? -1 : 1;
+  return strcmp (ra->suggestion->interface, rb->suggestion->interface);
 }
 
 static char *
@@ -968,9 +998,115 @@ expand_fix (const char  *fix,
   return g_string_free (text, FALSE);
 }
 
-static char *
-alternative_reason (const ScInterfaceInfo *info)
+static const ScSuggestPlug *
+context_plug (const ScSuggestContext *context,
+              const char             *interface)
 {
+  const ScSuggestPlug *found = NULL;
+
+  for (guint i = 0; context != NULL && i < context->n_plugs; i++)
+    {
+      const ScSuggestPlug *plug = &context->plugs[i];
+      const char *iface = plug->interface != NULL ? plug->interface : plug->name;
+
+      if (g_strcmp0 (iface, interface) != 0)
+        continue;
+      /* A disconnected one is the interesting one. */
+      if (found == NULL || plug->state == SC_PLUG_STATE_DISCONNECTED)
+        found = plug;
+    }
+  return found;
+}
+
+static ScSuggestion *
+new_suggestion (const char *interface)
+{
+  const ScInterfaceInfo *info = sc_interface_catalogue_lookup (interface);
+  ScSuggestion *suggestion = g_new0 (ScSuggestion, 1);
+
+  suggestion->interface = g_strdup (interface);
+  suggestion->source = "rule";
+  if (info != NULL)
+    {
+      suggestion->auto_connect = info->auto_connect;
+      suggestion->store_approval = info->store_approval;
+    }
+  else
+    {
+      g_debug ("Interface %s is not in the catalogue", interface);
+    }
+  return suggestion;
+}
+
+/* Plug attributes a policy variant needs ("allow-sandbox=true",
+ * "read=all"), as a candidate of the hand table's syntax. */
+static gboolean
+variant_candidate (const char *interface,
+                   const char *variant,
+                   Candidate  *candidate)
+{
+  static const struct { const char *interface; const char *variant; const char *plug; } plugs[] = {
+    { "browser-support", "allow-sandbox=true", "browser-sandbox" },
+    { "home", "read=all", "home-all" },
+    { "shared-memory", "private=true", "shared-memory-private" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plugs); i++)
+    if (strcmp (plugs[i].interface, interface) == 0 && strcmp (plugs[i].variant, variant) == 0)
+      {
+        candidate->interface = (char *) interface;
+        candidate->plug_name = (char *) plugs[i].plug;
+        candidate->attrs = g_new0 (char *, 2);
+        candidate->attrs[0] = g_strdup (variant);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+hand_position (const Rule *rule,
+               const char *interface)
+{
+  if (rule != NULL && rule->def->weak)
+    return G_MAXINT;
+  for (guint i = 0; rule != NULL && i < rule->candidates->len; i++)
+    if (strcmp (g_array_index (rule->candidates, Candidate, i).interface, interface) == 0)
+      return (int) i;
+  return G_MAXINT;
+}
+
+static char *
+describe_access (const ScDenial *denial)
+{
+  const char *object = denial->object != NULL ? denial->object : denial->operation;
+  const char *mask = denial_mask (denial);
+
+  if (denial->kind == SC_DENIAL_KIND_FILE && mask != NULL)
+    return g_strdup_printf ("%s (%s)", object != NULL ? object : "?", mask);
+  if (denial->kind == SC_DENIAL_KIND_SECCOMP)
+    return g_strdup_printf (_("the system call %s"), object != NULL ? object : "?");
+  return g_strdup_printf ("%s %s", sc_denial_kind_to_string (denial->kind),
+                          object != NULL ? object : "");
+}
+
+static char *
+policy_reason (const ScSuggestion *suggestion)
+{
+  /* Translators: the first %s is an interface, the second a rule of snapd's
+   * AppArmor or seccomp policy, e.g. "/sys/module/{,**} r". */
+  return g_strdup_printf (_("snapd's policy for %s has the rule “%s”, which allows this access."),
+                          suggestion->interface, suggestion->policy_rule);
+}
+
+static char *
+alternative_reason (const ScSuggestion *suggestion)
+{
+  const ScInterfaceInfo *info = sc_interface_catalogue_lookup (suggestion->interface);
+
+  if (suggestion->policy_rule != NULL)
+    /* Translators: %s is a rule of snapd's policy. */
+    return g_strdup_printf (_("Also allows this access (“%s”), but grants more or needs more "
+                              "to connect."), suggestion->policy_rule);
   if (info != NULL && info->description != NULL)
     /* Translators: %s is the description of an interface. */
     return g_strdup_printf (_("Also allows this access: %s"),
@@ -978,15 +1114,37 @@ alternative_reason (const ScInterfaceInfo *info)
   return g_strdup (_("Also allows this access, but grants more than the first suggestion."));
 }
 
+#define MAX_SUGGESTIONS 6
+
+static gboolean
+policy_has_narrow_match (const ScDenial *denial)
+{
+  g_autoptr(GArray) matches = sc_policy_match (denial);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const ScPolicyMatch *m = &g_array_index (matches, ScPolicyMatch, i);
+
+      if (!m->broad && !is_catch_all (m->interface) && strcmp (m->interface, "dbus") != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 ScSuggestionResult *
-sc_suggest_for_denial (const ScDenial *denial,
-                       const char     *snap_name)
+sc_suggest_for_denial_with_context (const ScDenial         *denial,
+                                    const char             *snap_name,
+                                    const ScSuggestContext *context)
 {
   ScSuggestionResult *result;
   g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GArray) matches = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   const Rule *rule;
   Facts facts;
   guint n_narrow = 0;
+  gboolean all_broad = TRUE;
+  g_autofree char *template_rule = NULL;
 
   g_return_val_if_fail (denial != NULL, NULL);
 
@@ -1000,68 +1158,177 @@ sc_suggest_for_denial (const ScDenial *denial,
   facts_init (&facts, denial, snap_name);
 
   rule = find_rule (&facts);
-  if (rule == NULL)
+  if (rule == NULL && denial->noise)
     {
-      if (denial->noise && denial->noise_reason != NULL)
-        result->fix = g_strdup (denial->noise_reason);
-      else if (denial->noise)
-        result->fix = g_strdup (_("Caused by snapd's own helpers, not by the app: nothing to "
-                                  "add."));
+      result->fix = g_strdup (denial->noise_reason != NULL
+                                ? denial->noise_reason
+                                : _("Caused by snapd's own helpers, not by the app: nothing to "
+                                    "add."));
+      result->fix_source = "noise";
       facts_clear (&facts);
       return result;
     }
 
-  if (rule->def->fix != NULL)
-    result->fix = expand_fix (rule->def->fix, &facts);
+  /* What today's snapd gives every strict snap. */
+  if (!denial->noise && sc_policy_template_allows (denial, &template_rule))
+    {
+      /* Translators: %s is a rule of snapd's base template. */
+      result->fix = g_strdup_printf (_("Allowed by current snapd's base template (“%s”): this "
+                                       "record comes from an older snapd. Updating snapd fixes "
+                                       "it; no plug is needed."), template_rule);
+      result->fix_source = "template";
+      facts_clear (&facts);
+      return result;
+    }
+
+  /* Fixes that are not an interface decide alone. */
+  if (rule != NULL && rule->def->fix != NULL)
+    {
+      result->fix = expand_fix (rule->def->fix, &facts);
+      result->fix_source = "fix";
+      if (rule->candidates->len == 0 && !(rule->def->fallback && policy_has_narrow_match (denial)))
+        {
+          facts_clear (&facts);
+          return result;
+        }
+      /* Otherwise snapd's policy has an interface for it, which is the
+       * answer rather than our generic advice. */
+      if (rule->candidates->len == 0)
+        {
+          g_clear_pointer (&result->fix, g_free);
+          result->fix_source = NULL;
+        }
+    }
 
   ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
-  for (guint i = 0; i < rule->candidates->len; i++)
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* 1. snapd's policy. */
+  matches = sc_policy_match (denial);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const ScPolicyMatch *m = &g_array_index (matches, ScPolicyMatch, i);
+      ScSuggestion *suggestion;
+      Candidate variant = { 0 };
+      Ranked entry = { 0 };
+      g_autofree char *key = g_strconcat (m->interface, "\x1f", m->variant, NULL);
+
+      /* The dbus interface's rules come from its bus and name attributes,
+       * for talking to another snap's slot: our table decides. */
+      if (strcmp (m->interface, "dbus") == 0 || !g_hash_table_add (seen, g_steal_pointer (&key)))
+        continue;
+      suggestion = new_suggestion (m->interface);
+      suggestion->source = "policy";
+      suggestion->policy_rule = g_strdup (m->rule);
+      if (*m->variant != '\0')
+        {
+          if (!variant_candidate (m->interface, m->variant, &variant))
+            {
+              sc_suggestion_free (suggestion);
+              continue;
+            }
+          suggestion->plug = build_attribute_plug (&variant);
+          g_strfreev (variant.attrs);
+          /* allow-sandbox: true and read: all are denied by the base
+           * declaration: the store must grant them. */
+          suggestion->auto_connect = FALSE;
+          suggestion->store_approval = TRUE;
+        }
+      entry.suggestion = suggestion;
+      entry.hand_position = hand_position (rule, m->interface);
+      entry.specificity = m->specificity;
+      entry.n_rules = m->n_rules;
+      entry.broad = m->broad;
+      g_array_append_val (ranked, entry);
+    }
+
+  /* 2. Plugs the hand table builds from the denied path, and interfaces
+   * whose rules snapd builds at run time (not in the policy table). A
+   * hand candidate the policy has rules for but that did not match is
+   * dropped: snapd's policy says it would not help. */
+  for (guint i = 0; rule != NULL && i < rule->candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (rule->candidates, Candidate, i);
-      const ScInterfaceInfo *info = sc_interface_catalogue_lookup (candidate->interface);
       ScSuggestion *suggestion;
-      Ranked entry;
+      Ranked entry = { 0 };
+      gboolean built = strcmp (candidate->interface, "personal-files") == 0 ||
+                       strcmp (candidate->interface, "system-files") == 0;
 
-      suggestion = g_new0 (ScSuggestion, 1);
-      suggestion->interface = g_strdup (candidate->interface);
-      if (info != NULL)
+      if (candidate->plug_name == NULL && !built && sc_policy_has_interface (candidate->interface) &&
+          !g_strv_contains (attribute_built_interfaces, candidate->interface))
+        continue;
+      if (candidate->plug_name == NULL && !built)
         {
-          suggestion->auto_connect = info->auto_connect;
-          suggestion->store_approval = info->store_approval;
-        }
-      else
-        {
-          g_debug ("Interface %s is not in the catalogue", candidate->interface);
-        }
+          g_autofree char *key = g_strconcat (candidate->interface, "\x1f", NULL);
 
+          if (g_hash_table_contains (seen, key))
+            continue;
+        }
+      suggestion = new_suggestion (candidate->interface);
       if (candidate->plug_name != NULL)
         {
-          /* home read: all, browser-support allow-sandbox: true and
-           * optical-drive write: true are all denied by the base
-           * declaration: the store must grant them. */
+          g_autofree char *key = g_strconcat (candidate->interface, "\x1f", candidate->attrs[0], NULL);
+
+          if (g_hash_table_contains (seen, key))
+            {
+              sc_suggestion_free (suggestion);
+              continue;
+            }
           suggestion->plug = build_attribute_plug (candidate);
           suggestion->auto_connect = FALSE;
           suggestion->store_approval = TRUE;
         }
-      else if (strcmp (candidate->interface, "personal-files") == 0 ||
-               strcmp (candidate->interface, "system-files") == 0)
+      else if (built)
         {
           suggestion->plug = build_files_plug (candidate->interface, &facts);
           if (suggestion->plug == NULL)
             {
-              /* No literal path to offer (a pattern-like or odd name):
-               * such a plug could not be written, so do not suggest it. */
+              /* No literal path to offer: such a plug could not be
+               * written, so do not suggest it. */
               sc_suggestion_free (suggestion);
               continue;
             }
         }
-
       entry.suggestion = suggestion;
-      entry.position = i;
-      entry.tier = suggestion_tier (suggestion, denial);
-      if (entry.tier < 3)
-        n_narrow++;
+      entry.hand_position = (int) i;
+      entry.specificity = 0;
+      entry.n_rules = G_MAXUINT;
       g_array_append_val (ranked, entry);
+    }
+
+  /* 3. Tiers. */
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked *entry = &g_array_index (ranked, Ranked, i);
+      ScSuggestion *suggestion = entry->suggestion;
+      const ScSuggestPlug *declared = context_plug (context, suggestion->interface);
+
+      if (declared != NULL && declared->state == SC_PLUG_STATE_DISCONNECTED &&
+          suggestion->plug == NULL)
+        {
+          suggestion->connect = TRUE;
+          entry->tier = TIER_CONNECT;
+        }
+      else if (entry->broad ||
+               (is_catch_all (suggestion->interface) &&
+               /* browser-support is the normal answer for browsers and Electron apps. */
+               !(strcmp (suggestion->interface, "browser-support") == 0 && looks_like_browser (denial))))
+        entry->tier = TIER_CATCH_ALL;
+      else if (strcmp (suggestion->interface, "personal-files") == 0 ||
+               strcmp (suggestion->interface, "system-files") == 0)
+        entry->tier = TIER_BUILT;
+      else if (suggestion->store_approval)
+        entry->tier = TIER_APPROVAL;
+      else if (suggestion->auto_connect)
+        entry->tier = TIER_AUTO;
+      else
+        entry->tier = TIER_MANUAL;
+      /* Declared and connected, yet denied: not the answer. */
+      if (declared != NULL && declared->state == SC_PLUG_STATE_CONNECTED &&
+          suggestion->plug == NULL)
+        entry->tier = TIER_CATCH_ALL + 1;
+      if (entry->tier < TIER_CATCH_ALL)
+        n_narrow++;
     }
 
   g_array_sort (ranked, compare_ranked);
@@ -1071,22 +1338,80 @@ sc_suggest_for_denial (const ScDenial *denial,
       Ranked *entry = &g_array_index (ranked, Ranked, i);
       ScSuggestion *suggestion = entry->suggestion;
 
-      /* Catch-alls only when nothing narrower fits. */
-      if (entry->tier == 3 && n_narrow > 0)
+      /* Catch-alls only when nothing narrower fits; a connected plug never. */
+      if ((entry->tier == TIER_CATCH_ALL && n_narrow > 0) || entry->tier > TIER_CATCH_ALL ||
+          result->suggestions->len >= MAX_SUGGESTIONS)
         {
           sc_suggestion_free (suggestion);
           continue;
         }
-      if (result->suggestions->len == 0 && rule->def->reason != NULL)
-        suggestion->reason = g_strdup (_(rule->def->reason));
+      all_broad = all_broad && entry->broad;
+      if (result->suggestions->len == 0)
+        {
+          g_autofree char *why = NULL;
+
+          if (rule != NULL && rule->def->reason != NULL && entry->hand_position == 0)
+            why = g_strdup (_(rule->def->reason));
+          else if (suggestion->policy_rule != NULL)
+            why = policy_reason (suggestion);
+          else if (rule != NULL && rule->def->reason != NULL)
+            why = g_strdup (_(rule->def->reason));
+          else
+            why = alternative_reason (suggestion);
+          if (suggestion->connect)
+            /* Translators: %s is the reason the interface fits. */
+            suggestion->reason = g_strdup_printf (_("The app declares this plug but it is not "
+                                                    "connected: connect it. %s"), why);
+          else
+            suggestion->reason = g_steal_pointer (&why);
+        }
       else
-        suggestion->reason =
-          alternative_reason (sc_interface_catalogue_lookup (suggestion->interface));
+        {
+          suggestion->reason = alternative_reason (suggestion);
+        }
       g_ptr_array_add (result->suggestions, suggestion);
+    }
+
+  if (result->suggestions->len == 0 && result->fix == NULL)
+    {
+      g_autofree char *access = describe_access (denial);
+
+      /* Translators: %s describes the denied access, e.g. a path and its
+       * permissions or a D-Bus call. */
+      result->fix = g_strdup_printf (_("No interface grants this: snapd's policy has no rule that "
+                                       "allows %s. Change the app so it does not need it, or ask "
+                                       "the service it talks to for an interface that does."),
+                                     access);
+      result->fix_source = "fix";
+    }
+  else if (result->suggestions->len > 0 && all_broad && result->fix == NULL)
+    {
+      g_autofree char *access = describe_access (denial);
+
+      /* Translators: %s describes the denied access. */
+      result->fix = g_strdup_printf (_("No narrow interface grants this: only interfaces that "
+                                       "grant far more allow %s. Prefer changing the app so it "
+                                       "does not need it."), access);
+      result->fix_source = "fix";
+    }
+  else if (result->suggestions->len == 0 && rule != NULL && rule->candidates->len > 0 &&
+           result->fix != NULL)
+    {
+      g_autofree char *fix = g_steal_pointer (&result->fix);
+
+      /* Translators: %s is advice on a fix. */
+      result->fix = g_strdup_printf (_("No interface grants this: %s"), fix);
     }
 
   facts_clear (&facts);
   return result;
+}
+
+ScSuggestionResult *
+sc_suggest_for_denial (const ScDenial *denial,
+                       const char     *snap_name)
+{
+  return sc_suggest_for_denial_with_context (denial, snap_name, NULL);
 }
 
 char **
@@ -1120,6 +1445,7 @@ sc_suggestion_free (ScSuggestion *suggestion)
     return;
   g_free (suggestion->interface);
   g_free (suggestion->reason);
+  g_free (suggestion->policy_rule);
   g_clear_pointer (&suggestion->plug, g_variant_unref);
   g_free (suggestion);
 }

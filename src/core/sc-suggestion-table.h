@@ -22,9 +22,14 @@
 #define SOCK (K (FILE) | K (UNIX) | K (NETWORK))
 #define UNX  (K (UNIX) | K (NETWORK))
 
-#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL }
-#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix }
-#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix }
+#define RULE(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE, FALSE }
+#define FIX(kinds, match, fix)                 { kinds, match, NULL, NULL, fix, FALSE, FALSE }
+#define BOTH(kinds, match, candidates, reason, fix) { kinds, match, candidates, reason, fix, FALSE, FALSE }
+/* A fix for when snapd's policy has no narrow interface for the access. */
+#define FALLBACK(kinds, match, fix)            { kinds, match, NULL, NULL, fix, TRUE, FALSE }
+/* A guess for a whole tree: snapd's policy ranks the interfaces that allow
+ * the access; these only come first when nothing narrower does. */
+#define WEAK(kinds, match, candidates, reason) { kinds, match, candidates, reason, NULL, FALSE, TRUE }
 
 static const ScRuleDef rule_table[] = {
   /* ------------------------------------------------------------------ */
@@ -44,6 +49,13 @@ static const ScRuleDef rule_table[] = {
   FIX (F, "op=file_inherit",
        N_("A file descriptor handed over by another program (a terminal, a pipe) was refused "
           "when the app inherited it; this is usually harmless.")),
+  /* A data file (font, translation, cache) mapped executable: the binary
+   * asks for executable mappings everywhere (an executable stack, so
+   * READ_IMPLIES_EXEC); no interface should grant that. */
+  FIX (F, "op=file_mmap perm=r object=/**.{ttf,otf,ttc,pfb,pcf,pcf.gz,mo,cache,dat,png,svg}",
+       N_("A data file was mapped as executable code, which happens when a binary is built "
+          "with an executable stack: clear that flag when building (execstack -c, or the "
+          "-z noexecstack linker option) rather than adding a plug.")),
   /* Before the /usr rule: the cause is the setuid bit, not the base snap. */
   FIX (F, "op=exec info=*no?new?privs*",
        N_("The program tried to gain privileges by running a setuid helper such as sudo; a "
@@ -423,7 +435,7 @@ static const ScRuleDef rule_table[] = {
         "hardware-observe",
         N_("Battery and power supply details are readable with hardware-observe (or ask "
            "UPower through upower-observe).")),
-  RULE (F, "object={/sys/{block,bus,class,devices,firmware,power,hypervisor}{,/**},"
+  WEAK (F, "object={/sys/{block,bus,class,devices,firmware,power,hypervisor}{,/**},"
            "/sys/kernel/mm/{ksm,hugepages,transparent_hugepage}{,/**}} perm=r",
         "hardware-observe",
         N_("Reading hardware details from /sys needs hardware-observe.")),
@@ -477,7 +489,7 @@ static const ScRuleDef rule_table[] = {
   /* ------------------------------------------------------------------ */
   /* Files: generic fallbacks                                           */
   /* ------------------------------------------------------------------ */
-  FIX (F, "object=/var/lib/snapd/hostfs{,/**}",
+  FALLBACK (F, "object=/var/lib/snapd/hostfs{,/**}",
        N_("This is the host's file system seen from inside the snap: use a layout or the "
           "content interface, or system-files for a host path.")),
   RULE (F, "object=/snap/*{,/**}",
@@ -487,33 +499,35 @@ static const ScRuleDef rule_table[] = {
   RULE (F, "object=/var/snap/*{,/**}",
         "content",
         N_("Data of another snap is shared through the content interface.")),
-  FIX (F, "object=/dev/shm/*",
-       /* Translators: keep {snap}, it is replaced by the snap name. */
-       N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
-          "segment, or use the shared-memory interface to share it with another snap.")),
-  FIX (F, "object=/run/lock/*",
+  BOTH (F, "object=/dev/shm/*",
+        "shared-memory@shared-memory-private:private=true",
+        N_("shared-memory with private: true gives the snap a /dev/shm of its own."),
+        /* Translators: keep {snap}, it is replaced by the snap name. */
+        N_("Shared memory names must start with snap.{snap}. to be allowed; rename the "
+           "segment, or use the shared-memory interface to share it with another snap.")),
+  FALLBACK (F, "object=/run/lock/*",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Lock files must live in /run/lock/snap.{snap}/; point the program there.")),
-  FIX (F, "object={/tmp,/var/tmp}/**",
+  FALLBACK (F, "object={/tmp,/var/tmp}/**",
        N_("Each snap has a private /tmp: files made outside the snap are not visible. Share "
           "them through $SNAP_USER_COMMON, the document portal or $XDG_RUNTIME_DIR.")),
-  FIX (F, "object={/var/lib,/var/cache,/var/spool,/opt,/usr/local,/srv}{,/**}",
+  FALLBACK (F, "object={/var/lib,/var/cache,/var/spool,/opt,/usr/local,/srv}{,/**}",
        N_("The program expects its own files here: use $SNAP_DATA or $SNAP_COMMON, or map "
           "this path there with a layout (for example /var/lib/foo: bind: $SNAP_DATA/foo).")),
-  FIX (F, "object=/run{,/**}",
+  FALLBACK (F, "object=/run{,/**}",
        /* Translators: keep {snap}, it is replaced by the snap name. */
        N_("Runtime files must live in /run/snap.{snap}/; point the program there or add a "
           "layout.")),
-  FIX (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
+  FALLBACK (F, "object={/usr,/lib,/lib32,/lib64,/bin,/sbin}{,/**}",
        N_("/usr belongs to the base snap and is read-only: stage the package that provides "
           "this file in the snap (stage-packages), or use a layout for a fixed path.")),
-  RULE (F, "object=/sys/** perm=r",
+  WEAK (F, "object=/sys/** perm=r",
         "hardware-observe",
         N_("Reading details from /sys needs hardware-observe.")),
-  RULE (F, "object=/proc/** perm=r",
+  WEAK (F, "object=/proc/** perm=r",
         "system-observe",
         N_("Reading system details from /proc needs system-observe.")),
-  FIX (F, "object=/dev/**",
+  FALLBACK (F, "object=/dev/**",
        N_("No standard interface is known for this device: a gadget or custom slot must "
           "provide it, or use a device-specific interface.")),
 

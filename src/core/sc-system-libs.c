@@ -110,6 +110,7 @@ load_once (gsize              *once,
 SC_DEFINE_LOADER (ScLibsystemd, sc_libsystemd, "libsystemd.so.0", SC_LIBSYSTEMD_FUNCTIONS)
 SC_DEFINE_LOADER (ScLibseccomp, sc_libseccomp, "libseccomp.so.2", SC_LIBSECCOMP_FUNCTIONS)
 SC_DEFINE_LOADER (ScLibapparmor, sc_libapparmor, "libapparmor.so.1", SC_LIBAPPARMOR_FUNCTIONS)
+SC_DEFINE_LOADER (ScLibsnapdGlib, sc_libsnapd_glib, "libsnapd-glib-2.so.1", SC_LIBSNAPD_GLIB_FUNCTIONS)
 
 const ScLibsystemd *
 sc_libsystemd (void)

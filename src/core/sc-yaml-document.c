@@ -16,7 +16,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "sc-project.h"
+#include "sc-project-error.h"
 #include "sc-yaml-document.h"
 
 /* No real snapcraft.yaml comes close; this keeps the worst case of a

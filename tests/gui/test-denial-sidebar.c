@@ -26,8 +26,9 @@
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
 #include "sc-denial-source.h"
+#include "sc-test-utils.h"
 #include "sc-strict-dialog.h"
-#include "sc-window.h"
+#include "sc-window-private.h"
 
 static gboolean have_display;
 
@@ -194,16 +195,6 @@ spin_until (gboolean (*condition) (Fixture *),
   return condition (fixture);
 }
 
-static void
-spin_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 loaded (Fixture *fixture)
 {
@@ -277,7 +268,7 @@ fixture_setup (Fixture       *fixture,
 
   g_assert_true (spin_until (loaded, fixture, 30));
   /* Let the list view create and bind its rows. */
-  spin_for (300);
+  sc_test_iterate (300);
 }
 
 static void
@@ -290,7 +281,7 @@ fixture_teardown (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
-  spin_for (50);
+  sc_test_iterate (50);
   g_clear_object (&fixture->project);
   g_clear_pointer (&fixture->calls, g_ptr_array_unref);
 
@@ -353,54 +344,12 @@ find_row (Fixture    *fixture,
   return find_row_in (GTK_WIDGET (fixture->sidebar), item);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether some visible text (label or inscription) below WIDGET contains TEXT. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  const char *shown = NULL;
-
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget))
-    shown = gtk_label_get_text (GTK_LABEL (widget));
-  else if (GTK_IS_INSCRIPTION (widget))
-    shown = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  else if (ADW_IS_STATUS_PAGE (widget))
-    shown = adw_status_page_get_description (ADW_STATUS_PAGE (widget));
-  if (shown != NULL && strstr (shown, text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static GtkRevealer *
 find_revealer_showing (GtkWidget  *widget,
                        const char *text)
 {
   if (GTK_IS_REVEALER (widget) && gtk_revealer_get_child (GTK_REVEALER (widget)) != NULL &&
-      shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
+      sc_test_shows_text (gtk_revealer_get_child (GTK_REVEALER (widget)), text))
     return GTK_REVEALER (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -449,7 +398,7 @@ test_load (Fixture       *fixture,
   lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
   g_assert_nonnull (lost);
   g_assert_true (gtk_revealer_get_reveal_child (lost));
-  g_assert_true (shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
+  g_assert_true (sc_test_shows_text (gtk_revealer_get_child (lost), "kernel.printk_ratelimit=0"));
 }
 
 typedef struct
@@ -487,9 +436,9 @@ test_add (Fixture       *fixture,
 
       g_test_message ("case %u: %s", i, c->object);
       g_assert_nonnull (row);
-      g_assert_true (shows_text (GTK_WIDGET (row), c->shown));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (row), c->shown));
 
-      add = find_button (GTK_WIDGET (row), "_Add");
+      add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
       g_assert_nonnull (add);
       g_assert_true (gtk_widget_get_visible (add));
       g_assert_true (gtk_widget_get_sensitive (add));
@@ -545,16 +494,16 @@ test_fix_and_missing_target (Fixture       *fixture,
 
   row = find_row (fixture, "/snap/foo/12/cache/");
   g_assert_nonnull (row);
-  g_assert_true (shows_text (GTK_WIDGET (row), "Not an interface problem"));
-  g_assert_true (shows_text (GTK_WIDGET (row), "SNAP"));
-  add = find_button (GTK_WIDGET (row), "_Add");
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "Not an interface problem"));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "SNAP"));
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_visible (add));
 
   row = find_row (fixture, "/dev/video1");
   g_assert_nonnull (row);
   g_assert_cmpstr (sc_denial_item_get_target (sc_denial_row_get_item (row)), ==, "ghost");
-  add = find_button (GTK_WIDGET (row), "_Add");
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_false (gtk_widget_get_sensitive (add));
@@ -576,7 +525,7 @@ test_no_project (Fixture       *fixture,
   g_assert_nonnull (find_item (fixture, "/etc/bar.conf"));
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (row), "_Add")));
+  g_assert_false (gtk_widget_get_sensitive (sc_test_find_button_with_label (GTK_WIDGET (row), "_Add")));
 }
 
 static void
@@ -591,7 +540,7 @@ test_details (Fixture       *fixture,
 
   row = find_row (fixture, "/home/alice/.gitconfig");
   g_assert_nonnull (row);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
        w = gtk_widget_get_next_sibling (w))
@@ -601,14 +550,15 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (toggle);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
-  spin_for (400);
-  g_assert_true (shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
+  sc_test_iterate (400);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
   /* The details slide away (250 ms); on a busy machine frames come late. */
-  for (guint waited = 0; waited < 5000 && shows_text (GTK_WIDGET (row), "denied_mask"); waited += 100)
-    spin_for (100);
-  g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
+  for (guint waited = 0; waited < 5000 && sc_test_shows_text (GTK_WIDGET (row), "denied_mask");
+       waited += 100)
+    sc_test_iterate (100);
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
 static void
@@ -627,7 +577,7 @@ test_ignore (Fixture       *fixture,
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
   key = g_strdup (sc_denial_item_get_key (sc_denial_row_get_item (row)));
-  ignore = find_button (GTK_WIDGET (row), "_Ignore");
+  ignore = sc_test_find_button_with_label (GTK_WIDGET (row), "_Ignore");
   g_assert_nonnull (ignore);
 
   g_signal_emit_by_name (ignore, "clicked");
@@ -682,7 +632,7 @@ test_follow (Fixture       *fixture,
   /* A log is not followed until asked. */
   g_assert_false (sc_denial_sidebar_get_follow (fixture->sidebar));
   sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
-  spin_for (200);
+  sc_test_iterate (200);
 
   file = g_file_new_for_path (fixture->log_path);
   stream = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, &error);
@@ -713,14 +663,14 @@ test_follow_replaced (Fixture       *fixture,
   REQUIRE_DISPLAY ();
 
   sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
-  spin_for (200);
+  sc_test_iterate (200);
 
   /* g_file_set_contents() writes a new file and renames it over the log. */
   g_file_set_contents (fixture->log_path, longer, -1, &error);
   g_assert_no_error (error);
 
   g_assert_true (spin_until (follow_arrived, fixture, 20));
-  spin_for (300);
+  sc_test_iterate (300);
   g_assert_cmpuint (sc_denial_item_get_count (find_item (fixture, "/dev/video0")), ==, 3);
   /* A record without an audit id, which nothing else would tell apart. */
   notify = find_item (fixture, "session org.freedesktop.Notifications "
@@ -800,15 +750,15 @@ test_paste (Fixture       *fixture,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->sidebar)), pasted);
   gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.paste", NULL));
-  spin_for (100);
+  sc_test_iterate (100);
   g_assert_true (spin_until (has_groups, fixture, 20));
-  spin_for (300);
+  sc_test_iterate (300);
 
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 2);
   g_assert_null (find_item (fixture, "/dev/video0"));
   row = find_row (fixture, "/dev/video3");
   g_assert_nonnull (row);
-  g_assert_true (shows_text (GTK_WIDGET (row), "camera"));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "camera"));
   g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "Pasted Records", &whole));
 
   /* Back to a log: the pasted copy is gone. */
@@ -852,7 +802,7 @@ test_paste_dialog (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
                                              "sidebar.paste-records", NULL));
-  spin_for (100);
+  sc_test_iterate (100);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -869,7 +819,7 @@ test_paste_dialog (Fixture       *fixture,
 
   g_assert_true (spin_until (has_groups, fixture, 20));
   g_assert_true (spin_until (loaded, fixture, 20));
-  spin_for (200);
+  sc_test_iterate (200);
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 1);
   g_assert_nonnull (find_row (fixture, "/dev/video7"));
 }
@@ -883,6 +833,7 @@ test_system_journal_state (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean whole = FALSE;
   ScDenialSourceProblem state;
+  GtkWidget *open;
 
   g_test_summary ("On the system journal the source label is whole; where AppArmor is off or "
                   "the journal unreadable the empty state says so instead of 'nothing was "
@@ -900,7 +851,7 @@ test_system_journal_state (Fixture       *fixture,
 
   sc_denial_sidebar_set_source (fixture->sidebar, NULL);
   g_assert_true (spin_until (loaded, fixture, 60));
-  spin_for (100);
+  sc_test_iterate (100);
   g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "System Journal", &whole));
   g_assert_true (whole);
 
@@ -909,13 +860,13 @@ test_system_journal_state (Fixture       *fixture,
   if (sc_denial_sidebar_get_n_groups (fixture->sidebar) == 0 &&
       g_strcmp0 (sc_denial_sidebar_get_page (fixture->sidebar), "empty") == 0)
     {
-      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Nothing was refused") ==
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "Nothing was refused") ==
                      (state == SC_DENIAL_SOURCE_OK));
       if (state != SC_DENIAL_SOURCE_OK)
-        g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), problem));
-      g_assert_nonnull (find_button (GTK_WIDGET (fixture->sidebar), "_Open “denials.log”"));
-      g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (fixture->sidebar),
-                                                         "_Open “denials.log”")));
+        g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), problem));
+      open = sc_test_find_button_with_label (GTK_WIDGET (fixture->sidebar), "_Open “denials.log”");
+      g_assert_nonnull (open);
+      g_assert_true (gtk_widget_get_visible (open));
     }
 
   /* The project's log, in one click. */
@@ -937,15 +888,15 @@ test_max_groups (Fixture       *fixture,
 
   sc_denial_sidebar_set_max_groups (fixture->sidebar, 3);
   g_assert_true (spin_until (loaded, fixture, 30));
-  spin_for (100);
+  sc_test_iterate (100);
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 3);
   g_assert_cmpuint (sc_denial_sidebar_get_n_dropped (fixture->sidebar), ==, N_GROUPS - 3);
-  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "4 more groups not shown"));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "4 more groups not shown"));
 
   sc_denial_sidebar_set_max_groups (fixture->sidebar, 0);
   g_assert_true (spin_until (loaded, fixture, 30));
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
-  g_assert_false (shows_text (GTK_WIDGET (fixture->sidebar), "not shown"));
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "not shown"));
 }
 
 static void
@@ -963,7 +914,7 @@ test_unreadable (Fixture       *fixture,
   g_assert_true (spin_until (loaded, fixture, 30));
   g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 0);
-  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), missing));
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), missing));
 
   /* Back to a readable source, the list returns. */
   set_log_source (fixture, fixture->log_path);
@@ -977,7 +928,7 @@ test_unreadable (Fixture       *fixture,
       set_log_source (fixture, fixture->log_path);
       g_assert_true (spin_until (loaded, fixture, 30));
       g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "error");
-      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "Permission denied"));
       g_chmod (fixture->log_path, 0644);
     }
   else
@@ -1179,6 +1130,23 @@ static const char existing_definition[] =
   "    interface: personal-files\n"
   "    read: [$HOME/.config/skylark, $HOME/.local/share/skylark]\n";
 
+#define TEST_SNAP "skylark-sidebar-test"
+
+/* TEXT, a log of the skylark example, with the records of TEST_SNAP. */
+static void
+write_renamed_log (const char *path,
+                   const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+
+  g_string_replace (out, "\"snap.skylark.", "\"snap." TEST_SNAP ".", 0);
+  g_string_replace (out, "subj=snap.skylark.", "subj=snap." TEST_SNAP ".", 0);
+  g_string_replace (out, "/snap/skylark/", "/snap/" TEST_SNAP "/", 0);
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 example_path (const char *name)
 {
@@ -1206,11 +1174,16 @@ copy_skylark (const char *extra,
   g_file_get_contents (source, &text, NULL, &error);
   g_assert_no_error (error);
   out = g_string_new (text);
+  /* A snap name of its own: `suggest` asks the machine's snapd about the
+   * snap, and other tests may install a "skylark" there meanwhile. */
+  g_assert_cmpuint (g_string_replace (out, "\nname: skylark\n", "\nname: " TEST_SNAP "\n", 1),
+                    ==, 1);
   if (list_for_import != NULL)
     {
       g_autofree char *with = g_strdup_printf ("    command: bin/skylark-import\n    plugs: [%s]\n",
                                                list_for_import);
-      g_assert_cmpuint (g_string_replace (out, "    command: bin/skylark-import\n", with, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (out, "    command: bin/skylark-import\n", with, 1),
+                        ==, 1);
     }
   if (extra != NULL)
     g_string_append (out, extra);
@@ -1305,13 +1278,13 @@ visible_label_shows (GtkWidget  *widget,
 static void
 click_add (ScDenialRow *row)
 {
-  GtkWidget *add = find_button (GTK_WIDGET (row), "_Add");
+  GtkWidget *add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
 
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  spin_for (50);
+  sc_test_iterate (50);
 }
 
 static void
@@ -1351,7 +1324,7 @@ check_window_matches_cli (const char *extra,
   GtkWindow *dialog;
   ScDenialRow *read_row, *write_row, *notify_row;
 
-  g_file_set_contents (log, settings_log, -1, &error);
+  write_renamed_log (log, settings_log);
   g_assert_no_error (error);
 
   window = g_object_ref_sink (sc_window_new (NULL));
@@ -1359,7 +1332,7 @@ check_window_matches_cli (const char *extra,
   g_assert_true (sc_window_open (window, file, &error));
   g_assert_no_error (error);
   sc_window_set_show_denials (window, TRUE);
-  spin_for (50);
+  sc_test_iterate (50);
   fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
   g_assert_nonnull (fixture.sidebar);
   options.type = SC_JOURNAL_SOURCE_LOG;
@@ -1377,7 +1350,8 @@ check_window_matches_cli (const char *extra,
   notify_row = find_row_with (GTK_WIDGET (fixture.sidebar),
                               "Notifications.Notify", NULL);
   g_assert_nonnull (notify_row);
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (notify_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (notify_row),
+                                                                          "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (notify_row), "From extension"));
 
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
@@ -1388,7 +1362,8 @@ check_window_matches_cli (const char *extra,
 
   /* Both are in the plan now: the cards say so instead of offering Add. */
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
-  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (read_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (read_row),
+                                                                          "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
@@ -1396,7 +1371,7 @@ check_window_matches_cli (const char *extra,
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  spin_for (100);
+  sc_test_iterate (100);
 
   run_cli_suggest_apply (cli_dir, log);
 
@@ -1408,7 +1383,7 @@ check_window_matches_cli (const char *extra,
   g_assert_nonnull (strstr (window_text, expect_definition));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  sc_test_iterate (50);
   g_object_unref (window);
   g_unlink (log);
   remove_project (window_dir);
@@ -1499,14 +1474,14 @@ click_every_add (ScDenialSidebar *sidebar)
               if (at == item)
                 gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
             }
-          spin_for (30);
+          sc_test_iterate (30);
           row = find_row_in (GTK_WIDGET (sidebar), item);
           g_assert_nonnull (row);
-          add = find_button (GTK_WIDGET (row), "_Add");
+          add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
           if (add != NULL && gtk_widget_get_visible (add) && gtk_widget_is_sensitive (add))
             {
               g_signal_emit_by_name (add, "clicked");
-              spin_for (30);
+              sc_test_iterate (30);
               clicked++;
               again = TRUE;
             }
@@ -1541,7 +1516,7 @@ test_window_every_card (void)
   log = g_build_filename (window_dir, "denials.log", NULL);
   g_file_get_contents (example_log, &contents, NULL, &error);
   g_assert_no_error (error);
-  g_file_set_contents (log, contents, -1, &error);
+  write_renamed_log (log, contents);
   g_assert_no_error (error);
   file = g_file_new_for_path (window_dir);
 
@@ -1550,13 +1525,13 @@ test_window_every_card (void)
   g_assert_true (sc_window_open (window, file, &error));
   g_assert_no_error (error);
   sc_window_set_show_denials (window, TRUE);
-  spin_for (50);
+  sc_test_iterate (50);
   fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
   options.type = SC_JOURNAL_SOURCE_LOG;
   options.path = g_strdup (log);
   sc_denial_sidebar_set_source (fixture.sidebar, &options);
   g_assert_true (spin_until (sidebar_filled, &fixture, 30));
-  spin_for (200);
+  sc_test_iterate (200);
 
   /* One plug or definition a card: camera, removable-media,
    * ssh-public-keys, process-control, two definitions. */
@@ -1567,7 +1542,7 @@ test_window_every_card (void)
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  spin_for (100);
+  sc_test_iterate (100);
 
   run_cli_suggest_apply (cli_dir, log);
   window_text = read_project_yaml (window_dir);
@@ -1576,7 +1551,7 @@ test_window_every_card (void)
   g_assert_cmpstr (window_text, ==, cli_text);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (50);
+  sc_test_iterate (50);
   g_object_unref (window);
   g_unlink (log);
   remove_project (window_dir);

@@ -16,9 +16,9 @@ if [ -z "$needed" ]; then
 else
   echo "ok 1 - readelf lists the dependencies of $bin"
 fi
-bad=$(echo "$needed" | grep -E '^lib(systemd|seccomp|apparmor|gcrypt|cap)\.' || true)
+bad=$(echo "$needed" | grep -E '^lib(systemd|seccomp|apparmor|gcrypt|cap|snapd-glib-2|soup-3\.0|json-glib-1\.0)\.' || true)
 if [ -z "$bad" ]; then
-  echo "ok 2 - no libsystemd, libseccomp or libapparmor at startup"
+  echo "ok 2 - no libsystemd, libseccomp, libapparmor or libsnapd-glib at startup"
 else
   echo "not ok 2 - $bin links $(echo $bad)"
 fi

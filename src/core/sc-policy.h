@@ -1,0 +1,68 @@
+/* sc-policy.h
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * snapd's own policy as data (sc-policy-data.h, generated from snapd's
+ * source by build-aux/gen-policy.py) and a matcher: which interfaces'
+ * connected-plug rules allow a denied access, and whether the base
+ * template every strict snap gets already allows it.
+ */
+#pragma once
+
+#include "sc-denial.h"
+
+G_BEGIN_DECLS
+
+/* One row of the generated table: an interface (or "@template"), the plug
+ * attribute its rules need ("" for none, "allow-sandbox=true",
+ * "read=all") and its rules, one a line. */
+typedef struct
+{
+  const char *interface;
+  const char *variant;
+  const char *rules;
+} ScPolicyEntry;
+
+typedef struct
+{
+  const char *interface;    /* static */
+  const char *variant;      /* static, "" when the plug needs no attribute */
+  char       *rule;         /* the narrowest matching rule, AppArmor-like text */
+  guint       specificity;  /* larger is narrower */
+  guint       n_rules;      /* rules the interface grants in all (its breadth) */
+  gboolean    conditional;  /* seccomp rule with argument filters: allows only some calls */
+  /* The rule allows far more than this access: "allow all", a D-Bus
+   * rule naming only the bus and peer label, a unix rule naming no
+   * address, a file rule of a few literal characters (a bare "**"). */
+  gboolean    broad;
+} ScPolicyMatch;
+
+/* The snapd commit the table was generated from. */
+const char *sc_policy_get_snapd_commit   (void);
+
+/* Whether the table has rules for INTERFACE. */
+gboolean    sc_policy_has_interface      (const char     *interface);
+
+/* Interfaces whose connected-plug policy allows DENIAL, one per interface
+ * and variant, in table order. Free with g_array_unref(); elements are
+ * cleared by the array. Never NULL. */
+GArray     *sc_policy_match              (const ScDenial *denial);
+
+/* Whether snapd's base template allows DENIAL outright; RULE (nullable)
+ * receives the rule. */
+gboolean    sc_policy_template_allows    (const ScDenial *denial,
+                                          char          **rule);
+
+/* Whether one rule line (the generated table's syntax) allows DENIAL;
+ * for table tests. */
+gboolean    sc_policy_rule_allows        (const char     *rule,
+                                          const ScDenial *denial);
+
+/* AppArmor glob match with snapd's variables (@{HOME}, @{PROC}, @{pid},
+ * @{SNAP_NAME} → SNAP…); for tests. */
+gboolean    sc_policy_glob_match         (const char     *pattern,
+                                          const char     *text,
+                                          const char     *snap);
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* sc-project-edit.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The edit API: what the caller wants changed (confinement, plug lists,
+ * plug definitions), checked and recorded. No text is produced here; see
+ * sc-project-render.c.
+ */
+#define G_LOG_DOMAIN "sc-project"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-project-private.h"
+#include "sc-utils.h"
+
+/* ---- Editing ---------------------------------------------------------- */
+
+
+static void
+def_edit_free (gpointer data)
+{
+  ScDefEdit *def = data;
+
+  g_free (def->name);
+  g_free (def->interface);
+  g_clear_pointer (&def->attributes, g_variant_unref);
+  g_free (def);
+}
+
+ScEdit *
+sc_edit_new (ScProject *project)
+{
+  ScEdit *edit;
+
+  g_return_val_if_fail (SC_IS_PROJECT (project), NULL);
+
+  edit = g_new0 (ScEdit, 1);
+  edit->project = g_object_ref (project);
+  edit->touched = g_ptr_array_new ();
+  edit->desired = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  edit->defs = g_ptr_array_new_with_free_func (def_edit_free);
+  return edit;
+}
+
+void
+sc_edit_free (ScEdit *edit)
+{
+  if (edit == NULL)
+    return;
+  g_clear_object (&edit->project);
+  g_free (edit->confinement);
+  g_ptr_array_unref (edit->touched);
+  g_hash_table_unref (edit->desired);
+  g_ptr_array_unref (edit->defs);
+  g_free (edit);
+}
+
+void
+sc_edit_set_confinement (ScEdit     *edit,
+                         const char *confinement)
+{
+  g_return_if_fail (edit != NULL);
+  g_free (edit->confinement);
+  edit->confinement = g_strdup (confinement);
+}
+
+GPtrArray *
+_sc_target_dup_plug_names (ScTarget *target)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < target->plugs->len; i++)
+    g_ptr_array_add (names, g_strdup (((ScPlugRef *) g_ptr_array_index (target->plugs, i))->name));
+  return names;
+}
+
+static gboolean
+names_contain (GPtrArray  *names,
+               const char *name)
+{
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_equal (g_ptr_array_index (names, i), name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A set of the strings in NAMES (borrowed), for lookups in long lists. */
+GHashTable *
+_sc_name_set (GPtrArray *names)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < names->len; i++)
+    g_hash_table_add (set, g_ptr_array_index (names, i));
+  return set;
+}
+
+gboolean
+_sc_names_equal (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!g_str_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+target_has_plug (ScTarget   *target,
+                 const char *plug)
+{
+  for (guint i = 0; i < target->plugs->len; i++)
+    if (g_str_equal (((ScPlugRef *) g_ptr_array_index (target->plugs, i))->name, plug))
+      return TRUE;
+  return FALSE;
+}
+
+static ScTargetInfo *
+lookup_target_for_edit (ScEdit      *edit,
+                        const char  *target,
+                        const char  *plug,
+                        gboolean     removing,
+                        GPtrArray  **desired,
+                        GError     **error)
+{
+  ScProject *self = edit->project;
+  ScTargetInfo *info;
+
+  g_return_val_if_fail (target != NULL && plug != NULL, NULL);
+
+  info = _sc_project_find_info (self, target);
+  if (info == NULL)
+    {
+      gboolean hook = g_str_has_prefix (target, "hook:");
+      GPtrArray *targets = hook ? self->hooks : self->apps;
+      const char *wanted = hook ? target + 5 : target;
+      const char *best = NULL;
+      guint best_distance = 3;
+
+      for (guint i = 0; i < targets->len; i++)
+        {
+          ScTarget *t = g_ptr_array_index (targets, i);
+          guint d = sc_edit_distance (wanted, t->name);
+
+          if (d < best_distance)
+            {
+              best_distance = d;
+              best = t->name;
+            }
+        }
+      if (best != NULL)
+        g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET,
+                     "%s has no %s named '%s'; did you mean '%s%s'?", self->display_path,
+                     hook ? "hook" : "app", wanted, hook ? "hook:" : "", best);
+      else
+        g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET,
+                     "%s has no %s named '%s'", self->display_path,
+                     hook ? "hook" : "app", wanted);
+      return NULL;
+    }
+
+  /* A name already in the list may always be removed, even one snapd
+   * would refuse, so that such a list can be cleaned up. */
+  if (!_sc_project_valid_name (plug, FALSE) && !(removing && target_has_plug (info->target, plug)))
+    {
+      g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                   "'%s' is not a valid plug name: use lowercase letters, digits and single "
+                   "hyphens, starting with a letter", plug);
+      return NULL;
+    }
+
+  *desired = g_hash_table_lookup (edit->desired, info);
+  if (*desired == NULL)
+    {
+      *desired = _sc_target_dup_plug_names (info->target);
+      g_hash_table_insert (edit->desired, info, *desired);
+      g_ptr_array_add (edit->touched, info);
+    }
+  return info;
+}
+
+gboolean
+sc_edit_add_plug (ScEdit      *edit,
+                  const char  *target,
+                  const char  *plug,
+                  GError     **error)
+{
+  GPtrArray *desired = NULL;
+  ScTargetInfo *info;
+
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  info = lookup_target_for_edit (edit, target, plug, FALSE, &desired, error);
+  if (info == NULL)
+    return FALSE;
+  if (names_contain (desired, plug))
+    return TRUE;
+  if (target_has_plug (info->target, plug))
+    {
+      /* Removed earlier in this edit and added again: the last operation
+       * wins, and the plug keeps its place (every occurrence of it) in the
+       * list, which is where the editor leaves its item. */
+      g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < desired->len; i++)
+        g_ptr_array_add (before, g_strdup (g_ptr_array_index (desired, i)));
+      g_ptr_array_set_size (desired, 0);
+      for (guint i = 0; i < info->target->plugs->len; i++)
+        {
+          const char *name = ((ScPlugRef *) g_ptr_array_index (info->target->plugs, i))->name;
+
+          if (g_str_equal (name, plug) || names_contain (before, name))
+            g_ptr_array_add (desired, g_strdup (name));
+        }
+      for (guint i = 0; i < before->len; i++)
+        if (!target_has_plug (info->target, g_ptr_array_index (before, i)))
+          g_ptr_array_add (desired, g_strdup (g_ptr_array_index (before, i)));
+      return TRUE;
+    }
+  g_ptr_array_add (desired, g_strdup (plug));
+  return TRUE;
+}
+
+gboolean
+sc_edit_remove_plug (ScEdit      *edit,
+                     const char  *target,
+                     const char  *plug,
+                     GError     **error)
+{
+  GPtrArray *desired = NULL;
+
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  if (lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
+    return FALSE;
+  /* Every occurrence goes: a list may name a plug twice. */
+  for (guint i = desired->len; i > 0; i--)
+    if (g_str_equal (g_ptr_array_index (desired, i - 1), plug))
+      g_ptr_array_remove_index (desired, i - 1);
+  return TRUE;
+}
+
+/* Converts a caller's value to what the model would read back from the
+ * YAML we write for it. NULL for unsupported types. */
+static GVariant *
+normalise_value (GVariant *value,
+                 guint     depth)
+{
+  const GVariantType *type;
+
+  if (depth > 16)
+    return NULL;
+  while (g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
+    {
+      g_autoptr(GVariant) inner = g_variant_get_variant (value);
+
+      return normalise_value (inner, depth + 1);
+    }
+  type = g_variant_get_type (value);
+
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_STRING) ||
+      g_variant_type_equal (type, G_VARIANT_TYPE_OBJECT_PATH) ||
+      g_variant_type_equal (type, G_VARIANT_TYPE_SIGNATURE))
+    return g_variant_new_string (g_variant_get_string (value, NULL));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_BOOLEAN))
+    return g_variant_new_boolean (g_variant_get_boolean (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_BYTE))
+    return g_variant_new_int64 (g_variant_get_byte (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT16))
+    return g_variant_new_int64 (g_variant_get_int16 (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT16))
+    return g_variant_new_int64 (g_variant_get_uint16 (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT32))
+    return g_variant_new_int64 (g_variant_get_int32 (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_UINT32))
+    return g_variant_new_int64 (g_variant_get_uint32 (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE_INT64))
+    return g_variant_new_int64 (g_variant_get_int64 (value));
+  if (g_variant_type_equal (type, G_VARIANT_TYPE ("ms")))
+    {
+      if (g_variant_n_children (value) == 0)
+        return g_variant_new_maybe (G_VARIANT_TYPE_STRING, NULL);
+      {
+        g_autoptr(GVariant) inner = g_variant_get_child_value (value, 0);
+
+        return g_variant_new_string (g_variant_get_string (inner, NULL));
+      }
+    }
+  if (g_variant_type_equal (type, G_VARIANT_TYPE ("a{sv}")))
+    {
+      GVariantBuilder builder;
+      GVariantIter iter;
+      const char *key;
+      GVariant *child;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+      g_variant_iter_init (&iter, value);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
+        {
+          GVariant *norm = normalise_value (child, depth + 1);
+
+          g_variant_unref (child);
+          if (norm == NULL)
+            {
+              g_variant_builder_clear (&builder);
+              return NULL;
+            }
+          g_variant_builder_add (&builder, "{sv}", key, norm);
+        }
+      return g_variant_builder_end (&builder);
+    }
+  if (g_variant_type_is_array (type) && !g_variant_type_is_dict_entry (g_variant_type_element (type)))
+    {
+      GVariantBuilder builder;
+      gsize n = g_variant_n_children (value);
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("av"));
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr(GVariant) child = g_variant_get_child_value (value, i);
+          GVariant *norm = normalise_value (child, depth + 1);
+
+          if (norm == NULL)
+            {
+              g_variant_builder_clear (&builder);
+              return NULL;
+            }
+          g_variant_builder_add (&builder, "v", norm);
+        }
+      return g_variant_builder_end (&builder);
+    }
+  return NULL;
+}
+
+gboolean
+sc_edit_define_plug (ScEdit      *edit,
+                     const char  *name,
+                     GVariant    *attributes,
+                     GError     **error)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *child;
+  g_autofree char *interface = NULL;
+  ScDefEdit *def;
+
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!_sc_project_valid_name (name, FALSE))
+    {
+      g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                   "'%s' is not a valid plug name: use lowercase letters, digits and single "
+                   "hyphens, starting with a letter", name);
+      return FALSE;
+    }
+  if (attributes != NULL && !g_variant_is_of_type (attributes, G_VARIANT_TYPE ("a{sv}")))
+    {
+      g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                   "the attributes of plug '%s' must be a dictionary (a{sv})", name);
+      return FALSE;
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  if (attributes != NULL)
+    {
+      g_variant_iter_init (&iter, attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &child))
+        {
+          g_autoptr(GVariant) value = child;
+          GVariant *norm;
+
+          if (g_str_equal (key, "interface"))
+            {
+              if (!g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+                  !_sc_project_valid_name (g_variant_get_string (value, NULL), FALSE))
+                {
+                  g_variant_builder_clear (&builder);
+                  g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                               "the interface of plug '%s' must be an interface name", name);
+                  return FALSE;
+                }
+              g_free (interface);
+              interface = g_variant_dup_string (value, NULL);
+              continue;
+            }
+          if (key[0] == '\0' || key[0] == '$' || !g_utf8_validate (key, -1, NULL))
+            {
+              g_variant_builder_clear (&builder);
+              g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                           "'%s' is not a valid attribute name for plug '%s'", key, name);
+              return FALSE;
+            }
+          norm = normalise_value (value, 0);
+          if (norm == NULL)
+            {
+              g_variant_builder_clear (&builder);
+              g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                           "attribute '%s' of plug '%s' has an unsupported type %s", key,
+                           name, g_variant_get_type_string (value));
+              return FALSE;
+            }
+          g_variant_builder_add (&builder, "{sv}", key, norm);
+        }
+    }
+
+  for (guint i = 0; i < edit->defs->len; i++)
+    {
+      ScDefEdit *old = g_ptr_array_index (edit->defs, i);
+
+      if (g_str_equal (old->name, name))
+        {
+          g_ptr_array_remove_index (edit->defs, i);
+          break;
+        }
+    }
+
+  def = g_new0 (ScDefEdit, 1);
+  def->name = g_strdup (name);
+  def->interface = interface ? g_steal_pointer (&interface) : g_strdup (name);
+  def->attributes = g_variant_ref_sink (g_variant_builder_end (&builder));
+  g_ptr_array_add (edit->defs, def);
+  return TRUE;
+}
+
+gboolean
+_sc_edit_def_is_noop (ScEdit    *edit,
+                      ScDefEdit *def)
+{
+  ScPlugDef *old = sc_project_find_plug_def (edit->project, def->name);
+
+  return old != NULL && g_str_equal (old->interface, def->interface) &&
+         g_variant_equal (old->attributes, def->attributes);
+}
+
+gboolean
+_sc_edit_confinement_changes (ScEdit *edit)
+{
+  return edit->confinement != NULL &&
+         (edit->project->confinement_key == NULL ||
+          g_strcmp0 (edit->project->confinement, edit->confinement) != 0);
+}
+
+gboolean
+sc_edit_is_empty (ScEdit *edit)
+{
+  g_return_val_if_fail (edit != NULL, TRUE);
+
+  if (_sc_edit_confinement_changes (edit))
+    return FALSE;
+  for (guint i = 0; i < edit->touched->len; i++)
+    {
+      ScTargetInfo *info = g_ptr_array_index (edit->touched, i);
+      g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (info->target);
+
+      if (!_sc_names_equal (orig, g_hash_table_lookup (edit->desired, info)))
+        return FALSE;
+    }
+  for (guint i = 0; i < edit->defs->len; i++)
+    if (!_sc_edit_def_is_noop (edit, g_ptr_array_index (edit->defs, i)))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+_sc_edit_desired_of (ScEdit       *edit,
+                     ScTargetInfo *info)
+{
+  GPtrArray *desired = g_hash_table_lookup (edit->desired, info);
+
+  if (desired == NULL)
+    {
+      desired = _sc_target_dup_plug_names (info->target);
+      g_hash_table_insert (edit->desired, info, desired);
+      g_ptr_array_add (edit->touched, info);
+    }
+  return desired;
+}

@@ -1,0 +1,206 @@
+/* sc-test-utils.c
+ *
+ * Copyright 2026 The Snap Confine authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sc-test-utils.h"
+
+gboolean sc_test_have_display;
+
+gboolean
+sc_test_init_gtk (void)
+{
+  sc_test_have_display = gtk_init_check ();
+  if (sc_test_have_display)
+    adw_init ();
+  return sc_test_have_display;
+}
+
+GtkWidget *
+sc_test_find_widget (GtkWidget         *root,
+                     ScTestWidgetMatch  match,
+                     gpointer           data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = sc_test_find_widget (child, match, data)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+sc_test_find_widget_of_type (GtkWidget *root,
+                             GType      type)
+{
+  return sc_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+has_class (GtkWidget *widget,
+           gpointer   data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+GtkWidget *
+sc_test_find_widget_with_class (GtkWidget  *root,
+                                const char *css_class)
+{
+  return sc_test_find_widget (root, has_class, (gpointer) css_class);
+}
+
+static gboolean
+is_button_with_label (GtkWidget *widget,
+                      gpointer   data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+GtkWidget *
+sc_test_find_button_with_label (GtkWidget  *root,
+                                const char *label)
+{
+  return sc_test_find_widget (root, is_button_with_label, (gpointer) label);
+}
+
+static gboolean
+is_button_with_icon (GtkWidget *widget,
+                     gpointer   data)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+GtkWidget *
+sc_test_find_button_with_icon (GtkWidget  *root,
+                               const char *icon_name)
+{
+  return sc_test_find_widget (root, is_button_with_icon, (gpointer) icon_name);
+}
+
+static gboolean
+is_label (GtkWidget *widget,
+          gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+GtkLabel *
+sc_test_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  return (GtkLabel *) sc_test_find_widget (root, is_label, (gpointer) text);
+}
+
+gboolean
+sc_test_shows_text (GtkWidget  *root,
+                    const char *text)
+{
+  const char *shown = NULL;
+
+  if (!gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root))
+    shown = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_INSCRIPTION (root))
+    shown = gtk_inscription_get_text (GTK_INSCRIPTION (root));
+  else if (ADW_IS_STATUS_PAGE (root))
+    shown = adw_status_page_get_description (ADW_STATUS_PAGE (root));
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (sc_test_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+GPtrArray *
+sc_test_collect_widgets_of_type (GtkWidget *root,
+                                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sc_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+sc_test_iterate_until (gboolean (*check) (gpointer),
+                       gpointer   data)
+{
+  gboolean hung = FALSE;
+  guint limit = g_timeout_add_seconds (SC_TEST_HANG_SECONDS, flag_cb, &hung);
+  /* Conditions that no source announces (a file written by a thread) are
+   * looked at again every 10 ms. */
+  guint wakeup = g_timeout_add (10, wake_up_cb, NULL);
+  gboolean holds;
+
+  while (!(holds = check (data)) && !hung)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wakeup);
+  if (!hung)
+    g_source_remove (limit);
+  return holds;
+}
