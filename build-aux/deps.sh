@@ -6,13 +6,15 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build pkg-config gcc gettext libglib2.0-dev-bin
-  # libraries (README: "Why each dependency")
+  # libraries (README: "Dependencies")
   libgtk-4-dev libadwaita-1-dev libyaml-dev libsystemd-dev libapparmor-dev libseccomp-dev
   libsnapd-glib-dev
   # tests: a display for the window, real journal files, file validators
   xvfb xauth x11-utils dbus-daemon systemd-journal-remote desktop-file-utils appstream python3
   # tests: a real snapd (tests/snapd/) with try-mode snaps
   snapd squashfs-tools
+  # tests: strace holds a write at one step (tests/test-cli-write.py)
+  strace
   # fuzzing with libFuzzer and sanitizers
   clang libclang-rt-14-dev
   # fonts and icons so screenshots look like a desktop

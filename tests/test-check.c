@@ -79,6 +79,18 @@ static const CheckCase cases[] = {
   { "unsupported-extension.yaml",
     "unsupported-extension@12:18/error unsupported-extension@16:18/error" },
 
+  /* Interfaces that need attributes, listed bare; the same through
+   * definitions with their attributes. */
+  { "bare-interface.yaml",
+    "bare-interface@14:9/error store-approval@14:9 bare-interface@15:9/error store-approval@15:9 "
+    "bare-interface@18:13/error bare-interface@18:22/error store-approval@18:22" },
+  { "bare-interface-ok.yaml", "store-approval@10:3" },
+  /* One name for a plug and a slot, implicit (mpris) or defined. */
+  { "plug-slot-clash.yaml",
+    "plug-slot-clash@18:22/error manual-connection@18:22 plug-slot-clash@22:13/error "
+    "unknown-plug@22:13" },
+  { "plug-slot-ok.yaml", "manual-connection@10:3" },
+
   { "multiple", "multiple-project-files@1:1/warning" },
   { "multiple-core20", "multiple-project-files@1:1/error" },
   { "single", "" },
@@ -172,7 +184,8 @@ test_every_code_covered (void)
     "store-approval",
     "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
     "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
-    "multiple-project-files", "unsupported-extension", "unscoped-plug",
+    "multiple-project-files", "unsupported-extension", "unscoped-plug", "bare-interface",
+    "plug-slot-clash",
   };
 
   g_test_summary ("The fixture table triggers every documented code in some fixture and "
@@ -405,6 +418,31 @@ test_from_data (void)
     { "name: a\nbase: core24\nconfinement: classic\napps:\n  a:\n    command: a\n"
       "    extensions: [gnome, env-injector]\n",
       "classic@3:1/note unsupported-extension@7:18/error" },
+    /* snapd's own path rules: $HOME only at the start (personal-files),
+     * never in system-files; no "~", no trailing "@". */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  cfg:\n"
+      "    interface: personal-files\n    read: [$HOME/.x/$HOME/y, $HOME/.y]\n"
+      "apps:\n  a:\n    command: a\n    plugs: [cfg]\n",
+      "store-approval@5:3 personal-files-path@7:12/error" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  cfg:\n"
+      "    interface: system-files\n    write: [/home/$HOME/x, /etc/a~, /etc/b@]\n"
+      "apps:\n  a:\n    command: a\n    plugs: [cfg]\n",
+      "store-approval@5:3 personal-files-path@7:13/error personal-files-path@7:28/error "
+      "personal-files-path@7:37/error" },
+    /* dbus and polkit definitions without what their sanitizers need. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  svc:\n"
+      "    interface: dbus\n    name: org.example.A\n  pk:\n    interface: polkit\n"
+      "apps:\n  a:\n    command: a\n    plugs: [svc, pk]\n",
+      "missing-attribute@5:3/error store-approval@5:3 missing-attribute@8:3/error "
+      "store-approval@8:3" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  svc:\n"
+      "    interface: dbus\n    name: org.example.A\n    bus: system\n"
+      "apps:\n  a:\n    command: a\n    plugs: [svc]\n", "store-approval@5:3" },
+    /* An interface listed bare is fine when a definition or an extension
+     * gives that name its attributes. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  personal-files:\n"
+      "    read: [$HOME/.a]\napps:\n  a:\n    command: a\n    plugs: [personal-files]\n",
+      "store-approval@5:3" },
     /* Missing base: the extension is not supported. */
     { "name: a\nconfinement: strict\napps:\n  a:\n    command: a\n    extensions: [gnome]\n",
       "unsupported-extension" },
@@ -445,7 +483,8 @@ static const char * const documented_codes[] = {
   "unknown-plug", "unknown-interface", "missing-attribute", "invalid-attribute", "store-approval",
   "manual-connection", "home-read-all", "personal-files-path", "extension-duplicate",
   "duplicate-plug", "empty-plugs", "devmode", "classic", "grade-devel", "classic-plugs",
-  "multiple-project-files", "unsupported-extension", "unscoped-plug", NULL,
+  "multiple-project-files", "unsupported-extension", "unscoped-plug", "bare-interface",
+  "plug-slot-clash", NULL,
 };
 
 static void

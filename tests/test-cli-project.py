@@ -293,6 +293,171 @@ def exit_4_write_failed(tmp):
     check(sorted(os.listdir(folder)) == ["snapcraft.yaml"], "temporary file left behind")
 
 
+# -- issue 11: top-level definitions, names snapd would refuse, extensions --
+CUPS = """name: cups
+base: core22
+grade: stable
+confinement: devmode
+
+plugs:
+  etc-cups:
+    interface: system-files
+    read:
+      - /etc/cups
+  dot-foo:
+    interface: personal-files
+    read: [$HOME/.foo]
+
+apps:
+  cupsd:
+    command: cupsd
+    plugs: [network, etc-cups]
+  gs:
+    command: gs
+    plugs:
+      - etc-cups
+  desk:
+    command: desk
+    extensions: [gnome]
+"""
+
+
+def show(root):
+    code, out, err = run("show", root, "--json")
+    check(code == 0, f"show: exit {code}: {err}")
+    return json.loads(out)
+
+
+@test
+def unplug_last_listing_removes_definition(tmp):
+    root, path = project_copy(tmp, CUPS)
+    code, out, err = run("strict", root, "--unplug", "cupsd=etc-cups", "--unplug", "gs=etc-cups",
+                         "--dry-run")
+    check(code == 0, f"exit {code}: {err}")
+    check("-  etc-cups:\n" in out and "-      - /etc/cups\n" in out, f"diff keeps the definition:\n{out}")
+    check("Removed the definition of plug “etc-cups”" in err, f"no note: {err}")
+    code, out, err = run("strict", root, "--unplug", "cupsd=etc-cups", "--unplug", "gs=etc-cups")
+    check(code == 0, f"exit {code}: {err}")
+    check("Removed the definition of plug “etc-cups”" in err, f"no note on write: {err}")
+    doc = show(root)
+    check("etc-cups" not in doc["plugs"], f"definition left: {doc['plugs']}")
+    check("dot-foo" in doc["plugs"], "the other definition went too")
+    for app in doc["apps"]:
+        check(all(i["plug"] != "etc-cups" for i in app["implied"]),
+              f"{app['name']} still gets etc-cups unscoped")
+
+
+@test
+def keep_definitions_warns(tmp):
+    root, path = project_copy(tmp, CUPS)
+    code, out, err = run("strict", root, "--unplug", "cupsd=etc-cups", "--unplug", "gs=etc-cups",
+                         "--keep-definitions")
+    check(code == 0, f"exit {code}: {err}")
+    check("warning: Kept the definition of plug “etc-cups”" in err and "cupsd, gs, desk" in err,
+          f"no warning naming who gets it: {err}")
+    doc = show(root)
+    check("etc-cups" in doc["plugs"], "definition removed despite --keep-definitions")
+
+
+@test
+def plug_unscoped_definition_warns(tmp):
+    root, path = project_copy(tmp, CUPS)
+    code, out, err = run("strict", root, "--plug", "gs=dot-foo", "--dry-run")
+    check(code == 0, f"exit {code}: {err}")
+    check("warning: Plug “dot-foo” went to every app and hook" in err and "cupsd, desk" in err,
+          f"no warning listing the apps that lose it: {err}")
+
+
+@test
+def plug_unknown_name_is_usage_error(tmp):
+    root, path = project_copy(tmp, CUPS)
+    before = open(path, "rb").read()
+    code, out, err = run("strict", root, "--plug", "gs=netwrok")
+    check(code == 2, f"exit {code}: {err}")
+    check("did you mean “network”" in err, err)
+    code, out, err = run("strict", root, "--plug", "gs=foo-bar")
+    check(code == 2 and "neither a snapd interface nor a plug defined" in err, f"{code}: {err}")
+    check(open(path, "rb").read() == before, "file written")
+
+
+@test
+def plug_bare_interface_needing_attributes(tmp):
+    root, path = project_copy(tmp, CUPS)
+    before = open(path, "rb").read()
+    for iface, what in (("personal-files", "“read” or “write”"), ("content", "“target”"),
+                        ("dbus", "“bus” and “name”")):
+        code, out, err = run("strict", root, "--plug", f"gs={iface}")
+        check(code == 2, f"{iface}: exit {code}: {err}")
+        check(what in err and f"{iface}:" in err, f"{iface}: does not say what to add: {err}")
+    check(open(path, "rb").read() == before, "file written")
+
+
+@test
+def plug_with_attributes_creates_definition(tmp):
+    root, path = project_copy(tmp, CUPS)
+    code, out, err = run("strict", root, "--plug",
+                         "gs=personal-files:read=$HOME/.config/gs,write=$HOME/.local/share/gs")
+    check(code == 0, f"exit {code}: {err}")
+    doc = show(root)
+    check(doc["plugs"].get("dot-config-gs") == {"interface": "personal-files",
+                                                "read": ["$HOME/.config/gs"],
+                                                "write": ["$HOME/.local/share/gs"]},
+          f"definition: {doc['plugs']}")
+    check([a["plugs"] for a in doc["apps"] if a["name"] == "gs"] == [["etc-cups", "dot-config-gs"]],
+          f"gs: {doc['apps']}")
+    # Named, several values of one attribute, and an identical one reused.
+    code, out, err = run("strict", root, "--plug", "cupsd=dbus-svc=dbus:bus=system,name=org.cups.A",
+                         "--plug", "desk=personal-files:read=$HOME/.config/gs,write=$HOME/.local/share/gs")
+    check(code == 0, f"exit {code}: {err}")
+    doc = show(root)
+    check(doc["plugs"].get("dbus-svc") == {"interface": "dbus", "bus": "system",
+                                           "name": "org.cups.A"}, f"{doc['plugs']}")
+    check("dot-config-gs-2" not in doc["plugs"], "an identical definition was duplicated")
+    check([a["plugs"] for a in doc["apps"] if a["name"] == "desk"] == [["dot-config-gs"]],
+          f"desk: {doc['apps']}")
+    # Paths snapd refuses, attributes that are not well formed: exit 2.
+    before = open(path, "rb").read()
+    for spec in ("personal-files:read=$HOME/.x/$HOME/y", "personal-files:read=/etc/x",
+                 "system-files:read=$HOME/.x", "personal-files:read", "content:default-provider=x",
+                 "nosuch:a=b"):
+        code, out, err = run("strict", root, "--plug", f"gs={spec}")
+        check(code == 2, f"{spec}: exit {code}: {err}")
+    check(open(path, "rb").read() == before, "file written")
+
+
+@test
+def extension_plugs(tmp):
+    root, path = project_copy(tmp, CUPS)
+    before = open(path, "rb").read()
+    code, out, err = run("strict", root, "--plug", "desk=x11", "--dry-run")
+    check(code == 0, f"exit {code}: {err}")
+    check("desk already gets “x11” from the gnome extension" in err, err)
+    check("+      - x11" not in out and "x11" not in out, f"x11 written:\n{out}")
+    code, out, err = run("strict", root, "--unplug", "desk=wayland", "--dry-run")
+    check(code == 0 and "note: desk gets “wayland” from the gnome extension" in err and
+          "cannot be removed there" in err, f"{code}: {err}")
+    check("wayland" not in out, f"diff mentions wayland:\n{out}")
+    check(open(path, "rb").read() == before, "file written")
+
+
+@test
+def invalid_listed_name_plug_and_unplug_agree(tmp):
+    # Issue 15: a name snapd refuses that the list holds may be removed and
+    # put back; one it does not hold is refused both ways alike.
+    root, path = project_copy(tmp, "name: x\nconfinement: strict\napps:\n  a:\n    command: a\n"
+                                   "    plugs: [Home, home]\n")
+    before = open(path, "rb").read()
+    code, out, err = run("strict", root, "--plug", "a=Home")
+    check(code == 0, f"--plug a=Home: exit {code}: {err}")
+    code, out, err = run("strict", root, "--unplug", "a=Home", "--plug", "a=Home")
+    check(code == 0 and open(path, "rb").read() == before, f"undo: exit {code}: {err}")
+    code, out, err = run("strict", root, "--plug", "a=Other")
+    check(code == 2, f"--plug a=Other: exit {code}")
+    code, out, err = run("strict", root, "--unplug", "a=Home")
+    check(code == 0, f"--unplug a=Home: exit {code}: {err}")
+    check(show(root)["apps"][0]["plugs"] == ["home"], "Home not removed")
+
+
 def main():
     return sctap.main()
 

@@ -16,6 +16,7 @@
 #include <yaml.h>
 
 #include "sc-project.h"
+#include "sc-yaml-document.h"
 
 /* ---- An independent YAML composer (aliases shared, not copied) ---- */
 
@@ -120,6 +121,10 @@ tdoc_parse (TDoc       *doc,
         case YAML_STREAM_END_EVENT:
           done = TRUE;
           break;
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
         default:
           break;
         }
@@ -584,6 +589,9 @@ check_edit (Entry  *e,
 
   edit = sc_edit_new (project);
   sc_edit_set_confinement (edit, "strict");
+  /* Only the lists change here: a definition whose last listing goes
+   * stays (test-project-edit checks that it goes by default). */
+  sc_edit_set_keep_definitions (edit, TRUE);
   expected_root = tnode_shallow_copy (&expect, before.root);
   tmap_set (&expect, expected_root, "confinement", tnode_new (&expect, 0, "strict"));
   g_ptr_array_add (mention, g_strdup ("confinement"));
@@ -729,6 +737,136 @@ test_strict_edit (void)
 }
 
 static void
+count_diff_lines (const char *diff,
+                  guint      *removed,
+                  guint      *added)
+{
+  *removed = *added = 0;
+  for (const char *p = diff; p != NULL && *p != '\0'; p = strchr (p, '\n'), p = p ? p + 1 : NULL)
+    {
+      if (p[0] == '-' && p[1] != '-')
+        (*removed)++;
+      else if (p[0] == '+' && p[1] != '+')
+        (*added)++;
+    }
+}
+
+/* The apps whose `plugs:` line names anchor NAME (`&NAME` or `*NAME`). */
+static GPtrArray *
+anchor_members (ScProject  *project,
+                const char *data,
+                gsize       len,
+                const char *name)
+{
+  GPtrArray *members = g_ptr_array_new ();
+  GPtrArray *apps = sc_project_get_apps (project);
+  g_autofree char *anchor = g_strconcat ("&", name, NULL);
+  g_autofree char *alias = g_strconcat ("*", name, NULL);
+
+  for (guint i = 0; i < apps->len; i++)
+    {
+      ScTarget *app = apps->pdata[i];
+      const char *p = data;
+      g_autofree char *line = NULL;
+
+      if (app->plugs_line == 0)
+        continue;
+      for (guint n = 1; n < app->plugs_line && p != NULL; n++)
+        {
+          p = memchr (p, '\n', len - (p - data));
+          p = p != NULL ? p + 1 : NULL;
+        }
+      if (p == NULL)
+        continue;
+      line = g_strndup (p, strcspn (p, "\n"));
+      if (strstr (line, anchor) != NULL || strstr (line, alias) != NULL)
+        g_ptr_array_add (members, app);
+    }
+  return members;
+}
+
+static void
+test_shared_anchors (void)
+{
+  guint n_lists = 0;
+
+  g_test_summary ("Every plug list of the corpus shared through an anchor (FreeCAD, retroarch, "
+                  "…): removing a plug from all its apps removes one line, and from one alias "
+                  "user writes only that app's list.");
+  SKIP_IF_NO_CORPUS ();
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (entries, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScYamlDocument) doc = NULL;
+      g_autoptr(ScProject) project = NULL;
+      const char *data;
+      gsize len;
+
+      if (!e->parses)
+        continue;
+      bytes = read_entry (e);
+      data = g_bytes_get_data (bytes, &len);
+      project = sc_project_load_from_data (e->file, data, len, NULL);
+      doc = sc_yaml_document_new (e->file, bytes, NULL);
+      if (project == NULL || doc == NULL)
+        continue;
+      for (guint k = 0; k < sc_yaml_document_get_n_nodes (doc); k++)
+        {
+          ScYamlNode *seq = sc_yaml_document_get_node (doc, k);
+          g_autoptr(GPtrArray) members = NULL;
+          g_autoptr(ScEdit) all = NULL;
+          g_autoptr(ScEdit) one = NULL;
+          g_autofree char *diff = NULL;
+          const char *plug;
+          ScTarget *last;
+          guint removed = 0, added = 0;
+
+          if (seq->kind != SC_YAML_NODE_SEQUENCE || seq->anchor == NULL ||
+              seq->n_aliases == 0 || seq->n_children == 0 ||
+              sc_yaml_node_resolve (seq->children[0])->kind != SC_YAML_NODE_SCALAR)
+            continue;
+          members = anchor_members (project, data, len, seq->anchor);
+          if (members->len < 2)
+            continue;
+          plug = sc_yaml_node_resolve (seq->children[0])->value;
+          n_lists++;
+
+          all = sc_edit_new (project);
+          for (guint m = 0; m < members->len; m++)
+            g_assert_true (sc_edit_remove_plug (all, ((ScTarget *) members->pdata[m])->name,
+                                                plug, &error));
+          sc_edit_set_keep_definitions (all, TRUE);
+          diff = sc_edit_diff (all, &error);
+          g_assert_no_error (error);
+          count_diff_lines (diff, &removed, &added);
+          g_test_message ("%s: &%s, %u apps, -%s: -%u +%u", e->file, seq->anchor, members->len,
+                          plug, removed, added);
+          g_assert_cmpuint (removed, ==, 1);
+          g_assert_cmpuint (added, ==, 0);
+          g_clear_pointer (&diff, g_free);
+
+          /* From the last alias user only: that app's list is written out,
+           * every other line stays. */
+          one = sc_edit_new (project);
+          last = g_ptr_array_index (members, members->len - 1);
+          g_assert_true (sc_edit_remove_plug (one, last->name, plug, &error));
+          sc_edit_set_keep_definitions (one, TRUE);
+          diff = sc_edit_diff (one, &error);
+          g_assert_no_error (error);
+          count_diff_lines (diff, &removed, &added);
+          /* `plugs: *name` goes; the list (flow or block) comes. */
+          g_assert_cmpuint (removed, ==, 1);
+          g_assert_cmpuint (added, >=, 1);
+          g_assert_cmpuint (added, <=, seq->n_children);
+        }
+    }
+  g_test_message ("%u shared plug lists", n_lists);
+}
+
+static void
 test_invalid (void)
 {
   g_test_summary ("Files the manifest marks as not parsing are refused as INVALID, at the "
@@ -797,6 +935,7 @@ main (int   argc,
   g_test_add_func ("/corpus/round-trip", test_round_trip);
   g_test_add_func ("/corpus/strict-edit", test_strict_edit);
   g_test_add_func ("/corpus/invalid", test_invalid);
+  g_test_add_func ("/corpus/shared-anchors", test_shared_anchors);
 
   ret = g_test_run ();
   g_clear_pointer (&entries, g_ptr_array_unref);

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <grp.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,6 +287,46 @@ test_fallback_writes (Fixture       *f,
   g_assert_true (sc_file_replace_atomic (path, "new\n", 4, expected, &error));
   sc_file_set_test_hooks (NULL, NULL, FALSE);
   g_assert_no_error (error);
+  after = read_all (path);
+  g_assert_cmpstr (after, ==, "new\n");
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+}
+
+static void
+test_fallback_under_seccomp (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "snapcraft.yaml", NULL);
+  g_autofree char *after = NULL;
+  int errnum = GPOINTER_TO_INT (data);
+  int status = 0;
+  pid_t pid;
+
+  g_test_summary ("Where renameat2 is refused (a seccomp filter, an old kernel, a filesystem "
+                  "that cannot exchange), the write falls back and still succeeds");
+  g_assert_true (g_file_set_contents (path, "old\n", -1, NULL));
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GBytes) expected = g_bytes_new_static ("old\n", 4);
+      scmp_filter_ctx ctx = seccomp_init (SCMP_ACT_ALLOW);
+
+      if (ctx == NULL
+          || seccomp_rule_add (ctx, SCMP_ACT_ERRNO (errnum), SCMP_SYS (renameat2), 0) != 0
+          || seccomp_load (ctx) != 0)
+        _exit (77);
+      _exit (sc_file_replace_atomic (path, "new\n", 4, expected, NULL) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("cannot load a seccomp filter here");
+      return;
+    }
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   after = read_all (path);
   g_assert_cmpstr (after, ==, "new\n");
   g_assert_cmpuint (count_entries (f->dir), ==, 1);
@@ -857,6 +898,9 @@ main (int   argc,
   g_test_add ("/file-util/race/append-kept-without-exchange", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_race_append_kept, fixture_teardown);
   g_test_add ("/file-util/race/rename-kept", Fixture, NULL, fixture_setup, test_race_rename_kept, fixture_teardown);
   g_test_add ("/file-util/fallback-writes", Fixture, NULL, fixture_setup, test_fallback_writes, fixture_teardown);
+  g_test_add ("/file-util/fallback/seccomp-enosys", Fixture, GINT_TO_POINTER (ENOSYS), fixture_setup, test_fallback_under_seccomp, fixture_teardown);
+  g_test_add ("/file-util/fallback/seccomp-eperm", Fixture, GINT_TO_POINTER (EPERM), fixture_setup, test_fallback_under_seccomp, fixture_teardown);
+  g_test_add ("/file-util/fallback/seccomp-einval", Fixture, GINT_TO_POINTER (EINVAL), fixture_setup, test_fallback_under_seccomp, fixture_teardown);
   g_test_add ("/file-util/owner-kept", Fixture, NULL, fixture_setup, test_owner_kept, fixture_teardown);
   g_test_add ("/file-util/read-only", Fixture, NULL, fixture_setup, test_read_only, fixture_teardown);
   g_test_add ("/file-util/setuid-kept", Fixture, NULL, fixture_setup, test_setuid_kept, fixture_teardown);

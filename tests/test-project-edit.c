@@ -72,7 +72,7 @@ static const EditCase edit_cases[] = {
   { "alias-aliaser", "alias", "+helper=camera",
     "An app whose plugs are an alias gets its own list; the anchored list is untouched." },
   { "alias-owner", "alias", "+main=camera",
-    "Editing an anchored list gives the apps that alias it a copy of the old list." },
+    "Editing only the anchored list hands the anchor to the first of the apps that alias it, which keep the old list; the others keep their alias." },
   { "alias-flow-aliaser", "alias-flow", "+helper=x11",
     "An alias is replaced by a flow list when the file uses flow lists." },
   { "alias-flow-owner", "alias-flow", "-main=home",
@@ -123,6 +123,14 @@ static const EditCase edit_cases[] = {
     "A comment inside a removed list that is less indented than the block scalar before it stays as it is." },
   { "explicit-key", "explicit-key", "+app=x11 +b=camera -b=home +c=camera",
     "Plug lists under an explicit key (? plugs / : value) are edited where the value is." },
+  /* Issue 11: a comment heading the last group of items. The new plug
+   * goes last, as in every layout: the list's order is the order the user
+   * asked for (and the one `show` reports), and such a comment often
+   * speaks of the items up to the next comment or the end, so moving the
+   * new item above it would misplace it as often as not. Nothing in the
+   * group is reordered, and the comment stays where it is. */
+  { "comment-group", "comment-group", "+gpio-tool=home +other=network",
+    "A plug added to a list whose last items a comment heads goes last; the comment stays above its items." },
   { "defs-none", "defs-none", "def:editor-config +editor=editor-config",
     "A new top-level plugs mapping goes after apps, spaced by blank lines like the other top-level keys." },
   { "defs-existing", "defs-existing", "def:old-config def:new-config +editor=new-config",
@@ -454,13 +462,20 @@ test_remove_invalid_existing (void)
   g_autoptr(ScEdit) edit = sc_edit_new (project);
   g_autoptr(GBytes) out = NULL;
 
-  g_test_summary ("A plug name snapd would refuse can still be removed when it is listed.");
+  g_test_summary ("A plug name snapd would refuse can still be removed when it is listed, "
+                  "and put back (removing and adding undo each other); one not listed cannot "
+                  "be added.");
   g_assert_no_error (error);
   g_assert_true (sc_edit_remove_plug (edit, "a", "Old_Name", &error));
   g_assert_no_error (error);
-  g_assert_false (sc_edit_add_plug (edit, "a", "Old_Name", &error));
+  g_assert_true (sc_edit_add_plug (edit, "a", "Old_Name", &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_edit_is_empty (edit));
+  g_assert_false (sc_edit_add_plug (edit, "a", "New_Name", &error));
   g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
   g_clear_error (&error);
+  g_assert_true (sc_edit_remove_plug (edit, "a", "Old_Name", &error));
+  g_assert_no_error (error);
   out = sc_edit_render (edit, &error);
   g_assert_no_error (error);
   {
@@ -924,6 +939,264 @@ test_file_hooks (gconstpointer data)
   remove_tree (dir);
 }
 
+static char *
+render_to_string (ScEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = sc_edit_render (edit, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+}
+
+static void
+test_plug_spec_parse (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *name;
+    const char *interface;
+    const char *attributes;   /* GVariant text, NULL for none */
+  } good[] = {
+    { "home", "home", NULL, NULL },
+    { "Old_Name", "Old_Name", NULL, NULL },   /* judged when added */
+    { "personal-files:read=$HOME/.foo", NULL, "personal-files", "{'read': <[<'$HOME/.foo'>]>}" },
+    { "personal-files:read=$HOME/.a,read=$HOME/.b,write=$HOME/.c", NULL, "personal-files",
+      "{'read': <[<'$HOME/.a'>, <'$HOME/.b'>]>, 'write': <[<'$HOME/.c'>]>}" },
+    { "dot-x=personal-files:write=$HOME/.x", "dot-x", "personal-files",
+      "{'write': <[<'$HOME/.x'>]>}" },
+    { "my-net=network", "my-net", "network", NULL },
+    { "browser-support:allow-sandbox=true", NULL, "browser-support",
+      "{'allow-sandbox': <true>}" },
+    { "dbus:bus=session,name=org.a.B", NULL, "dbus",
+      "{'bus': <'session'>, 'name': <'org.a.B'>}" },
+    { "x:a=1,b=-2,c=1.5,d=a\\,b", NULL, "x",
+      "{'a': <int64 1>, 'b': <int64 -2>, 'c': <'1.5'>, 'd': <'a,b'>}" },
+  };
+  static const char * const bad[] = {
+    "personal-files:read", "personal-files:=x", "personal-files:read=", "Bad=home:a=b",
+    "n=Iface", "personal-files:interface=home", ":a=b", "",
+  };
+
+  g_test_summary ("The --plug syntax: bare names, INTERFACE:ATTR=VALUE,… and NAME=INTERFACE; "
+                  "values typed, repeated attributes and list attributes as lists");
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse (good[i].text, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (spec->name, ==, good[i].name);
+      g_assert_cmpstr (spec->interface, ==, good[i].interface);
+      if (good[i].attributes == NULL)
+        g_assert_null (spec->attributes);
+      else
+        {
+          g_autoptr(GVariant) want = g_variant_parse (G_VARIANT_TYPE ("a{sv}"),
+                                                      good[i].attributes, NULL, NULL, &error);
+          g_autofree char *got = g_variant_print (spec->attributes, TRUE);
+
+          g_assert_no_error (error);
+          if (!g_variant_equal (want, spec->attributes))
+            g_error ("%s: got %s", good[i].text, got);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse (bad[i], &error);
+
+      g_test_message ("%s: %s", bad[i], error ? error->message : "accepted");
+      g_assert_null (spec);
+      g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+    }
+}
+
+static const char defs_text[] =
+  "name: d\nbase: core22\nconfinement: strict\n\n"
+  "plugs:\n"
+  "  etc-cups:\n    interface: system-files\n    read:\n      - /etc/cups\n"
+  "  dot-foo:\n    interface: personal-files\n    read: [$HOME/.foo]\n\n"
+  "apps:\n"
+  "  cupsd:\n    command: cupsd\n    plugs: [network, etc-cups]\n"
+  "  gs:\n    command: gs\n    plugs:\n      - etc-cups\n"
+  "  desk:\n    command: desk\n    extensions: [gnome]\n";
+
+static ScProject *
+load_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ScProject *project = sc_project_load_from_data ("snapcraft.yaml", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return project;
+}
+
+static gboolean
+messages_contain (ScEdit            *edit,
+                  ScEditMessageKind  kind,
+                  const char        *needle)
+{
+  g_autoptr(GPtrArray) messages = sc_edit_dup_messages (edit);
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ScEditMessage *message = messages->pdata[i];
+
+      g_test_message ("message: %s", message->text);
+      if (message->kind == kind && strstr (message->text, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_orphaned_definitions (void)
+{
+  g_autoptr(ScProject) project = load_text (defs_text);
+  g_autoptr(GError) error = NULL;
+
+  g_test_summary ("A definition whose last listing goes is removed (snapd would bind it to "
+                  "every app) with a note; --keep-definitions keeps it with a warning; listing "
+                  "an unscoped one warns about the apps that lose it");
+
+  {
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autofree char *text = NULL;
+    g_autoptr(ScProject) after = NULL;
+
+    g_assert_true (sc_edit_remove_plug (edit, "cupsd", "etc-cups", &error));
+    g_assert_true (sc_edit_remove_plug (edit, "gs", "etc-cups", &error));
+    text = render_to_string (edit);
+    g_assert_null (strstr (text, "etc-cups"));
+    g_assert_null (strstr (text, "/etc/cups"));
+    g_assert_nonnull (strstr (text, "plugs:\n  dot-foo:\n"));
+    after = load_text (text);
+    g_assert_null (sc_project_find_plug_def (after, "etc-cups"));
+    g_assert_true (messages_contain (edit, SC_EDIT_MESSAGE_NOTE, "“etc-cups”"));
+  }
+  {
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autofree char *text = NULL;
+
+    sc_edit_set_keep_definitions (edit, TRUE);
+    g_assert_true (sc_edit_remove_plug (edit, "cupsd", "etc-cups", &error));
+    g_assert_true (sc_edit_remove_plug (edit, "gs", "etc-cups", &error));
+    text = render_to_string (edit);
+    g_assert_nonnull (strstr (text, "  etc-cups:\n    interface: system-files\n"));
+    g_assert_true (messages_contain (edit, SC_EDIT_MESSAGE_WARNING, "cupsd, gs, desk"));
+  }
+  {
+    /* One listing left: nothing goes. Removed and added back: nothing. */
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autofree char *text = NULL;
+
+    g_assert_true (sc_edit_remove_plug (edit, "cupsd", "etc-cups", &error));
+    g_assert_true (sc_edit_remove_plug (edit, "gs", "etc-cups", &error));
+    g_assert_true (sc_edit_add_plug (edit, "desk", "etc-cups", &error));
+    text = render_to_string (edit);
+    g_assert_nonnull (strstr (text, "  etc-cups:\n"));
+    g_assert_false (messages_contain (edit, SC_EDIT_MESSAGE_NOTE, "Removed"));
+  }
+  {
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+
+    g_assert_true (sc_edit_add_plug (edit, "gs", "dot-foo", &error));
+    g_assert_true (messages_contain (edit, SC_EDIT_MESSAGE_WARNING, "cupsd, desk"));
+  }
+  {
+    /* Every definition goes: so does the top-level key. */
+    static const char one[] = "name: d\nplugs:\n  p:\n    interface: home\napps:\n"
+                              "  a:\n    plugs: [p]\n";
+    g_autoptr(ScProject) small = load_text (one);
+    g_autoptr(ScEdit) edit = sc_edit_new (small);
+    g_autofree char *text = NULL;
+
+    g_assert_true (sc_edit_remove_plug (edit, "a", "p", &error));
+    text = render_to_string (edit);
+    g_assert_cmpstr (text, ==, "name: d\napps:\n  a:\n");
+  }
+}
+
+static void
+test_add_plug_spec (void)
+{
+  g_autoptr(ScProject) project = load_text (defs_text);
+
+  g_test_summary ("Adding from a spec: definitions made or reused, names snapd would refuse "
+                  "refused with what to do, extension plugs not written");
+
+  {
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScPlugSpec) spec = sc_plug_spec_new ("personal-files", NULL);
+    g_autofree char *name = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (sc_plug_spec_add_attribute (spec, "read", "$HOME/.config/gs", &error));
+    g_assert_true (sc_edit_add_plug_spec (edit, "gs", spec, &name, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (name, ==, "dot-config-gs");
+    text = render_to_string (edit);
+    g_assert_nonnull (strstr (text, "  dot-config-gs:\n    interface: personal-files\n"
+                                    "    read:\n      - $HOME/.config/gs\n"));
+    g_assert_nonnull (strstr (text, "      - etc-cups\n      - dot-config-gs\n"));
+  }
+  {
+    /* The same attributes as an existing definition: that one is listed. */
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse ("personal-files:read=$HOME/.foo", &error);
+    g_autofree char *name = NULL;
+
+    g_assert_true (sc_edit_add_plug_spec (edit, "gs", spec, &name, &error));
+    g_assert_cmpstr (name, ==, "dot-foo");
+  }
+  {
+    static const struct { const char *spec; const char *message; } refused[] = {
+      { "netwrok", "did you mean “network”" },
+      { "personal-files", "“read” or “write”" },
+      { "content", "“target”" },
+      { "dbus", "“bus” and “name”" },
+      { "mount-control", "by hand" },
+      { "mount-control:mount=/mnt", "by hand" },
+      { "personal-files:read=$HOME/.x/$HOME/y", "$HOME" },
+      { "dbus:bus=session", "“bus” and “name”" },
+      { "nosuch:a=b", "not a snapd interface" },
+      { "dot-foo=personal-files:read=$HOME/.other", "already defined" },
+      { "Home", "not a valid plug name" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(ScEdit) edit = sc_edit_new (project);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse (refused[i].spec, &error);
+
+        g_assert_no_error (error);
+        g_assert_false (sc_edit_add_plug_spec (edit, "gs", spec, NULL, &error));
+        g_test_message ("%s: %s", refused[i].spec, error->message);
+        g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT);
+        g_assert_nonnull (strstr (error->message, refused[i].message));
+        g_assert_true (sc_edit_is_empty (edit));
+      }
+  }
+  {
+    g_autoptr(ScEdit) edit = sc_edit_new (project);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse ("x11", &error);
+
+    g_assert_true (sc_edit_add_plug_spec (edit, "desk", spec, NULL, &error));
+    g_assert_true (sc_edit_is_empty (edit));
+    g_assert_true (messages_contain (edit, SC_EDIT_MESSAGE_NOTE, "gnome extension"));
+    g_assert_true (sc_edit_remove_plug (edit, "desk", "wayland", &error));
+    g_assert_true (sc_edit_is_empty (edit));
+    g_assert_true (messages_contain (edit, SC_EDIT_MESSAGE_NOTE, "cannot be removed there"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -954,6 +1227,9 @@ main (int   argc,
   g_test_add_func ("/project-edit/write-refused", test_write_refused);
   g_test_add_func ("/project-edit/write-from-data", test_write_from_data);
   g_test_add_func ("/project-edit/define-plug-model", test_define_plug_model);
+  g_test_add_func ("/project-edit/plug-spec-parse", test_plug_spec_parse);
+  g_test_add_func ("/project-edit/orphaned-definitions", test_orphaned_definitions);
+  g_test_add_func ("/project-edit/add-plug-spec", test_add_plug_spec);
 
   return g_test_run ();
 }

@@ -364,25 +364,54 @@ apply_assignments (ScEdit      *edit,
         return sc_cli_usage_error ("strict", "expected TARGET=PLUG after %s, got “%s”",
                                    add ? "--plug" : "--unplug", value ? value : "");
 
-      if (add ? !sc_edit_add_plug (edit, target, plug, &error)
-              : !sc_edit_remove_plug (edit, target, plug, &error))
+      if (add)
+        {
+          g_autoptr(ScPlugSpec) spec = sc_plug_spec_parse (plug, &error);
+
+          if (spec == NULL || !sc_edit_add_plug_spec (edit, target, spec, NULL, &error))
+            return sc_cli_fail (error);
+        }
+      else if (!sc_edit_remove_plug (edit, target, plug, &error))
         return sc_cli_fail (error);
     }
   return SC_EXIT_OK;
+}
+
+/* What the edit does beyond what was asked, and what it takes from
+ * others: on stderr, before the diff or the write. */
+static void
+print_messages (ScEdit *edit)
+{
+  g_autoptr(GPtrArray) messages = sc_edit_dup_messages (edit);
+
+  for (guint i = 0; i < messages->len; i++)
+    {
+      ScEditMessage *message = messages->pdata[i];
+
+      fprintf (stderr, "%s: %s\n",
+               message->kind == SC_EDIT_MESSAGE_WARNING ? _("warning") : _("note"),
+               message->text);
+    }
 }
 
 int
 sc_cli_strict (int    argc,
                char **argv)
 {
-  gboolean dry_run = FALSE, force = FALSE;
+  gboolean dry_run = FALSE, keep_definitions = FALSE, force = FALSE;
   g_auto(GStrv) plugs = NULL;
   g_auto(GStrv) unplugs = NULL;
   g_auto(GStrv) original_argv = g_strdupv (argv);
   GOptionEntry entries[] = {
-    { "plug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &plugs, "Add PLUG to TARGET (an app or hook:NAME)", "TARGET=PLUG" },
+    { "plug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &plugs,
+      "Add PLUG to TARGET (an app or hook:NAME); PLUG is an interface, a defined plug, or "
+      "[NAME=]INTERFACE:ATTR=VALUE,… to define one (e.g. personal-files:read=$HOME/.foo)",
+      "TARGET=PLUG" },
     { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs, "Remove PLUG from TARGET", "TARGET=PLUG" },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the diff, write nothing", NULL },
+    { "keep-definitions", 0, 0, G_OPTION_ARG_NONE, &keep_definitions,
+      "Keep a top-level plug definition no app or hook lists any more (snapd then gives it "
+      "to all of them)", NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Write a read-only or hard-linked file anyway", NULL },
     { NULL }
   };
@@ -402,8 +431,13 @@ sc_cli_strict (int    argc,
   for (guint i = 0; plugs != NULL && plugs[i] != NULL; i++)
     {
       g_autofree char *t = NULL, *p = NULL;
+      g_autoptr(ScPlugSpec) spec = NULL;
+
       if (!split_assignment (plugs[i], &t, &p))
         return sc_cli_usage_error ("strict", "expected TARGET=PLUG, got “%s”", plugs[i]);
+      spec = sc_plug_spec_parse (p, &error);
+      if (spec == NULL)
+        return sc_cli_fail (error);
     }
   for (guint i = 0; unplugs != NULL && unplugs[i] != NULL; i++)
     {
@@ -418,9 +452,11 @@ sc_cli_strict (int    argc,
 
   edit = sc_edit_new (project);
   sc_edit_set_confinement (edit, "strict");
+  sc_edit_set_keep_definitions (edit, keep_definitions);
   status = apply_assignments (edit, original_argc, original_argv);
   if (status != SC_EXIT_OK)
     return status;
+  print_messages (edit);
 
   if (dry_run)
     {

@@ -12,14 +12,20 @@
  * ----------------------  --------------  -------------------------------------------------
  * unknown-plug            error           plug name is neither an interface nor a definition
  * unknown-interface       error           a top-level definition names an unknown interface
- * missing-attribute       error           personal/system-files without read or write;
- *                                         content without target
+ * missing-attribute       error           a definition without the attributes snapd's plug
+ *                                         sanitizer needs (sc-plug-rules.c: read/write,
+ *                                         target, bus and name, …)
+ * bare-interface          error           an interface that needs attributes listed by name
+ *                                         alone, with no definition (snapd refuses it)
+ * plug-slot-clash         error           one name for a plug and a slot (snapd refuses)
  * invalid-attribute       error           content default-provider with a channel ("foo/stable")
- * store-approval          warning         the interface (or an attribute) needs a grant
+ * store-approval          warning         the interface (or an attribute, see
+ *                                         sc-plug-rules.c) needs a grant
  * manual-connection       note            the plug does not auto-connect
  * home-read-all           warning         home with `read: all` (grant, manual connection)
- * personal-files-path     error / note    review-tools path rules for personal-files and
- *                                         system-files; note for non-hidden $HOME paths
+ * personal-files-path     error / note    snapd's and review-tools' path rules for
+ *                                         personal-files and system-files ($HOME only at
+ *                                         the start, …); note for non-hidden $HOME paths
  * extension-duplicate     note            a declared plug an app's extension already adds
  * duplicate-plug          error           the same name twice in one plugs list; the loader
  *                                         already rejects it (FILE:LINE:COL, exit 3), kept
@@ -45,9 +51,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "sc-check.h"
+#include "sc-check-private.h"
 #include "sc-extensions.h"
 #include "sc-interface-catalogue.h"
+#include "sc-plug-rules.h"
 #include "sc-utils.h"
 
 typedef struct
@@ -134,189 +141,6 @@ target_id (ScTarget *target)
   return target->is_hook ? g_strconcat ("hook:", target->name, NULL) : g_strdup (target->name);
 }
 
-/* Position of a root-level KEY: a line starting with "KEY:" in column 1. */
-static gboolean
-find_root_key (ScProject  *project,
-               const char *key,
-               guint      *line,
-               guint      *column)
-{
-  GBytes *bytes = sc_project_get_bytes (project);
-  const char *data;
-  gsize len, key_len = strlen (key);
-  guint n = 1;
-
-  if (bytes == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (bytes, &len);
-  for (gsize i = 0; i < len; n++)
-    {
-      const char *eol = memchr (data + i, '\n', len - i);
-      gsize end = eol != NULL ? (gsize) (eol - data) : len;
-
-      if (end - i > key_len && memcmp (data + i, key, key_len) == 0 && data[i + key_len] == ':')
-        {
-          *line = n;
-          *column = 1;
-          return TRUE;
-        }
-      i = end + 1;
-    }
-
-  return FALSE;
-}
-
-/* Line N (1-based) of the project's text, without its line break; NULL
- * past the end. */
-static char *
-dup_line (ScProject *project,
-          guint      n)
-{
-  GBytes *bytes = sc_project_get_bytes (project);
-  const char *data, *end;
-  gsize len;
-
-  if (bytes == NULL || n == 0)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &len);
-  end = data + len;
-  for (guint i = 1; i < n; i++)
-    {
-      const char *eol = memchr (data, '\n', end - data);
-
-      if (eol == NULL)
-        return NULL;
-      data = eol + 1;
-    }
-
-  {
-    const char *eol = memchr (data, '\n', end - data);
-    gsize line_len = eol != NULL ? (gsize) (eol - data) : (gsize) (end - data);
-
-    if (line_len > 0 && data[line_len - 1] == '\r')
-      line_len--;
-    return g_strndup (data, line_len);
-  }
-}
-
-static guint
-indentation (const char *line)
-{
-  guint n = 0;
-
-  while (line[n] == ' ')
-    n++;
-  return n;
-}
-
-/* Characters that end a plain YAML token in the spots we search: an item
- * of a flow or block list, or a plain scalar value. */
-static gboolean
-is_token_char (char c)
-{
-  return c != '\0' && !g_ascii_isspace (c) && strchr ("[]{},'\"#", c) == NULL;
-}
-
-/* Whether FROM starts with the mapping key KEY. */
-static gboolean
-is_key (const char *from,
-        const char *key)
-{
-  gsize n = strlen (key);
-
-  if (strncmp (from, key, n) != 0)
-    return FALSE;
-  from += n;
-  from += strspn (from, " ");
-  return *from == ':';
-}
-
-/* Where NEEDLE is written as a whole token in FROM (a part of TEXT),
- * before any comment; NULL when it is not. */
-static const char *
-find_token (const char *text,
-            const char *from,
-            const char *needle)
-{
-  gsize len = strlen (needle);
-
-  for (const char *hit = strstr (from, needle); hit != NULL; hit = strstr (hit + 1, needle))
-    {
-      const char *comment = strstr (from, " #");
-
-      if (comment != NULL && comment < hit)
-        return NULL;
-      if ((hit == text || !is_token_char (hit[-1])) &&
-          !is_token_char (hit[len]))
-        return hit;
-    }
-
-  return NULL;
-}
-
-/* Reads the block under the mapping key at LINE:COLUMN (the lines below it
- * that are indented further) for the direct child KEY, and returns the
- * position of KEY itself when NEEDLE is NULL, else of the token NEEDLE in
- * KEY's value (same line, flow list, or block list). The model keeps
- * positions for keys of apps and plugs only; this finds the rest. */
-static gboolean
-find_in_block (ScProject  *project,
-               guint       line,
-               guint       column,
-               const char *key,
-               const char *needle,
-               guint      *out_line,
-               guint      *out_column)
-{
-  gboolean in_value = FALSE;
-  guint child_indent = 0;
-
-  for (guint n = line + 1; ; n++)
-    {
-      g_autofree char *text = dup_line (project, n);
-      const char *from, *hit;
-      guint indent;
-
-      if (text == NULL)
-        return FALSE;
-      indent = indentation (text);
-      if (text[indent] == '\0' || text[indent] == '#')
-        continue;
-      if (indent + 1 <= column)
-        return FALSE;
-      if (child_indent == 0)
-        child_indent = indent;
-
-      from = text + indent;
-      if (in_value && indent <= child_indent && text[indent] != '-')
-        return FALSE;
-
-      if (!in_value)
-        {
-          if (indent != child_indent || !is_key (from, key))
-            continue;
-          if (needle == NULL)
-            {
-              *out_line = n;
-              *out_column = indent + 1;
-              return TRUE;
-            }
-          in_value = TRUE;
-          from = strchr (from, ':') + 1;
-        }
-
-      hit = find_token (text, from, needle);
-      if (hit != NULL)
-        {
-          *out_line = n;
-          *out_column = (guint) (hit - text) + 1;
-          return TRUE;
-        }
-    }
-}
-
 /* Position of KEY (or of NEEDLE in its value) in the top-level plug
  * definition DEF, falling back to the definition's own key. */
 static void
@@ -327,27 +151,12 @@ def_position (Checker    *checker,
               guint      *line,
               guint      *column)
 {
-  if (!find_in_block (checker->project, def->line, def->column, key, needle, line, column))
+  if (!_sc_check_find_in_block (checker->project, def->line, def->column, key, needle, line,
+                                column))
     {
       *line = def->line;
       *column = def->column;
     }
-}
-
-/* Whether the `plugs:` key at LINE holds an explicit `[]` rather than
- * nothing (null), which snapcraft treats as no key at all. */
-static gboolean
-plugs_value_is_empty_list (ScProject *project,
-                           guint      line)
-{
-  g_autofree char *text = dup_line (project, line);
-  const char *colon;
-
-  if (text == NULL || (colon = strchr (text, ':')) == NULL)
-    return TRUE;
-  colon++;
-  colon += strspn (colon, " \t");
-  return *colon == '[';
 }
 
 /* The closest of CANDIDATES to NAME, if close enough to be a typo. */
@@ -600,74 +409,24 @@ lookup_attribute (ScPlugDef  *def,
   return g_variant_lookup_value (def->attributes, name, NULL);
 }
 
-static gboolean
-attribute_is_true (ScPlugDef  *def,
-                   const char *name)
-{
-  g_autoptr(GVariant) value = lookup_attribute (def, name);
-
-  if (value == NULL)
-    return FALSE;
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-    return g_variant_get_boolean (value);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    return g_ascii_strcasecmp (g_variant_get_string (value, NULL), "true") == 0;
-  return FALSE;
-}
-
 static void
 check_path (Checker    *checker,
             ScPlugDef  *def,
             const char *attribute,
             const char *path)
 {
-  gboolean personal = strcmp (def->interface, "personal-files") == 0;
-  g_autofree char *problem = NULL;
-  ScSeverity severity = SC_SEVERITY_ERROR;
   const char *hint = NULL;
+  gboolean advice = FALSE;
+  g_autofree char *problem = sc_plug_rules_check_files_path (def->interface, path, &hint,
+                                                             &advice);
   guint line, column;
-
-  if (personal && !g_str_has_prefix (path, "$HOME/"))
-    {
-      problem = g_strdup (_("does not start with “$HOME/”"));
-      hint = _("personal-files paths are relative to the user's home: write them as "
-               "“$HOME/.config/app”.");
-    }
-  else if (!personal && path[0] != '/')
-    {
-      problem = g_strdup (_("is not an absolute path"));
-      hint = _("system-files paths start with “/”.");
-    }
-  else if (strpbrk (path, "*?[]{}^\"") != NULL)
-    {
-      problem = g_strdup (_("contains a glob pattern"));
-      hint = _("List each file or folder by its exact path; a folder covers what is inside it.");
-    }
-  else if (strstr (path, "/../") != NULL || g_str_has_suffix (path, "/..") ||
-           strstr (path, "/./") != NULL || g_str_has_suffix (path, "/.") ||
-           strstr (path, "//") != NULL)
-    {
-      problem = g_strdup (_("is not normalised"));
-      hint = _("Remove “..”, “.” and doubled slashes from the path.");
-    }
-  else if (strlen (path) > 1 && g_str_has_suffix (path, "/"))
-    {
-      problem = g_strdup (_("ends with “/”"));
-      hint = _("Write the folder without the trailing slash; it covers what is inside it.");
-    }
-  else if (personal && path[strlen ("$HOME/")] != '.')
-    {
-      severity = SC_SEVERITY_NOTE;
-      problem = g_strdup (_("is not a hidden file or folder"));
-      hint = _("personal-files is meant for dot-files such as “$HOME/.config/app”; the "
-               "home interface already gives access to non-hidden files.");
-    }
 
   if (problem == NULL)
     return;
 
   def_position (checker, def, attribute, path, &line, &column);
-  add_finding (checker, severity, "personal-files-path", NULL, def->name, line, column,
+  add_finding (checker, advice ? SC_SEVERITY_NOTE : SC_SEVERITY_ERROR, "personal-files-path",
+               NULL, def->name, line, column,
                /* Translators: “%s” are a path, an attribute (read/write) and a
                 * plug name; the last %s is a short reason such as “ends with /”. */
                g_strdup_printf (_("Path “%s” in “%s” of plug “%s” %s"),
@@ -680,7 +439,6 @@ check_paths (Checker   *checker,
              ScPlugDef *def)
 {
   const char *attributes[] = { "read", "write" };
-  gboolean any = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (attributes); i++)
     {
@@ -688,7 +446,6 @@ check_paths (Checker   *checker,
 
       if (value == NULL)
         continue;
-      any = TRUE;
 
       if (!g_variant_is_of_type (value, G_VARIANT_TYPE ("av")))
         {
@@ -713,15 +470,125 @@ check_paths (Checker   *checker,
             check_path (checker, def, attributes[i], g_variant_get_string (item, NULL));
         }
     }
+}
 
-  if (!any)
-    add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
-                 def->line, def->column,
-                 /* Translators: the first %s is a plug name, the second an interface. */
-                 g_strdup_printf (_("Plug “%s” (“%s”) has neither “read” nor “write”"),
-                                  def->name, def->interface),
-                 g_strdup (_("List the paths the app needs under “read:” or “write:”; "
-                             "snapd refuses the plug without them.")));
+/* What to add for RULE: snapd's example in YAML, and what snapd does. */
+static char *
+required_hint (const ScRequiredAttributes *rule)
+{
+  if (rule->at_connection)
+    /* Translators: the first %s is a YAML example, the second snapd's error message. */
+    return g_strdup_printf (_("Describe what the plug may do, e.g. “%s”; snapd refuses to "
+                              "connect it without that (“%s”)."),
+                            rule->yaml_example, rule->snapd_error);
+  /* Translators: the first %s is a YAML example such as “read: [$HOME/.config/app]”,
+   * the second snapd's error message. */
+  return g_strdup_printf (_("Add it, e.g. “%s”; snapd refuses to install the snap "
+                            "without it (“%s”)."), rule->yaml_example, rule->snapd_error);
+}
+
+/* A definition without the attributes its interface cannot do without
+ * (sc-plug-rules.c); a content plug may take its target from the
+ * extension's definition of the same name, which snapcraft merges in. */
+static void
+check_required_attributes (Checker   *checker,
+                           ScPlugDef *def)
+{
+  const ScRequiredAttributes *rule = sc_plug_rules_get_required (def->interface);
+  ScPlugDef *ext_def;
+  g_autofree char *needed = NULL;
+
+  if (rule == NULL || sc_plug_rules_has_required (rule, def->attributes))
+    return;
+  ext_def = sc_project_find_extension_plug_def (checker->project, def->name, NULL);
+  if (ext_def != NULL && g_strcmp0 (ext_def->interface, def->interface) == 0 &&
+      sc_plug_rules_has_required (rule, ext_def->attributes))
+    return;
+
+  needed = sc_plug_rules_dup_required_text (rule);
+  add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
+               def->line, def->column,
+               /* Translators: the first %s is a plug name, the second an interface, the
+                * third a list of attribute names such as “read” or “write”. */
+               g_strdup_printf (_("Plug “%s” (“%s”) has no %s"), def->name, def->interface,
+                                needed),
+               required_hint (rule));
+}
+
+/* snapcraft refuses a channel in a content plug's provider ("foo/stable"). */
+static void
+check_content_provider (Checker   *checker,
+                        ScPlugDef *def)
+{
+  g_autoptr(GVariant) provider = lookup_attribute (def, "default-provider");
+  const char *name = provider != NULL && g_variant_is_of_type (provider, G_VARIANT_TYPE_STRING)
+                     ? g_variant_get_string (provider, NULL) : NULL;
+  guint line, column;
+
+  if (name == NULL || strchr (name, '/') == NULL)
+    return;
+
+  def_position (checker, def, "default-provider", name, &line, &column);
+  add_finding (checker, SC_SEVERITY_ERROR, "invalid-attribute", NULL, def->name,
+               line, column,
+               /* Translators: the first %s is a plug name, the second a snap name. */
+               g_strdup_printf (_("The default provider of content plug “%s” names a "
+                                  "channel: “%s”"), def->name, name),
+               g_strdup (_("Give only the snap's name; snapcraft refuses a “/” in "
+                           "“default-provider”.")));
+}
+
+static void
+check_unknown_interface (Checker    *checker,
+                         ScPlugDef  *def,
+                         const char *iface)
+{
+  g_autoptr(GPtrArray) names = interface_names ();
+  const char *suggestion = closest_name (iface, names);
+  guint line, column;
+
+  def_position (checker, def, "interface", iface, &line, &column);
+  add_finding (checker, SC_SEVERITY_ERROR, "unknown-interface", NULL, def->name,
+               line, column,
+               /* Translators: the first %s is a plug name, the second an interface. */
+               g_strdup_printf (_("Plug “%s” uses “%s”, which is not a snapd interface"),
+                                def->name, iface),
+               suggestion != NULL
+                 /* Translators: %s is an interface name. */
+                 ? g_strdup_printf (_("Did you mean “%s”?"), suggestion)
+                 : g_strdup (_("Run “snapconfine-cli interfaces” for the list of "
+                               "interfaces.")));
+}
+
+/* Attribute values that change how the plug connects (sc-plug-rules.c):
+ * TRUE when one decided, so the interface's default does not apply. */
+static gboolean
+check_attribute_rules (Checker               *checker,
+                       ScPlugDef             *def,
+                       const ScInterfaceInfo *info)
+{
+  const ScAttributeRule *rule = sc_plug_rules_match_attributes (def->interface, def->attributes);
+  char *message;
+  guint line, column;
+
+  if (rule == NULL)
+    return FALSE;
+
+  g_hash_table_add (checker->reported, g_strdup (def->name));
+  if (rule->effect == SC_ATTRIBUTE_AUTO_CONNECTS)
+    return TRUE;
+
+  def_position (checker, def, rule->attribute, NULL, &line, &column);
+  /* The rule messages are the table's own literals with one %s each
+   * (sc-plug-rules.c); test-check checks every row's output. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (_(rule->message), def->name);
+#pragma GCC diagnostic pop
+  add_finding (checker, SC_SEVERITY_WARNING, rule->code, NULL, def->name, line, column,
+               message,
+               rule->hint != NULL ? g_strdup (_(rule->hint)) : store_approval_hint (info));
+  return TRUE;
 }
 
 static void
@@ -742,72 +609,15 @@ check_plug_def (Checker   *checker,
   info = sc_interface_catalogue_lookup (iface);
   if (info == NULL)
     {
-      g_autoptr(GPtrArray) names = interface_names ();
-      const char *suggestion = closest_name (iface, names);
-      guint line, column;
-
-      def_position (checker, def, "interface", iface, &line, &column);
-      add_finding (checker, SC_SEVERITY_ERROR, "unknown-interface", NULL, def->name,
-                   line, column,
-                   /* Translators: the first %s is a plug name, the second an interface. */
-                   g_strdup_printf (_("Plug “%s” uses “%s”, which is not a snapd interface"),
-                                    def->name, iface),
-                   suggestion != NULL
-                     /* Translators: %s is an interface name. */
-                     ? g_strdup_printf (_("Did you mean “%s”?"), suggestion)
-                     : g_strdup (_("Run “snapconfine-cli interfaces” for the list of "
-                                   "interfaces.")));
+      check_unknown_interface (checker, def, iface);
       return;
     }
 
+  check_required_attributes (checker, def);
   if (strcmp (iface, "personal-files") == 0 || strcmp (iface, "system-files") == 0)
     check_paths (checker, def);
-
   if (strcmp (iface, "content") == 0)
-    {
-      g_autoptr(GVariant) target = lookup_attribute (def, "target");
-
-      /* Snapcraft merges an extension's definition of the same name into
-       * this one, so the target may come from there. */
-      if (target == NULL)
-        {
-          ScPlugDef *ext_def = sc_project_find_extension_plug_def (checker->project, def->name,
-                                                                   NULL);
-
-          if (ext_def != NULL)
-            target = g_variant_lookup_value (ext_def->attributes, "target", NULL);
-        }
-
-      if (target == NULL)
-        add_finding (checker, SC_SEVERITY_ERROR, "missing-attribute", NULL, def->name,
-                     def->line, def->column,
-                     /* Translators: %s is a plug name. */
-                     g_strdup_printf (_("Content plug “%s” has no “target”"), def->name),
-                     g_strdup (_("Add “target:”, the folder where the shared content appears, "
-                                 "e.g. “$SNAP/data-dir/themes”; snapcraft refuses the plug "
-                                 "without it.")));
-
-      /* snapcraft refuses a channel in the provider ("foo/stable"). */
-      {
-        g_autoptr(GVariant) provider = lookup_attribute (def, "default-provider");
-        const char *name = provider != NULL && g_variant_is_of_type (provider, G_VARIANT_TYPE_STRING)
-                           ? g_variant_get_string (provider, NULL) : NULL;
-
-        if (name != NULL && strchr (name, '/') != NULL)
-          {
-            guint line, column;
-
-            def_position (checker, def, "default-provider", name, &line, &column);
-            add_finding (checker, SC_SEVERITY_ERROR, "invalid-attribute", NULL, def->name,
-                         line, column,
-                         /* Translators: the first %s is a plug name, the second a snap name. */
-                         g_strdup_printf (_("The default provider of content plug “%s” names a "
-                                            "channel: “%s”"), def->name, name),
-                         g_strdup (_("Give only the snap's name; snapcraft refuses a “/” in "
-                                     "“default-provider”.")));
-          }
-      }
-    }
+    check_content_provider (checker, def);
 
   if (checker->classic)
     return;
@@ -823,91 +633,111 @@ check_plug_def (Checker   *checker,
                  g_strdup (_("List it under “plugs:” of the apps that need it; the others "
                              "then stay without it.")));
 
-  if (strcmp (iface, "home") == 0)
+  if (!check_attribute_rules (checker, def, info))
+    check_connection (checker, NULL, def->name, info, def->line, def->column);
+}
+
+static void
+add_plug_slot_finding (Checker    *checker,
+                       const char *target,
+                       const char *name,
+                       guint       line,
+                       guint       column)
+{
+  add_finding (checker, SC_SEVERITY_ERROR, "plug-slot-clash", target, name, line, column,
+               /* Translators: %s is a plug name. */
+               g_strdup_printf (_("“%s” is the name of a plug and of a slot; snapd refuses a "
+                                  "snap that uses one name for both"), name),
+               g_strdup (_("Rename the plug or the slot: give a plug with a different name "
+                           "“interface:” under the top-level “plugs:”, and list that name.")));
+}
+
+/* An interface listed by name alone whose plugs cannot do without
+ * attributes (personal-files, content, dbus, …): snapd refuses it. */
+static void
+check_bare_interface (Checker   *checker,
+                      ScTarget  *target,
+                      ScPlugRef *ref)
+{
+  const ScRequiredAttributes *rule = sc_plug_rules_get_required (ref->name);
+  g_autofree char *id = NULL;
+  g_autofree char *needed = NULL;
+
+  if (rule == NULL || is_defined_plug (checker, target, ref->name))
+    return;
+
+  id = target_id (target);
+  needed = sc_plug_rules_dup_required_text (rule);
+  add_finding (checker, SC_SEVERITY_ERROR, "bare-interface", id, ref->name,
+               ref->line, ref->column,
+               /* Translators: the first %s is an interface, the second a list of attribute
+                * names such as “read” or “write”. */
+               g_strdup_printf (_("“%s” needs %s, which a plug listed by its interface "
+                                  "name cannot have; snapd refuses it"), ref->name, needed),
+               rule->example != NULL
+                 /* Translators: the first %s is a plug name, the second a YAML example,
+                  * the third a command line example. */
+                 ? g_strdup_printf (_("Define a plug with the attributes under the top-level "
+                                      "“plugs:” (e.g. “%s: {interface: %s, %s}”) and list "
+                                      "that name instead, or run “snapconfine-cli strict "
+                                      "--plug APP=%s:%s”."), rule->interface, rule->interface,
+                                    rule->yaml_example, rule->interface, rule->example)
+                 /* Translators: the first %s is a plug name, the second a YAML example. */
+                 : g_strdup_printf (_("Define a plug with the attributes under the top-level "
+                                      "“plugs:” (e.g. “%s: {interface: %s, %s}”) and list "
+                                      "that name instead."), rule->interface, rule->interface,
+                                    rule->yaml_example));
+}
+
+/* snapd keeps plugs and slots in one namespace per snap (snap/validate.go,
+ * plugsSlotsUniqueNames: "cannot have plug and slot with the same name"). */
+static void
+check_plug_slot_names (Checker *checker)
+{
+  g_autoptr(GHashTable) slots = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) reported = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *top_slots = sc_project_get_slot_names (checker->project);
+  GPtrArray *lists[2] = { sc_project_get_apps (checker->project),
+                          sc_project_get_hooks (checker->project) };
+  GPtrArray *defs = sc_project_get_plug_defs (checker->project);
+
+  for (guint i = 0; top_slots[i] != NULL; i++)
+    g_hash_table_add (slots, (gpointer) top_slots[i]);
+  for (guint i = 0; i < lists[0]->len; i++)
     {
-      g_autoptr(GVariant) read = lookup_attribute (def, "read");
+      ScTarget *app = lists[0]->pdata[i];
 
-      if (read != NULL && g_variant_is_of_type (read, G_VARIANT_TYPE_STRING) &&
-          strcmp (g_variant_get_string (read, NULL), "all") == 0)
-        {
-          guint line, column;
-
-          def_position (checker, def, "read", NULL, &line, &column);
-          g_hash_table_add (checker->reported, g_strdup (def->name));
-          add_finding (checker, SC_SEVERITY_WARNING, "home-read-all", NULL, def->name,
-                       line, column,
-                       /* Translators: %s is a plug name. */
-                       g_strdup_printf (_("Plug “%s” reads all users' home folders "
-                                          "(“read: all”): this needs store approval and "
-                                          "never connects automatically"), def->name),
-                       g_strdup (_("Drop “read: all” unless the app really manages other "
-                                   "users' files; the plain home plug covers the user's own "
-                                   "home.")));
-          return;
-        }
+      for (guint j = 0; app->slots[j] != NULL; j++)
+        g_hash_table_add (slots, app->slots[j]);
     }
+  if (g_hash_table_size (slots) == 0)
+    return;
 
-  if (strcmp (iface, "browser-support") == 0 && attribute_is_true (def, "allow-sandbox"))
+  for (guint i = 0; i < defs->len; i++)
     {
-      guint line, column;
+      ScPlugDef *def = defs->pdata[i];
 
-      def_position (checker, def, "allow-sandbox", NULL, &line, &column);
-      g_hash_table_add (checker->reported, g_strdup (def->name));
-      add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                   line, column,
-                   /* Translators: %s is a plug name. */
-                   g_strdup_printf (_("Plug “%s” sets “allow-sandbox: true”: the store reviews "
-                                      "it by hand and it does not connect automatically"),
-                                    def->name),
-                   store_approval_hint (info));
-      return;
+      if (g_hash_table_contains (slots, def->name) && g_hash_table_add (reported, def->name))
+        add_plug_slot_finding (checker, NULL, def->name, def->line, def->column);
     }
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        ScTarget *target = lists[l]->pdata[i];
 
-  if (strcmp (iface, "optical-drive") == 0 && attribute_is_true (def, "write"))
-    {
-      guint line, column;
+        for (guint j = 0; j < target->plugs->len; j++)
+          {
+            ScPlugRef *ref = target->plugs->pdata[j];
 
-      def_position (checker, def, "write", NULL, &line, &column);
-      g_hash_table_add (checker->reported, g_strdup (def->name));
-      add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                   line, column,
-                   /* Translators: %s is a plug name. */
-                   g_strdup_printf (_("Plug “%s” sets “write: true”: writing to optical "
-                                      "discs needs store approval and a manual connection"),
-                                    def->name),
-                   store_approval_hint (info));
-      return;
-    }
+            if (g_hash_table_contains (slots, ref->name) &&
+                g_hash_table_add (reported, ref->name))
+              {
+                g_autofree char *id = target_id (target);
 
-  /* A private shared-memory plug connects to the system's own slot on
-   * its own. */
-  if (strcmp (iface, "shared-memory") == 0 && attribute_is_true (def, "private"))
-    {
-      g_hash_table_add (checker->reported, g_strdup (def->name));
-      return;
-    }
-
-  if (strcmp (iface, "desktop") == 0)
-    {
-      g_autoptr(GVariant) ids = lookup_attribute (def, "desktop-file-ids");
-
-      if (ids != NULL)
-        {
-          guint line, column;
-
-          def_position (checker, def, "desktop-file-ids", NULL, &line, &column);
-          g_hash_table_add (checker->reported, g_strdup (def->name));
-          add_finding (checker, SC_SEVERITY_WARNING, "store-approval", NULL, def->name,
-                       line, column,
-                       /* Translators: %s is a plug name. */
-                       g_strdup_printf (_("Plug “%s” sets “desktop-file-ids”, which needs "
-                                          "store approval"), def->name),
-                       store_approval_hint (info));
-          return;
-        }
-    }
-
-  check_connection (checker, NULL, def->name, info, def->line, def->column);
+                add_plug_slot_finding (checker, id, ref->name, ref->line, ref->column);
+              }
+          }
+      }
 }
 
 static void
@@ -918,7 +748,7 @@ check_target (Checker  *checker,
   g_autofree char *id = target_id (target);
 
   if (target->has_plugs_key && target->plugs->len == 0 &&
-      !plugs_value_is_empty_list (checker->project, target->plugs_line))
+      !_sc_check_plugs_value_is_empty_list (checker->project, target->plugs_line))
     add_finding (checker, SC_SEVERITY_NOTE, "empty-plugs", id, NULL,
                  target->plugs_line, target->plugs_column,
                  /* Translators: %s is an app or hook name. */
@@ -978,6 +808,7 @@ check_target (Checker  *checker,
                      g_strdup (_("The entry can go; it changes nothing.")));
 
       check_unknown_plug (checker, target, ref);
+      check_bare_interface (checker, target, ref);
 
       /* Plugs with a top-level definition are judged at the definition. */
       if (sc_project_find_plug_def (checker->project, ref->name) == NULL)
@@ -998,8 +829,8 @@ check_extensions (Checker  *checker,
       const char * const *bases = sc_extension_get_bases (extension);
       guint line, column;
 
-      if (!find_in_block (checker->project, app->line, app->column, "extensions", extension,
-                          &line, &column))
+      if (!_sc_check_find_in_block (checker->project, app->line, app->column, "extensions",
+                                    extension, &line, &column))
         {
           line = app->line;
           column = app->column;
@@ -1176,7 +1007,7 @@ sc_check_project (ScProject *project)
     {
       guint line = 0, column = 0;
 
-      find_root_key (project, "grade", &line, &column);
+      _sc_check_find_root_key (project, "grade", &line, &column);
       add_finding (&checker, SC_SEVERITY_WARNING, "grade-devel", NULL, NULL, line, column,
                    g_strdup (_("A devel-grade snap can only be released to the beta and "
                                "edge channels")),
@@ -1187,6 +1018,8 @@ sc_check_project (ScProject *project)
   defs = sc_project_get_plug_defs (project);
   for (guint i = 0; defs != NULL && i < defs->len; i++)
     check_plug_def (&checker, defs->pdata[i]);
+
+  check_plug_slot_names (&checker);
 
   lists[0] = sc_project_get_apps (project);
   lists[1] = sc_project_get_hooks (project);

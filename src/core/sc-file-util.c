@@ -806,10 +806,12 @@ copy_xattrs (int          src,
   return TRUE;
 }
 
+/* EPERM too: a seccomp filter may refuse renameat2; where EPERM means a
+ * real permission problem, the plain rename fails the same way. */
 static gboolean
 is_exchange_unsupported (int err)
 {
-  return err == EINVAL || err == ENOSYS || err == ENOTSUP || err == EOPNOTSUPP;
+  return err == EINVAL || err == ENOSYS || err == ENOTSUP || err == EOPNOTSUPP || err == EPERM;
 }
 
 static void

@@ -52,6 +52,7 @@ struct _ScJournalReader
   /* sd-journal back end */
   sd_journal       *journal;
   char             *boot_match;     /* "_BOOT_ID=…" for this_boot */
+  sd_id128_t        boot_id;        /* and the boot itself */
   gboolean          caught_up;      /* the records before the anchor were read */
   guint64           anchor_usec;    /* the last matching entry at open: realtime, */
   guint64           anchor_monotonic; /* monotonic time */

@@ -39,7 +39,7 @@
 #include "sc-system-libs.h"
 
 /* A unit's share of a file: the handle maps at most about this much. */
-#define UNIT_BYTES (32 * 1024 * 1024)
+#define UNIT_BYTES (16 * 1024 * 1024)
 #define MAX_UNITS_PER_FILE 64
 #define MAX_WORKERS 8
 #define HEADER_SIZE 216   /* up to n_data (systemd 187 and later) */
@@ -306,11 +306,16 @@ plan_file (Scan      *s,
     return;
 
   n = (guint) CLAMP (size / UNIT_BYTES, 1, MAX_UNITS_PER_FILE);
-  if (n == 1 && (since > 0 || size > UNIQUE_MAX_BYTES || n_entries < 4 * SAMPLE_ENTRIES))
+  if (n == 1 && (since > 0 || size > UNIQUE_MAX_BYTES || n_entries < 4 * SAMPLE_ENTRIES ||
+                 n_data >= n_entries / 2))
     return;
   if ((j = open_one (s->self, f->path, &r)) == NULL)
     return;
-  if (since == 0 && size <= UNIQUE_MAX_BYTES &&
+  /* Only where messages clearly repeat: a file whose data objects are
+   * fewer than half its entries. Where most messages differ both ways cost
+   * about the same, and the walk of the distinct values decompresses
+   * every long message, which the walk of the entries never looks at. */
+  if (since == 0 && size <= UNIQUE_MAX_BYTES && n_data < n_entries / 2 &&
       prefer_unique (s->self, j, n_entries, n_data, head, tail))
     {
       u->unique = TRUE;
@@ -641,23 +646,30 @@ static void
 rescan_file (Scan  *s,
              guint  index)
 {
-  ScanFile *f = g_ptr_array_index (s->files, index);
-  Unit *whole = unit_new (index, (guint64) MAX (s->self->options.since_usec, 0), f->order_usec);
+  Unit *whole = NULL;
 
+  /* The file's first unit reads it all; the others are emptied. The unit
+   * array does not change: the workers may still be reading it. */
   for (guint k = 0; k < s->units->len; k++)
     {
       Unit *u = g_ptr_array_index (s->units, k);
 
-      if (u->file == index)
-        {
-          g_clear_pointer (&u->items, g_array_unref);
-          g_clear_pointer (&u->strings, g_string_chunk_free);
-          u->missed_stop = FALSE;
-        }
+      if (u->file != index)
+        continue;
+      if (u->items != NULL)
+        for (guint m = 0; m < u->items->len; m++)
+          g_clear_pointer (&g_array_index (u->items, Item, m).denial, sc_denial_unref);
+      g_clear_pointer (&u->items, g_array_unref);
+      g_clear_pointer (&u->strings, g_string_chunk_free);
+      u->missed_stop = FALSE;
+      u->error = 0;
+      if (whole == NULL)
+        whole = u;
     }
+  whole->start_usec = (guint64) MAX (s->self->options.since_usec, 0);
+  whole->has_stop = FALSE;
+  whole->unique = FALSE;
   scan_unit (s, whole);
-  whole->done = TRUE;
-  g_ptr_array_add (s->units, whole);
 }
 
 /* Moves the items of the files read to the end into READY, and says up to
@@ -729,7 +741,7 @@ collect (Scan   *s,
   return watermark;
 }
 
-/* Hands on the items of READY before WATERMARK, in time order. */
+/* Hands on the items of READY (sorted) before WATERMARK, in time order. */
 static void
 flush_ready (ScJournalReader     *self,
              GArray              *ready,
@@ -739,7 +751,6 @@ flush_ready (ScJournalReader     *self,
 {
   guint n = 0;
 
-  g_array_sort (ready, compare_items);
   while (n < ready->len && g_array_index (ready, Item, n).realtime < watermark)
     hand_on (self, &g_array_index (ready, Item, n++), func, user_data);
   g_array_remove_range (ready, 0, n);
@@ -803,20 +814,24 @@ _sc_journal_sd_catch_up (ScJournalReader     *self,
   g_mutex_lock (&s.lock);
   for (;;)
     {
+      guint before = ready->len, seen = s.n_done;
       guint64 watermark = collect (&s, ready, &r);
       gboolean all = s.n_done >= s.units->len || n_threads == 0;
 
-      if (ready->len > 0 && r == 0)
+      if (r == 0 && (ready->len != before || all) && !g_cancellable_is_cancelled (cancellable))
         {
           g_mutex_unlock (&s.lock);
-          if (!g_cancellable_is_cancelled (cancellable))
-            flush_ready (self, ready, all ? G_MAXUINT64 : watermark, func, user_data);
+          if (ready->len != before)
+            g_array_sort (ready, compare_items);
+          flush_ready (self, ready, all ? G_MAXUINT64 : watermark, func, user_data);
           g_mutex_lock (&s.lock);
-          continue;
         }
       if (all || r < 0 || g_cancellable_is_cancelled (cancellable))
         break;
-      g_cond_wait_until (&s.cond, &s.lock, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 10);
+      /* Sleep until a worker finishes a unit (or now and then, to notice
+       * a cancellation). */
+      while (s.n_done == seen && !g_cancellable_is_cancelled (cancellable))
+        g_cond_wait_until (&s.cond, &s.lock, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 10);
     }
   g_atomic_int_set (&s.abort, TRUE);
   g_mutex_unlock (&s.lock);
@@ -829,7 +844,10 @@ _sc_journal_sd_catch_up (ScJournalReader     *self,
       (void) collect (&s, ready, &r);
       g_mutex_unlock (&s.lock);
       if (r == 0)
-        flush_ready (self, ready, G_MAXUINT64, func, user_data);
+        {
+          g_array_sort (ready, compare_items);
+          flush_ready (self, ready, G_MAXUINT64, func, user_data);
+        }
     }
   for (guint i = 0; i < ready->len; i++)
     g_clear_pointer (&g_array_index (ready, Item, i).denial, sc_denial_unref);

@@ -344,18 +344,15 @@ _sc_journal_sd_open (ScJournalReader  *self,
           return FALSE;
         }
       self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
-    }
-
-  if ((r = _sc_journal_sd_add_matches (self->journal, self->boot_match)) < 0)
-    {
-      g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
-                   _("Cannot filter the journal: %s"), g_strerror (-r));
-      return FALSE;
+      self->boot_id = boot;
     }
 
   /* The records already there are read by catch_up(), file by file in
-   * parallel; this handle waits at the last matching entry (the anchor)
-   * and returns only what comes after it. */
+   * parallel; this handle waits at the last entry (the anchor) and returns
+   * only what comes after it: the live traffic, a few entries a second,
+   * which _sc_journal_sd_read() sorts itself. It has no field matches:
+   * with them, finding the last matching entry of each file, or the next
+   * one, takes a walk along the entry arrays of every matched value. */
   r = SC_SD (sd_journal_seek_tail) (self->journal);
   if (r >= 0 && (r = SC_SD (sd_journal_previous) (self->journal)) > 0)
     {
@@ -365,7 +362,7 @@ _sc_journal_sd_open (ScJournalReader  *self,
     }
   else if (r >= 0)
     {
-      /* Nothing matches yet: everything that comes is new, and catch_up()
+      /* An empty journal: everything that comes is new, and catch_up()
        * only looks at the files (anchor 0: every entry is after it). */
       self->anchor_usec = 0;
       self->anchor_monotonic = 0;
@@ -608,6 +605,19 @@ _sc_journal_sd_read (ScJournalReader     *self,
         continue;
 
       _sc_journal_sd_read_fields (j, &f);
+      /* What the field matches of catch_up() select: the kernel, audit and
+       * dbus-daemon groups, of this boot with --boot. */
+      if (!_sc_journal_sd_entry_in_groups (&f))
+        continue;
+      if (self->boot_match != NULL)
+        {
+          guint64 monotonic;
+          sd_id128_t boot;
+
+          if (SC_SD (sd_journal_get_monotonic_usec) (j, &monotonic, &boot) < 0 ||
+              !sd_id128_equal (boot, self->boot_id))
+            continue;
+        }
       context.transport = _sc_journal_nonempty (f.transport);
       context.hostname = _sc_journal_nonempty (f.hostname);
       context.audit_type_name = _sc_journal_nonempty (f.audit_type_name);

@@ -3,7 +3,7 @@
  * From canonical/snapd bee548f7470643ffd5c94a75797a6cef83e29ff6:
  * interfaces/builtin/ (connected-plug AppArmor and seccomp snippets),
  * interfaces/apparmor/template.go and interfaces/seccomp/template.go
- * ("@template"). 195 interfaces, 5303 rules. Rule syntax: sc-policy.c.
+ * ("@template"). 198 interfaces, 5348 rules. Rule syntax: sc-policy.c.
  * AppArmor abstractions the snippets include: apparmor 3.0.8-3.
  */
 #pragma once
@@ -1338,6 +1338,8 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\tsend\tsession\t/org/gnome/evolution/dataserver/AddressBookView{,/**}\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\tunconfined\n"
     "d\tsend\tsession\t/org/gnome/evolution/dataserver/SourceManager{,/**}\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\tunconfined\n"
     "f\t1\tr\t@{HOME}/.cache/evolution/addressbook/[0-9a-f]*/*.jpeg\n" },
+  { "content", "",
+    "\n" },
   { "cpu-control", "",
     "f\t0\tr\t/sys/devices/system/cpu/**/\n"
     "f\t0\trw\t/sys/devices/system/cpu/cpu*/online\n"
@@ -1396,6 +1398,8 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t1\tr\t@{HOME}/.cups/lpoptions\n"
     "f\t0\tr\t/{,var/}run/cups/printcap\n"
     "d\treceive\tsystem\t/org/cups/cupsd/Notifier\torg.cups.cupsd.Notifier\t*\t*\t@{SLOT_SECURITY_TAGS}\n" },
+  { "custom-device", "",
+    "\n" },
   { "daemon-notify", "",
     "f\t0\tixr\t/{,usr/}bin/systemd-notify\n"
     "f\t0\tw\t/run/systemd/notify\n"
@@ -1610,7 +1614,9 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\tsend\tsession\t/org/ayatana/NotificationItem/*\torg.kde.StatusNotifierItem\tXAyatanaNew*\torg.freedesktop.DBus\t{plasmashell,unconfined}\n"
     "x\tlisten\t\n"
     "x\taccept\t\n"
-    "x\taccept4\t\n" },
+    "x\taccept4\t\n"
+    "f\t0\tr\t/var/lib/snapd/desktop/applications/\n"
+    "f\t0\tr\t/var/lib/snapd/desktop/applications/@{SNAP_INSTANCE_NAME}_*.desktop\n" },
   { "device-buttons", "",
     "f\t0\trw\t/dev/input/event[0-9]*\n"
     "f\t0\tr\t/sys/devices/**/input[0-9]*/capabilities/*\n" },
@@ -1668,6 +1674,7 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "x\tbind\t\n"
     "x\tsocket\tAF_NETLINK - NETLINK_GENERIC\n" },
   { "docker-support", "",
+    "f\t0\tr\t@{PROC}/**\n"
     "f\t0\trwl\t/system-data/var/snap/{@{SNAP_NAME},@{SNAP_INSTANCE_NAME}}/common/{,**}\n"
     "f\t0\trwl\t/system-data/var/snap/{@{SNAP_NAME},@{SNAP_INSTANCE_NAME}}/@{SNAP_REVISION}/{,**}\n"
     "o\tuserns\n"
@@ -1689,7 +1696,6 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "u\tbind listen\tstream\t@/containerd-shim/**.sock\\x00\t*\t*\n"
     "f\t0\tr\t/{,var/}run/mount/utab\n"
     "f\t0\tr\t@{PROC}/\n"
-    "f\t0\tr\t@{PROC}/**\n"
     "f\t0\tw\t@{PROC}/[0-9]*/attr/{,apparmor/}exec\n"
     "f\t0\tw\t@{PROC}/[0-9]*/oom_score_adj\n"
     "f\t0\tr\t/sys/kernel/mm/hugepages/\n"
@@ -3370,6 +3376,11 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\tsend\tsystem\t/org/freedesktop/ModemManager1{,/**}\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\t*\n"
     "d\tsend\tsystem\t/org/freedesktop/ModemManager1{,/**}\torg.freedesktop.DBus.Properties\tGet{,All}\t*\t*\n" },
   { "mount-control", "",
+    "c\tsys_admin\n"
+    "f\t1\tr\t@{PROC}/@{pid}/mounts\n"
+    "f\t0\tixr\t/{,usr/}bin/mount\n"
+    "f\t0\tixr\t/{,usr/}bin/umount\n"
+    "f\t0\twrlk\t/run/mount/utab*\n"
     "x\tmount\t\n"
     "x\tumount\t\n"
     "x\tumount2\t\n" },
@@ -4265,6 +4276,10 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\treceive send\tsession\t/com/ubuntu/OnlineAccounts{,/**}\tcom.ubuntu.OnlineAccounts.Manager\t*\t*\t@{SLOT_SECURITY_TAGS}\n"
     "d\tsend\tsession\t/com/ubuntu/OnlineAccounts\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\t@{SLOT_SECURITY_TAGS}\n" },
   { "opengl", "",
+    "m\tmount\t*\tbind\t/var/lib/snapd/hostfs*/\t*/\n"
+    "m\tremount\t*\tbind ro\t*\t*/\n"
+    "m\tumount\t*\t*\t*\t*/\n"
+    "m\tmount\t*\trbind\t/var/lib/snapd/hostfs*/\t*/\n"
     "f\t0\tr\t/var/lib/snapd/lib/gl{,32}/\n"
     "f\t0\trm\t/var/lib/snapd/lib/gl{,32}/**\n"
     "f\t0\tr\t/usr/share/libdrm/amdgpu.ids\n"
@@ -4413,6 +4428,12 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t1\trw\t/run/user/[0-9]*/@{SLOT_SECURITY_TAGS}/pipewire-[0-9]\n"
     "f\t1\trw\t/var/snap/@{SLOT_INSTANCE_NAME}/common/pipewire-[0-9]\n"
     "x\tshmctl\t\n" },
+  { "pkcs11", "",
+    "f\t0\trw\t/{,var/}*\n"
+    "f\t0\tixr\t/usr/bin/p11tool\n"
+    "f\t0\tixr\t/usr/bin/pkcs11-tool\n"
+    "f\t0\tr\t/usr/share/p11-kit/modules/\n"
+    "f\t0\tr\t/usr/share/p11-kit/modules/*\n" },
   { "podman", "",
     "f\t0\trw\t/{,var/}run/podman/podman.sock\n"
     "f\t1\trw\t/{,var/}run/user/[0-9]*/podman/podman.sock\n"
@@ -4827,6 +4848,11 @@ static const ScPolicyEntry sc_policy_entries[] = {
   { "serial-port", "",
     "f\t0\trwk\t/dev/tty{S,USB,ACM,AMA,XRUSB,O,mxc,LP,SAC,HS,MFD,RPMSG}[0-9]*\n"
     "f\t0\trwk\t/dev/serial/by-{id,path}/*\n" },
+  { "shared-memory", "",
+    "f\t0\tr\t/dev/\n"
+    "f\t0\trw\t/dev/shm/{,**}\n"
+    "m\tmount\t*\tbind rw\t/dev/shm/snap.*/\t/dev/shm/\n"
+    "m\tumount\t*\t*\t*\t/dev/shm/\n" },
   { "shared-memory", "private=true",
     "f\t0\tmrwlkix\t/dev/shm/**\n" },
   { "shutdown", "",
@@ -4972,6 +4998,14 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t@{PROC}/sys/fs/protected_regular\n"
     "x\tlsm_get_self_attr\t\n" },
   { "system-packages-doc", "",
+    "f\t0\trw\t/**\n"
+    "m\tmount\t*\trbind rw\t/**\t/tmp/.snap/**\n"
+    "m\tmount\ttmpfs\trw\ttmpfs\t/**\n"
+    "m\tmount\t*\trbind rw\t/tmp/.snap/**\t/**\n"
+    "m\tmount\t*\tbind rw\t/tmp/.snap/**\t/**\n"
+    "m\tmount\t*\trprivate\t*\t/tmp/.snap/**\n"
+    "m\tmount\t*\trprivate\t*\t/**\n"
+    "m\tumount\t*\t*\t*\t/**\n"
     "f\t0\tr\t/usr/{,local/}share/doc/{,**}\n"
     "f\t0\tr\t/usr/share/cups/doc-root/{,**}\n"
     "f\t0\tr\t/usr/share/gimp/2.0/help/{,**}\n"
@@ -5313,7 +5347,9 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\tsend\tsession\t/org/gtk/vfs/mounttracker\torg.gtk.vfs.MountTracker\tListMountableInfo\t*\t*\n"
     "d\tsend\tsession\t/org/gtk/vfs/mounttracker\torg.gtk.vfs.MountTracker\tLookupMount\t*\t*\n"
     "x\tsocket\tAF_NETLINK - NETLINK_KOBJECT_UEVENT\n"
-    "x\tbind\t\n" },
+    "x\tbind\t\n"
+    "f\t0\tr\t/var/lib/snapd/desktop/applications/\n"
+    "f\t0\tr\t/var/lib/snapd/desktop/applications/@{SNAP_INSTANCE_NAME}_*.desktop\n" },
   { "unity8", "",
     "f\t0\tr\t/etc/machine-id\n"
     "f\t0\tr\t/var/lib/dbus/machine-id\n"
@@ -5389,6 +5425,13 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "d\treceive\tsystem\t/org/freedesktop/UPower{,/devices/**}\torg.freedesktop.DBus.Properties\tPropertiesChanged\t*\t@{SLOT_SECURITY_TAGS}\n"
     "d\tsend\tsystem\t/org/freedesktop/UPower\torg.freedesktop.DBus.Introspectable\tIntrospect\t*\t*\n" },
   { "usb-gadget", "",
+    "f\t0\tr\t/sys/kernel/config/usb_gadget/\n"
+    "f\t0\trw\t/sys/kernel/config/usb_gadget/**\n"
+    "f\t0\tr\t/sys/class/udc/\n"
+    "c\tsys_admin\n"
+    "f\t1\tr\t@{PROC}/@{pid}/mounts\n"
+    "f\t0\tixr\t/{,usr/}bin/mount\n"
+    "f\t0\tixr\t/{,usr/}bin/umount\n"
     "x\tmount\t\n"
     "x\tumount\t\n"
     "x\tumount2\t\n" },
@@ -5414,6 +5457,14 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t/etc/drirc\n"
     "u\tsend receive\tstream\t*\t@{SLOT_SECURITY_TAGS}\t*\n" },
   { "x11", "",
+    "f\t0\trw\t/{,var/lib/snapd/hostfs/}tmp/.X11-unix/\n"
+    "m\tmount\t*\trw bind\t/var/lib/snapd/hostfs/tmp/.X11-unix/\t/tmp/.X11-unix/\n"
+    "m\tmount\t*\tro remount bind\t*\t/tmp/.X11-unix/\n"
+    "m\tmount\t*\trslave\t*\t/tmp/.X11-unix/\n"
+    "m\tumount\t*\t*\t*\t/tmp/.X11-unix/\n"
+    "f\t0\trw\t/tmp/.X11-unix/\n"
+    "f\t0\trw\t/var/lib/snapd/hostfs/tmp/snap-private-tmp/snap.*/tmp/.X11-unix/\n"
+    "m\tmount\t*\trw bind\t/var/lib/snapd/hostfs/tmp/snap-private-tmp/snap.*/tmp/.X11-unix/\t/tmp/.X11-unix/\n"
     "f\t0\tmr\t/usr/lib{,32,64}/dri/**\n"
     "f\t0\tmr\t/usr/lib/@{multiarch}/dri/**\n"
     "f\t0\tmr\t/usr/lib/fglrx/dri/**\n"
@@ -5513,4 +5564,18 @@ static const ScPolicyEntry sc_policy_entries[] = {
     "f\t0\tr\t/sys/module/xdma/parameters/*\n"
     "f\t0\tr\t/sys/module/qdma/parameters/*\n"
     "f\t0\trw\t/sys/devices/pci*/**/qdma/*\n" },
+};
+
+/* Plug attribute values the base declaration constrains: interface,
+ * attribute, value, and deny-connection (the store must grant it),
+ * deny-auto-connection or allow-auto-connection. */
+static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {
+  { "browser-support", "allow-sandbox", "true", "deny-connection" },
+  { "browser-support", "allow-sandbox", "true", "deny-auto-connection" },
+  { "home", "read", "all", "deny-connection" },
+  { "home", "read", "all", "deny-auto-connection" },
+  { "optical-drive", "write", "true", "deny-connection" },
+  { "optical-drive", "write", "true", "deny-auto-connection" },
+  { "shared-memory", "private", "false", "allow-auto-connection" },
+  { "shared-memory", "private", "true", "allow-auto-connection" },
 };

@@ -68,6 +68,8 @@ typedef struct
   gboolean    broad;        /* see ScPolicyMatch */
   gboolean    universal;    /* the whole class: "dbus,", "unix,", "capability,", "allow file" */
   const char *line;         /* the rule as in the table (owned by `lines`) */
+  char      **words;        /* field[0] split at spaces (dbus, unix, ptrace, signal) */
+  char      **words2;       /* signal: field[1] split; mount: field[2] split */
 } PRule;
 
 typedef struct
@@ -75,6 +77,10 @@ typedef struct
   GPtrArray  *by_class[128];      /* char class → GPtrArray of PRule* */
   GHashTable *file_index;         /* first component → GPtrArray of PRule* */
   GPtrArray  *file_generic;       /* file rules without a literal first component */
+  GHashTable *dbus_index;         /* literal D-Bus interface → GPtrArray of PRule* */
+  GPtrArray  *dbus_generic;       /* D-Bus rules for any or a pattern of interfaces */
+  GHashTable *syscall_index;      /* literal syscall name → GPtrArray of PRule* */
+  GPtrArray  *syscall_generic;    /* syscall patterns */
   GPtrArray  *lines;              /* owned rule lines */
   guint      *n_rules;            /* per entry */
   guint       template_first;     /* entries with interface TEMPLATE */
@@ -475,23 +481,40 @@ file_pattern_is_broad (const char *pattern)
   return FALSE;
 }
 
+/* The index key of a path or pattern: its first two components when
+ * both are literal and followed by '/' ("usr/share" for "/usr/share/…"),
+ * else its first ("usr" for "/usr/lib{,32}/…"), else NULL (a pattern
+ * from the root). With LEVEL 1 only the first. */
 static char *
-first_component (const char *path,
-                 gboolean    pattern)
+index_key (const char *path,
+           gboolean    pattern,
+           guint       level)
 {
   const char *end;
 
   if (path == NULL || path[0] != '/')
     return NULL;
   end = path + 1;
-  while (*end != '\0' && *end != '/')
+  for (guint l = 0; l < level; l++)
     {
-      if (pattern && strchr ("*?[{\\\x01", *end) != NULL)
-        return NULL;
-      end++;
+      const char *start = end;
+
+      while (*end != '\0' && *end != '/')
+        {
+          if (pattern && strchr ("*?[{\\\x01", *end) != NULL)
+            break;
+          end++;
+        }
+      if (*end != '/' || end == start)
+        {
+          if (l == 0)
+            return NULL;   /* "/foo" alone: keep it generic, it is rare */
+          end = start - 1;
+          break;
+        }
+      if (l + 1 < level)
+        end++;
     }
-  if (*end != '/')
-    return NULL;   /* "/foo" alone: keep it generic, it is rare */
   return g_strndup (path + 1, end - path - 1);
 }
 
@@ -505,10 +528,41 @@ add_rule (PRule *rule)
   g_ptr_array_add (policy.by_class[cls], rule);
 }
 
+static gboolean
+is_literal (const char *pattern)
+{
+  return pattern != NULL && strpbrk (pattern, "*?[{\\\x01@") == NULL;
+}
+
+/* Rules of a class indexed by one literal field, so that a record is
+ * compared with the few rules that name its value and the ones that use
+ * a pattern (bench-policy). */
+static void
+add_indexed_rule (GHashTable *index,
+                  GPtrArray  *generic,
+                  const char *key,
+                  PRule      *rule)
+{
+  GPtrArray *bucket;
+
+  if (!is_literal (key))
+    {
+      g_ptr_array_add (generic, rule);
+      return;
+    }
+  bucket = g_hash_table_lookup (index, key);
+  if (bucket == NULL)
+    {
+      bucket = g_ptr_array_new ();
+      g_hash_table_insert (index, g_strdup (key), bucket);
+    }
+  g_ptr_array_add (bucket, rule);
+}
+
 static void
 add_file_rule (PRule *rule)
 {
-  g_autofree char *key = first_component (rule->field[0], TRUE);
+  g_autofree char *key = index_key (rule->field[0], TRUE, 2);
   GPtrArray *bucket;
 
   if (key == NULL)
@@ -631,6 +685,12 @@ compile_line (guint16     entry,
       for (guint i = 0; i < G_N_ELEMENTS (proto.field); i++)
         if (proto.field[i] != NULL)
           proto.universal = FALSE;
+      if (strchr ("dups", proto.cls) != NULL && proto.field[0] != NULL)
+        proto.words = g_strsplit (proto.field[0], " ", -1);
+      if (proto.cls == 's' && proto.field[1] != NULL)
+        proto.words2 = g_strsplit (proto.field[1], " ", -1);
+      if (proto.cls == 'm' && proto.field[2] != NULL)
+        proto.words2 = g_strsplit (proto.field[2], " ", -1);
       if (proto.cls == 'd')
         proto.broad = is_any (proto.field[2]) && is_any (proto.field[3]) &&
                       is_any (proto.field[4]) && is_any (proto.field[5]);
@@ -652,6 +712,8 @@ prule_free (gpointer data)
 
   for (guint k = 0; k < G_N_ELEMENTS (rule->field); k++)
     g_free (rule->field[k]);
+  g_strfreev (rule->words);
+  g_strfreev (rule->words2);
   g_free (rule);
 }
 
@@ -662,6 +724,10 @@ compile_policy (gpointer data)
 
   policy.file_index = g_hash_table_new (g_str_hash, g_str_equal);
   policy.file_generic = g_ptr_array_new ();
+  policy.dbus_index = g_hash_table_new (g_str_hash, g_str_equal);
+  policy.dbus_generic = g_ptr_array_new ();
+  policy.syscall_index = g_hash_table_new (g_str_hash, g_str_equal);
+  policy.syscall_generic = g_ptr_array_new ();
   policy.lines = g_ptr_array_new ();
   policy.n_rules = g_new0 (guint, G_N_ELEMENTS (sc_policy_entries));
 
@@ -685,6 +751,10 @@ compile_policy (gpointer data)
               add_rule (rule);
               if (rule->cls == 'f')
                 add_file_rule (rule);
+              else if (rule->cls == 'd')
+                add_indexed_rule (policy.dbus_index, policy.dbus_generic, rule->field[3], rule);
+              else if (rule->cls == 'x')
+                add_indexed_rule (policy.syscall_index, policy.syscall_generic, rule->field[0], rule);
             }
           policy.n_rules[i]++;
         }
@@ -714,6 +784,9 @@ typedef struct
   char           *addr;         /* unix: addr and peer_addr, "//" folded as AppArmor does */
   char           *peer_addr;
   char          **words;        /* denied permission words (dbus, unix, ptrace, signal) */
+  const char     *dbus_interface;
+  const char     *dbus_member;
+  const char     *syscall;      /* seccomp: the syscall's name */
 } Query;
 
 static const char *
@@ -760,14 +833,11 @@ label_matches (const char  *pattern,
 
 /* Every denied word is among the rule's words (NULL rule words = all). */
 static gboolean
-words_allowed (const char  *rule_words,
-               char       **denied)
+words_allowed (char **allowed,
+               char **denied)
 {
-  g_auto(GStrv) allowed = NULL;
-
-  if (rule_words == NULL || denied == NULL)
+  if (allowed == NULL || denied == NULL)
     return TRUE;
-  allowed = g_strsplit (rule_words, " ", -1);
   for (guint i = 0; denied[i] != NULL; i++)
     {
       if (*denied[i] == '\0')
@@ -815,11 +885,11 @@ rule_allows (const PRule *rule,
       return glob_match (rule->field[0], q->path, q->snap, q->instance);
 
     case 'd':
-      return words_allowed (rule->field[0], q->words) &&
+      return field_matches (rule->field[3], q->dbus_interface, q) &&
+             field_matches (rule->field[4], q->dbus_member, q) &&
+             words_allowed (rule->words, q->words) &&
              field_matches (rule->field[1], detail (d, "bus"), q) &&
              field_matches (rule->field[2], detail (d, "path"), q) &&
-             field_matches (rule->field[3], detail (d, "interface"), q) &&
-             field_matches (rule->field[4], detail (d, "member"), q) &&
              dbus_name_matches (rule->field[5], detail (d, "name"), q) &&
              label_matches (rule->field[6], detail (d, "peer_label"), q);
 
@@ -842,7 +912,7 @@ rule_allows (const PRule *rule,
         if ((peer_label == NULL || *peer_label == '\0') && rule->field[3] != NULL &&
             rule->field[2] == NULL && rule->field[4] == NULL)
           return FALSE;
-        return words_allowed (rule->field[0], q->words) &&
+        return words_allowed (rule->words, q->words) &&
                field_matches (rule->field[1], detail (d, "sock_type"), q) &&
                field_matches (rule->field[2], addr, q) &&
                label_matches (rule->field[3], peer_label, q) &&
@@ -873,22 +943,18 @@ rule_allows (const PRule *rule,
       }
 
     case 'p':
-      return words_allowed (rule->field[0], q->words) &&
+      return words_allowed (rule->words, q->words) &&
              label_matches (rule->field[1], detail (d, "peer"), q);
 
     case 's':
       {
         const char *signal = detail (d, "signal");
 
-        if (!words_allowed (rule->field[0], q->words) ||
+        if (!words_allowed (rule->words, q->words) ||
             !label_matches (rule->field[2], detail (d, "peer"), q))
           return FALSE;
-        if (rule->field[1] != NULL && signal != NULL)
-          {
-            g_auto(GStrv) set = g_strsplit (rule->field[1], " ", -1);
-
-            return g_strv_contains ((const char * const *) set, signal);
-          }
+        if (rule->words2 != NULL && signal != NULL)
+          return g_strv_contains ((const char * const *) rule->words2, signal);
         return TRUE;
       }
 
@@ -914,7 +980,7 @@ rule_allows (const PRule *rule,
 
             g_strdelimit (copy, ",", ' ');
             words = g_strsplit (g_strstrip (copy), " ", -1);
-            if (!words_allowed (rule->field[2], words))
+            if (!words_allowed (rule->words2, words))
               return FALSE;
           }
         return field_matches (rule->field[1], detail (d, "fstype"), q) &&
@@ -923,13 +989,7 @@ rule_allows (const PRule *rule,
       }
 
     case 'x':
-      {
-        const char *name = detail (d, "syscall_name");
-
-        if (name == NULL)
-          name = d->object;
-        return name != NULL && glob_match (rule->field[0], name, NULL, NULL);
-      }
+      return q->syscall != NULL && glob_match (rule->field[0], q->syscall, NULL, NULL);
 
     case 'o':
       {
@@ -1028,6 +1088,17 @@ query_init (Query          *q,
       if (q->peer_addr != NULL)
         collapse_slashes (q->peer_addr);
     }
+  if (denial->kind == SC_DENIAL_KIND_DBUS)
+    {
+      q->dbus_interface = detail (denial, "interface");
+      q->dbus_member = detail (denial, "member");
+    }
+  if (denial->kind == SC_DENIAL_KIND_SECCOMP)
+    {
+      q->syscall = detail (denial, "syscall_name");
+      if (q->syscall == NULL)
+        q->syscall = denial->object;
+    }
   if (denial->kind == SC_DENIAL_KIND_NETWORK && g_strcmp0 (detail (denial, "family"), "netlink") == 0)
     q->netlink = netlink_protocol_name (detail (denial, "protocol"));
   if (q->words != NULL)
@@ -1062,7 +1133,7 @@ foreach_match (const Query *q,
                MatchFunc    func,
                gpointer     data)
 {
-  GPtrArray *lists[3] = { NULL, NULL, NULL };
+  GPtrArray *lists[4] = { NULL, NULL, NULL, NULL };
   char cls = denial_class (q->denial);
   guint n_entries = G_N_ELEMENTS (sc_policy_entries);
   g_autofree guint *perms = NULL;
@@ -1070,20 +1141,33 @@ foreach_match (const Query *q,
 
   if (cls == 'f')
     {
-      g_autofree char *key = first_component (q->path, FALSE);
+      g_autofree char *key1 = index_key (q->path, FALSE, 1);
+      g_autofree char *key2 = index_key (q->path, FALSE, 2);
 
       if (q->path == NULL)
         return;
-      lists[0] = key != NULL ? g_hash_table_lookup (policy.file_index, key) : NULL;
-      lists[1] = policy.file_generic;
+      lists[0] = key1 != NULL ? g_hash_table_lookup (policy.file_index, key1) : NULL;
+      if (key2 != NULL && g_strcmp0 (key1, key2) != 0)
+        lists[1] = g_hash_table_lookup (policy.file_index, key2);
+      lists[2] = policy.file_generic;
       perms = g_new0 (guint, n_entries);
       best = g_new0 (const PRule *, n_entries);
+    }
+  else if (cls == 'd' && q->dbus_interface != NULL && *q->dbus_interface != '\0')
+    {
+      lists[0] = g_hash_table_lookup (policy.dbus_index, q->dbus_interface);
+      lists[1] = policy.dbus_generic;
+    }
+  else if (cls == 'x' && q->syscall != NULL)
+    {
+      lists[0] = g_hash_table_lookup (policy.syscall_index, q->syscall);
+      lists[1] = policy.syscall_generic;
     }
   else
     {
       lists[0] = policy.by_class[(guchar) cls];
     }
-  lists[2] = policy.by_class['*'];
+  lists[3] = policy.by_class['*'];
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
@@ -1357,4 +1441,35 @@ sc_policy_has_interface (const char *interface)
     if (strcmp (sc_policy_entries[i].interface, interface) == 0)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+sc_policy_attribute_effect (const char *interface,
+                            const char *attribute,
+                            const char *value,
+                            gboolean   *auto_connect,
+                            gboolean   *store_approval)
+{
+  gboolean applied = FALSE;
+
+  g_return_val_if_fail (interface != NULL && attribute != NULL && value != NULL, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (sc_policy_attribute_rules); i++)
+    {
+      const ScPolicyAttributeRule *r = &sc_policy_attribute_rules[i];
+
+      if (strcmp (r->interface, interface) != 0 || strcmp (r->attribute, attribute) != 0 ||
+          strcmp (r->value, value) != 0)
+        continue;
+      applied = TRUE;
+      if (strcmp (r->kind, "deny-connection") == 0)
+        {
+          *store_approval = TRUE;
+          *auto_connect = FALSE;
+        }
+      else if (strcmp (r->kind, "deny-auto-connection") == 0)
+        *auto_connect = FALSE;
+      else if (strcmp (r->kind, "allow-auto-connection") == 0 && !*store_approval)
+        *auto_connect = TRUE;
+    }
+  return applied;
 }

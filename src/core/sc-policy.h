@@ -24,6 +24,15 @@ typedef struct
   const char *rules;
 } ScPolicyEntry;
 
+/* A plug attribute value snapd's base declaration constrains. */
+typedef struct
+{
+  const char *interface;
+  const char *attribute;
+  const char *value;        /* "true", "all"… */
+  const char *kind;         /* "deny-connection", "deny-auto-connection", "allow-auto-connection" */
+} ScPolicyAttributeRule;
+
 typedef struct
 {
   const char *interface;    /* static */
@@ -53,6 +62,17 @@ GArray     *sc_policy_match              (const ScDenial *denial);
  * receives the rule. */
 gboolean    sc_policy_template_allows    (const ScDenial *denial,
                                           char          **rule);
+
+/* What the base declaration says of a plug of INTERFACE with ATTRIBUTE
+ * set to VALUE: *STORE_APPROVAL becomes TRUE when connecting it is denied
+ * (the store must grant it), *AUTO_CONNECT FALSE when auto-connection is
+ * denied and TRUE when it is explicitly allowed. Returns whether any rule
+ * applied; the outputs are left alone otherwise. */
+gboolean    sc_policy_attribute_effect   (const char     *interface,
+                                          const char     *attribute,
+                                          const char     *value,
+                                          gboolean       *auto_connect,
+                                          gboolean       *store_approval);
 
 /* Whether one rule line (the generated table's syntax) allows DENIAL;
  * for table tests. */

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sc-project-private.h"
@@ -43,6 +44,7 @@ sc_edit_new (ScProject *project)
   edit->desired = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
   edit->defs = g_ptr_array_new_with_free_func (def_edit_free);
+  edit->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_edit_message_free);
   return edit;
 }
 
@@ -56,6 +58,7 @@ sc_edit_free (ScEdit *edit)
   g_ptr_array_unref (edit->touched);
   g_hash_table_unref (edit->desired);
   g_ptr_array_unref (edit->defs);
+  g_ptr_array_unref (edit->notes);
   g_free (edit);
 }
 
@@ -166,8 +169,9 @@ lookup_target_for_edit (ScEdit      *edit,
     }
 
   /* A name already in the list may always be removed, even one snapd
-   * would refuse, so that such a list can be cleaned up. */
-  if (!_sc_project_valid_name (plug, FALSE) && !(removing && target_has_plug (info->target, plug)))
+   * would refuse, so that such a list can be cleaned up; and kept or put
+   * back, so that removing and adding it again are each other's undo. */
+  if (!_sc_project_valid_name (plug, FALSE) && !target_has_plug (info->target, plug))
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
                    "'%s' is not a valid plug name: use lowercase letters, digits and single "
@@ -227,6 +231,39 @@ sc_edit_add_plug (ScEdit      *edit,
   return TRUE;
 }
 
+/* A plug an extension gives TARGET is not in its list: removing it there
+ * does nothing, and a note says why. TRUE when that is the case. */
+static gboolean
+note_from_extension (ScEdit     *edit,
+                     const char *target,
+                     const char *plug)
+{
+  ScTargetInfo *info = target != NULL ? _sc_project_find_info (edit->project, target) : NULL;
+  GPtrArray *desired;
+  const char *extension;
+  ScEditMessage *note;
+
+  if (info == NULL || plug == NULL || target_has_plug (info->target, plug))
+    return FALSE;
+  desired = g_hash_table_lookup (edit->desired, info);
+  if (desired != NULL && names_contain (desired, plug))
+    return FALSE;
+  extension = sc_project_get_plug_extension (edit->project, info->target, plug);
+  if (extension == NULL)
+    return FALSE;
+  note = g_new0 (ScEditMessage, 1);
+  note->kind = SC_EDIT_MESSAGE_NOTE;
+  note->text = g_strdup_printf (/* Translators: “app ” or “hook ”, its name, a plug, an
+                                 * extension. */
+                                _("%s%s gets “%s” from the %s extension, not from its plugs "
+                                  "list, so it cannot be removed there: snapcraft adds it to "
+                                  "every app that uses the extension"),
+                                info->target->is_hook ? "hook " : "", info->target->name, plug,
+                                extension);
+  g_ptr_array_add (edit->notes, note);
+  return TRUE;
+}
+
 gboolean
 sc_edit_remove_plug (ScEdit      *edit,
                      const char  *target,
@@ -237,6 +274,8 @@ sc_edit_remove_plug (ScEdit      *edit,
 
   g_return_val_if_fail (edit != NULL, FALSE);
 
+  if (note_from_extension (edit, target, plug))
+    return TRUE;
   if (lookup_target_for_edit (edit, target, plug, TRUE, &desired, error) == NULL)
     return FALSE;
   /* Every occurrence goes: a list may name a plug twice. */
@@ -482,4 +521,196 @@ _sc_edit_desired_of (ScEdit       *edit,
       g_ptr_array_add (edit->touched, info);
     }
   return desired;
+}
+
+/* ---- Top-level definitions nobody lists any more ------------------------- */
+
+void
+sc_edit_set_keep_definitions (ScEdit   *edit,
+                              gboolean  keep)
+{
+  g_return_if_fail (edit != NULL);
+  edit->keep_definitions = keep;
+}
+
+ScDefEdit *
+_sc_edit_find_def (ScEdit     *edit,
+                   const char *name)
+{
+  for (guint i = 0; i < edit->defs->len; i++)
+    {
+      ScDefEdit *def = edit->defs->pdata[i];
+
+      if (strcmp (def->name, name) == 0)
+        return def;
+    }
+  return NULL;
+}
+
+/* Whether an app's or hook's list names NAME, before the edit (AFTER
+ * FALSE) or after it. */
+static gboolean
+listed (ScEdit     *edit,
+        const char *name,
+        gboolean    after)
+{
+  ScProject *self = edit->project;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *infos = pass ? self->hook_infos : self->app_infos;
+
+      for (guint i = 0; i < infos->len; i++)
+        {
+          ScTargetInfo *info = infos->pdata[i];
+          GPtrArray *desired = after ? g_hash_table_lookup (edit->desired, info) : NULL;
+
+          if (desired != NULL ? names_contain (desired, name)
+                              : target_has_plug (info->target, name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The project's definitions (not redefined by the edit) that some list
+ * named before and none names after, extensions aside. */
+static GPtrArray *
+dup_unlisted_defs (ScEdit *edit)
+{
+  GPtrArray *defs = sc_project_get_plug_defs (edit->project);
+  GPtrArray *orphans = g_ptr_array_new ();
+
+  if (g_hash_table_size (edit->desired) == 0)
+    return orphans;
+  for (guint i = 0; i < defs->len; i++)
+    {
+      ScPlugDef *def = defs->pdata[i];
+
+      if (_sc_edit_find_def (edit, def->name) == NULL && listed (edit, def->name, FALSE) &&
+          !listed (edit, def->name, TRUE) &&
+          !_sc_project_extension_lists (edit->project, def->name))
+        g_ptr_array_add (orphans, def);
+    }
+  return orphans;
+}
+
+GPtrArray *
+_sc_edit_dup_orphaned_defs (ScEdit *edit)
+{
+  if (edit->keep_definitions)
+    return g_ptr_array_new ();
+  return dup_unlisted_defs (edit);
+}
+
+void
+sc_edit_message_free (ScEditMessage *message)
+{
+  if (message == NULL)
+    return;
+  g_free (message->text);
+  g_free (message);
+}
+
+static void
+add_message (GPtrArray         *messages,
+             ScEditMessageKind  kind,
+             char              *text)
+{
+  ScEditMessage *message = g_new0 (ScEditMessage, 1);
+
+  message->kind = kind;
+  message->text = text;
+  g_ptr_array_add (messages, message);
+}
+
+/* "app a, app b, hook configure": every app and hook whose list (after the
+ * edit) does not name NAME. */
+static char *
+dup_targets_without (ScEdit     *edit,
+                     const char *name,
+                     guint      *n)
+{
+  ScProject *self = edit->project;
+  GString *text = g_string_new (NULL);
+
+  *n = 0;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *infos = pass ? self->hook_infos : self->app_infos;
+
+      for (guint i = 0; i < infos->len; i++)
+        {
+          ScTargetInfo *info = infos->pdata[i];
+          GPtrArray *desired = g_hash_table_lookup (edit->desired, info);
+
+          if (desired != NULL ? names_contain (desired, name)
+                              : target_has_plug (info->target, name))
+            continue;
+          g_string_append_printf (text, "%s%s%s", (*n)++ > 0 ? ", " : "",
+                                  pass ? "hook:" : "", info->target->name);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+GPtrArray *
+sc_edit_dup_messages (ScEdit *edit)
+{
+  GPtrArray *messages = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_edit_message_free);
+  g_autoptr(GPtrArray) unlisted = NULL;
+  GPtrArray *defs;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  for (guint i = 0; i < edit->notes->len; i++)
+    {
+      ScEditMessage *note = edit->notes->pdata[i];
+
+      add_message (messages, note->kind, g_strdup (note->text));
+    }
+
+  unlisted = dup_unlisted_defs (edit);
+  for (guint i = 0; i < unlisted->len; i++)
+    {
+      ScPlugDef *def = unlisted->pdata[i];
+      guint n;
+      g_autofree char *all = dup_targets_without (edit, def->name, &n);
+
+      if (edit->keep_definitions)
+        add_message (messages, SC_EDIT_MESSAGE_WARNING,
+                     /* Translators: a plug name, an interface, a list of apps and hooks. */
+                     g_strdup_printf (_("Kept the definition of plug “%s” (%s) that no app or "
+                                        "hook lists any more: snapd now gives it to all of "
+                                        "them (%s)"), def->name, def->interface, all));
+      else
+        add_message (messages, SC_EDIT_MESSAGE_NOTE,
+                     /* Translators: a plug name, an interface. */
+                     g_strdup_printf (_("Removed the definition of plug “%s” (%s): no app or "
+                                        "hook lists it any more, and snapd would give it to "
+                                        "all of them (--keep-definitions keeps it)"),
+                                      def->name, def->interface));
+    }
+
+  /* A definition nobody listed went to everyone; listing it somewhere
+   * takes it from the others. */
+  defs = sc_project_get_plug_defs (edit->project);
+  for (guint i = 0; i < defs->len; i++)
+    {
+      ScPlugDef *def = defs->pdata[i];
+      guint n;
+      g_autofree char *losers = NULL;
+
+      if (listed (edit, def->name, FALSE) || !listed (edit, def->name, TRUE) ||
+          _sc_project_extension_lists (edit->project, def->name))
+        continue;
+      losers = dup_targets_without (edit, def->name, &n);
+      if (n > 0)
+        add_message (messages, SC_EDIT_MESSAGE_WARNING,
+                     /* Translators: a plug name, then a list of apps and hooks. */
+                     g_strdup_printf (_("Plug “%s” went to every app and hook because none "
+                                        "listed it; listed now, it is taken from the others: "
+                                        "%s"), def->name, losers));
+    }
+  return messages;
 }

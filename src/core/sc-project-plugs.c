@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "sc-extensions.h"
-#include "sc-project.h"
+#include "sc-project-private.h"
 
 const char *
 sc_project_get_extension_base (ScProject *project)
@@ -255,6 +255,35 @@ add_plug (GPtrArray    *plugs,
   g_hash_table_add (seen, plug->plug);
 }
 
+gboolean
+_sc_project_extension_lists (ScProject  *project,
+                             const char *name)
+{
+  GPtrArray *lists[2] = { sc_project_get_apps (project), sc_project_get_hooks (project) };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+      if (extension_giving (project, lists[l]->pdata[i], name) != NULL)
+        return TRUE;
+
+  /* The configure hook an extension creates lists its plugs even when
+   * the project has no hooks.configure entry. */
+  for (guint i = 0; lists[0] != NULL && i < lists[0]->len; i++)
+    {
+      ScTarget *app = lists[0]->pdata[i];
+
+      for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
+        {
+          const char * const *plugs = project_hook_plugs (project, app->extensions[j],
+                                                          "configure");
+
+          if (plugs != NULL && g_strv_contains (plugs, name))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Whether any app or hook lists NAME once extensions are expanded. */
 static gboolean
 is_listed (ScProject  *project,
@@ -270,30 +299,8 @@ is_listed (ScProject  *project,
         for (guint j = 0; j < target->plugs->len; j++)
           if (strcmp (((ScPlugRef *) target->plugs->pdata[j])->name, name) == 0)
             return TRUE;
-        if (extension_giving (project, target, name) != NULL)
-          return TRUE;
       }
-
-  /* The configure hook an extension creates lists its plugs even when
-   * the project has no hooks.configure entry. */
-  {
-    GPtrArray *apps = sc_project_get_apps (project);
-      for (guint i = 0; apps != NULL && i < apps->len; i++)
-      {
-        ScTarget *app = apps->pdata[i];
-
-        for (guint j = 0; app->extensions != NULL && app->extensions[j] != NULL; j++)
-          {
-            const char * const *plugs =
-              project_hook_plugs (project, app->extensions[j], "configure");
-
-            if (plugs != NULL && g_strv_contains (plugs, name))
-              return TRUE;
-          }
-      }
-  }
-
-  return FALSE;
+  return _sc_project_extension_lists (project, name);
 }
 
 gboolean

@@ -8,8 +8,10 @@
  *   sc-project-plugs.c        effective plugs (extensions, unscoped plugs)
  *   sc-project-edit.c         the edit API (ScEdit): intents, no text
  *   sc-project-render.c       intents → byte-range replacements: plug lists
+ *   sc-project-render-anchors.c  … lists shared through anchors and aliases
  *   sc-project-render-defs.c  … new top-level keys, hooks that were files,
  *                             plug definitions
+ *   sc-project-spec.c         plug specs (`--plug APP=IFACE:ATTR=VALUE`) → edits
  *   sc-project-verify.c       re-parse and compare before anything is written
  */
 #pragma once
@@ -79,6 +81,8 @@ struct _ScEdit
   GPtrArray  *touched;      /* ScTargetInfo*, in the order first touched */
   GHashTable *desired;      /* ScTargetInfo* -> GPtrArray of char* */
   GPtrArray  *defs;         /* ScDefEdit* */
+  GPtrArray  *notes;        /* ScEditMessage* recorded while adding */
+  gboolean    keep_definitions;
 };
 
 /* State of one rendering: the patch being built and the file's layout. */
@@ -97,6 +101,9 @@ typedef struct
   guint           map_step;     /* indentation of nested mappings */
   GHashTable     *rendered;     /* ScTargetInfo* whose plug list is rewritten */
   GHashTable     *expanded;     /* anchored scalars whose aliases are written out as values */
+  GHashTable     *kept_aliases; /* ScTargetInfo* whose `plugs: *alias` follows the edited anchor */
+  GHashTable     *drop_anchor;  /* ScTargetInfo* whose list gives its anchor to another */
+  GHashTable     *anchor_moves; /* ScTargetInfo* → anchor name its new list takes over */
 } ScRender;
 
 /* ---- sc-project.c ---- */
@@ -124,6 +131,20 @@ gboolean      _sc_edit_confinement_changes  (ScEdit       *edit);
 /* The plug list INFO should end with (borrowed): its own when untouched. */
 GPtrArray    *_sc_edit_desired_of           (ScEdit       *edit,
                                              ScTargetInfo *info);
+
+/* Top-level definitions of the project that apps or hooks listed before
+ * the edit and none lists after it (of ScPlugDef*, borrowed); empty with
+ * keep_definitions. */
+GPtrArray    *_sc_edit_dup_orphaned_defs    (ScEdit       *edit);
+ScDefEdit    *_sc_edit_find_def             (ScEdit       *edit,
+                                             const char   *name);
+
+/* ---- sc-project-plugs.c ---- */
+
+/* TRUE when an extension lists NAME for some app or hook (the configure
+ * hook it creates included). */
+gboolean      _sc_project_extension_lists   (ScProject    *project,
+                                             const char   *name);
 
 /* ---- sc-project-render.c ---- */
 
@@ -164,12 +185,27 @@ char         *_sc_render_list_value         (ScRender    *r,
                                              GPtrArray   *names,
                                              guint        key_col,
                                              gboolean     flow);
+/* Removes the KEY: VALUE pair from MAPPING, with its lines in block style. */
+void          _sc_render_remove_pair        (ScRender    *r,
+                                             ScYamlNode  *mapping,
+                                             ScYamlNode  *key,
+                                             ScYamlNode  *value);
 void          _sc_render_init               (ScRender    *r,
                                              ScEdit      *edit);
 void          _sc_render_clear              (ScRender    *r);
 /* Every replacement the edit needs, applied: the new text, not verified. */
 GBytes       *_sc_render_apply              (ScRender    *r,
                                              GError     **error);
+
+/* ---- sc-project-render-anchors.c ---- */
+
+/* Marks what each edited list needs, sharing through anchors considered. */
+gboolean      _sc_render_plan_shared_lists  (ScRender    *r,
+                                             GError     **error);
+void          _sc_render_expand_removed_anchors (ScRender *r);
+/* Removes the ` &name` written before NODE: another list takes it over. */
+void          _sc_render_drop_anchor        (ScRender    *r,
+                                             ScYamlNode  *node);
 
 /* ---- sc-project-render-defs.c ---- */
 

@@ -608,6 +608,49 @@ insert_fresh_defs (ScRender   *r,
   return TRUE;
 }
 
+/* Definitions nobody lists any more go; when none is left, so does the
+ * top-level `plugs:` (unless new ones come). */
+static gboolean
+remove_orphaned_defs (ScRender   *r,
+                      gboolean    adding,
+                      GError    **error)
+{
+  ScProject *self = r->project;
+  ScYamlNode *root = sc_yaml_document_get_root (r->doc);
+  ScYamlNode *pv = self->plugs_value;
+  ScYamlNode *pm = sc_yaml_node_resolve (pv);
+  g_autoptr(GPtrArray) orphans = _sc_edit_dup_orphaned_defs (r->edit);
+  guint n_keys;
+
+  if (orphans->len == 0)
+    return TRUE;
+  if (pv->kind == SC_YAML_NODE_ALIAS || pm->n_aliases > 0)
+    return _sc_verify_fail (error, "the top-level plugs are shared through an alias or anchor; "
+                            "remove plug '%s' by hand", ((ScPlugDef *) orphans->pdata[0])->name);
+
+  n_keys = pm->n_children / 2;
+  if (orphans->len == n_keys && !adding &&
+      sc_yaml_document_starts_line (r->doc, self->plugs_key->start))
+    {
+      _sc_render_remove_pair (r, root, self->plugs_key, pv);
+      return TRUE;
+    }
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      ScPlugDef *def = orphans->pdata[i];
+      ScYamlNode *key = NULL;
+      ScYamlNode *value = sc_yaml_mapping_lookup (pm, def->name, &key);
+
+      if (value == NULL)
+        continue;
+      if (value->n_aliases > 0 || value->kind == SC_YAML_NODE_ALIAS)
+        return _sc_verify_fail (error, "plug definition '%s' is shared through an alias or "
+                                "anchor; remove it by hand", def->name);
+      _sc_render_remove_pair (r, pm, key, value);
+    }
+  return TRUE;
+}
+
 gboolean
 _sc_render_defs (ScRender *r,
                  GError  **error)
@@ -616,6 +659,13 @@ _sc_render_defs (ScRender *r,
   ScYamlNode *pv = self->plugs_value;
   ScYamlNode *pm = sc_yaml_node_resolve (pv);
   g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  gboolean adding = FALSE;
+
+  for (guint i = 0; i < r->edit->defs->len; i++)
+    if (!_sc_edit_def_is_noop (r->edit, r->edit->defs->pdata[i]))
+      adding = TRUE;
+  if (!remove_orphaned_defs (r, adding, error))
+    return FALSE;
 
   for (guint i = 0; i < r->edit->defs->len; i++)
     {

@@ -468,11 +468,11 @@ render_confinement (ScRender *r)
 
 /* Removes the KEY: VALUE pair from MAPPING. In block style the key line and
  * the lines of the value's items go; comment lines between items stay. */
-static void
-remove_pair (ScRender   *r,
-             ScYamlNode *mapping,
-             ScYamlNode *key,
-             ScYamlNode *value)
+void
+_sc_render_remove_pair (ScRender   *r,
+                        ScYamlNode *mapping,
+                        ScYamlNode *key,
+                        ScYamlNode *value)
 {
   if (mapping->style == SC_YAML_STYLE_FLOW)
     {
@@ -559,8 +559,11 @@ replace_value (ScRender   *r,
                ScYamlNode *key,
                ScYamlNode *pv,
                GPtrArray  *names,
-               gboolean    flow)
+               gboolean    flow,
+               const char *anchor)
 {
+  g_autofree char *prefix = anchor != NULL ? g_strdup_printf ("&%s ", anchor) : g_strdup ("");
+
   /* In flow context, after an explicit key (`? plugs`, no colon right
    * after it) or a key that does not start its line, the value stays a
    * flow list where the old value was. */
@@ -571,24 +574,19 @@ replace_value (ScRender   *r,
   if (flow)
     {
       g_autofree char *list = _sc_render_flow_list (names);
+      g_autofree char *text = g_strconcat (pv->start == pv->end ? " " : "", prefix, list, NULL);
 
-      if (pv->start == pv->end)
-        {
-          g_autofree char *spaced = g_strconcat (" ", list, NULL);
-
-          sc_yaml_patch_replace (r->patch, pv->start, pv->end, spaced);
-        }
-      else
-        sc_yaml_patch_replace (r->patch, pv->start, pv->end, list);
+      sc_yaml_patch_replace (r->patch, pv->start, pv->end, text);
     }
   else
     {
       gsize colon = _sc_render_colon_after (r, key);
       g_autofree char *items = block_items (r, names, col0 (key) + r->seq_offset);
+      g_autofree char *tag = anchor != NULL ? g_strconcat (" &", anchor, NULL) : g_strdup ("");
       gsize pos;
 
-      if (pv->end > colon)
-        sc_yaml_patch_replace (r->patch, colon, pv->end, "");
+      if (pv->end > colon || anchor != NULL)
+        sc_yaml_patch_replace (r->patch, colon, MAX (pv->end, colon), tag);
       pos = line_end (r, MAX (pv->end, colon));
       sc_yaml_patch_replace (r->patch, pos, pos, items);
     }
@@ -951,16 +949,26 @@ render_target (ScRender     *r,
 
   if (desired->len == 0)
     {
-      remove_pair (r, info->mapping, info->plugs_key, pv);
+      _sc_render_remove_pair (r, info->mapping, info->plugs_key, pv);
       return TRUE;
     }
 
   if (pv->kind == SC_YAML_NODE_ALIAS || pv->kind == SC_YAML_NODE_SCALAR)
     replace_value (r, info->mapping, info->plugs_key, pv, desired,
-                   r->flow_plugs && pv->kind == SC_YAML_NODE_ALIAS);
+                   r->flow_plugs && pv->kind == SC_YAML_NODE_ALIAS,
+                   g_hash_table_lookup (r->anchor_moves, info));
   else if (pv->style == SC_YAML_STYLE_FLOW)
-    edit_flow_list (r, pv, desired);
-  else if (!edit_block_list (r, pv, desired))
+    {
+      edit_flow_list (r, pv, desired);
+      if (g_hash_table_contains (r->drop_anchor, info))
+        _sc_render_drop_anchor (r, pv);
+    }
+  else if (edit_block_list (r, pv, desired))
+    {
+      if (g_hash_table_contains (r->drop_anchor, info))
+        _sc_render_drop_anchor (r, pv);
+    }
+  else
     {
       /* An item layout we do not edit line by line (an item on the line
        * after its dash): the whole list becomes a flow list on the key's
@@ -981,115 +989,6 @@ render_target (ScRender     *r,
   return TRUE;
 }
 
-static ScTargetInfo *
-info_with_plugs_value (ScProject  *self,
-                       ScYamlNode *node)
-{
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      GPtrArray *infos = pass ? self->hook_infos : self->app_infos;
-
-      for (guint i = 0; i < infos->len; i++)
-        {
-          ScTargetInfo *info = g_ptr_array_index (infos, i);
-
-          if (info->plugs_value == node)
-            return info;
-        }
-    }
-  return NULL;
-}
-
-/* Plug lists edited in place that other apps name through an alias: those
- * apps get a copy of the list (their own, unchanged or edited), so the
- * shared list never changes behind their back. */
-static gboolean
-plan_shared_lists (ScRender *r,
-                   GError  **error)
-{
-  ScEdit *edit = r->edit;
-  guint n = sc_yaml_document_get_n_nodes (r->doc);
-
-  for (guint i = 0; i < edit->touched->len; i++)
-    {
-      ScTargetInfo *info = g_ptr_array_index (edit->touched, i);
-      GPtrArray *desired = g_hash_table_lookup (edit->desired, info);
-      g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (info->target);
-
-      if (_sc_names_equal (orig, desired))
-        continue;
-      g_hash_table_add (r->rendered, info);
-
-      if (info->plugs_value == NULL || info->plugs_value->kind == SC_YAML_NODE_ALIAS ||
-          info->plugs_value->n_aliases == 0)
-        continue;
-
-      for (guint k = 0; k < n; k++)
-        {
-          ScYamlNode *node = sc_yaml_document_get_node (r->doc, k);
-          ScTargetInfo *user;
-
-          if (node->kind != SC_YAML_NODE_ALIAS || node->target != info->plugs_value)
-            continue;
-          user = info_with_plugs_value (r->project, node);
-          if (user == NULL)
-            return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
-                                    "&%s, which is also used outside apps and hooks (line %u); "
-                                    "change that list by hand",
-                                    info->target->is_hook ? "hook" : "app", info->target->name,
-                                    info->plugs_value->anchor, node->line);
-          g_hash_table_add (r->rendered, user);
-        }
-    }
-  return TRUE;
-}
-
-/* Plug items that go away but carry an anchor that other places name
- * (`- &p home` … `[*p]`): those aliases get the value written out, so
- * they do not lose what they point at. */
-static void
-expand_removed_anchors (ScRender *r)
-{
-  guint n = sc_yaml_document_get_n_nodes (r->doc);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, r->rendered);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      ScTargetInfo *info = key;
-      ScYamlNode *seq = info->plugs_value;
-      g_autoptr(GHashTable) wanted = NULL;
-
-      if (info->file_only || seq == NULL || seq->kind != SC_YAML_NODE_SEQUENCE)
-        continue;
-      wanted = _sc_name_set (_sc_edit_desired_of (r->edit, info));
-      for (guint i = 0; i < seq->n_children; i++)
-        {
-          ScYamlNode *item = seq->children[i];
-
-          if (item->n_aliases == 0 || g_hash_table_contains (wanted, item->value) ||
-              g_hash_table_contains (r->expanded, item))
-            continue;
-          g_hash_table_add (r->expanded, item);
-          for (guint k = 0; k < n; k++)
-            {
-              ScYamlNode *node = sc_yaml_document_get_node (r->doc, k);
-              gboolean flow;
-              g_autofree char *text = NULL;
-
-              /* An alias in the same list goes with the item. */
-              if (node->kind != SC_YAML_NODE_ALIAS || node->target != item ||
-                  node->parent == seq)
-                continue;
-              flow = node->parent != NULL && node->parent->style == SC_YAML_STYLE_FLOW;
-              text = sc_yaml_quote_scalar (item->value, flow);
-              sc_yaml_patch_replace (r->patch, node->start, node->end, text);
-            }
-        }
-    }
-}
-
 void
 _sc_render_init (ScRender *r,
                  ScEdit   *edit)
@@ -1105,6 +1004,9 @@ _sc_render_init (ScRender *r,
   r->eol = sc_yaml_document_get_eol (self->doc);
   r->rendered = g_hash_table_new (g_direct_hash, g_direct_equal);
   r->expanded = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->kept_aliases = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->drop_anchor = g_hash_table_new (g_direct_hash, g_direct_equal);
+  r->anchor_moves = g_hash_table_new (g_direct_hash, g_direct_equal);
   detect_style (r);
 }
 
@@ -1114,6 +1016,9 @@ _sc_render_clear (ScRender *r)
   g_clear_pointer (&r->patch, sc_yaml_patch_free);
   g_clear_pointer (&r->rendered, g_hash_table_unref);
   g_clear_pointer (&r->expanded, g_hash_table_unref);
+  g_clear_pointer (&r->kept_aliases, g_hash_table_unref);
+  g_clear_pointer (&r->drop_anchor, g_hash_table_unref);
+  g_clear_pointer (&r->anchor_moves, g_hash_table_unref);
 }
 
 GBytes *
@@ -1128,9 +1033,9 @@ _sc_render_apply (ScRender *r,
   if (_sc_edit_confinement_changes (edit))
     render_confinement (r);
 
-  if (!plan_shared_lists (r, error))
+  if (!_sc_render_plan_shared_lists (r, error))
     return NULL;
-  expand_removed_anchors (r);
+  _sc_render_expand_removed_anchors (r);
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -1141,6 +1046,7 @@ _sc_render_apply (ScRender *r,
           ScTargetInfo *info = g_ptr_array_index (infos, i);
 
           if (!info->file_only && g_hash_table_contains (r->rendered, info) &&
+              !g_hash_table_contains (r->kept_aliases, info) &&
               !render_target (r, info, _sc_edit_desired_of (edit, info), error))
             return NULL;
         }

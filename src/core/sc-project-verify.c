@@ -88,6 +88,9 @@ verify_targets (ScRender  *r,
       ScTargetInfo *oi = g_ptr_array_index (old_infos, i);
       ScTargetInfo *ni = NULL;
       ScTarget *o = oi->target, *n;
+      GPtrArray *want;
+      g_autoptr(GPtrArray) got = NULL;
+      g_autoptr(GPtrArray) orig = NULL;
 
       /* By name: a hook that was only a file and gains an entry moves
        * among the file's own hooks. */
@@ -99,9 +102,9 @@ verify_targets (ScRender  *r,
       if (ni->file_only && !oi->file_only)
         return _sc_verify_fail (error, "the edit would remove the entry of %s '%s'", kind, o->name);
       n = ni->target;
-      GPtrArray *want = g_hash_table_lookup (r->edit->desired, oi);
-      g_autoptr(GPtrArray) got = _sc_target_dup_plug_names (n);
-      g_autoptr(GPtrArray) orig = _sc_target_dup_plug_names (o);
+      want = g_hash_table_lookup (r->edit->desired, oi);
+      got = _sc_target_dup_plug_names (n);
+      orig = _sc_target_dup_plug_names (o);
 
       if (!g_str_equal (o->name, n->name) || g_strcmp0 (o->command, n->command) != 0 ||
           g_strcmp0 (o->daemon, n->daemon) != 0 || !strv_equal0 (o->extensions, n->extensions) ||
@@ -121,6 +124,54 @@ verify_targets (ScRender  *r,
       else if (!sc_yaml_node_equal_expanding (oi->value, ni->value, r->expanded))
         return _sc_verify_fail (error, "the edit would change %s '%s', which it should not touch",
                                 kind, o->name);
+    }
+  return TRUE;
+}
+
+/* Plug definitions: the old ones unchanged unless redefined or removed
+ * (nobody lists them any more), the new ones exactly as asked, nothing
+ * else. */
+static gboolean
+verify_defs (ScRender   *r,
+             ScProject  *after,
+             GError    **error)
+{
+  ScProject *before = r->project;
+  ScEdit *edit = r->edit;
+  g_autoptr(GPtrArray) orphans = _sc_edit_dup_orphaned_defs (edit);
+  guint expected = before->plug_defs->len - orphans->len;
+
+  for (guint i = 0; i < edit->defs->len; i++)
+    {
+      ScDefEdit *def = g_ptr_array_index (edit->defs, i);
+      ScPlugDef *got = sc_project_find_plug_def (after, def->name);
+
+      if (sc_project_find_plug_def (before, def->name) == NULL)
+        expected++;
+      if (got == NULL || !g_str_equal (got->interface, def->interface) ||
+          !g_variant_equal (got->attributes, def->attributes))
+        return _sc_verify_fail (error, "the edit would not define plug '%s' as intended",
+                                def->name);
+    }
+  if (after->plug_defs->len != expected)
+    return _sc_verify_fail (error, "the edit would change the number of plug definitions");
+  for (guint i = 0; i < before->plug_defs->len; i++)
+    {
+      ScPlugDef *old = g_ptr_array_index (before->plug_defs, i);
+      ScPlugDef *got = sc_project_find_plug_def (after, old->name);
+
+      if (_sc_edit_find_def (edit, old->name) != NULL)
+        continue;
+      if (g_ptr_array_find (orphans, old, NULL))
+        {
+          if (got != NULL)
+            return _sc_verify_fail (error, "the edit would not remove plug definition '%s'",
+                                    old->name);
+          continue;
+        }
+      if (got == NULL || !g_str_equal (got->interface, old->interface) ||
+          !g_variant_equal (got->attributes, old->attributes))
+        return _sc_verify_fail (error, "the edit would change plug definition '%s'", old->name);
     }
   return TRUE;
 }
@@ -183,42 +234,7 @@ _sc_render_verify (ScRender  *r,
         return FALSE;
     }
 
-  /* Plug definitions: the old ones unchanged unless redefined, the new
-   * ones exactly as asked, nothing else. */
-  {
-    guint expected = before->plug_defs->len;
-
-    for (guint i = 0; i < edit->defs->len; i++)
-      {
-        ScDefEdit *def = g_ptr_array_index (edit->defs, i);
-        ScPlugDef *got = sc_project_find_plug_def (after, def->name);
-
-        if (sc_project_find_plug_def (before, def->name) == NULL)
-          expected++;
-        if (got == NULL || !g_str_equal (got->interface, def->interface) ||
-            !g_variant_equal (got->attributes, def->attributes))
-          return _sc_verify_fail (error, "the edit would not define plug '%s' as intended",
-                                  def->name);
-      }
-    if (after->plug_defs->len != expected)
-      return _sc_verify_fail (error, "the edit would change the number of plug definitions");
-    for (guint i = 0; i < before->plug_defs->len; i++)
-      {
-        ScPlugDef *old = g_ptr_array_index (before->plug_defs, i);
-        ScPlugDef *got = sc_project_find_plug_def (after, old->name);
-        gboolean redefined = FALSE;
-
-        for (guint k = 0; k < edit->defs->len; k++)
-          if (g_str_equal (((ScDefEdit *) g_ptr_array_index (edit->defs, k))->name, old->name))
-            redefined = TRUE;
-        if (redefined)
-          continue;
-        if (got == NULL || !g_str_equal (got->interface, old->interface) ||
-            !g_variant_equal (got->attributes, old->attributes))
-          return _sc_verify_fail (error, "the edit would change plug definition '%s'", old->name);
-      }
-  }
-  return TRUE;
+  return verify_defs (r, after, error);
 }
 
 GBytes *

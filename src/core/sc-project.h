@@ -171,6 +171,75 @@ gboolean     sc_edit_define_plug          (ScEdit       *edit,
                                            GError      **error);
 gboolean     sc_edit_is_empty             (ScEdit       *edit);  /* nothing would change */
 
+/* What the user asks for with `--plug TARGET=SPEC` or the window's "Add
+ * interface…" form. SPEC is one of
+ *   NAME                              an interface, or a plug the project
+ *                                     (or an extension) defines
+ *   INTERFACE:ATTR=VALUE[,ATTR=VALUE…]  a new top-level definition with
+ *                                     those attributes, named after them
+ *   NAME=INTERFACE[:ATTR=VALUE,…]     the same under the name NAME
+ * e.g. personal-files:read=$HOME/.foo,write=$HOME/.bar. VALUE true/false is
+ * a boolean, a plain integer a number, anything else a string; an
+ * attribute given twice, or one that holds a list (read, write, …), is a
+ * list. "\," is a comma inside a value. */
+typedef struct
+{
+  char     *name;        /* nullable: chosen from the attributes */
+  char     *interface;   /* NULL for a bare NAME */
+  GVariant *attributes;  /* a{sv}, nullable: no attributes */
+} ScPlugSpec;
+
+ScPlugSpec  *sc_plug_spec_parse           (const char   *text,
+                                           GError      **error);
+/* For forms: INTERFACE (required) and NAME (nullable), then attributes
+ * one by one, VALUE read as in the text form (a repeated ATTRIBUTE makes a
+ * list). */
+ScPlugSpec  *sc_plug_spec_new             (const char   *interface,
+                                           const char   *name);
+gboolean     sc_plug_spec_add_attribute   (ScPlugSpec   *spec,
+                                           const char   *attribute,
+                                           const char   *value,
+                                           GError      **error);
+void         sc_plug_spec_free            (ScPlugSpec   *spec);
+
+/* Adds the plug SPEC describes to TARGET ("APP" or "hook:NAME"), refusing
+ * (BAD_ARGUMENT, with "did you mean") what snapd would refuse: a name that
+ * is neither an interface nor a definition, an interface that needs
+ * attributes given without them (sc-plug-rules.h), a path snapd rejects.
+ * With attributes, a top-level definition is created (or an identical one
+ * reused) and its name listed. A plug TARGET already lists may always be
+ * kept. A plug an extension already gives TARGET is not written; a note
+ * says so. PLUG_NAME (nullable) receives the name listed (or that would
+ * have been). */
+gboolean     sc_edit_add_plug_spec        (ScEdit       *edit,
+                                           const char   *target,
+                                           const ScPlugSpec *spec,
+                                           char        **plug_name,
+                                           GError      **error);
+
+/* A top-level definition that the apps and hooks listed before the edit
+ * and none lists after it would go to every app and hook (snapd binds
+ * unscoped plugs to all): by default the edit removes it. With KEEP, it
+ * stays and a warning says who gets it. */
+void         sc_edit_set_keep_definitions (ScEdit       *edit,
+                                           gboolean      keep);
+
+typedef enum
+{
+  SC_EDIT_MESSAGE_NOTE,      /* what the edit did beyond what was asked, or skipped */
+  SC_EDIT_MESSAGE_WARNING,   /* what it changes for others: plugs they lose or gain */
+} ScEditMessageKind;
+
+typedef struct
+{
+  ScEditMessageKind  kind;
+  char              *text;   /* one sentence, no trailing newline */
+} ScEditMessage;
+
+/* Of ScEditMessage*, for the review (CLI summary, window dialog). */
+GPtrArray   *sc_edit_dup_messages         (ScEdit       *edit);
+void         sc_edit_message_free         (ScEditMessage *message);
+
 /* The new text, verified: it is re-parsed and its model must equal the
  * project's model with exactly the requested changes, or VERIFY is raised. */
 GBytes      *sc_edit_render               (ScEdit       *edit,
@@ -190,6 +259,8 @@ gboolean     sc_edit_write_full           (ScEdit              *edit,
                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEdit, sc_edit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPlugSpec, sc_plug_spec_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEditMessage, sc_edit_message_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEffectivePlug, sc_effective_plug_free)
 
 /* Writes NEW_CONTENTS over the project's file only if it still holds

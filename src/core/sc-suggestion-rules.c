@@ -1063,6 +1063,28 @@ variant_candidate (const char *interface,
   return FALSE;
 }
 
+/* Connection facts of a plug with attributes, from the base declaration's
+ * plug-attribute rules (sc-policy-data.h): home read: all and
+ * browser-support allow-sandbox: true need the store, shared-memory
+ * private: true auto-connects. An attribute the declaration does not
+ * mention keeps the interface's own facts. */
+static void
+apply_attribute_policy (ScSuggestion    *suggestion,
+                        const Candidate *candidate)
+{
+  for (guint i = 0; candidate->attrs != NULL && candidate->attrs[i] != NULL; i++)
+    {
+      const char *eq = strchr (candidate->attrs[i], '=');
+      g_autofree char *key = NULL;
+
+      if (eq == NULL)
+        continue;
+      key = g_strndup (candidate->attrs[i], eq - candidate->attrs[i]);
+      sc_policy_attribute_effect (suggestion->interface, key, eq + 1,
+                                  &suggestion->auto_connect, &suggestion->store_approval);
+    }
+}
+
 static int
 hand_position (const Rule *rule,
                const char *interface)
@@ -1228,11 +1250,8 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
               continue;
             }
           suggestion->plug = build_attribute_plug (&variant);
+          apply_attribute_policy (suggestion, &variant);
           g_strfreev (variant.attrs);
-          /* allow-sandbox: true and read: all are denied by the base
-           * declaration: the store must grant them. */
-          suggestion->auto_connect = FALSE;
-          suggestion->store_approval = TRUE;
         }
       entry.suggestion = suggestion;
       entry.hand_position = hand_position (rule, m->interface);
@@ -1275,8 +1294,7 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
               continue;
             }
           suggestion->plug = build_attribute_plug (candidate);
-          suggestion->auto_connect = FALSE;
-          suggestion->store_approval = TRUE;
+          apply_attribute_policy (suggestion, candidate);
         }
       else if (built)
         {

@@ -304,8 +304,12 @@ set_libyaml_error (ScYamlDocument *doc,
         set_error (error, name, line, column, "%s", parser->problem);
       return;
 
+    case YAML_NO_ERROR:
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
+    case YAML_COMPOSER_ERROR:
+    case YAML_WRITER_ERROR:
+    case YAML_EMITTER_ERROR:
     default:
       {
         gsize off = index_to_offset (doc, parser->problem_mark.index);
@@ -464,6 +468,175 @@ detect_eol (ScYamlDocument *doc)
     }
 }
 
+static ScYamlNode *
+scalar_node (ScYamlDocument *doc,
+             yaml_event_t   *event)
+{
+  ScYamlNode *node = new_node (doc, SC_YAML_NODE_SCALAR, event, event->data.scalar.anchor,
+                               event->data.scalar.tag);
+
+  g_free (node->value);
+  node->value_len = event->data.scalar.length;
+  node->value = g_malloc (node->value_len + 1);
+  memcpy (node->value, event->data.scalar.value, node->value_len);
+  node->value[node->value_len] = '\0';
+  switch (event->data.scalar.style)
+    {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+      node->style = SC_YAML_STYLE_SINGLE_QUOTED;
+      break;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+      node->style = SC_YAML_STYLE_DOUBLE_QUOTED;
+      break;
+    case YAML_LITERAL_SCALAR_STYLE:
+      node->style = SC_YAML_STYLE_LITERAL;
+      break;
+    case YAML_FOLDED_SCALAR_STYLE:
+      node->style = SC_YAML_STYLE_FOLDED;
+      break;
+    case YAML_ANY_SCALAR_STYLE:
+    case YAML_PLAIN_SCALAR_STYLE:
+    default:
+      node->style = SC_YAML_STYLE_PLAIN;
+      break;
+    }
+  if (node->style == SC_YAML_STYLE_LITERAL || node->style == SC_YAML_STYLE_FOLDED)
+    node->end = trim_block_end (doc, node->value_start, node->end);
+  if (node->value_start > node->end)
+    node->value_start = node->end;
+  return node;
+}
+
+/* An alias node; its target is NULL (and ERROR set) when no anchor of
+ * that name comes before it. */
+static ScYamlNode *
+alias_node (ScYamlDocument *doc,
+            yaml_event_t   *event,
+            GHashTable     *anchors,
+            GError        **error)
+{
+  ScYamlNode *node = new_node (doc, SC_YAML_NODE_ALIAS, event, NULL, NULL);
+
+  g_free (node->value);
+  node->value = g_strdup ((const char *) event->data.alias.anchor);
+  node->value_len = strlen (node->value);
+  node->target = g_hash_table_lookup (anchors, node->value);
+  if (node->target == NULL)
+    set_error (error, doc->display_name, node->line, node->column,
+               "the alias *%s names no anchor defined before it", node->value);
+  else
+    node->target->n_aliases++;
+  return node;
+}
+
+/* The end of the collection on top of STACK: its children and extent. */
+static void
+close_collection (ScYamlDocument *doc,
+                  GArray         *stack,
+                  yaml_event_t   *event)
+{
+  Frame *frame = &g_array_index (stack, Frame, stack->len - 1);
+  ScYamlNode *coll = frame->node;
+
+  coll->n_children = frame->children->len;
+  coll->children = (ScYamlNode **) g_ptr_array_free (g_steal_pointer (&frame->children), FALSE);
+  /* A complex key without a value (`? key`) gets an empty value that
+   * libyaml places at the next token, often lines later; move it to the
+   * end of its key, where it belongs. */
+  if (coll->kind == SC_YAML_NODE_MAPPING)
+    for (guint i = 1; i < coll->n_children; i += 2)
+      {
+        ScYamlNode *key = coll->children[i - 1];
+        ScYamlNode *value = coll->children[i];
+
+        if (value->kind == SC_YAML_NODE_SCALAR && value->start == value->end &&
+            value->start > key->end &&
+            (memchr (doc->data + key->end, '\n', value->start - key->end) != NULL ||
+             memchr (doc->data + key->end, '\r', value->start - key->end) != NULL))
+          value->start = value->end = value->value_start = key->end;
+      }
+  if (coll->style == SC_YAML_STYLE_FLOW)
+    coll->end = index_to_offset (doc, event->end_mark.index);
+  else if (coll->n_children > 0)
+    {
+      /* A complex key's empty value can sit before the key's end. */
+      coll->end = coll->children[coll->n_children - 1]->end;
+      if (coll->kind == SC_YAML_NODE_MAPPING && coll->n_children >= 2)
+        coll->end = MAX (coll->end, coll->children[coll->n_children - 2]->end);
+    }
+  if (coll->value_start > coll->end)
+    coll->value_start = coll->end;
+  g_array_set_size (stack, stack->len - 1);
+}
+
+/* Puts NODE in the tree (under the collection on top of STACK, or as the
+ * root), records its anchor and opens it when it is a collection. FALSE
+ * past the limits. */
+static gboolean
+attach_node (ScYamlDocument *doc,
+             GArray         *stack,
+             GHashTable     *anchors,
+             ScYamlNode     *node,
+             GError        **error)
+{
+  gboolean ok = TRUE;
+
+  if (doc->nodes->len > MAX_NODES)
+    {
+      set_error (error, doc->display_name, node->line, node->column,
+                 "the document has more than %u nodes", MAX_NODES);
+      ok = FALSE;
+    }
+  if (stack->len > 0)
+    {
+      Frame *parent = &g_array_index (stack, Frame, stack->len - 1);
+
+      node->parent = parent->node;
+      node->depth = parent->node->depth + 1;
+      g_ptr_array_add (parent->children, node);
+    }
+  else if (doc->root == NULL)
+    doc->root = node;
+
+  if (node->anchor != NULL)
+    g_hash_table_replace (anchors, node->anchor, node);
+
+  if (node->kind == SC_YAML_NODE_SEQUENCE || node->kind == SC_YAML_NODE_MAPPING)
+    {
+      Frame frame = { node, g_ptr_array_new () };
+
+      if (node->depth >= SC_YAML_MAX_DEPTH)
+        {
+          set_error (error, doc->display_name, node->line, node->column,
+                     "collections are nested more than %u levels deep", SC_YAML_MAX_DEPTH);
+          ok = FALSE;
+        }
+      g_array_append_val (stack, frame);
+    }
+  return ok;
+}
+
+/* Refuses what libyaml should never see (too large, not UTF-8) and
+ * notes the byte order mark, the line ending and the index map. */
+static gboolean
+check_bytes (ScYamlDocument *doc,
+             GError        **error)
+{
+  if (doc->len > SC_YAML_MAX_SIZE)
+    {
+      set_error (error, doc->display_name, 1, 1,
+                 "the file is larger than %u MiB", SC_YAML_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (doc->len >= 3 && memcmp (doc->data, "\xEF\xBB\xBF", 3) == 0)
+    doc->bom_len = 3;
+  if (!validate_utf8 (doc, error))
+    return FALSE;
+  detect_eol (doc);
+  build_index_map (doc);
+  return TRUE;
+}
+
 ScYamlDocument *
 sc_yaml_document_new (const char  *display_name,
                       GBytes      *bytes,
@@ -485,21 +658,8 @@ sc_yaml_document_new (const char  *display_name,
   doc->display_name = g_strdup (display_name ? display_name : "snapcraft.yaml");
   doc->nodes = g_ptr_array_new_with_free_func (node_free);
 
-  if (doc->len > SC_YAML_MAX_SIZE)
-    {
-      set_error (error, doc->display_name, 1, 1,
-                 "the file is larger than %u MiB", SC_YAML_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (doc->len >= 3 && memcmp (doc->data, "\xEF\xBB\xBF", 3) == 0)
-    doc->bom_len = 3;
-
-  if (!validate_utf8 (doc, error))
+  if (!check_bytes (doc, error))
     return NULL;
-
-  detect_eol (doc);
-  build_index_map (doc);
 
   anchors = g_hash_table_new (g_str_hash, g_str_equal);
   stack = g_array_new (FALSE, TRUE, sizeof (Frame));
@@ -538,53 +698,12 @@ sc_yaml_document_new (const char  *display_name,
           break;
 
         case YAML_SCALAR_EVENT:
-          node = new_node (doc, SC_YAML_NODE_SCALAR, &event, event.data.scalar.anchor,
-                           event.data.scalar.tag);
-          g_free (node->value);
-          node->value_len = event.data.scalar.length;
-          node->value = g_malloc (node->value_len + 1);
-          memcpy (node->value, event.data.scalar.value, node->value_len);
-          node->value[node->value_len] = '\0';
-          switch (event.data.scalar.style)
-            {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE:
-              node->style = SC_YAML_STYLE_SINGLE_QUOTED;
-              break;
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
-              node->style = SC_YAML_STYLE_DOUBLE_QUOTED;
-              break;
-            case YAML_LITERAL_SCALAR_STYLE:
-              node->style = SC_YAML_STYLE_LITERAL;
-              break;
-            case YAML_FOLDED_SCALAR_STYLE:
-              node->style = SC_YAML_STYLE_FOLDED;
-              break;
-            case YAML_ANY_SCALAR_STYLE:
-            case YAML_PLAIN_SCALAR_STYLE:
-            default:
-              node->style = SC_YAML_STYLE_PLAIN;
-              break;
-            }
-          if (node->style == SC_YAML_STYLE_LITERAL || node->style == SC_YAML_STYLE_FOLDED)
-            node->end = trim_block_end (doc, node->value_start, node->end);
-          if (node->value_start > node->end)
-            node->value_start = node->end;
+          node = scalar_node (doc, &event);
           break;
 
         case YAML_ALIAS_EVENT:
-          node = new_node (doc, SC_YAML_NODE_ALIAS, &event, NULL, NULL);
-          g_free (node->value);
-          node->value = g_strdup ((const char *) event.data.alias.anchor);
-          node->value_len = strlen (node->value);
-          node->target = g_hash_table_lookup (anchors, node->value);
-          if (node->target == NULL)
-            {
-              set_error (error, doc->display_name, node->line, node->column,
-                         "the alias *%s names no anchor defined before it", node->value);
-              ok = FALSE;
-            }
-          else
-            node->target->n_aliases++;
+          node = alias_node (doc, &event, anchors, error);
+          ok = node->target != NULL;
           break;
 
         case YAML_SEQUENCE_START_EVENT:
@@ -603,41 +722,7 @@ sc_yaml_document_new (const char  *display_name,
 
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
-          {
-            Frame *frame = &g_array_index (stack, Frame, stack->len - 1);
-            ScYamlNode *coll = frame->node;
-
-            coll->n_children = frame->children->len;
-            coll->children = (ScYamlNode **) g_ptr_array_free (g_steal_pointer (&frame->children),
-                                                               FALSE);
-            /* A complex key without a value (`? key`) gets an empty value
-             * that libyaml places at the next token, often lines later;
-             * move it to the end of its key, where it belongs. */
-            if (coll->kind == SC_YAML_NODE_MAPPING)
-              for (guint i = 1; i < coll->n_children; i += 2)
-                {
-                  ScYamlNode *key = coll->children[i - 1];
-                  ScYamlNode *value = coll->children[i];
-
-                  if (value->kind == SC_YAML_NODE_SCALAR && value->start == value->end &&
-                      value->start > key->end &&
-                      (memchr (doc->data + key->end, '\n', value->start - key->end) != NULL ||
-                       memchr (doc->data + key->end, '\r', value->start - key->end) != NULL))
-                    value->start = value->end = value->value_start = key->end;
-                }
-            if (coll->style == SC_YAML_STYLE_FLOW)
-              coll->end = index_to_offset (doc, event.end_mark.index);
-            else if (coll->n_children > 0)
-              {
-                /* A complex key's empty value can sit before the key's end. */
-                coll->end = coll->children[coll->n_children - 1]->end;
-                if (coll->kind == SC_YAML_NODE_MAPPING && coll->n_children >= 2)
-                  coll->end = MAX (coll->end, coll->children[coll->n_children - 2]->end);
-              }
-            if (coll->value_start > coll->end)
-              coll->value_start = coll->end;
-            g_array_set_size (stack, stack->len - 1);
-          }
+          close_collection (doc, stack, &event);
           break;
 
         case YAML_NO_EVENT:
@@ -648,41 +733,7 @@ sc_yaml_document_new (const char  *display_name,
         }
 
       if (ok && node != NULL)
-        {
-          if (doc->nodes->len > MAX_NODES)
-            {
-              set_error (error, doc->display_name, node->line, node->column,
-                         "the document has more than %u nodes", MAX_NODES);
-              ok = FALSE;
-            }
-          if (stack->len > 0)
-            {
-              Frame *parent = &g_array_index (stack, Frame, stack->len - 1);
-
-              node->parent = parent->node;
-              node->depth = parent->node->depth + 1;
-              g_ptr_array_add (parent->children, node);
-            }
-          else if (doc->root == NULL)
-            doc->root = node;
-
-          if (node->anchor != NULL)
-            g_hash_table_replace (anchors, node->anchor, node);
-
-          if (node->kind == SC_YAML_NODE_SEQUENCE || node->kind == SC_YAML_NODE_MAPPING)
-            {
-              Frame frame = { node, g_ptr_array_new () };
-
-              if (node->depth >= SC_YAML_MAX_DEPTH)
-                {
-                  set_error (error, doc->display_name, node->line, node->column,
-                             "collections are nested more than %u levels deep",
-                             SC_YAML_MAX_DEPTH);
-                  ok = FALSE;
-                }
-              g_array_append_val (stack, frame);
-            }
-        }
+        ok = attach_node (doc, stack, anchors, node, error);
 
       yaml_event_delete (&event);
     }

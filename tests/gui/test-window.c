@@ -1380,6 +1380,22 @@ test_fifo_after_open (Fixture       *fixture,
   g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
   g_assert_cmpint (mkfifo (fixture->yaml, 0644), ==, 0);
   alarm (60);   /* a hang fails the test instead of stalling the suite */
+
+  /* Opening it, as a folder or as the file, fails at once. */
+  {
+    g_autoptr(GFile) fifo = g_file_new_for_path (fixture->yaml);
+    g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+    g_autoptr(ScWindow) other = g_object_ref_sink (sc_window_new (NULL));
+
+    g_assert_false (sc_window_open (other, fifo, &error));
+    g_assert_nonnull (strstr (error->message, "not a regular file (it is a FIFO)"));
+    g_clear_error (&error);
+    g_assert_false (sc_window_open (other, folder, &error));
+    g_assert_nonnull (strstr (error->message, "not a regular file (it is a FIFO)"));
+    g_clear_error (&error);
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
+
   start = g_get_monotonic_time ();
   iterate (1000);   /* the file monitor looks after 200 ms */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
