@@ -5,7 +5,9 @@
 # Time to first frame of `snapconfine examples/skylark` (project loaded,
 # checked and shown) versus bench-window-baseline, a bare
 # AdwApplicationWindow built in the same tree, side by side in one run under
-# Xvfb:
+# Xvfb. The application is timed as bench-window-app: the same library as
+# snapconfine with the probe of bench-first-frame.h attached from outside,
+# so the shipped binary carries no benchmark code.
 #   - wall clock: both print microseconds from creating the application to
 #     the first GdkFrameClock "after-paint" and exit; RUNS runs each,
 #     interleaved, median reported, plus the process's whole run time;
@@ -19,15 +21,16 @@
 # thread at a time, that race goes either way and moves both programs by
 # the same ~59 M instructions. The lowest count is the run without the
 # duplicate load, what a real machine with two cores does.
-#   bench/bench-window.sh [BUILDDIR] [RUNS]   (CG_RUNS=N for callgrind)
+#   bench/bench-window.sh [BUILDDIR] [RUNS]   (CG_RUNS=N for callgrind,
+#                                              PROJECT=DIR for another project)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${1:-build}
 runs=${2:-15}
 cg_runs=${CG_RUNS:-3}
-app="$builddir/src/snapconfine"
+app="$builddir/bench/bench-window-app"
 base="$builddir/bench/bench-window-baseline"
-project=examples/skylark
+project=${PROJECT:-examples/skylark}
 
 for f in "$app" "$base"; do
   [ -x "$f" ] || { echo "missing $f: build first (ninja -C $builddir)" >&2; exit 1; }
@@ -42,7 +45,7 @@ cat > "$tmp/inner.sh" <<INNER
 #!/bin/bash
 set -euo pipefail
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data" GTK_A11Y=none
-export NO_AT_BRIDGE=1 GDK_BACKEND=x11 SNAPCONFINE_BENCH_FIRST_FRAME=1
+export NO_AT_BRIDGE=1 GDK_BACKEND=x11
 unset DBUS_SESSION_BUS_ADDRESS
 one() { # prints "in-process-us wall-us"
   local t0 t1 out

@@ -10,7 +10,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libyaml-dev libsystemd-dev libapparmor-dev libseccomp-dev
   libsnapd-glib-dev
   # tests: a display for the window, real journal files, file validators
-  xvfb xauth systemd-journal-remote desktop-file-utils appstream python3
+  xvfb xauth x11-utils dbus-daemon systemd-journal-remote desktop-file-utils appstream python3
   # tests: a real snapd (tests/snapd/) with try-mode snaps
   snapd squashfs-tools
   # fuzzing with libFuzzer and sanitizers

@@ -15,9 +15,17 @@ else
 fi
 ninja -C build
 
-project="${1:-examples/skylark}"
+project="$(realpath "${1:-examples/skylark}")"
 if [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${DISPLAY:-}" ]; then
-  exec build/src/snapconfine "$project"
+  # meson devenv points GLib at the build tree's compiled settings schema
+  # and the app at its translations, as an installed app finds its own.
+  # A desktop session has a D-Bus session bus; a bare X server (Xvfb, a
+  # remote X session) may not, and the window then cannot save settings.
+  session=()
+  if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
+    session=(dbus-run-session --)
+  fi
+  exec "${session[@]}" meson devenv -C build src/snapconfine "$project"
 fi
 
 echo "No display found: showing the project with snapconfine-cli instead." >&2

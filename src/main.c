@@ -20,8 +20,8 @@ main (int   argc,
   g_autoptr(ScApplication) app = NULL;
   const char *localedir;
 
-  /* SNAPCONFINE_LOCALEDIR lets tests and the screenshot script use the
-   * catalogues compiled into the build tree. */
+  /* `meson devenv` (po/meson.build) sets SNAPCONFINE_LOCALEDIR to the
+   * catalogues compiled into the build tree; installed, it is unset. */
   localedir = g_getenv ("SNAPCONFINE_LOCALEDIR");
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;

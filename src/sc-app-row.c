@@ -22,7 +22,9 @@ struct _ScAppRow
 
   /* Added when first needed (NULL until then) */
   AdwActionRow        *findings_row;
+  GtkImage            *findings_icon;
   AdwActionRow        *empty_row;
+  AdwExpanderRow      *extension_row;  /* what extensions give, collapsed */
 
   /* Owned */
   char                *target;
@@ -41,6 +43,7 @@ typedef struct
   char      *plug;
   ScPlugDef *definition;   /* borrowed from the project */
   char      *extension;
+  gboolean   from_extension;
   gboolean   active;
 } PendingPlug;
 
@@ -93,13 +96,16 @@ ensure_findings_row (ScAppRow *self)
 
   self->findings_row = ADW_ACTION_ROW (adw_action_row_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->findings_row), "finding");
-  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  gtk_widget_add_css_class (icon, "warning");
+  icon = gtk_image_new ();
+  self->findings_icon = GTK_IMAGE (icon);
   adw_action_row_add_prefix (self->findings_row, icon);
 
   /* AdwPreferencesGroup only appends; its list is the parent of any row. */
-  sibling = self->plug_rows->len > 0 ? g_ptr_array_index (self->plug_rows, 0)
-                                     : GTK_WIDGET (self->empty_row);
+  if (self->extension_row != NULL)
+    sibling = GTK_WIDGET (self->extension_row);
+  else
+    sibling = self->plug_rows->len > 0 ? g_ptr_array_index (self->plug_rows, 0)
+                                       : GTK_WIDGET (self->empty_row);
   list = sibling != NULL ? gtk_widget_get_parent (sibling) : NULL;
   if (GTK_IS_LIST_BOX (list))
     gtk_list_box_prepend (GTK_LIST_BOX (list), GTK_WIDGET (self->findings_row));
@@ -160,17 +166,94 @@ sc_app_row_init (ScAppRow *self)
   self->pending_by_plug = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
+/* What the app's extensions give is one collapsed row: on a GNOME or KDE
+ * app they are a dozen plugs nobody can change here. */
+static void
+ensure_extension_row (ScAppRow *self)
+{
+  if (self->extension_row != NULL)
+    return;
+
+  self->extension_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->extension_row),
+                                 _("Given by extensions"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->extension_row), "extension-plugs");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->extension_row));
+}
+
+static void
+update_extension_row (ScAppRow *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) plugs = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < self->plug_rows->len; i++)
+    {
+      ScPlugRow *row = g_ptr_array_index (self->plug_rows, i);
+      const char *extension = sc_plug_row_get_extension (row);
+
+      if (self->extension_row == NULL || extension == NULL
+          || !gtk_widget_is_ancestor (GTK_WIDGET (row), GTK_WIDGET (self->extension_row)))
+        continue;
+      n++;
+      if (plugs->len > 0)
+        g_string_append (plugs, ", ");
+      g_string_append (plugs, sc_plug_row_get_plug (row));
+      if (!g_ptr_array_find_with_equal_func (names, extension, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (extension));
+    }
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      const PendingPlug *pending = g_ptr_array_index (self->pending, i);
+
+      if (!pending->from_extension)
+        continue;
+      n++;
+      if (plugs->len > 0)
+        g_string_append (plugs, ", ");
+      g_string_append (plugs, pending->plug);
+      if (!g_ptr_array_find_with_equal_func (names, pending->extension, g_str_equal, NULL))
+        g_ptr_array_add (names, g_strdup (pending->extension));
+    }
+  g_ptr_array_add (names, NULL);
+
+  if (self->extension_row == NULL)
+    return;
+
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **)names->pdata);
+    g_autofree char *title = NULL;
+
+    /* Translators: the title of the collapsed row of an app's plugs that
+     * extensions add; %u is how many, %s the extensions, e.g. “gnome”. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plug from %s",
+                                          "%u plugs from %s", n), n, joined);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->extension_row), title);
+  }
+  subtitle = g_markup_escape_text (plugs->str, -1);
+  adw_expander_row_set_subtitle (self->extension_row, subtitle);
+}
+
 static ScPlugRow *
 add_plug_row (ScAppRow   *self,
               const char *plug,
               ScPlugDef  *definition,
               const char *extension,
+              gboolean    from_extension,
               gboolean    active)
 {
   GtkWidget *row;
 
   row = sc_plug_row_new (self->target, plug, definition, extension, active);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  if (from_extension)
+    {
+      ensure_extension_row (self);
+      adw_expander_row_add_row (self->extension_row, row);
+    }
+  else
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->plug_rows, row);
   g_hash_table_insert (self->by_plug, g_strdup (plug), row);
   update_empty (self);
@@ -186,13 +269,18 @@ add_or_defer_plug_row (ScAppRow   *self,
                        const char *plug,
                        ScPlugDef  *definition,
                        const char *extension,
+                       gboolean    from_extension,
                        gboolean    active)
 {
   PendingPlug *pending;
 
-  if (self->plug_rows->len < max_rows && self->pending->len == 0)
+  /* The rows in the collapsed extension row are not seen before it is
+   * opened: they wait for after the first frame, the row counts as one. */
+  if (from_extension && max_rows != G_MAXUINT)
+    ensure_extension_row (self);
+  else if (self->plug_rows->len < max_rows && self->pending->len == 0)
     {
-      add_plug_row (self, plug, definition, extension, active);
+      add_plug_row (self, plug, definition, extension, from_extension, active);
       return;
     }
 
@@ -200,6 +288,7 @@ add_or_defer_plug_row (ScAppRow   *self,
   pending->plug = g_strdup (plug);
   pending->definition = definition;
   pending->extension = g_strdup (extension);
+  pending->from_extension = from_extension;
   pending->active = active;
   g_ptr_array_add (self->pending, pending);
   g_hash_table_insert (self->pending_by_plug, pending->plug, pending);
@@ -294,7 +383,7 @@ sc_app_row_new_with_limit (ScProject *project,
 
       if (!has_plug (self, ref->name))
         add_or_defer_plug_row (self, max_rows, ref->name,
-                               sc_project_find_plug_def (project, ref->name), NULL, TRUE);
+                               sc_project_find_plug_def (project, ref->name), NULL, FALSE, TRUE);
     }
 
   effective = sc_project_dup_effective_plugs (project, target);
@@ -309,9 +398,11 @@ sc_app_row_new_with_limit (ScProject *project,
       /* Translators: shown as “from top-level plugs” on a plug that every app
        * gets because it is defined at the top level and not listed by any. */
       source = plug->extension != NULL ? plug->extension : _("top-level plugs");
-      add_or_defer_plug_row (self, max_rows, plug->plug, plug->definition, source, TRUE);
+      add_or_defer_plug_row (self, max_rows, plug->plug, plug->definition, source,
+                             plug->extension != NULL, TRUE);
     }
 
+  update_extension_row (self);
   update_empty (self);
 
   return GTK_WIDGET (self);
@@ -362,7 +453,8 @@ sc_app_row_build_pending (ScAppRow *self)
     {
       const PendingPlug *plug = g_ptr_array_index (self->pending, i);
 
-      add_plug_row (self, plug->plug, plug->definition, plug->extension, plug->active);
+      add_plug_row (self, plug->plug, plug->definition, plug->extension, plug->from_extension,
+                    plug->active);
     }
   g_hash_table_remove_all (self->pending_by_plug);
   g_ptr_array_set_size (self->pending, 0);
@@ -383,7 +475,8 @@ sc_app_row_ensure_plug (ScAppRow   *self,
   sc_app_row_build_pending (self);
   row = sc_app_row_find_plug (self, plug);
   if (row == NULL)
-    row = add_plug_row (self, plug, sc_project_find_plug_def (self->project, plug), NULL, FALSE);
+    row = add_plug_row (self, plug, sc_project_find_plug_def (self->project, plug), NULL, FALSE,
+                        FALSE);
 
   return row;
 }
@@ -403,6 +496,7 @@ sc_app_row_set_findings (ScAppRow  *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) title = g_string_new (NULL);
+  ScSeverity worst = SC_SEVERITY_NOTE;
 
   g_return_if_fail (SC_IS_APP_ROW (self));
 
@@ -411,6 +505,7 @@ sc_app_row_set_findings (ScAppRow  *self,
       const ScFinding *finding = g_ptr_array_index (findings, i);
       g_autofree char *message = g_markup_escape_text (finding->message, -1);
 
+      worst = MIN (worst, finding->severity);
       if (title->len == 0)
         g_string_append (title, message);
       else
@@ -435,6 +530,10 @@ sc_app_row_set_findings (ScAppRow  *self,
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->findings_row), title->len > 0);
+  gtk_image_set_from_icon_name (self->findings_icon, sc_severity_icon_name (worst));
+  for (ScSeverity s = SC_SEVERITY_ERROR; s <= SC_SEVERITY_NOTE; s++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->findings_icon), sc_severity_css_class (s));
+  gtk_widget_add_css_class (GTK_WIDGET (self->findings_icon), sc_severity_css_class (worst));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->findings_row), title->str);
   adw_action_row_set_subtitle (self->findings_row, text->str);
 }

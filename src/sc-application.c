@@ -21,7 +21,6 @@ struct _ScApplication
 
   GSettings      *settings;
   char           *denials_log;   /* --denials FILE, nullable */
-  gint64          start_time;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -137,6 +136,9 @@ sc_application_add_recent (ScApplication *self,
   g_return_if_fail (SC_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  if (self->settings == NULL)
+    return;
+
   recent = g_settings_get_strv (self->settings, "recent-projects");
   g_strv_builder_add (builder, path);
   for (guint i = 0; recent[i] != NULL && n < MAX_RECENT; i++)
@@ -162,6 +164,9 @@ sc_application_remove_recent (ScApplication *self,
   g_return_if_fail (SC_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  if (self->settings == NULL)
+    return;
+
   recent = g_settings_get_strv (self->settings, "recent-projects");
   for (guint i = 0; recent[i] != NULL; i++)
     if (g_strcmp0 (recent[i], path) != 0)
@@ -171,18 +176,39 @@ sc_application_remove_recent (ScApplication *self,
   g_settings_set_strv (self->settings, "recent-projects", (const char * const *)updated);
 }
 
+/* The application's settings, or NULL when the schema is not installed:
+ * a build tree run without `meson devenv`, or a broken installation. That
+ * is never fatal (g_settings_new() would abort): one message on stderr, and
+ * the window goes on with its defaults and remembers nothing. */
+GSettings *
+sc_settings_new (void)
+{
+  static gsize looked_up;
+  static GSettingsSchema *schema;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+      if (schema == NULL)
+        g_printerr (_("The settings schema “%s” is not installed: window size, recent "
+                      "projects and ignored denials will not be remembered. To run "
+                      "Snap Confine from its build folder, use “meson devenv -C BUILDDIR "
+                      "src/snapconfine”.\n"),
+                    APPLICATION_ID);
+      g_once_init_leave (&looked_up, 1);
+    }
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
 GSettings *
 sc_application_get_settings (ScApplication *self)
 {
   g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
   return self->settings;
-}
-
-gint64
-sc_application_get_start_time (ScApplication *self)
-{
-  g_return_val_if_fail (SC_IS_APPLICATION (self), 0);
-  return self->start_time;
 }
 
 static void
@@ -268,6 +294,8 @@ sc_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sc_application_parent_class)->startup (app);
 
+  SC_APPLICATION (app)->settings = sc_settings_new ();
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -336,8 +364,6 @@ sc_application_init (ScApplication *self)
                                             _("Review the plugs of snap projects and switch "
                                               "them to strict confinement."));
 
-  self->start_time = g_get_monotonic_time ();
-  self->settings = g_settings_new (APPLICATION_ID);
 }
 
 ScApplication *

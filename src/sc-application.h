@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (ScApplication, sc_application, SC, APPLICATION, AdwApplica
 
 ScApplication *sc_application_new              (void);
 GSettings     *sc_application_get_settings     (ScApplication *self);
+GSettings     *sc_settings_new                 (void);
 /* Presents the window showing the project at FILE (a folder or a
  * snapcraft.yaml), opening a new one when none shows it yet. */
 ScWindow      *sc_application_open_file        (ScApplication *self,
@@ -23,8 +24,5 @@ void           sc_application_add_recent       (ScApplication *self,
                                                 const char    *path);
 void           sc_application_remove_recent    (ScApplication *self,
                                                 const char    *path);
-/* g_get_monotonic_time() when the application was created, for the
- * first-frame benchmark. */
-gint64         sc_application_get_start_time   (ScApplication *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _ScPlugRow
   char           *extension;
   char           *definition_text;
   char           *findings_text;
+  GVariant       *attributes;       /* of the top-level definition, nullable */
   guint           highlight_id;
 
   /* Borrowed: the list this row is in, whose row-activated we follow */
@@ -110,6 +111,38 @@ append_attribute_value (GString  *str,
     }
 }
 
+/* One look for a severity wherever findings show (the Checks group, app
+ * groups, plug rows). */
+const char *
+sc_severity_icon_name (ScSeverity severity)
+{
+  switch (severity)
+    {
+    case SC_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case SC_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case SC_SEVERITY_NOTE:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+const char *
+sc_severity_css_class (ScSeverity severity)
+{
+  switch (severity)
+    {
+    case SC_SEVERITY_ERROR:
+      return "error";
+    case SC_SEVERITY_WARNING:
+      return "warning";
+    case SC_SEVERITY_NOTE:
+    default:
+      return "accent";
+    }
+}
+
 char *
 sc_plug_format_attributes (GVariant *attributes)
 {
@@ -137,10 +170,11 @@ sc_plug_format_attributes (GVariant *attributes)
   return g_string_free (str, FALSE);
 }
 
-/* The subtitle is one ellipsized line: a finding when there is one, else
- * the top-level definition, else our description. One line measures much
- * faster than wrapped text, which matters with dozens of rows; everything
- * is in the row's tooltip. */
+/* The subtitle is one ellipsized line: our description of the interface,
+ * after the top-level definition when the plug has one; findings show as
+ * the icon after the title. One line measures much faster than wrapped
+ * text, which matters with dozens of rows; everything is in the row's
+ * tooltip. */
 static void
 update_subtitle (ScPlugRow *self)
 {
@@ -154,19 +188,15 @@ update_subtitle (ScPlugRow *self)
   else if (self->definition_text == NULL)
     description = _("Not an interface snapd knows");
 
-  if (self->findings_text != NULL)
-    line = self->findings_text;
-  else if (self->definition_text != NULL)
-    line = self->definition_text;
+  if (self->definition_text != NULL && self->info != NULL)
+    first_line = g_strdup_printf ("%s · %s", description, self->definition_text);
   else
-    line = description;
-
-  if (line != NULL)
     {
-      const char *eol = strchr (line, '\n');
-
-      first_line = eol != NULL ? g_strndup (line, eol - line) : g_strdup (line);
+      line = self->definition_text != NULL ? self->definition_text : description;
+      first_line = g_strdup (line);
     }
+  if (first_line != NULL)
+    g_strdelimit (first_line, "\n", ' ');
   gtk_label_set_label (self->subtitle_label, first_line != NULL ? first_line : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
                           first_line != NULL && *first_line != '\0');
@@ -186,18 +216,67 @@ update_subtitle (ScPlugRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->len > 0 ? tooltip->str : NULL);
 }
 
+/* Content slots of the platform snaps (themes, GNOME and KDE runtimes,
+ * graphics) are published with a store declaration that lets every snap's
+ * content plug auto-connect to them; snapd's base declaration alone would
+ * not (it allows auto-connection between snaps of one publisher). */
+static gboolean
+is_platform_provider (const char *provider)
+{
+  static const char * const exact[] = {
+    "gtk-common-themes", "qt-common-themes", "gpu-2404",
+  };
+  static const char * const prefixes[] = {
+    "gnome-3-", "gnome-4", "kde-frameworks-", "kf5-", "kf6-", "mesa-",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (g_strcmp0 (provider, exact[i]) == 0)
+      return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (provider, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+connects_through_provider (ScPlugRow *self)
+{
+  g_autoptr(GVariant) value = NULL;
+  g_autofree char *provider = NULL;
+  char *colon;
+
+  if (g_strcmp0 (self->interface, "content") != 0 || self->attributes == NULL)
+    return FALSE;
+
+  value = g_variant_lookup_value (self->attributes, "default-provider", G_VARIANT_TYPE_STRING);
+  if (value == NULL)
+    return FALSE;
+  provider = g_variant_dup_string (value, NULL);
+  colon = strchr (provider, ':');
+  if (colon != NULL)
+    *colon = '\0';
+
+  return is_platform_provider (provider);
+}
+
+/* Only what asks something of the developer gets a badge: store approval,
+ * or a connection that someone has to make by hand. */
 static void
 update_badge (ScPlugRow *self)
 {
   const char *reason;
+  gboolean shown;
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "auto-connect");
   gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "manual-connect");
   gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "store-approval");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), self->info != NULL);
+  shown = self->info != NULL
+          && (self->info->store_approval
+              || (!self->info->auto_connect && !connects_through_provider (self)));
+  gtk_widget_set_visible (GTK_WIDGET (self->badge_label), shown);
   gtk_widget_set_visible (GTK_WIDGET (self->docs_button), self->info != NULL);
-  if (self->info == NULL)
+  if (!shown)
     return;
 
   gtk_label_set_label (self->badge_label, sc_interface_connection_label (self->info));
@@ -207,11 +286,6 @@ update_badge (ScPlugRow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "store-approval");
       reason = _("A snap in the store gets this plug connected only after the store grants it "
                  "(a snap declaration), so ask for it on the forum before you publish.");
-    }
-  else if (self->info->auto_connect)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "auto-connect");
-      reason = _("snapd connects this plug by itself when the snap is installed.");
     }
   else
     {
@@ -356,6 +430,7 @@ sc_plug_row_finalize (GObject *object)
   g_clear_pointer (&self->extension, g_free);
   g_clear_pointer (&self->definition_text, g_free);
   g_clear_pointer (&self->findings_text, g_free);
+  g_clear_pointer (&self->attributes, g_variant_unref);
 
   G_OBJECT_CLASS (sc_plug_row_parent_class)->finalize (object);
 }
@@ -622,6 +697,13 @@ sc_plug_row_get_original_active (ScPlugRow *self)
   return self->original_active;
 }
 
+const char *
+sc_plug_row_get_extension (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  return self->extension;
+}
+
 gboolean
 sc_plug_row_get_locked (ScPlugRow *self)
 {
@@ -649,6 +731,9 @@ sc_plug_row_set_definition (ScPlugRow  *self,
   sc_set_str (&self->interface, interface);
   self->info = sc_interface_catalogue_lookup (interface);
 
+  g_clear_pointer (&self->attributes, g_variant_unref);
+  if (attributes != NULL)
+    self->attributes = g_variant_ref_sink (attributes);
   attrs = sc_plug_format_attributes (attributes);
   g_free (self->definition_text);
   if (attrs != NULL && *attrs != '\0')
@@ -669,7 +754,7 @@ sc_plug_row_set_findings (ScPlugRow *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  gboolean has_error = FALSE;
+  ScSeverity worst = SC_SEVERITY_NOTE;
 
   g_return_if_fail (SC_IS_PLUG_ROW (self));
 
@@ -677,14 +762,13 @@ sc_plug_row_set_findings (ScPlugRow *self,
     {
       const ScFinding *finding = g_ptr_array_index (findings, i);
 
-      if (finding->severity == SC_SEVERITY_ERROR)
-        has_error = TRUE;
+      worst = MIN (worst, finding->severity);
       if (text->len > 0)
         {
           g_string_append_c (text, '\n');
           g_string_append (tooltip, "\n\n");
         }
-      g_string_append_printf (text, "⚠ %s", finding->message);
+      g_string_append (text, finding->message);
       g_string_append (tooltip, finding->message);
       if (finding->hint != NULL)
         {
@@ -704,12 +788,10 @@ sc_plug_row_set_findings (ScPlugRow *self,
       gtk_widget_set_visible (GTK_WIDGET (self->finding_image), text->len > 0);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->finding_image),
                                    tooltip->len > 0 ? tooltip->str : NULL);
-      gtk_image_set_from_icon_name (self->finding_image,
-                                    has_error ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-      if (has_error)
-        gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->finding_image), "error");
+      gtk_image_set_from_icon_name (self->finding_image, sc_severity_icon_name (worst));
+      for (ScSeverity s = SC_SEVERITY_ERROR; s <= SC_SEVERITY_NOTE; s++)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->finding_image), sc_severity_css_class (s));
+      gtk_widget_add_css_class (GTK_WIDGET (self->finding_image), sc_severity_css_class (worst));
     }
 
   update_subtitle (self);

@@ -34,6 +34,8 @@ void        sc_plug_row_set_active       (ScPlugRow   *self,
                                           gboolean     active);
 gboolean    sc_plug_row_get_original_active (ScPlugRow *self);
 gboolean    sc_plug_row_get_locked       (ScPlugRow   *self);
+/* What gives the plug (an extension, or “top-level plugs”), nullable. */
+const char *sc_plug_row_get_extension    (ScPlugRow   *self);
 gboolean    sc_plug_row_get_changed      (ScPlugRow   *self);
 /* Shows a pending top-level definition (from a suggestion) for the plug. */
 void        sc_plug_row_set_definition   (ScPlugRow   *self,
@@ -45,6 +47,11 @@ void        sc_plug_row_set_findings     (ScPlugRow   *self,
                                           GPtrArray   *findings);
 /* Draws attention to the row for a moment (after a suggestion added it). */
 void        sc_plug_row_highlight        (ScPlugRow   *self);
+
+/* The icon and style class of a finding of SEVERITY, the same in every
+ * place findings show. */
+const char *sc_severity_icon_name        (ScSeverity   severity);
+const char *sc_severity_css_class        (ScSeverity   severity);
 
 /* "a{sv}" attributes as "read: $HOME/.config/foo, write: …". */
 char       *sc_plug_format_attributes    (GVariant    *attributes);

@@ -49,6 +49,28 @@ sc_strict_dialog_class_init (ScStrictDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScStrictDialog, text_view);
 }
 
+/* Text tags take no CSS colours, so the diff picks libadwaita's palette
+ * for the style in use: the darker shades on a light background, the
+ * lighter ones on a dark background, each at least 4.5:1 against it. */
+static void
+update_colors (ScStrictDialog *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  g_object_set (gtk_text_tag_table_lookup (table, "added"),
+                "foreground", dark ? "#8ff0a4" : "#1b7a43",
+                "paragraph-background", dark ? "rgba(46,194,126,0.16)" : "rgba(46,194,126,0.12)",
+                NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "removed"),
+                "foreground", dark ? "#ffa49c" : "#c01c28",
+                "paragraph-background", dark ? "rgba(255,123,99,0.16)" : "rgba(224,27,36,0.10)",
+                NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "hunk"),
+                "foreground", dark ? "#99c1f1" : "#1a5fb4",
+                NULL);
+}
+
 static void
 sc_strict_dialog_init (ScStrictDialog *self)
 {
@@ -56,20 +78,13 @@ sc_strict_dialog_init (ScStrictDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Colours follow libadwaita's success and error palette; both read well
-   * on light and dark backgrounds. */
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_create_tag (buffer, "added",
-                              "foreground", "#26a269",
-                              "paragraph-background", "rgba(46,194,126,0.12)",
-                              NULL);
-  gtk_text_buffer_create_tag (buffer, "removed",
-                              "foreground", "#e01b24",
-                              "paragraph-background", "rgba(224,27,36,0.10)",
-                              NULL);
-  gtk_text_buffer_create_tag (buffer, "hunk",
-                              "foreground", "#1c71d8",
-                              NULL);
+  gtk_text_buffer_create_tag (buffer, "added", NULL);
+  gtk_text_buffer_create_tag (buffer, "removed", NULL);
+  gtk_text_buffer_create_tag (buffer, "hunk", NULL);
+  update_colors (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_colors), self, G_CONNECT_SWAPPED);
   gtk_text_buffer_create_tag (buffer, "header",
                               "weight", PANGO_WEIGHT_BOLD,
                               NULL);
@@ -144,6 +159,25 @@ sc_strict_dialog_new (GtkWindow  *parent,
   fill_buffer (self);
 
   return self;
+}
+
+void
+sc_strict_dialog_set_write_target (ScStrictDialog *self,
+                                   const char     *display_path,
+                                   const char     *target)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (SC_IS_STRICT_DIALOG (self));
+  g_return_if_fail (display_path != NULL && target != NULL);
+
+  /* Translators: the first %s is the body above, the second the path of
+   * snapcraft.yaml in the project, the third an absolute path elsewhere. */
+  body = g_strdup_printf (_("%s\n\n%s is a symlink out of the project: the bytes will be "
+                            "written to %s."),
+                          adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (self)),
+                          display_path, target);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
 const char *

@@ -22,6 +22,11 @@ ScStrictDialog *sc_strict_dialog_new       (GtkWindow      *parent,
                                             const char     *diff,
                                             gboolean        switching);
 const char     *sc_strict_dialog_get_diff  (ScStrictDialog *self);
+/* When snapcraft.yaml links out of the project: says, under the body,
+ * that the bytes will be written to TARGET (an absolute path). */
+void            sc_strict_dialog_set_write_target (ScStrictDialog *self,
+                                                   const char     *display_path,
+                                                   const char     *target);
 /* The text buffer showing the diff, for tests. */
 GtkTextBuffer  *sc_strict_dialog_get_buffer (ScStrictDialog *self);
 

@@ -13,9 +13,11 @@
 G_BEGIN_DECLS
 
 typedef struct _ScAddInterfaceDialog ScAddInterfaceDialog;
+typedef struct _ScAddInterfaceForm   ScAddInterfaceForm;
 typedef struct _ScAppRow             ScAppRow;
 typedef struct _ScApplication        ScApplication;
 typedef struct _ScPlugRow            ScPlugRow;
+typedef struct _ScProjectPage        ScProjectPage;
 typedef struct _ScStartPage          ScStartPage;
 typedef struct _ScStrictDialog       ScStrictDialog;
 typedef struct _ScWindow             ScWindow;

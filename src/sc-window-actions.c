@@ -193,15 +193,17 @@ _sc_window_actions_update (ScWindow *self)
   gboolean strict = _sc_window_is_strict (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has_project && pending);
+  /* Nothing is written while the file on disk does not parse. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 has_project && pending && !self->broken);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-to-strict",
-                                 has_project && (!strict || pending));
+                                 has_project && (!strict || pending) && !self->broken);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->undo_before != NULL || self->tick_history->len > 0);
+                                 self->undo_before != NULL
+                                 || sc_project_page_can_undo_tick (self->project_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-write", self->undo_before != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-interface", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-interface-to", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-plug", has_project);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-denials",
-                                 has_project && _sc_window_has_sidebar (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-denials", has_project);
 }

@@ -375,7 +375,7 @@ int
 sc_cli_strict (int    argc,
                char **argv)
 {
-  gboolean dry_run = FALSE;
+  gboolean dry_run = FALSE, force = FALSE;
   g_auto(GStrv) plugs = NULL;
   g_auto(GStrv) unplugs = NULL;
   g_auto(GStrv) original_argv = g_strdupv (argv);
@@ -383,6 +383,7 @@ sc_cli_strict (int    argc,
     { "plug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &plugs, "Add PLUG to TARGET (an app or hook:NAME)", "TARGET=PLUG" },
     { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs, "Remove PLUG from TARGET", "TARGET=PLUG" },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the diff, write nothing", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Write a read-only or hard-linked file anyway", NULL },
     { NULL }
   };
   g_autoptr(ScProject) project = NULL;
@@ -428,6 +429,7 @@ sc_cli_strict (int    argc,
       if (diff == NULL)
         return sc_cli_fail (error);
       fputs (diff, stdout);
+      sc_cli_note_write_target (project);
       return SC_EXIT_OK;
     }
 
@@ -438,9 +440,5 @@ sc_cli_strict (int    argc,
       return SC_EXIT_OK;
     }
 
-  if (!sc_edit_write (edit, &error))
-    return sc_cli_fail (error);
-
-  fprintf (stderr, "%s: written\n", sc_project_get_display_path (project));
-  return SC_EXIT_OK;
+  return sc_cli_write_edit (edit, project, force);
 }

@@ -343,11 +343,12 @@ sc_cli_suggest (int    argc,
 {
   ScCliSourceArgs args = { 0 };
   g_autofree GOptionEntry *source_entries = sc_cli_source_entries (&args);
-  gboolean json = FALSE, apply = FALSE, dry_run = FALSE;
+  gboolean json = FALSE, apply = FALSE, dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
       "Switch to strict confinement with the suggested plugs", NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the change as a diff, write nothing", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "With --apply: write a read-only or hard-linked file anyway", NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     { NULL }
   };
@@ -463,6 +464,8 @@ sc_cli_suggest (int    argc,
         }
     }
 
+  if (dry_run && diff != NULL)
+    sc_cli_note_write_target (project);
   if (dry_run || !apply)
     return SC_EXIT_OK;
 
@@ -472,8 +475,5 @@ sc_cli_suggest (int    argc,
                sc_project_get_display_path (project));
       return SC_EXIT_OK;
     }
-  if (!sc_edit_write (edit, &error))
-    return sc_cli_fail (error);
-  fprintf (stderr, "%s: written\n", sc_project_get_display_path (project));
-  return SC_EXIT_OK;
+  return sc_cli_write_edit (edit, project, force);
 }

@@ -10,6 +10,7 @@
 
 #include <glib.h>
 
+#include "sc-project.h"
 #include "sc-snapd-client.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,12 @@ gboolean sc_cli_snapd_since_install (const char *subcommand,
  * "snapconfine-cli: MESSAGE" (or the FILE:LINE:COL message as is) on stderr. */
 int  sc_cli_fail        (const GError *error);
 int  sc_cli_usage_error (const char *subcommand, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* sc-cli-write.c: writes EDIT (SC_FILE_REPLACE_FORCE with --force), prints
+ * "FILE: written" or the error, and returns the exit code. */
+int  sc_cli_write_edit  (ScEdit *edit, ScProject *project, gboolean force);
+/* Before a review (--dry-run): says where the bytes go when snapcraft.yaml
+ * is a symlink out of the project. */
+void sc_cli_note_write_target (ScProject *project);
 
 G_END_DECLS

@@ -28,13 +28,13 @@ typedef struct
 
 static const Command commands[] = {
   { "show", sc_cli_show, "show PATH [--json]" },
-  { "strict", sc_cli_strict, "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run]" },
+  { "strict", sc_cli_strict, "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run] [--force]" },
   { "interfaces", sc_cli_interfaces, "interfaces [QUERY] [--json]" },
   { "check", sc_cli_check, "check PATH [--json]" },
   { "denials", sc_cli_denials,
     "denials [--journal | --directory DIR | --file FILE.journal... | --log FILE|-]\n"
     "                         [--snap NAME] [--since TIME] [--boot] [--follow] [--json]" },
-  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply] [--dry-run] [--json]" },
+  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]" },
   { "connections", sc_cli_connections, "connections SNAP [--json]" },
   { "connect", sc_cli_connect, "connect SNAP:PLUG [SLOT-SNAP[:SLOT]]" },
   { "disconnect", sc_cli_disconnect, "disconnect SNAP:PLUG [SLOT-SNAP:SLOT]" },

@@ -920,6 +920,10 @@ sc_project_load (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* A symlink loop, a folder without permission, a FIFO: say so. */
+  if (!sc_file_check_project_path (path, sc_project_candidates, error))
+    return NULL;
+
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       for (guint i = 0; sc_project_candidates[i] != NULL; i++)
@@ -3701,6 +3705,14 @@ gboolean
 sc_edit_write (ScEdit  *edit,
                GError **error)
 {
+  return sc_edit_write_full (edit, SC_FILE_REPLACE_NONE, error);
+}
+
+gboolean
+sc_edit_write_full (ScEdit              *edit,
+                    ScFileReplaceFlags   flags,
+                    GError             **error)
+{
   g_autoptr(GBytes) text = NULL;
   const char *data;
   gsize len;
@@ -3720,6 +3732,6 @@ sc_edit_write (ScEdit  *edit,
       return FALSE;
     }
   data = g_bytes_get_data (text, &len);
-  return sc_file_replace_atomic (edit->project->path, data ? data : "", len,
-                                 edit->project->bytes, error);
+  return sc_file_replace_atomic_full (edit->project->path, data ? data : "", len,
+                                      edit->project->bytes, flags, error);
 }

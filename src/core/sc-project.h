@@ -11,6 +11,8 @@
 
 #include <glib-object.h>
 
+#include "sc-file-util.h"
+
 G_BEGIN_DECLS
 
 #define SC_PROJECT_ERROR (sc_project_error_quark ())
@@ -155,6 +157,11 @@ char        *sc_edit_diff                 (ScEdit       *edit,
  * disk differs from the bytes the project was loaded from. */
 gboolean     sc_edit_write                (ScEdit       *edit,
                                            GError      **error);
+/* sc_edit_write() with SC_FILE_REPLACE_FORCE and friends (sc-file-util.h):
+ * FORCE writes a read-only or hard-linked file the user agreed to write. */
+gboolean     sc_edit_write_full           (ScEdit              *edit,
+                                           ScFileReplaceFlags   flags,
+                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScEdit, sc_edit_free)
 
