@@ -10,57 +10,6 @@
 
 #include "sc-denial-item.h"
 
-/* ---- Shared store ownership ------------------------------------------- */
-
-struct _ScDenialStoreRef
-{
-  ScDenialStore *store;
-};
-
-ScDenialStoreRef *
-sc_denial_store_ref_new (ScDenialStore *store)
-{
-  ScDenialStoreRef *ref;
-
-  g_return_val_if_fail (store != NULL, NULL);
-
-  ref = g_atomic_rc_box_new0 (ScDenialStoreRef);
-  ref->store = store;
-  return ref;
-}
-
-ScDenialStoreRef *
-sc_denial_store_ref_acquire (ScDenialStoreRef *ref)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (ref);
-}
-
-static void
-store_ref_clear (gpointer data)
-{
-  ScDenialStoreRef *ref = data;
-
-  g_clear_pointer (&ref->store, sc_denial_store_free);
-}
-
-void
-sc_denial_store_ref_release (ScDenialStoreRef *ref)
-{
-  g_return_if_fail (ref != NULL);
-
-  g_atomic_rc_box_release_full (ref, store_ref_clear);
-}
-
-ScDenialStore *
-sc_denial_store_ref_get (ScDenialStoreRef *ref)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return ref->store;
-}
-
 /* ---- ScDenialItem ----------------------------------------------------- */
 
 struct _ScDenialItem
@@ -68,11 +17,12 @@ struct _ScDenialItem
   GObject parent_instance;
 
   /* owned */
-  ScDenialStoreRef    *store_ref;
+  ScDenialStore       *store;
   char                *target;
   GStrv                hosts;
+  ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
-  /* borrowed from the store, kept alive by store_ref */
+  /* borrowed from the store, kept alive by the reference above */
   const ScDenialGroup *group;
 
   guint64              count;
@@ -102,8 +52,9 @@ sc_denial_item_finalize (GObject *object)
 
   g_clear_pointer (&self->target, g_free);
   g_clear_pointer (&self->hosts, g_strfreev);
+  g_clear_pointer (&self->suggestions, sc_suggestion_result_free);
   self->group = NULL;
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
 
   G_OBJECT_CLASS (sc_denial_item_parent_class)->finalize (object);
 }
@@ -177,17 +128,17 @@ sc_denial_item_init (ScDenialItem *self)
 }
 
 ScDenialItem *
-sc_denial_item_new (ScDenialStoreRef    *store_ref,
+sc_denial_item_new (ScDenialStore       *store,
                     const ScDenialGroup *group)
 {
   ScDenialItem *self;
   const ScDenial *denial;
 
-  g_return_val_if_fail (store_ref != NULL, NULL);
+  g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (group != NULL, NULL);
 
   self = g_object_new (SC_TYPE_DENIAL_ITEM, NULL);
-  self->store_ref = sc_denial_store_ref_acquire (store_ref);
+  self->store = sc_denial_store_ref (store);
   self->group = group;
 
   denial = group->denial;
@@ -242,7 +193,10 @@ sc_denial_item_get_suggestions (ScDenialItem *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
 
-  return self->group->suggestions;
+  /* Computed when a row first shows the group, then kept with the item. */
+  if (self->suggestions == NULL)
+    self->suggestions = sc_denial_group_dup_suggestions (self->group);
+  return self->suggestions;
 }
 
 const char *

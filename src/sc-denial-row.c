@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-denial-format.h"
 #include "sc-denial-row.h"
 #include "sc-utils.h"
 
@@ -93,72 +94,6 @@ sc_denial_kind_icon_name (ScDenialKind kind)
     default:
       return "dialog-question-symbolic";
     }
-}
-
-static const char *
-kind_display_name (ScDenialKind kind)
-{
-  switch (kind)
-    {
-    case SC_DENIAL_KIND_FILE:       return _("File access");
-    case SC_DENIAL_KIND_UNIX:       return _("Unix socket");
-    case SC_DENIAL_KIND_NETWORK:    return _("Network");
-    case SC_DENIAL_KIND_CAPABILITY: return _("Capability");
-    case SC_DENIAL_KIND_DBUS:       return _("D-Bus");
-    case SC_DENIAL_KIND_SIGNAL:     return _("Signal");
-    case SC_DENIAL_KIND_PTRACE:     return _("Process tracing");
-    case SC_DENIAL_KIND_MOUNT:      return _("Mount");
-    case SC_DENIAL_KIND_SECCOMP:    return _("System call");
-    case SC_DENIAL_KIND_OTHER:
-    default:                        return _("Other");
-    }
-}
-
-char *
-sc_denial_format_relative_time (gint64 then_usec,
-                                gint64 now_usec)
-{
-  gint64 diff;
-
-  if (then_usec <= 0)
-    return g_strdup ("");
-
-  diff = (now_usec - then_usec) / G_USEC_PER_SEC;
-
-  if (diff < 60)
-    return g_strdup (_("just now"));
-
-  if (diff < 60 * 60)
-    {
-      int minutes = (int) (diff / 60);
-      /* Translators: a time span, as in "last seen 5 min ago" */
-      return g_strdup_printf (ngettext ("%d min ago", "%d min ago", minutes), minutes);
-    }
-
-  if (diff < 24 * 60 * 60)
-    {
-      int hours = (int) (diff / (60 * 60));
-      /* Translators: a time span in hours, as in "last seen 3 h ago" */
-      return g_strdup_printf (ngettext ("%d h ago", "%d h ago", hours), hours);
-    }
-
-  if (diff < 2 * 24 * 60 * 60)
-    return g_strdup (_("yesterday"));
-
-  if (diff < 7 * 24 * 60 * 60)
-    {
-      int days = (int) (diff / (24 * 60 * 60));
-      return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
-    }
-
-  {
-    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (then_usec / G_USEC_PER_SEC);
-
-    if (dt == NULL)
-      return g_strdup ("");
-    /* Translators: a date, see g_date_time_format() */
-    return g_date_time_format (dt, _("%e %b %Y"));
-  }
 }
 
 /* Setting an unchanged text still makes the label lay out again. */
@@ -244,15 +179,6 @@ target_display (ScDenial *denial)
   if (denial->noise)
     return _("snapd");
   return denial->snap != NULL ? denial->snap : _("Unknown");
-}
-
-static char *
-dup_operation (ScDenial *denial)
-{
-  if (denial->permissions != NULL && *denial->permissions != '\0')
-    return g_strdup_printf ("%s (%s)", denial->operation ? denial->operation : "",
-                            denial->permissions);
-  return g_strdup (denial->operation ? denial->operation : "");
 }
 
 static const char *
@@ -650,14 +576,14 @@ update_all (ScDenialRow *self)
   denial = sc_denial_item_get_denial (self->item);
 
   gtk_image_set_from_icon_name (self->kind_icon, sc_denial_kind_icon_name (denial->kind));
-  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), kind_display_name (denial->kind));
+  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), sc_denial_kind_display_name (denial->kind));
 
   if (denial->hook != NULL)
     /* Translators: a snap hook, e.g. "configure hook" */
     target = g_strdup_printf (_("%s hook"), denial->hook);
   else
     target = g_strdup (target_display (denial));
-  operation = dup_operation (denial);
+  operation = sc_denial_format_operation (denial);
   title = g_strconcat (target, "  ", operation, NULL);
   if (g_strcmp0 (gtk_inscription_get_text (self->title_label), title) != 0)
     {

@@ -34,9 +34,6 @@ void          sc_denial_row_refresh_action (ScDenialRow *self);
 void          sc_denial_row_update_time   (ScDenialRow  *self,
                                            gint64        now_usec);
 
-/* "2 min ago", "3 h ago", "yesterday", a date…; "" for 0. Exposed for tests. */
-char         *sc_denial_format_relative_time (gint64 then_usec,
-                                              gint64 now_usec);
 const char   *sc_denial_kind_icon_name       (ScDenialKind kind);
 
 G_END_DECLS

@@ -3,11 +3,12 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading never blocks the window: a worker thread (GTask) reads the
- * source and groups records in an ScDenialStore, and hands snapshots of the
- * groups it touched to the main loop in batches (every 20 ms or 500 new
- * groups). The main loop applies them under a time budget, so a source
- * with 100,000 groups fills the list while the window keeps drawing.
+ * Loading never blocks the window: the core's loader (sc-denial-loader.c)
+ * reads the source in a worker thread, groups records in an ScDenialStore,
+ * and hands snapshots of the groups it touched to the main loop in batches
+ * (every 20 ms or 500 new groups). This widget applies them under a time
+ * budget, so a source with 100,000 groups fills the list while the window
+ * keeps drawing.
  *
  * The GListStore is kept sorted here (binary search, insertion of runs)
  * rather than behind a GtkSortListModel: in GTK 4.8 that model reports a
@@ -24,17 +25,16 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "sc-denial-item.h"
+#include "sc-denial-loader.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-denial-source.h"
 #include "sc-utils.h"
 
-#define BATCH_MAX_NEW_GROUPS  500
-#define BATCH_MAX_USEC        (20 * 1000)
 /* How long one main-loop dispatch may spend applying batches. */
 #define APPLY_BUDGET_USEC     (6 * 1000)
 #define TICK_SECONDS          30
@@ -65,59 +65,19 @@ typedef enum
 
 /* ---- Loading job ------------------------------------------------------ */
 
+/* One run of the core's loader (src/core/sc-denial-loader.c: the worker
+ * thread) as this widget applies it. */
 typedef struct
 {
-  ScDenialGroup *group;       /* borrowed from the store */
-  guint64        count;
-  gint64         first_seen;
-  gint64         last_seen;
-  GStrv          hosts;
-  gboolean       is_new;
-} Snapshot;
-
-typedef struct
-{
-  /* set up on the main thread before the worker starts */
-  ScDenialSidebar  *sidebar;       /* main thread only; NULL once stale */
-  GMainContext     *context;
-  ScJournalOptions  options;
-  ScJournalReader  *reader;        /* owned by the job while it runs */
-  ScDenialStoreRef *store_ref;
+  ScDenialSidebar  *sidebar;       /* NULL once stale */
+  ScDenialLoader   *loader;
   gboolean          initial;       /* first read of the source, not a follow read */
   gint64            started;       /* monotonic */
-
-  /* worker thread only */
-  GHashTable       *batch_index;   /* group → Snapshot* in batch */
-  GPtrArray        *batch;         /* of Snapshot*, creation order */
-  guint             batch_new;
-  gint64            batch_started;
-  guint             n_callbacks;
-
-  /* shared, under mutex */
-  GMutex            mutex;
-  GPtrArray        *queue;         /* of Snapshot*, handed to the main loop */
-  gboolean          apply_scheduled;
-  GSource          *apply_source;  /* the scheduled apply idle, while scheduled */
-  guint64           n_lost;
-  guint64           n_records;
-
-  /* main thread only */
-  GPtrArray        *applying;      /* taken from queue, applied under budget */
+  GPtrArray        *applying;      /* taken from the loader, applied under budget */
   guint             applying_pos;
-  gint64            last_apply;    /* monotonic time apply_cb last ran */
   gboolean          done;
   GError           *error;
-  GPtrArray        *warnings;      /* of char*, from the reader */
 } LoadJob;
-
-static void
-snapshot_free (gpointer data)
-{
-  Snapshot *snapshot = data;
-
-  g_strfreev (snapshot->hosts);
-  g_free (snapshot);
-}
 
 static void
 load_job_clear (gpointer data)
@@ -125,18 +85,9 @@ load_job_clear (gpointer data)
   LoadJob *job = data;
 
   g_assert (job->sidebar == NULL);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  sc_journal_options_clear (&job->options);
-  g_clear_pointer (&job->reader, sc_journal_reader_free);
-  g_clear_pointer (&job->store_ref, sc_denial_store_ref_release);
-  g_clear_pointer (&job->batch_index, g_hash_table_unref);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  g_clear_pointer (&job->batch, g_ptr_array_unref);
-  g_clear_pointer (&job->queue, g_ptr_array_unref);
+  g_clear_pointer (&job->loader, sc_denial_loader_unref);
   g_clear_pointer (&job->applying, g_ptr_array_unref);
   g_clear_error (&job->error);
-  g_clear_pointer (&job->warnings, g_ptr_array_unref);
-  g_mutex_clear (&job->mutex);
 }
 
 static LoadJob *
@@ -174,6 +125,7 @@ struct _ScDenialSidebar
   GtkLabel           *loading_label;
   GtkSpinner         *status_spinner;
   GtkLabel           *status_label;
+  GtkButton          *project_log_button;
 
   /* owned */
   ScProject          *project;
@@ -187,18 +139,24 @@ struct _ScDenialSidebar
   GHashTable         *ignored;         /* key → key */
   GStrv               ignored_strv;
   GHashTable         *bound_rows;      /* ScDenialRow* set */
-  ScDenialStoreRef   *store_ref;
+  ScDenialStore      *store;
   ScJournalReader    *reader;          /* when no job is running */
   LoadJob            *job;
   GCancellable       *cancellable;
   GSource            *fd_source;
   GPtrArray          *pending_new;     /* of ScDenialItem, inserted at the end of a dispatch */
   char               *sort_by;
+  char               *source_problem;  /* why the system journal shows nothing, nullable */
+  char               *project_log;     /* the project's own log of denials, nullable */
+  char               *paste_path;      /* the file pasted records were saved to, nullable */
 
   guint               tick_id;
   guint               flush_id;
   gint64              last_insert;
   guint64             n_lost;
+  guint64             lost_dismissed;  /* n_lost when the warning was dismissed */
+  guint64             n_dropped;       /* groups left out beyond max_groups */
+  guint               max_groups;
   guint64             n_records;
   gboolean            follow;
   gboolean            show_noise;
@@ -247,171 +205,13 @@ static void start_job      (ScDenialSidebar *self,
 static void update_follow  (ScDenialSidebar *self);
 static void update_status  (ScDenialSidebar *self);
 
-/* ---- Worker thread ---------------------------------------------------- */
-
-static void
-schedule_apply_locked (LoadJob *job);
-
-/* Hands the groups touched since the last flush to the main loop, with
- * their counts as they are now (this thread is the store's only writer). */
-static void
-flush_batch (LoadJob *job)
-{
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
-  guint64 lost = sc_denial_store_get_lost (store);
-  guint64 records = sc_denial_store_get_n_records (store);
-
-  for (guint i = 0; i < job->batch->len; i++)
-    {
-      Snapshot *snapshot = g_ptr_array_index (job->batch, i);
-      ScDenialGroup *group = snapshot->group;
-
-      snapshot->count = group->count;
-      snapshot->first_seen = group->first_seen_usec;
-      snapshot->last_seen = group->last_seen_usec;
-      if (group->hosts != NULL && group->hosts->len > 0)
-        {
-          snapshot->hosts = g_new0 (char *, group->hosts->len + 1);
-          for (guint h = 0; h < group->hosts->len; h++)
-            snapshot->hosts[h] = g_strdup (g_ptr_array_index (group->hosts, h));
-        }
-    }
-
-  g_mutex_lock (&job->mutex);
-  g_ptr_array_extend_and_steal (job->queue, g_steal_pointer (&job->batch));
-  job->n_lost = lost;
-  job->n_records = records;
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
-
-  job->batch = g_ptr_array_new ();
-  g_hash_table_remove_all (job->batch_index);
-  job->batch_new = 0;
-  job->batch_started = g_get_monotonic_time ();
-}
-
-static void
-record_cb (ScDenial *denial,
-           guint64   lost,
-           gpointer  user_data)
-{
-  LoadJob *job = user_data;
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
-
-  if (lost > 0)
-    sc_denial_store_add_lost (store, lost);
-
-  if (denial != NULL)
-    {
-      gboolean is_new = FALSE;
-      ScDenialGroup *group = sc_denial_store_add (store, denial, &is_new);
-
-      if (group != NULL && !g_hash_table_contains (job->batch_index, group))
-        {
-          Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-          snapshot->group = group;
-          snapshot->is_new = is_new;
-          g_hash_table_add (job->batch_index, group);
-          g_ptr_array_add (job->batch, snapshot);
-          if (is_new)
-            job->batch_new++;
-        }
-    }
-
-  /* Checking the clock every record would cost more than the grouping. */
-  if (job->batch_new >= BATCH_MAX_NEW_GROUPS ||
-      (++job->n_callbacks % 64 == 0 &&
-       g_get_monotonic_time () - job->batch_started >= BATCH_MAX_USEC))
-    flush_batch (job);
-}
-
-static void load_thread_run (GTask        *task,
-                             LoadJob      *job,
-                             GCancellable *cancellable);
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  pid_t tid = (pid_t) syscall (SYS_gettid);
-  int old_nice = getpriority (PRIO_PROCESS, (id_t) tid);
-
-  /* Reading is background work: on a small machine the window must get
-   * the CPU first (Linux applies nice values per thread). */
-  setpriority (PRIO_PROCESS, (id_t) tid, 10);
-  load_thread_run (task, job, cancellable);
-  setpriority (PRIO_PROCESS, (id_t) tid, old_nice);
-}
-
-static void
-load_thread_run (GTask        *task,
-                 LoadJob      *job,
-                 GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  job->batch_index = g_hash_table_new (NULL, NULL);
-  job->batch = g_ptr_array_new ();
-  job->batch_started = g_get_monotonic_time ();
-
-  if (job->reader == NULL)
-    {
-      job->reader = sc_journal_reader_new (&job->options, &error);
-      if (job->reader == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (!sc_journal_reader_read (job->reader, record_cb, job, cancellable, &error))
-    {
-      flush_batch (job);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  flush_batch (job);
-  g_task_return_boolean (task, TRUE);
-}
-
 /* ---- Applying batches on the main thread ------------------------------ */
-
-static gboolean apply_cb (gpointer data);
-
-static void
-schedule_apply_locked (LoadJob *job)
-{
-  GSource *source;
-
-  if (job->apply_scheduled)
-    return;
-
-  job->apply_scheduled = TRUE;
-  source = g_idle_source_new ();
-  /* Below redrawing and layout, so frames keep coming while we load. The
-   * watchdog below raises it for one chunk when frames leave no idle time. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, apply_cb, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_source_set_static_name (source, "[sc-denial-sidebar] apply");
-  g_source_attach (source, job->context);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  job->apply_source = source;  /* keeps the reference */
-}
 
 static void
 schedule_apply (ScDenialSidebar *self)
 {
-  if (self->job == NULL)
-    return;
-  g_mutex_lock (&self->job->mutex);
-  schedule_apply_locked (self->job);
-  g_mutex_unlock (&self->job->mutex);
+  if (self->job != NULL)
+    sc_denial_loader_schedule (self->job->loader);
 }
 
 static gboolean
@@ -507,7 +307,6 @@ sort_func_indirect (gconstpointer a,
   return sort_func (*(gpointer const *) a, *(gpointer const *) b, user_data);
 }
 
-static void schedule_apply (ScDenialSidebar *self);
 
 typedef struct
 {
@@ -738,15 +537,15 @@ in_place (ScDenialSidebar *self,
 }
 
 static void
-apply_snapshot (ScDenialSidebar *self,
-                Snapshot        *snapshot)
+apply_snapshot (ScDenialSidebar  *self,
+                ScDenialSnapshot *snapshot)
 {
   ScDenialItem *item;
   guint position;
 
   if (snapshot->is_new)
     {
-      item = sc_denial_item_new (self->store_ref, snapshot->group);
+      item = sc_denial_item_new (self->store, snapshot->group);
       sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
                              (const char * const *) snapshot->hosts);
       g_ptr_array_add (self->pending_new, item);
@@ -806,25 +605,27 @@ finish_job (ScDenialSidebar *self,
 
   g_assert (owned == job);
   job->sidebar = NULL;
+  sc_denial_loader_detach (job->loader);
 
   /* Take the reader back for following; a failed open leaves none. */
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  self->reader = g_steal_pointer (&job->reader);
+  self->reader = sc_denial_loader_steal_reader (job->loader);
 
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_spinner_stop (self->status_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), FALSE);
 
-  if (job->warnings != NULL && job->warnings->len > 0)
+  if (sc_denial_loader_get_warnings (job->loader)->len > 0)
     {
+      GPtrArray *warnings = sc_denial_loader_get_warnings (job->loader);
       g_autoptr(GString) notes = g_string_new (NULL);
 
-      for (guint i = 0; i < job->warnings->len; i++)
+      for (guint i = 0; i < warnings->len; i++)
         {
           if (i > 0)
             g_string_append_c (notes, '\n');
-          g_string_append (notes, g_ptr_array_index (job->warnings, i));
+          g_string_append (notes, g_ptr_array_index (warnings, i));
         }
       gtk_label_set_label (self->notes_label, notes->str);
       gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
@@ -879,25 +680,16 @@ flush_mode (LoadJob *job)
 }
 
 static gboolean
-apply_cb (gpointer data)
+apply_cb (ScDenialLoader *loader,
+          gpointer        data)
 {
   LoadJob *job = data;
   ScDenialSidebar *self = job->sidebar;
   gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
   guint n = 0;
 
-  /* Back below redrawing after a chunk the watchdog forced through. */
-  g_source_set_priority (g_main_current_source (), G_PRIORITY_DEFAULT_IDLE);
-  job->last_apply = g_get_monotonic_time ();
-
   if (self == NULL)
-    {
-      g_mutex_lock (&job->mutex);
-      job->apply_scheduled = FALSE;
-      g_clear_pointer (&job->apply_source, g_source_unref);
-      g_mutex_unlock (&job->mutex);
-      return G_SOURCE_REMOVE;
-    }
+    return FALSE;
 
   for (;;)
     {
@@ -905,24 +697,16 @@ apply_cb (gpointer data)
         {
           g_clear_pointer (&job->applying, g_ptr_array_unref);
           job->applying_pos = 0;
-
-          g_mutex_lock (&job->mutex);
-          self->n_lost = job->n_lost;
-          self->n_records = job->n_records;
-          if (job->queue->len == 0)
+          job->applying = sc_denial_loader_take_batch (loader, &self->n_lost, &self->n_records,
+                                                       &self->n_dropped);
+          if (job->applying == NULL)
             {
-              job->apply_scheduled = FALSE;
-              g_clear_pointer (&job->apply_source, g_source_unref);
-              g_mutex_unlock (&job->mutex);
               if (flush_pending_new (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
               else
                 update_status (self);
-              return G_SOURCE_REMOVE;
+              return FALSE;
             }
-          job->applying = g_steal_pointer (&job->queue);
-          job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-          g_mutex_unlock (&job->mutex);
         }
 
       apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
@@ -933,7 +717,7 @@ apply_cb (gpointer data)
 
   flush_pending_new (self, flush_mode (job));
   update_status (self);
-  return G_SOURCE_CONTINUE;
+  return TRUE;
 }
 
 static void
@@ -944,28 +728,13 @@ load_done_cb (GObject      *source_object,
   g_autoptr(LoadJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (job->reader != NULL)
-    {
-      GPtrArray *warnings = sc_journal_reader_get_warnings (job->reader);
-
-      if (warnings != NULL && warnings->len > 0)
-        {
-          job->warnings = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < warnings->len; i++)
-            g_ptr_array_add (job->warnings, g_strdup (g_ptr_array_index (warnings, i)));
-        }
-    }
-
+  sc_denial_loader_run_finish (job->loader, result, &error);
   job->error = g_steal_pointer (&error);
   job->done = TRUE;
 
-  /* The last batches may still be queued: let apply_cb finish the job
-   * after them, in order. */
-  g_mutex_lock (&job->mutex);
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
+  /* The last batches may still wait: apply_cb finishes the job after
+   * them, in order. */
+  sc_denial_loader_schedule (job->loader);
 }
 
 static void
@@ -975,6 +744,7 @@ cancel_job (ScDenialSidebar *self)
   if (self->job != NULL)
     {
       self->job->sidebar = NULL;
+      sc_denial_loader_detach (self->job->loader);
       g_clear_pointer (&self->job, load_job_unref);
     }
   if (self->cancellable != NULL)
@@ -984,53 +754,22 @@ cancel_job (ScDenialSidebar *self)
     }
 }
 
-/* HACK: with a slow renderer (GL on llvmpipe, an old GPU) every frame can
- * take longer than the frame interval, and idle sources then never run: the
- * list would stay empty forever. Every WATCHDOG_MS, if the apply idle has not
- * run, it is raised above redrawing for one budgeted chunk. */
-#define WATCHDOG_MS 40
-
-static gboolean
-apply_watchdog_cb (gpointer data)
-{
-  LoadJob *job = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (job->sidebar == NULL)
-    return G_SOURCE_REMOVE;
-
-  g_mutex_lock (&job->mutex);
-  if (job->apply_source != NULL && now - job->last_apply > WATCHDOG_MS * 1000)
-    g_source_set_priority (job->apply_source, G_PRIORITY_DEFAULT);
-  g_mutex_unlock (&job->mutex);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 start_job (ScDenialSidebar *self,
            gboolean         initial)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   g_assert (self->job == NULL);
 
   job = g_atomic_rc_box_new0 (LoadJob);
-  g_mutex_init (&job->mutex);
   job->sidebar = self;
-  job->context = g_main_context_ref_thread_default ();
   job->initial = initial;
   job->started = g_get_monotonic_time ();
-  job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-  job->store_ref = sc_denial_store_ref_acquire (self->store_ref);
-  job->reader = g_steal_pointer (&self->reader);
-
-  job->options.type = self->options.type;
-  job->options.path = g_strdup (self->options.path);
-  job->options.files = g_strdupv (self->options.files);
-  job->options.snap = g_strdup (self->options.snap);
-  job->options.since_usec = self->options.since_usec;
-  job->options.this_boot = self->options.this_boot;
+  job->loader = sc_denial_loader_new (self->store, &self->options,
+                                      g_steal_pointer (&self->reader));
+  /* The job lives as long as the loader calls back. */
+  sc_denial_loader_set_ready_func (job->loader, apply_cb, job);
 
   self->job = job;
   if (self->cancellable == NULL)
@@ -1041,14 +780,7 @@ start_job (ScDenialSidebar *self,
   gtk_spinner_start (self->status_spinner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  job->last_apply = g_get_monotonic_time ();
-  g_timeout_add_full (G_PRIORITY_DEFAULT, WATCHDOG_MS, apply_watchdog_cb,
-                      load_job_ref (job), (GDestroyNotify) load_job_unref);
-
-  task = g_task_new (self, self->cancellable, load_done_cb, load_job_ref (job));
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_task_run_in_thread (task, load_thread);
+  sc_denial_loader_run_async (job->loader, self->cancellable, load_done_cb, load_job_ref (job));
 }
 
 /* ---- Follow ----------------------------------------------------------- */
@@ -1140,6 +872,20 @@ update_status (ScDenialSidebar *self)
   else
     /* Translators: "12 denials · 140 records" */
     text = g_strdup_printf (_("%s · %s"), groups, records);
+  if (self->n_dropped > 0)
+    {
+      g_autofree char *n_dropped = g_strdup_printf ("%" G_GUINT64_FORMAT, self->n_dropped);
+      g_autofree char *more = NULL;
+      g_autofree char *shown = NULL;
+
+      /* Translators: groups beyond the sidebar's limit; %s is the number */
+      more = g_strdup_printf (ngettext ("%s more group not shown", "%s more groups not shown",
+                                        (gulong) MIN (self->n_dropped, G_MAXULONG)), n_dropped);
+      /* Translators: "12 denials · 140 records" followed by "3 more groups not shown" */
+      shown = g_strdup_printf (_("%s · %s"), text, more);
+      g_free (text);
+      text = g_steal_pointer (&shown);
+    }
   if (g_strcmp0 (gtk_label_get_label (self->status_label), text) != 0)
     gtk_label_set_label (self->status_label, text);
 
@@ -1154,7 +900,7 @@ update_status (ScDenialSidebar *self)
                                n_lost);
       gtk_label_set_label (self->lost_title, title);
     }
-  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > 0);
+  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > self->lost_dismissed);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
     return;
@@ -1178,7 +924,20 @@ update_status (ScDenialSidebar *self)
     }
   else
     {
-      if (n_groups > 0)
+      gboolean offer_log = self->project_log != NULL &&
+                           g_strcmp0 (self->options.path, self->project_log) != 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->project_log_button), offer_log && n_groups == 0);
+      adw_status_page_set_title (self->empty_page, _("No Denials"));
+      adw_status_page_set_icon_name (self->empty_page, "security-high-symbolic");
+      if (n_groups == 0 && self->source_problem != NULL)
+        {
+          /* Not "nothing was refused": nothing could have been seen. */
+          adw_status_page_set_title (self->empty_page, _("Denials Cannot Be Seen Here"));
+          adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+          adw_status_page_set_description (self->empty_page, self->source_problem);
+        }
+      else if (n_groups > 0)
         adw_status_page_set_description (self->empty_page,
                                          _("Every denial is hidden: ignored, or logged by snapd "
                                            "itself. Use the view menu to show them."));
@@ -1230,7 +989,18 @@ update_source_label (ScDenialSidebar *self)
       break;
     }
 
+  if (self->paste_path != NULL && self->options.type == SC_JOURNAL_SOURCE_LOG &&
+      g_strcmp0 (self->options.path, self->paste_path) == 0)
+    {
+      g_free (label);
+      label = g_strdup (_("Pasted Records"));
+      icon = "edit-paste-symbolic";
+    }
+
   gtk_label_set_label (self->source_label, label);
+  /* Short names are shown whole ("System Journal"); long file names give
+   * way in the middle when the sidebar is narrow. */
+  gtk_label_set_width_chars (self->source_label, MIN ((int) g_utf8_strlen (label, -1), 16));
   gtk_image_set_from_icon_name (self->source_icon, icon);
 
   /* Explicit journal files are a closed set: sd-journal cannot watch them. */
@@ -1238,6 +1008,21 @@ update_source_label (ScDenialSidebar *self)
                             self->options.type != SC_JOURNAL_SOURCE_FILES);
   gtk_widget_set_tooltip_text (self->source_button,
                                self->options.path ? self->options.path : label);
+}
+
+static void
+update_project_log (ScDenialSidebar *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.open-project-log",
+                                 self->project_log != NULL);
+  if (self->project_log != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (self->project_log);
+      /* Translators: %s is a file name in the project folder, e.g. denials.log */
+      g_autofree char *label = g_strdup_printf (_("_Open “%s”"), name);
+
+      gtk_button_set_label (self->project_log_button, label);
+    }
 }
 
 /* ---- List rows -------------------------------------------------------- */
@@ -1482,6 +1267,13 @@ open_chooser (ScDenialSidebar     *self,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
       g_object_unref (filter);
     }
+  /* The project's folder first: that is where a saved log usually is. */
+  if (self->project != NULL && sc_project_get_root (self->project) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (sc_project_get_root (self->project));
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
   g_object_set_data (G_OBJECT (native), "sc-type", GINT_TO_POINTER (type));
   g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -1517,6 +1309,190 @@ open_log_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_LOG);
+}
+
+static void
+open_project_log_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+  ScJournalOptions options = { 0 };
+
+  if (self->project_log == NULL)
+    return;
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = self->project_log;
+  sc_denial_sidebar_set_source (self, &options);
+}
+
+static void
+dismiss_lost_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+
+  /* Until more records are lost. */
+  self->lost_dismissed = self->n_lost;
+  gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
+}
+
+/* ---- Pasted records --------------------------------------------------- */
+
+static void
+remove_paste_file (ScDenialSidebar *self)
+{
+  if (self->paste_path != NULL)
+    g_unlink (self->paste_path);
+  g_clear_pointer (&self->paste_path, g_free);
+}
+
+/* Reads TEXT (records copied from a bug report, a terminal, a forum) as a
+ * text log: the same parser as a log file, so what it understands there
+ * it understands here. */
+void
+sc_denial_sidebar_load_text (ScDenialSidebar *self,
+                             const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *owned = NULL;
+  ScJournalOptions options = { 0 };
+  int fd;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+  g_return_if_fail (text != NULL);
+
+  fd = g_file_open_tmp ("snapconfine-pasted-XXXXXX.log", &path, &error);
+  if (fd < 0)
+    {
+      emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
+  close (fd);
+  /* Text copied from a page rarely ends with a newline; the last record
+   * is a whole line all the same. */
+  if (!g_str_has_suffix (text, "\n"))
+    text = owned = g_strconcat (text, "\n", NULL);
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    {
+      g_unlink (path);
+      emit_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  remove_paste_file (self);
+  self->paste_path = g_steal_pointer (&path);
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = self->paste_path;
+  sc_denial_sidebar_set_source (self, &options);
+}
+
+static void
+paste_text_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ScDenialSidebar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL || strspn (text, " \t\r\n") == strlen (text))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        emit_toast (self, adw_toast_new (_("The clipboard holds no text to read records from")));
+      return;
+    }
+  sc_denial_sidebar_load_text (self, text);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_text_cb,
+                                 g_object_ref (widget));
+}
+
+static void
+paste_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ScDenialSidebar  *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "sc-buffer");
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "show") != 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (strspn (text, " \t\r\n") != strlen (text))
+    sc_denial_sidebar_load_text (self, text);
+}
+
+static void
+paste_dialog_clipboard_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GtkTextBuffer) buffer = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  /* Only what looks like records, and only into an untouched box. */
+  if (text != NULL && gtk_text_buffer_get_char_count (buffer) == 0 &&
+      (strstr (text, "apparmor") != NULL || strstr (text, "audit") != NULL ||
+       strstr (text, "seccomp") != NULL))
+    gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+static void
+paste_records_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Paste Records"),
+                                   _("Paste denial records copied from a bug report, a forum "
+                                     "or a terminal (journalctl, dmesg, snappy-debug) to see "
+                                     "what they suggest."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Records"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "show", _("_Show Suggestions"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "show",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "show");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_object_set_data_full (G_OBJECT (dialog), "sc-buffer", g_object_ref (buffer), g_object_unref);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 paste_dialog_clipboard_cb, g_object_ref (buffer));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_dialog_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
 }
 
 static void
@@ -1580,7 +1556,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->pending_set, g_hash_table_unref);
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
   g_clear_object (&self->project);
 
@@ -1597,6 +1573,9 @@ sc_denial_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->ignored_strv, g_strfreev);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->sort_by, g_free);
+  g_clear_pointer (&self->source_problem, g_free);
+  g_clear_pointer (&self->project_log, g_free);
+  remove_paste_file (self);
 
   G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->finalize (object);
 }
@@ -1780,6 +1759,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, project_log_button);
 
   gtk_widget_class_install_action (widget_class, "sidebar.use-system-journal", NULL,
                                    use_system_journal_action);
@@ -1787,6 +1767,14 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.open-files", NULL, open_files_action);
   gtk_widget_class_install_action (widget_class, "sidebar.open-log", NULL, open_log_action);
   gtk_widget_class_install_action (widget_class, "sidebar.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.open-project-log", NULL,
+                                   open_project_log_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.dismiss-lost", NULL, dismiss_lost_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.paste-records", NULL,
+                                   paste_records_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "sidebar.paste", NULL);
   gtk_widget_class_install_action (widget_class, "sidebar.reset-ignored", NULL,
                                    reset_ignored_action);
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
@@ -1803,6 +1791,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   GtkListItemFactory *factory;
 
   self->follow = TRUE;
+  self->max_groups = SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS;
   self->sort_by = g_strdup ("last-seen");
   self->options.type = SC_JOURNAL_SOURCE_SYSTEM;
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1838,6 +1827,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   update_source_label (self);
+  update_project_log (self);
   update_status (self);
 }
 
@@ -1877,8 +1867,13 @@ sc_denial_sidebar_set_project (ScDenialSidebar *self,
 
   g_set_object (&self->project, project);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  g_clear_pointer (&self->project_log, g_free);
   if (project != NULL)
-    self->plan = sc_denial_plan_new (project);
+    {
+      self->plan = sc_denial_plan_new (project);
+      self->project_log = sc_project_find_denial_log (project);
+    }
+  update_project_log (self);
 
   /* A reloaded project of the same snap keeps what was read; only what
    * the cards offer changes. */
@@ -2016,6 +2011,10 @@ sc_denial_sidebar_set_source (ScDenialSidebar        *self,
     }
   self->options.snap = self->project ? g_strdup (sc_project_get_name (self->project)) : NULL;
 
+  /* Pasted records are kept only while they are shown. */
+  if (self->paste_path != NULL && g_strcmp0 (self->options.path, self->paste_path) != 0)
+    remove_paste_file (self);
+
   update_source_label (self);
   sc_denial_sidebar_set_follow (self, self->options.type == SC_JOURNAL_SOURCE_SYSTEM);
   sc_denial_sidebar_reload (self);
@@ -2040,13 +2039,20 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   g_hash_table_remove_all (self->pending_set);
   g_hash_table_remove_all (self->by_group);
   g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
-  self->store_ref = sc_denial_store_ref_new (sc_denial_store_new (snap));
+  self->store = sc_denial_store_new (snap);
+  sc_denial_store_set_max_groups (self->store, self->max_groups);
+  self->n_dropped = 0;
   self->n_lost = 0;
   self->n_records = 0;
   self->have_source = TRUE;
+
+  self->lost_dismissed = 0;
+  g_clear_pointer (&self->source_problem, g_free);
+  if (self->options.type == SC_JOURNAL_SOURCE_SYSTEM)
+    sc_denial_source_check_system (NULL, NULL, &self->source_problem);
 
   gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
@@ -2054,6 +2060,27 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   start_job (self, TRUE);
   update_status (self);
+}
+
+void
+sc_denial_sidebar_set_max_groups (ScDenialSidebar *self,
+                                  guint            max_groups)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  if (self->max_groups == max_groups)
+    return;
+  self->max_groups = max_groups;
+  if (self->have_source)
+    sc_denial_sidebar_reload (self);
+}
+
+guint64
+sc_denial_sidebar_get_n_dropped (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return self->n_dropped;
 }
 
 guint

@@ -48,6 +48,18 @@ gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self
  * system journal and off otherwise. */
 void                sc_denial_sidebar_set_source   (ScDenialSidebar        *self,
                                                     const ScJournalOptions *options);
+/* At most MAX_GROUPS groups are listed (0: no limit); records of further
+ * groups are counted and the status bar says how many groups were left
+ * out. Reloads when it changes. */
+#define SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS 100000
+void                sc_denial_sidebar_set_max_groups (ScDenialSidebar      *self,
+                                                      guint                 max_groups);
+guint64             sc_denial_sidebar_get_n_dropped  (ScDenialSidebar      *self);
+
+/* Reads TEXT (records pasted from a bug report, a terminal…) as a text
+ * log, through the same parser as a log file, and shows its groups. */
+void                sc_denial_sidebar_load_text    (ScDenialSidebar        *self,
+                                                    const char             *text);
 /* Reads the source again from the start. */
 void                sc_denial_sidebar_reload       (ScDenialSidebar        *self);
 

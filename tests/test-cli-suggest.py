@@ -349,6 +349,37 @@ def test_errors(d, tmp):
           p.returncode == 4 and read(yaml) == before, "rc %d %s" % (p.returncode, p.stderr.decode()))
 
 
+def test_max_groups(tmp):
+    """--max-groups keeps the first N groups, counts the rest and says how
+    many groups were not shown (issue 15 item 8)."""
+    root = os.path.join(tmp, "capped")
+    os.mkdir(root)
+    with open(os.path.join(root, "snapcraft.yaml"), "w") as f:
+        f.write("name: demo\nbase: core22\nconfinement: devmode\n"
+                "apps:\n  demo:\n    command: bin/demo\n")
+    log = os.path.join(root, "kern.log")
+    with open(log, "w") as f:
+        for i in range(5):
+            for _ in range(2):
+                f.write('Nov 24 09:12:0%d devbox kernel: audit: type=1400 audit(1795511521.%03d:3%d): '
+                        'apparmor="DENIED" operation="open" class="file" profile="snap.demo.demo" '
+                        'name="/srv/data-%d/file" pid=4121 comm="demo" requested_mask="r" '
+                        'denied_mask="r" fsuid=1000 ouid=0\n' % (i, i * 10 + _, i * 2 + _, i))
+    p = run(["denials", "--log", log, "--snap", "demo", "--json", "--max-groups", "2"])
+    groups = json.loads(p.stdout) if p.returncode == 0 else []
+    check("denials --max-groups keeps the first groups", [g["count"] for g in groups] == [2, 2],
+          p.stdout.decode() + p.stderr.decode())
+    check("denials --max-groups says how many groups were not shown",
+          b"3 more groups not shown (6 records)" in p.stderr, p.stderr.decode())
+    p = run(["suggest", root, "--log", log, "--max-groups", "1", "--json"])
+    report = json.loads(p.stdout) if p.returncode == 0 else {}
+    check("suggest --max-groups plans the groups it kept",
+          sum(x["denials"] for t in report.get("unresolved", []) + report.get("fixes", [])
+              for x in [t]) + sum(pl["denials"] for t in report.get("targets", [])
+                                  for pl in t["plugs"]) == 2
+          and b"4 more groups not shown" in p.stderr, p.stdout.decode() + p.stderr.decode())
+
+
 def main():
     if not CLI:
         print("1..0 # SKIP SNAPCONFINE_CLI is not set")
@@ -371,6 +402,7 @@ def main():
         test_sources_and_filters(tmp)
         test_slot_names(tmp)
         test_existing_definitions(tmp)
+        test_max_groups(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -58,7 +58,7 @@ write_note (ScJson           *json,
   sc_json_member_string (json, "object",
                          n->group->object_pattern != NULL ? n->group->object_pattern : d->object);
   if (with_fix)
-    sc_json_member_string (json, "fix", n->group->suggestions->fix);
+    sc_json_member_string (json, "fix", n->fix);
   sc_json_key (json, "denials");
   sc_json_uint (json, n->group->count);
   sc_json_end_object (json);
@@ -303,7 +303,7 @@ print_text (ScDenialPlan  *plan,
 
           printf ("  %s: %s %s — %s\n", label,
                   n->group->denial->operation ? n->group->denial->operation : "",
-                  object ? object : "", n->group->suggestions->fix);
+                  object ? object : "", n->fix);
         }
     }
 
@@ -399,6 +399,7 @@ sc_cli_suggest (int    argc,
   if (reader == NULL)
     return sc_cli_fail (error);
   store = sc_denial_store_new (options.snap);
+  sc_denial_store_set_max_groups (store, (guint) MAX (args.max_groups, 0));
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);
   sc_cli_print_warnings (reader, store);

@@ -16,11 +16,13 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "sc-denial-format.h"
 #include "sc-denial-item.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-denial-source.h"
 #include "sc-strict-dialog.h"
-#include "sc-window.h"
+#include "sc-window-private.h"
 
 static gboolean have_display;
 
@@ -598,7 +600,9 @@ test_details (Fixture       *fixture,
   g_assert_true (shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-  spin_for (400);
+  /* The details slide away (250 ms); on a busy machine frames come late. */
+  for (guint waited = 0; waited < 5000 && shows_text (GTK_WIDGET (row), "denied_mask"); waited += 100)
+    spin_for (100);
   g_assert_false (shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
@@ -689,6 +693,197 @@ test_follow (Fixture       *fixture,
 
   first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
   g_assert_cmpstr (sc_denial_item_get_object (first), ==, "/media/alice/usb/photo.jpg");
+}
+
+static void
+test_follow_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longer = g_strconcat (log_text, appended_text, NULL);
+  ScDenialItem *notify;
+
+  g_test_summary ("A followed log replaced by a file holding the same lines and more (an "
+                  "editor's save) adds only the new lines");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
+  spin_for (200);
+
+  /* g_file_set_contents() writes a new file and renames it over the log. */
+  g_file_set_contents (fixture->log_path, longer, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (spin_until (follow_arrived, fixture, 20));
+  spin_for (300);
+  g_assert_cmpuint (sc_denial_item_get_count (find_item (fixture, "/dev/video0")), ==, 3);
+  /* A record without an audit id, which nothing else would tell apart. */
+  notify = find_item (fixture, "session org.freedesktop.Notifications "
+                               "org.freedesktop.Notifications.Notify /org/freedesktop/Notifications");
+  g_assert_nonnull (notify);
+  g_assert_cmpuint (sc_denial_item_get_count (notify), ==, 1);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+}
+
+static void
+test_dismiss_lost (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkRevealer *lost;
+
+  g_test_summary ("The records-were-lost warning can be dismissed and stays away after a "
+                  "reload shows it again");
+  REQUIRE_DISPLAY ();
+
+  lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
+  g_assert_nonnull (lost);
+  g_assert_true (gtk_revealer_get_reveal_child (lost));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.dismiss-lost", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (lost));
+  /* Still counted. */
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+}
+
+static gboolean
+has_groups (Fixture *fixture)
+{
+  return loaded (fixture) && sc_denial_sidebar_get_n_groups (fixture->sidebar) > 0;
+}
+
+static gboolean
+source_label_shows (GtkWidget  *widget,
+                    const char *text,
+                    gboolean   *whole)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      int min = 0, nat = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      *whole = min >= nat;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (source_label_shows (child, text, whole))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* As copied from a forum post: the syslog prefix and a second record. */
+  static const char pasted[] =
+    "Nov 24 09:12:09 devbox kernel: audit: type=1400 audit(1795511529.500:310): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/dev/video3\" pid=4121 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" "
+    "fsuid=1000 ouid=0\n"
+    "Nov 24 09:12:10 devbox kernel: audit: type=1400 audit(1795511530.500:311): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.daemon\" "
+    "name=\"/etc/ssl/private/key.pem\" pid=4122 comm=\"foo-daemon\" requested_mask=\"r\" "
+    "denied_mask=\"r\" fsuid=0 ouid=0\n";
+  gboolean whole = FALSE;
+  ScDenialRow *row;
+
+  g_test_summary ("Records pasted with Ctrl+V on the sidebar are read as a log and listed "
+                  "with their suggestions; the source says they were pasted");
+  REQUIRE_DISPLAY ();
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->sidebar)), pasted);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.paste", NULL));
+  spin_for (100);
+  g_assert_true (spin_until (has_groups, fixture, 20));
+  spin_for (300);
+
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 2);
+  g_assert_null (find_item (fixture, "/dev/video0"));
+  row = find_row (fixture, "/dev/video3");
+  g_assert_nonnull (row);
+  g_assert_true (shows_text (GTK_WIDGET (row), "camera"));
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "Pasted Records", &whole));
+
+  /* Back to a log: the pasted copy is gone. */
+  set_log_source (fixture, fixture->log_path);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+}
+
+static void
+test_system_journal_state (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *log = g_build_filename (fixture->dir, "denials.log", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean whole = FALSE;
+  ScDenialSourceProblem state;
+
+  g_test_summary ("On the system journal the source label is whole; where AppArmor is off or "
+                  "the journal unreadable the empty state says so instead of 'nothing was "
+                  "refused', and the project's own log is offered");
+  REQUIRE_DISPLAY ();
+
+  /* The project keeps a log of its own: offered by name. */
+  g_file_set_contents (log, appended_text, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->project);
+  fixture->project = sc_project_load (fixture->dir, &error);
+  g_assert_no_error (error);
+  sc_denial_sidebar_set_project (fixture->sidebar, NULL);
+  sc_denial_sidebar_set_project (fixture->sidebar, fixture->project);
+
+  sc_denial_sidebar_set_source (fixture->sidebar, NULL);
+  g_assert_true (spin_until (loaded, fixture, 60));
+  spin_for (100);
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "System Journal", &whole));
+  g_assert_true (whole);
+
+  state = sc_denial_source_check_system (NULL, NULL, &problem);
+  g_test_message ("this machine: %s", problem != NULL ? problem : "journal readable, AppArmor on");
+  if (sc_denial_sidebar_get_n_groups (fixture->sidebar) == 0 &&
+      g_strcmp0 (sc_denial_sidebar_get_page (fixture->sidebar), "empty") == 0)
+    {
+      g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "Nothing was refused") ==
+                     (state == SC_DENIAL_SOURCE_OK));
+      if (state != SC_DENIAL_SOURCE_OK)
+        g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), problem));
+      g_assert_nonnull (find_button (GTK_WIDGET (fixture->sidebar), "_Open “denials.log”"));
+      g_assert_true (gtk_widget_get_visible (find_button (GTK_WIDGET (fixture->sidebar),
+                                                         "_Open “denials.log”")));
+    }
+
+  /* The project's log, in one click. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.open-project-log", NULL));
+  g_assert_true (spin_until (has_groups, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 2);
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "denials.log", &whole));
+  g_unlink (log);
+}
+
+static void
+test_max_groups (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_test_summary ("With a limit on groups the sidebar lists that many and says how many more "
+                  "were not shown");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 3);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  spin_for (100);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 3);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_dropped (fixture->sidebar), ==, N_GROUPS - 3);
+  g_assert_true (shows_text (GTK_WIDGET (fixture->sidebar), "4 more groups not shown"));
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 0);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_false (shows_text (GTK_WIDGET (fixture->sidebar), "not shown"));
 }
 
 static void
@@ -1203,6 +1398,11 @@ main (int   argc,
   ADD ("details", test_details, 0);
   ADD ("ignore", test_ignore, 0);
   ADD ("follow", test_follow, 0);
+  ADD ("follow-replaced", test_follow_replaced, 0);
+  ADD ("dismiss-lost", test_dismiss_lost, 0);
+  ADD ("max-groups", test_max_groups, 0);
+  ADD ("paste", test_paste, 0);
+  ADD ("system-journal-state", test_system_journal_state, 0);
   ADD ("unreadable", test_unreadable, 0);
   ADD ("sort-by-count", test_sort_by_count, 0);
   ADD ("order-many", test_order_many, 0);
