@@ -160,6 +160,8 @@ struct _ScDenialSidebar
   guint64             n_records;
   gboolean            follow;
   gboolean            show_noise;
+  gboolean            since_install;   /* only what the installed revision was refused */
+  ScSnapdSnap        *installed;       /* this machine's snapd's view of the snap, nullable */
   gboolean            loading;
   gboolean            have_source;
 };
@@ -174,6 +176,7 @@ enum {
   PROP_SHOW_NOISE,
   PROP_SORT_BY,
   PROP_LOADING,
+  PROP_SINCE_INSTALL,
   N_PROPS
 };
 
@@ -221,6 +224,9 @@ item_visible (ScDenialSidebar *self,
   if (!self->show_noise && sc_denial_item_get_noise (item))
     return FALSE;
   if (g_hash_table_contains (self->ignored, sc_denial_item_get_key (item)))
+    return FALSE;
+  if (self->since_install && self->installed != NULL && self->installed->install_usec > 0 &&
+      sc_denial_item_get_last_seen (item) < self->installed->install_usec)
     return FALSE;
   return TRUE;
 }
@@ -1035,7 +1041,10 @@ refresh_rows (ScDenialSidebar *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    sc_denial_row_set_plan (row, self->plan);
+    {
+      sc_denial_row_set_installed (row, self->installed);
+      sc_denial_row_set_plan (row, self->plan);
+    }
 }
 
 static void
@@ -1133,6 +1142,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
 
   sc_denial_row_set_item (row, gtk_list_item_get_item (list_item));
+  sc_denial_row_set_installed (row, self->installed);
   sc_denial_row_set_plan (row, self->plan);
   g_hash_table_add (self->bound_rows, row);
 }
@@ -1530,6 +1540,7 @@ sc_denial_sidebar_dispose (GObject *object)
 {
   ScDenialSidebar *self = (ScDenialSidebar *) object;
 
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
   cancel_job (self);
   if (self->fd_source != NULL)
     {
@@ -1588,6 +1599,8 @@ sc_denial_sidebar_get_property (GObject    *object,
 {
   ScDenialSidebar *self = SC_DENIAL_SIDEBAR (object);
 
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+
   switch (prop_id)
     {
     case PROP_PROJECT:
@@ -1607,6 +1620,9 @@ sc_denial_sidebar_get_property (GObject    *object,
       break;
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_SINCE_INSTALL:
+      g_value_set_boolean (value, self->since_install);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1652,6 +1668,9 @@ sc_denial_sidebar_set_property (GObject      *object,
       break;
     case PROP_SORT_BY:
       set_sort_by (self, g_value_get_string (value));
+      break;
+    case PROP_SINCE_INSTALL:
+      sc_denial_sidebar_set_since_install (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1715,6 +1734,9 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SINCE_INSTALL] =
+    g_param_spec_boolean ("since-install", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1780,6 +1802,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
                                    copy_ratelimit_command_action);
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-noise", "show-noise");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.since-install", "since-install");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort-by", "sort-by");
 
   gtk_widget_class_set_css_name (widget_class, "sc-denial-sidebar");
@@ -1829,6 +1852,8 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   update_source_label (self);
   update_project_log (self);
   update_status (self);
+  /* Until snapd says when the installed revision came. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", FALSE);
 }
 
 /* ---- Public API ------------------------------------------------------- */
@@ -1978,6 +2003,53 @@ sc_denial_sidebar_set_show_noise (ScDenialSidebar *self,
                       show_noise ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NOISE]);
+}
+
+gboolean
+sc_denial_sidebar_get_since_install (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+  return self->since_install;
+}
+
+void
+sc_denial_sidebar_set_since_install (ScDenialSidebar *self,
+                                     gboolean         since_install)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  since_install = !!since_install;
+  if (self->since_install == since_install)
+    return;
+  self->since_install = since_install;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      since_install ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_INSTALL]);
+}
+
+void
+sc_denial_sidebar_set_installed (ScDenialSidebar *self,
+                                 ScSnapdSnap     *snap)
+{
+  gint64 before, after;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  before = self->installed != NULL ? self->installed->install_usec : 0;
+  after = snap != NULL ? snap->install_usec : 0;
+  if (snap != NULL)
+    sc_snapd_snap_ref (snap);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+  self->installed = snap;
+  /* "Since this revision" needs to know when it was installed. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", after > 0);
+  if (self->since_install && before != after)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      update_status (self);
+    }
+  refresh_rows (self);
 }
 
 gboolean
