@@ -197,17 +197,28 @@ _sc_window_snapd_init (ScWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
 }
 
-/* After the first frame: asking snapd opens libsnapd-glib. */
+/* After the first frame: asking snapd opens libsnapd-glib. The idle does
+ * not keep a closed window alive. */
 static gboolean
 set_name_idle_cb (gpointer user_data)
 {
-  ScWindow *self = user_data;
-  ScSnapdMonitor *monitor = ensure_monitor (self);
+  g_autoptr(ScWindow) self = g_weak_ref_get (user_data);
+  ScSnapdMonitor *monitor;
 
+  if (self == NULL)
+    return G_SOURCE_REMOVE;
+  monitor = ensure_monitor (self);
   sc_snapd_monitor_set_snap_name (monitor, self->project != NULL
                                            ? sc_project_get_name (self->project) : NULL);
   update (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 void
@@ -218,7 +229,12 @@ _sc_window_snapd_project_changed (ScWindow *self)
   if (monitor == NULL)
     {
       if (self->project != NULL)
-        g_idle_add_full (G_PRIORITY_LOW, set_name_idle_cb, g_object_ref (self), g_object_unref);
+        {
+          GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+          g_weak_ref_init (ref, self);
+          g_idle_add_full (G_PRIORITY_LOW, set_name_idle_cb, ref, weak_ref_free);
+        }
       return;
     }
   sc_snapd_monitor_set_snap_name (monitor, self->project != NULL
