@@ -1599,8 +1599,6 @@ sc_denial_sidebar_get_property (GObject    *object,
 {
   ScDenialSidebar *self = SC_DENIAL_SIDEBAR (object);
 
-  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
-
   switch (prop_id)
     {
     case PROP_PROJECT:

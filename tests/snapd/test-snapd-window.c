@@ -21,6 +21,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sc-denial-item.h"
@@ -192,6 +194,12 @@ camera_button_says_connect (gpointer data)
          gtk_widget_get_sensitive (GTK_WIDGET (button));
 }
 
+static gboolean
+dialog_shown (gpointer data)
+{
+  return sc_window_get_dialog (data) != NULL;
+}
+
 static void
 test_installed (void)
 {
@@ -259,6 +267,39 @@ test_installed (void)
   g_assert_true (iterate_until (row_has_link, &wait));
   slot = snap_connections_slot ("camera");
   g_assert_cmpstr (slot, ==, ":camera");
+
+  /* "Since this revision": every record of the log is older than the
+   * installed revision. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->sidebar),
+                                             "sidebar.since-install", NULL));
+  g_assert_true (sc_denial_sidebar_get_since_install (window->sidebar));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (window->sidebar), ==, 0);
+  sc_denial_sidebar_set_since_install (window->sidebar, FALSE);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (window->sidebar), >, 0);
+
+  /* A snapd that stops answering mid-session: the switch gives an error
+   * dialog after the timeout ($SNAPCONFINE_SNAPD_TIMEOUT), never a hang. */
+  {
+    const char *pid_text = g_getenv ("SC_SNAPD_PID");
+    int pid = pid_text != NULL ? atoi (pid_text) : 0;
+    gint64 start;
+
+    g_assert_cmpint (pid, >, 1);
+    g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
+    start = g_get_monotonic_time ();
+    gtk_switch_set_active (sc_plug_row_get_link_switch (row), FALSE);
+    g_assert_true (iterate_until (dialog_shown, window));
+    g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (window)));
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (
+                                ADW_MESSAGE_DIALOG (sc_window_get_dialog (window))), "camera"));
+    gtk_window_destroy (sc_window_get_dialog (window));
+    /* Refreshed when snapd answers again: still connected. */
+    sc_snapd_monitor_refresh (sc_window_snapd_get_monitor (GTK_WIDGET (window)));
+    wait.link = SC_PLUG_LINK_CONNECTED;
+    g_assert_true (iterate_until (row_has_link, &wait));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

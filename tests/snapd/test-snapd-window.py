@@ -38,9 +38,9 @@ EXAMPLE = os.path.join(SRC, "examples", "skylark")
 results = []
 
 
-def run_binary(mode, project, log):
+def run_binary(mode, project, log, pid=0):
     env = dict(os.environ, SC_SNAPD_WINDOW_MODE=mode, SC_SNAPD_WINDOW_PROJECT=project,
-               SC_SNAPD_WINDOW_LOG=log)
+               SC_SNAPD_WINDOW_LOG=log, SC_SNAPD_PID=str(pid), SNAPCONFINE_SNAPD_TIMEOUT="3")
     try:
         proc = subprocess.run([BINARY, "--tap"], capture_output=True, text=True, env=env,
                               timeout=120)
@@ -84,7 +84,7 @@ def main():
         log = os.path.join(EXAMPLE, "denials.log")
         with snapd_harness.Snapd() as snapd:
             snapd.try_snap(snapd.make_folder("skylark", snap_yaml, files))
-            run_binary("installed", project, log)
+            run_binary("installed", project, log, snapd.proc.pid)
             snapd.stop_daemon()
             run_binary("unavailable", project, log)
     finally:
