@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-denial-format.h"
+#include "sc-snapd-project.h"
 #include "sc-denial-row.h"
 #include "sc-utils.h"
 
@@ -42,6 +43,7 @@ struct _ScDenialRow
   /* owned */
   ScDenialItem    *item;
   ScDenialPlan    *plan;        /* what Add acts on; NULL without a project */
+  ScSnapdSnap     *installed;   /* this machine's snapd's view of the snap, nullable */
 
   gulong           notify_id;
   gboolean         expanded;
@@ -243,12 +245,14 @@ typedef struct
   gboolean    sensitive;
   const char *note;        /* shown instead of the button, nullable */
   char       *tooltip;
+  char       *connect_plug; /* the button connects this declared plug instead of adding */
 } Action;
 
 static void
 action_clear (Action *action)
 {
   g_clear_pointer (&action->tooltip, g_free);
+  g_clear_pointer (&action->connect_plug, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
@@ -287,17 +291,37 @@ decide_action (ScDenialRow        *self,
                                   : _("This app is not declared in the project"));
       break;
     case SC_PLAN_STATE_DECLARED:
+    case SC_PLAN_STATE_EXTENSION:
+      {
+        /* Declared but not connected on this machine: the answer is to
+         * connect it. */
+        ScSnapdPlug *installed = self->installed != NULL
+          ? sc_snapd_snap_plug_to_connect (self->installed, target, plug, suggestion->interface)
+          : NULL;
+
+        if (installed != NULL)
+          {
+            action->sensitive = TRUE;
+            action->connect_plug = g_strdup (installed->name);
+            /* Translators: tooltip of the "Connect" button: plug name */
+            action->tooltip = g_strdup_printf (_("“%s” is declared but not connected on this "
+                                                 "machine: connect it"), installed->name);
+            break;
+          }
+      }
+      if (state == SC_PLAN_STATE_EXTENSION)
+        {
+          action->show_button = FALSE;
+          action->note = _("From extension");
+          /* Translators: plug name, then extension name (e.g. gnome), then app or hook */
+          action->tooltip = g_strdup_printf (_("The %2$s extension gives %3$s the “%1$s” plug"),
+                                             plug, extension != NULL ? extension : "?", target);
+          break;
+        }
       action->show_button = FALSE;
       action->note = _("Declared");
       /* Translators: tooltip of a suggestion the project has: plug name, then app or hook */
       action->tooltip = g_strdup_printf (_("%2$s already lists the “%1$s” plug"), plug, target);
-      break;
-    case SC_PLAN_STATE_EXTENSION:
-      action->show_button = FALSE;
-      action->note = _("From extension");
-      /* Translators: plug name, then extension name (e.g. gnome), then app or hook */
-      action->tooltip = g_strdup_printf (_("The %2$s extension gives %3$s the “%1$s” plug"),
-                                         plug, extension != NULL ? extension : "?", target);
       break;
     case SC_PLAN_STATE_ADDED:
       action->show_button = FALSE;
@@ -321,6 +345,9 @@ apply_action (GtkWidget    *button,
 {
   gtk_widget_set_visible (button, action->show_button);
   gtk_widget_set_sensitive (button, action->sensitive);
+  if (GTK_IS_BUTTON (button))
+    gtk_button_set_label (GTK_BUTTON (button),
+                          action->connect_plug != NULL ? _("_Connect") : _("_Add"));
   set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
   if (note != NULL)
     {
@@ -351,6 +378,13 @@ add_suggestion (ScDenialRow        *self,
     return;
 
   target = sc_denial_item_get_target (self->item);
+  if (action.connect_plug != NULL)
+    {
+      /* The window connects it (sc-window-snapd.c) and refreshes. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "snapd.connect", "(ssb)",
+                                  target, action.connect_plug, TRUE);
+      return;
+    }
   if (!sc_denial_plan_add_suggestion (self->plan, target, suggestion,
                                       sc_denial_item_get_count (self->item),
                                       &plug, &definition, &error))
@@ -534,6 +568,23 @@ collapse (ScDenialRow *self)
   gtk_revealer_set_child (self->details_revealer, NULL);
   gtk_revealer_set_transition_duration (self->details_revealer, 250);
   gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+}
+
+static void update_action (ScDenialRow *self);
+
+void
+sc_denial_row_set_installed (ScDenialRow *self,
+                             ScSnapdSnap *snap)
+{
+  g_return_if_fail (SC_IS_DENIAL_ROW (self));
+
+  if (self->installed == snap)
+    return;
+  if (snap != NULL)
+    sc_snapd_snap_ref (snap);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+  self->installed = snap;
+  update_action (self);
 }
 
 static void
@@ -755,6 +806,7 @@ sc_denial_row_finalize (GObject *object)
   ScDenialRow *self = (ScDenialRow *) object;
 
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
 
   G_OBJECT_CLASS (sc_denial_row_parent_class)->finalize (object);
 }

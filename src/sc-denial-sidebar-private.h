@@ -13,6 +13,7 @@
 #include "sc-denial-loader.h"
 #include "sc-denial-plan.h"
 #include "sc-denial-sidebar.h"
+#include "sc-snapd-client.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,8 @@ struct _ScDenialSidebar
   guint64             n_records;
   gboolean            follow;
   gboolean            show_noise;
+  gboolean            since_install;   /* only what the installed revision was refused */
+  ScSnapdSnap        *installed;       /* this machine's snapd's view of the snap, nullable */
   gboolean            loading;
   gboolean            have_source;
 };

@@ -94,6 +94,7 @@ enum {
   PROP_SHOW_NOISE,
   PROP_SORT_BY,
   PROP_LOADING,
+  PROP_SINCE_INSTALL,
   N_PROPS
 };
 
@@ -142,6 +143,9 @@ item_visible (ScDenialSidebar *self,
   if (!self->show_noise && sc_denial_item_get_noise (item))
     return FALSE;
   if (g_hash_table_contains (self->ignored, sc_denial_item_get_key (item)))
+    return FALSE;
+  if (self->since_install && self->installed != NULL && self->installed->install_usec > 0 &&
+      sc_denial_item_get_last_seen (item) < self->installed->install_usec)
     return FALSE;
   return TRUE;
 }
@@ -519,7 +523,10 @@ refresh_rows (ScDenialSidebar *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    sc_denial_row_set_plan (row, self->plan);
+    {
+      sc_denial_row_set_installed (row, self->installed);
+      sc_denial_row_set_plan (row, self->plan);
+    }
 }
 
 static void
@@ -617,6 +624,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
 
   sc_denial_row_set_item (row, gtk_list_item_get_item (list_item));
+  sc_denial_row_set_installed (row, self->installed);
   sc_denial_row_set_plan (row, self->plan);
   g_hash_table_add (self->bound_rows, row);
 }
@@ -705,6 +713,7 @@ sc_denial_sidebar_dispose (GObject *object)
 {
   ScDenialSidebar *self = (ScDenialSidebar *) object;
 
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
   cancel_job (self);
   if (self->fd_source != NULL)
     {
@@ -783,6 +792,9 @@ sc_denial_sidebar_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_SINCE_INSTALL:
+      g_value_set_boolean (value, self->since_install);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -827,6 +839,9 @@ sc_denial_sidebar_set_property (GObject      *object,
       break;
     case PROP_SORT_BY:
       set_sort_by (self, g_value_get_string (value));
+      break;
+    case PROP_SINCE_INSTALL:
+      sc_denial_sidebar_set_since_install (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -890,6 +905,9 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SINCE_INSTALL] =
+    g_param_spec_boolean ("since-install", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -944,6 +962,7 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
                                    copy_ratelimit_command_action);
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-noise", "show-noise");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.since-install", "since-install");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort-by", "sort-by");
 
   gtk_widget_class_set_css_name (widget_class, "sc-denial-sidebar");
@@ -993,6 +1012,8 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   _sc_denial_sidebar_update_source_label (self);
   _sc_denial_sidebar_update_project_log (self);
   update_status (self);
+  /* Until snapd says when the installed revision came. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", FALSE);
 }
 
 /* ---- Public API ------------------------------------------------------- */
@@ -1142,6 +1163,53 @@ sc_denial_sidebar_set_show_noise (ScDenialSidebar *self,
                       show_noise ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NOISE]);
+}
+
+gboolean
+sc_denial_sidebar_get_since_install (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+  return self->since_install;
+}
+
+void
+sc_denial_sidebar_set_since_install (ScDenialSidebar *self,
+                                     gboolean         since_install)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  since_install = !!since_install;
+  if (self->since_install == since_install)
+    return;
+  self->since_install = since_install;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      since_install ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_INSTALL]);
+}
+
+void
+sc_denial_sidebar_set_installed (ScDenialSidebar *self,
+                                 ScSnapdSnap     *snap)
+{
+  gint64 before, after;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  before = self->installed != NULL ? self->installed->install_usec : 0;
+  after = snap != NULL ? snap->install_usec : 0;
+  if (snap != NULL)
+    sc_snapd_snap_ref (snap);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+  self->installed = snap;
+  /* "Since this revision" needs to know when it was installed. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", after > 0);
+  if (self->since_install && before != after)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      update_status (self);
+    }
+  refresh_rows (self);
 }
 
 gboolean

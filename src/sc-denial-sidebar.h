@@ -23,6 +23,7 @@
 
 #include "sc-journal-reader.h"
 #include "sc-project.h"
+#include "sc-snapd-client.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,15 @@ gboolean            sc_denial_sidebar_get_show_noise (ScDenialSidebar      *self
 void                sc_denial_sidebar_set_show_noise (ScDenialSidebar      *self,
                                                       gboolean              show_noise);
 gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self);
+/* The project's snap as this machine's snapd has it installed (nullable):
+ * a suggestion declared but not connected there gets a Connect button,
+ * and "since-install" (the view menu's "Since This Revision") shows only
+ * what was refused after that revision was installed or refreshed. */
+void                sc_denial_sidebar_set_installed (ScDenialSidebar       *self,
+                                                     ScSnapdSnap           *snap);
+gboolean            sc_denial_sidebar_get_since_install (ScDenialSidebar   *self);
+void                sc_denial_sidebar_set_since_install (ScDenialSidebar   *self,
+                                                         gboolean           since_install);
 
 /* Chooses where denials are read from (the system journal by default) and
  * reloads. OPTIONS is copied; its snap filter is replaced by the project's
