@@ -626,6 +626,32 @@ definition_name (ScEdit            *edit,
     }
 }
 
+GVariant *
+sc_plug_spec_dup_definition (const ScPlugSpec *spec)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if (spec->interface == NULL)
+    return NULL;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (spec->interface));
+  if (spec->attributes != NULL)
+    {
+      g_variant_iter_init (&iter, spec->attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          g_variant_builder_add (&builder, "{sv}", key, value);
+          g_variant_unref (value);
+        }
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
 gboolean
 sc_edit_add_plug_spec (ScEdit            *edit,
                        const char        *target,
@@ -636,7 +662,6 @@ sc_edit_add_plug_spec (ScEdit            *edit,
   g_autoptr(GVariant) attributes = NULL;
   g_autoptr(GVariant) definition = NULL;
   g_autofree char *name = NULL;
-  GVariantBuilder builder;
 
   g_return_val_if_fail (edit != NULL && target != NULL && spec != NULL, FALSE);
 
@@ -661,21 +686,7 @@ sc_edit_add_plug_spec (ScEdit            *edit,
   if (name == NULL)
     return FALSE;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (spec->interface));
-  {
-    GVariantIter iter;
-    const char *key;
-    GVariant *value;
-
-    g_variant_iter_init (&iter, attributes);
-    while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-      {
-        g_variant_builder_add (&builder, "{sv}", key, value);
-        g_variant_unref (value);
-      }
-  }
-  definition = g_variant_ref_sink (g_variant_builder_end (&builder));
+  definition = sc_plug_spec_dup_definition (spec);
   if (!sc_edit_define_plug (edit, name, definition, error) ||
       !sc_edit_add_plug (edit, target, name, error))
     return FALSE;
