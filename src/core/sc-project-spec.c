@@ -652,6 +652,42 @@ sc_plug_spec_dup_definition (const ScPlugSpec *spec)
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
+ScPlugSpec *
+sc_plug_spec_new_from_definition (const char *name,
+                                  GVariant   *definition)
+{
+  g_autoptr(GVariant) iface = NULL;
+  ScPlugSpec *spec;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (definition != NULL, NULL);
+
+  iface = g_variant_lookup_value (definition, "interface", G_VARIANT_TYPE_STRING);
+  if (iface == NULL)
+    return NULL;
+  spec = sc_plug_spec_new (g_variant_get_string (iface, NULL), name);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_iter_init (&iter, definition);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      if (strcmp (key, "interface") != 0)
+        {
+          g_variant_builder_add (&builder, "{sv}", key, value);
+          any = TRUE;
+        }
+      g_variant_unref (value);
+    }
+  if (any)
+    spec->attributes = g_variant_ref_sink (g_variant_builder_end (&builder));
+  else
+    g_variant_builder_clear (&builder);
+  return spec;
+}
+
 gboolean
 sc_edit_add_plug_spec (ScEdit            *edit,
                        const char        *target,
