@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sc-add-interface-dialog.h"
+#include "sc-add-interface-form.h"
 #include "sc-interface-catalogue.h"
 
 struct _ScAddInterfaceDialog
@@ -24,7 +25,12 @@ struct _ScAddInterfaceDialog
   GtkListBox     *list_box;
   GtkStack       *stack;
 
+  /* The second step for an interface that needs attributes, or NULL */
+  ScAddInterfaceForm *form;
+
   /* Owned */
+  ScProject      *project;
+  char           *form_target;
   GStrv           targets;
   GPtrArray      *rows;      /* of GtkListBoxRow*, borrowed, in display order */
 };
@@ -33,6 +39,7 @@ G_DEFINE_FINAL_TYPE (ScAddInterfaceDialog, sc_add_interface_dialog, ADW_TYPE_WIN
 
 enum {
   INTERFACE_CHOSEN,
+  PLUG_CHOSEN,
   N_SIGNALS
 };
 
@@ -132,6 +139,49 @@ search_changed_cb (ScAddInterfaceDialog *self)
 }
 
 static void
+form_plug_chosen_cb (ScAddInterfaceDialog *self,
+                     const char           *plug,
+                     GVariant             *definition,
+                     ScAddInterfaceForm   *form)
+{
+  g_signal_emit (self, signals[PLUG_CHOSEN], 0, self->form_target, plug, definition);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+form_back_cb (ScAddInterfaceDialog *self)
+{
+  GtkWidget *form = GTK_WIDGET (self->form);
+
+  self->form = NULL;
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  gtk_stack_remove (self->stack, form);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_dropdown), TRUE);
+}
+
+/* personal-files, content… are not added bare (snapd would refuse the
+ * snap): the form asks for their attributes first. */
+static void
+show_form (ScAddInterfaceDialog *self,
+           const char           *target,
+           const char           *interface)
+{
+  g_free (self->form_target);
+  self->form_target = g_strdup (target);
+  self->form = SC_ADD_INTERFACE_FORM (sc_add_interface_form_new (interface, self->project));
+  g_signal_connect_object (self->form, "plug-chosen", G_CALLBACK (form_plug_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "back", G_CALLBACK (form_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->form), "form");
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->target_dropdown), FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (self->form), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 choose (ScAddInterfaceDialog *self,
         const char           *interface)
 {
@@ -139,6 +189,12 @@ choose (ScAddInterfaceDialog *self,
 
   if (interface == NULL || self->targets == NULL || selected >= g_strv_length (self->targets))
     return;
+
+  if (sc_add_interface_form_needs_form (interface))
+    {
+      show_form (self, self->targets[selected], interface);
+      return;
+    }
 
   g_signal_emit (self, signals[INTERFACE_CHOSEN], 0, self->targets[selected], interface);
   gtk_window_close (GTK_WINDOW (self));
@@ -180,6 +236,8 @@ sc_add_interface_dialog_finalize (GObject *object)
   ScAddInterfaceDialog *self = (ScAddInterfaceDialog *)object;
 
   g_clear_pointer (&self->targets, g_strfreev);
+  g_clear_pointer (&self->form_target, g_free);
+  g_clear_object (&self->project);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_add_interface_dialog_parent_class)->finalize (object);
@@ -204,6 +262,20 @@ sc_add_interface_dialog_class_init (ScAddInterfaceDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  /**
+   * ScAddInterfaceDialog::plug-chosen:
+   * @target: the app name or "hook:NAME"
+   * @plug: the plug name
+   * @definition: (nullable): the new top-level definition (a{sv} with
+   *   "interface"), or NULL for a definition the project has
+   */
+  signals[PLUG_CHOSEN] =
+    g_signal_new ("plug-chosen",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_VARIANT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-add-interface-dialog.ui");
@@ -310,4 +382,20 @@ sc_add_interface_dialog_activate_result (ScAddInterfaceDialog *self,
   g_return_if_fail (index < self->rows->len);
 
   g_signal_emit_by_name (self->list_box, "row-activated", g_ptr_array_index (self->rows, index));
+}
+
+void
+sc_add_interface_dialog_set_project (ScAddInterfaceDialog *self,
+                                     ScProject            *project)
+{
+  g_return_if_fail (SC_IS_ADD_INTERFACE_DIALOG (self));
+
+  g_set_object (&self->project, project);
+}
+
+ScAddInterfaceForm *
+sc_add_interface_dialog_get_form (ScAddInterfaceDialog *self)
+{
+  g_return_val_if_fail (SC_IS_ADD_INTERFACE_DIALOG (self), NULL);
+  return self->form;
 }

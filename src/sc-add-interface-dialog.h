@@ -9,6 +9,7 @@
 #pragma once
 
 #include "sc-types.h"
+#include "sc-project.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,9 @@ G_DECLARE_FINAL_TYPE (ScAddInterfaceDialog, sc_add_interface_dialog, SC, ADD_INT
                       AdwWindow)
 
 /* TARGETS are app names and "hook:NAME"; TARGET selects one of them first
- * (nullable). Emits "interface-chosen" (target, interface) and closes. */
+ * (nullable). Emits "interface-chosen" (target, interface) and closes; for
+ * an interface that needs attributes it shows a form first and emits
+ * "plug-chosen" (target, plug, definition or NULL). */
 ScAddInterfaceDialog *sc_add_interface_dialog_new         (GtkWindow            *parent,
                                                            const char * const   *targets,
                                                            const char           *target);
@@ -30,5 +33,12 @@ const char           *sc_add_interface_dialog_get_result  (ScAddInterfaceDialog 
 /* Activates the row at INDEX as a click would. */
 void                  sc_add_interface_dialog_activate_result (ScAddInterfaceDialog *self,
                                                            guint                 index);
+
+/* The project whose definitions the form offers and whose names it
+ * avoids (nullable). */
+void                  sc_add_interface_dialog_set_project (ScAddInterfaceDialog *self,
+                                                           ScProject            *project);
+/* The form shown after choosing personal-files, content…, or NULL. */
+ScAddInterfaceForm   *sc_add_interface_dialog_get_form    (ScAddInterfaceDialog *self);
 
 G_END_DECLS

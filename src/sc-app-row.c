@@ -166,8 +166,10 @@ sc_app_row_init (ScAppRow *self)
   self->pending_by_plug = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* What the app's extensions give is one collapsed row: on a GNOME or KDE
- * app they are a dozen plugs nobody can change here. */
+/* What the app gets without listing it (from its extensions, or top-level
+ * plugs no app lists) is one collapsed row: on a GNOME or KDE app a dozen
+ * plugs, on lxd five content plugs in each of 17 groups, none of which
+ * can be changed here. */
 static void
 ensure_extension_row (ScAppRow *self)
 {
@@ -176,7 +178,7 @@ ensure_extension_row (ScAppRow *self)
 
   self->extension_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->extension_row),
-                                 _("Given by extensions"));
+                                 _("Implied plugs"));
   gtk_widget_add_css_class (GTK_WIDGET (self->extension_row), "extension-plugs");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->extension_row));
 }
@@ -398,8 +400,7 @@ sc_app_row_new_with_limit (ScProject *project,
       /* Translators: shown as “from top-level plugs” on a plug that every app
        * gets because it is defined at the top level and not listed by any. */
       source = plug->extension != NULL ? plug->extension : _("top-level plugs");
-      add_or_defer_plug_row (self, max_rows, plug->plug, plug->definition, source,
-                             plug->extension != NULL, TRUE);
+      add_or_defer_plug_row (self, max_rows, plug->plug, plug->definition, source, TRUE, TRUE);
     }
 
   update_extension_row (self);

@@ -11,6 +11,7 @@
 
 #include "sc-types.h"
 #include "sc-check.h"
+#include "sc-plug-format.h"
 #include "sc-project.h"
 
 G_BEGIN_DECLS
@@ -53,7 +54,5 @@ void        sc_plug_row_highlight        (ScPlugRow   *self);
 const char *sc_severity_icon_name        (ScSeverity   severity);
 const char *sc_severity_css_class        (ScSeverity   severity);
 
-/* "a{sv}" attributes as "read: $HOME/.config/foo, write: …". */
-char       *sc_plug_format_attributes    (GVariant    *attributes);
 
 G_END_DECLS

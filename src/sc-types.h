@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct _ScAddInterfaceDialog ScAddInterfaceDialog;
+typedef struct _ScAddInterfaceForm   ScAddInterfaceForm;
 typedef struct _ScAppRow             ScAppRow;
 typedef struct _ScApplication        ScApplication;
 typedef struct _ScPlugRow            ScPlugRow;

@@ -27,6 +27,15 @@ sc_window_write (ScWindow  *self,
                  gboolean   strict,
                  GError   **error)
 {
+  return sc_window_write_full (self, strict, SC_FILE_REPLACE_NONE, error);
+}
+
+gboolean
+sc_window_write_full (ScWindow            *self,
+                      gboolean             strict,
+                      ScFileReplaceFlags   flags,
+                      GError             **error)
+{
   g_autoptr(ScEdit) edit = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autofree char *path = NULL;
@@ -43,7 +52,7 @@ sc_window_write (ScWindow  *self,
   before = g_bytes_ref (sc_project_get_bytes (self->project));
   path = g_strdup (sc_project_get_path (self->project));
 
-  if (!sc_edit_write (edit, error))
+  if (!sc_edit_write_full (edit, flags, error))
     return FALSE;
 
   if (!sc_window_reload (self, FALSE, error))
@@ -125,20 +134,71 @@ written (ScWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+static void write_and_report (ScWindow           *self,
+                              gboolean            strict,
+                              ScFileReplaceFlags  flags);
+
 static void
-write_and_report (ScWindow *self,
-                  gboolean  strict)
+force_response_cb (ScWindow         *self,
+                   const char       *response,
+                   AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "write") == 0)
+    write_and_report (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sc-strict")),
+                      SC_FILE_REPLACE_FORCE);
+}
+
+/* A read-only (or hard-linked) snapcraft.yaml is written only when the
+ * user says so, as an editor asks; the core keeps its mode and owner. */
+static void
+ask_force (ScWindow     *self,
+           gboolean      strict,
+           const GError *error)
+{
+  GtkWidget *dialog;
+  gboolean read_only = g_error_matches (error, SC_FILE_ERROR, SC_FILE_ERROR_READ_ONLY);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   read_only ? _("snapcraft.yaml Is Read-Only")
+                                             : _("snapcraft.yaml Has Other Hard Links"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  read_only
+                                  ? _("Write it anyway? It stays read-only afterwards.")
+                                  : _("Write it anyway? The other links keep the old text."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "write", _("_Write Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "write",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sc-strict", GINT_TO_POINTER (strict));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (force_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  _sc_window_present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
+write_and_report (ScWindow           *self,
+                  gboolean            strict,
+                  ScFileReplaceFlags  flags)
 {
   g_autoptr(GError) error = NULL;
   gboolean was_strict = _sc_window_is_strict (self);
 
-  if (!sc_window_write (self, strict, &error))
+  if (!sc_window_write_full (self, strict, flags, &error))
     {
-      _sc_window_show_error_dialog (self,
-                         g_error_matches (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED)
-                         ? _("The File Changed on Disk")
-                         : _("Could Not Write snapcraft.yaml"),
-                         error);
+      if (flags == SC_FILE_REPLACE_NONE && sc_file_error_needs_force (error))
+        ask_force (self, strict, error);
+      else
+        _sc_window_show_error_dialog (self,
+                                      g_error_matches (error, SC_PROJECT_ERROR,
+                                                       SC_PROJECT_ERROR_CHANGED)
+                                      ? _("The File Changed on Disk")
+                                      : _("Could Not Write snapcraft.yaml"),
+                                      error);
       return;
     }
 
@@ -153,7 +213,8 @@ review_response_cb (ScWindow       *self,
   if (g_strcmp0 (response, "apply") != 0)
     return;
 
-  write_and_report (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sc-strict")));
+  write_and_report (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sc-strict")),
+                    SC_FILE_REPLACE_NONE);
 }
 
 void
@@ -208,7 +269,7 @@ _sc_window_save (ScWindow *self)
   /* Once strict, saving ticks changes nothing about confinement, so it
    * needs no review. Before that, show what is written. */
   if (_sc_window_is_strict (self))
-    write_and_report (self, FALSE);
+    write_and_report (self, FALSE, SC_FILE_REPLACE_NONE);
   else
     _sc_window_show_review (self, FALSE);
 }

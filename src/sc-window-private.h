@@ -10,6 +10,7 @@
 
 #include "sc-app-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-file-util.h"
 #include "sc-plug-row.h"
 #include "sc-project-page.h"
 #include "sc-window.h"
@@ -127,6 +128,12 @@ char       *sc_window_dup_pending_diff   (ScWindow      *self,
 gboolean    sc_window_write              (ScWindow      *self,
                                           gboolean       strict,
                                           GError       **error);
+/* sc_window_write() with SC_FILE_REPLACE_FORCE (sc-file-util.h): what
+ * "Write Anyway" does for a read-only snapcraft.yaml. */
+gboolean    sc_window_write_full         (ScWindow            *self,
+                                          gboolean             strict,
+                                          ScFileReplaceFlags   flags,
+                                          GError             **error);
 /* Restores the bytes from before the last write, if the file is unchanged. */
 gboolean    sc_window_undo_write         (ScWindow      *self,
                                           GError       **error);

@@ -508,6 +508,19 @@ interface_chosen_cb (ScWindow             *self,
     _sc_window_show_error (self, error);
 }
 
+static void
+plug_chosen_cb (ScWindow             *self,
+                const char           *target,
+                const char           *plug,
+                GVariant             *definition,
+                ScAddInterfaceDialog *dialog)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_window_add_plug (self, target, plug, definition, &error))
+    _sc_window_show_error (self, error);
+}
+
 void
 _sc_window_show_add_interface (ScWindow   *self,
                                const char *target)
@@ -526,6 +539,9 @@ _sc_window_show_add_interface (ScWindow   *self,
     }
 
   dialog = sc_add_interface_dialog_new (GTK_WINDOW (self), targets, target);
+  sc_add_interface_dialog_set_project (dialog, self->project);
+  g_signal_connect_object (dialog, "plug-chosen", G_CALLBACK (plug_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "interface-chosen", G_CALLBACK (interface_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   _sc_window_present_dialog (self, GTK_WINDOW (dialog));
@@ -770,38 +786,6 @@ sc_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* ---- Screenshots (build-aux/screenshots.sh) ----------------------------- */
-
-static gboolean
-take_screenshot_cb (gpointer user_data)
-{
-  ScWindow *self = user_data;
-  const char *path = g_getenv ("SNAPCONFINE_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GtkApplication *app;
-
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (self)), node,
-                                           &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (texture == NULL || !gdk_texture_save_to_png (texture, path))
-    g_printerr ("Could not save a screenshot to %s\n", path);
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (app != NULL)
-    g_application_quit (G_APPLICATION (app));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 sc_window_show (GtkWidget *widget)
 {
@@ -817,23 +801,6 @@ sc_window_show (GtkWidget *widget)
     }
 
   GTK_WIDGET_CLASS (sc_window_parent_class)->show (widget);
-}
-
-static void
-sc_window_realize (GtkWidget *widget)
-{
-  ScWindow *self = SC_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (sc_window_parent_class)->realize (widget);
-
-  /* build-aux/screenshots.sh: a picture of the window once it settled. */
-  if (g_getenv ("SNAPCONFINE_SCREENSHOT") != NULL && *g_getenv ("SNAPCONFINE_SCREENSHOT") != '\0')
-    {
-      const char *delay = g_getenv ("SNAPCONFINE_SCREENSHOT_DELAY");
-
-      g_timeout_add (delay != NULL ? (guint)g_ascii_strtoull (delay, NULL, 10) : 1500,
-                     take_screenshot_cb, self);
-    }
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -928,7 +895,6 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->set_property = sc_window_set_property;
 
   widget_class->show = sc_window_show;
-  widget_class->realize = sc_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = sc_window_close_request;
 
   properties[PROP_PROJECT] =

@@ -737,11 +737,12 @@ compile_policy (gpointer data)
 
       for (guint j = 0; lines[j] != NULL; j++)
         {
+          /* Lines live as long as the process; they are the rules' text. */
+          g_autoptr(GPtrArray) compiled = NULL;
+
           if (*lines[j] == '\0')
             continue;
-          /* Lines live as long as the process; they are the rules' text. */
-          g_autoptr(GPtrArray) compiled = g_ptr_array_new ();
-
+          compiled = g_ptr_array_new ();
           g_ptr_array_add (policy.lines, g_strdup (lines[j]));
           compile_line (i, g_ptr_array_index (policy.lines, policy.lines->len - 1), compiled);
           for (guint k = 0; k < compiled->len; k++)
@@ -962,16 +963,15 @@ rule_allows (const PRule *rule,
       {
         const char *op = d->operation != NULL ? d->operation : "mount";
         const char *kind = rule->field[0] != NULL ? rule->field[0] : "mount";
+        const char *target = detail (d, "name");
+        const char *flags = detail (d, "flags");
 
         if (strcmp (op, "pivotroot") == 0)
           op = "pivot_root";
         if (strcmp (kind, op) != 0)
           return FALSE;
-        const char *target = detail (d, "name");
-
         if (target == NULL)
           target = d->object;
-        const char *flags = detail (d, "flags");
 
         if (rule->field[2] != NULL && flags != NULL && *flags != '\0')
           {

@@ -443,7 +443,8 @@ map_error (Call       *call,
   if (g_str_has_prefix (message, "(null): "))
     message += strlen ("(null): ");
 
-  switch ((SnapdError) error->code)
+  /* An int, not SnapdError: the library has many codes this maps to one. */
+  switch (error->code)
     {
     case SNAPD_ERROR_CONNECTION_FAILED:
     case SNAPD_ERROR_WRITE_FAILED:

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-add-interface-dialog.h"
+#include "sc-add-interface-form.h"
 #include "sc-project-page-private.h"
 #include "sc-strict-dialog.h"
 #include "sc-test-window-utils.h"
@@ -276,6 +277,162 @@ test_disk_change_during_review (Fixture       *fixture,
   gtk_window_close (review);
   g_assert_true (iterate_until (dialog_is_not_review, fixture->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (fixture->window)));
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  g_test_summary ("A read-only snapcraft.yaml is written only after the user agrees, and "
+                  "stays read-only");
+  REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
+  open_project (fixture);
+  sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
+                                                  "network-bind"), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+
+  /* Nothing written yet: a question instead. */
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_false (SC_IS_STRICT_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("snapcraft.yaml Is Read-Only"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_yaml (fixture);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "confinement: strict"));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_chmod (fixture->yaml, 0644);
+}
+
+static ScAddInterfaceForm *
+open_form (Fixture    *fixture,
+           const char *target,
+           const char *interface)
+{
+  ScAddInterfaceDialog *dialog;
+  ScAddInterfaceForm *form;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-interface-to", "s", target);
+  dialog = SC_ADD_INTERFACE_DIALOG (sc_window_get_dialog (fixture->window));
+  g_assert_nonnull (dialog);
+  sc_add_interface_dialog_set_query (dialog, interface);
+  g_assert_cmpstr (sc_add_interface_dialog_get_result (dialog, 0), ==, interface);
+  sc_add_interface_dialog_activate_result (dialog, 0);
+  /* Not added bare: the dialog stays open on its form. */
+  g_assert_true (sc_window_get_dialog (fixture->window) == GTK_WINDOW (dialog));
+  g_assert_null (sc_window_get_plug_row (fixture->window, target, interface));
+  form = sc_add_interface_dialog_get_form (dialog);
+  g_assert_nonnull (form);
+  return form;
+}
+
+static void
+type_text (ScAddInterfaceForm *form,
+           const char         *key,
+           const char         *text)
+{
+  AdwEntryRow *row = sc_add_interface_form_get_entry (form, key);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_add_personal_files (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ScProject) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *attrs = NULL;
+  ScAddInterfaceForm *form;
+  ScPlugDef *def;
+
+  g_test_summary ("Add Interface → personal-files asks for paths and writes a top-level "
+                  "definition snapd accepts, with a plug name derived from the path");
+  REQUIRE_DISPLAY ();
+
+  open_project (fixture);
+  form = open_form (fixture, "skylark", "personal-files");
+  g_assert_false (sc_add_interface_form_submit (form));
+  g_assert_null (sc_window_get_plug_row (fixture->window, "skylark", "personal-files"));
+
+  type_text (form, "read", "~/.config/skylark");
+  g_assert_false (sc_add_interface_form_submit (form));
+  type_text (form, "read", "$HOME/.config/skylark/settings.ini, $HOME/.skylarkrc");
+  type_text (form, "write", "$HOME/.config/skylark");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_add_interface_form_get_entry (
+                     form, "plug-name"))), ==, "dot-config-skylark");
+  g_assert_true (sc_add_interface_form_submit (form));
+  iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
+                                                                 "dot-config-skylark")));
+
+  g_assert_true (sc_window_write (fixture->window, FALSE, &error));
+  g_assert_no_error (error);
+  written = sc_project_load (fixture->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (target_has_plug (written, "skylark", "dot-config-skylark"));
+  def = sc_project_find_plug_def (written, "dot-config-skylark");
+  g_assert_nonnull (def);
+  g_assert_cmpstr (def->interface, ==, "personal-files");
+  attrs = sc_plug_format_attributes (def->attributes);
+  g_assert_cmpstr (attrs, ==, "read: $HOME/.config/skylark/settings.ini, $HOME/.skylarkrc; "
+                              "write: $HOME/.config/skylark");
+}
+
+static void
+test_add_existing_definition (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *yaml = NULL;
+  g_autoptr(GBytes) after = NULL;
+  ScAddInterfaceForm *form;
+  GtkWidget *row;
+
+  g_test_summary ("Add Interface → content offers the content definitions the project has; "
+                  "choosing one adds that plug and no new definition");
+  REQUIRE_DISPLAY ();
+
+  yaml = g_strconcat (g_bytes_get_data (fixture->original, NULL),
+                      "\nplugs:\n  etc-skylark:\n    interface: content\n"
+                      "    target: $SNAP/shared\n    default-provider: skylark-data\n", NULL);
+  yaml[g_bytes_get_size (fixture->original) + strlen ("\nplugs:\n  etc-skylark:\n    interface: content\n"
+                      "    target: $SNAP/shared\n    default-provider: skylark-data\n")] = '\0';
+  write_yaml (fixture, yaml);
+  open_project (fixture);
+  form = open_form (fixture, "import", "content");
+  row = find_widget_of_type (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "etc-skylark");
+  g_signal_emit_by_name (row, "activated");
+  iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
+                                                                 "etc-skylark")));
+  g_assert_true (sc_window_write (fixture->window, FALSE, NULL));
+  after = read_yaml (fixture);
+  /* One definition, now used by import. */
+  g_assert_null (strstr (strstr (g_bytes_get_data (after, NULL), "etc-skylark:") + 1,
+                         "etc-skylark:\n"));
 }
 
 static void
@@ -614,6 +771,9 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("broken-yaml", test_broken_yaml);
   ADD ("disk-change-during-review", test_disk_change_during_review);
+  ADD ("read-only", test_read_only);
+  ADD ("add-personal-files", test_add_personal_files);
+  ADD ("add-existing-definition", test_add_existing_definition);
   ADD ("sidebar-per-window", test_sidebar_per_window);
   ADD ("header", test_header);
   ADD ("added-row-shown", test_added_row_shown);
