@@ -10,57 +10,6 @@
 
 #include "sc-denial-item.h"
 
-/* ---- Shared store ownership ------------------------------------------- */
-
-struct _ScDenialStoreRef
-{
-  ScDenialStore *store;
-};
-
-ScDenialStoreRef *
-sc_denial_store_ref_new (ScDenialStore *store)
-{
-  ScDenialStoreRef *ref;
-
-  g_return_val_if_fail (store != NULL, NULL);
-
-  ref = g_atomic_rc_box_new0 (ScDenialStoreRef);
-  ref->store = store;
-  return ref;
-}
-
-ScDenialStoreRef *
-sc_denial_store_ref_acquire (ScDenialStoreRef *ref)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return g_atomic_rc_box_acquire (ref);
-}
-
-static void
-store_ref_clear (gpointer data)
-{
-  ScDenialStoreRef *ref = data;
-
-  g_clear_pointer (&ref->store, sc_denial_store_free);
-}
-
-void
-sc_denial_store_ref_release (ScDenialStoreRef *ref)
-{
-  g_return_if_fail (ref != NULL);
-
-  g_atomic_rc_box_release_full (ref, store_ref_clear);
-}
-
-ScDenialStore *
-sc_denial_store_ref_get (ScDenialStoreRef *ref)
-{
-  g_return_val_if_fail (ref != NULL, NULL);
-
-  return ref->store;
-}
-
 /* ---- ScDenialItem ----------------------------------------------------- */
 
 struct _ScDenialItem
@@ -68,11 +17,13 @@ struct _ScDenialItem
   GObject parent_instance;
 
   /* owned */
-  ScDenialStoreRef    *store_ref;
-  char                *target;
-  GStrv                hosts;
+  ScDenialStore       *store;
+  const char          *target;     /* the app name (the store's) or hook_target */
+  char                *hook_target; /* "hook:NAME", owned */
+  const char         **hosts;      /* owned array of the store's strings */
+  ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
-  /* borrowed from the store, kept alive by store_ref */
+  /* borrowed from the store, kept alive by the reference above */
   const ScDenialGroup *group;
 
   guint64              count;
@@ -95,15 +46,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Most groups are seen on one host or none: no array of their own. */
+static const char *no_hosts[] = { NULL };
+
 static void
 sc_denial_item_finalize (GObject *object)
 {
   ScDenialItem *self = (ScDenialItem *) object;
 
-  g_clear_pointer (&self->target, g_free);
-  g_clear_pointer (&self->hosts, g_strfreev);
+  g_clear_pointer (&self->hook_target, g_free);
+  if (self->hosts != no_hosts)
+    g_free (self->hosts);
+  self->hosts = NULL;
+  g_clear_pointer (&self->suggestions, sc_suggestion_result_free);
   self->group = NULL;
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
 
   G_OBJECT_CLASS (sc_denial_item_parent_class)->finalize (object);
 }
@@ -177,26 +134,26 @@ sc_denial_item_init (ScDenialItem *self)
 }
 
 ScDenialItem *
-sc_denial_item_new (ScDenialStoreRef    *store_ref,
+sc_denial_item_new (ScDenialStore       *store,
                     const ScDenialGroup *group)
 {
   ScDenialItem *self;
   const ScDenial *denial;
 
-  g_return_val_if_fail (store_ref != NULL, NULL);
+  g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (group != NULL, NULL);
 
   self = g_object_new (SC_TYPE_DENIAL_ITEM, NULL);
-  self->store_ref = sc_denial_store_ref_acquire (store_ref);
+  self->store = sc_denial_store_ref (store);
   self->group = group;
 
   denial = group->denial;
   if (denial != NULL && denial->hook != NULL)
-    self->target = g_strconcat ("hook:", denial->hook, NULL);
+    self->target = self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
   else if (denial != NULL && denial->app != NULL)
-    self->target = g_strdup (denial->app);
+    self->target = denial->app;
 
-  self->hosts = g_new0 (char *, 1);
+  self->hosts = no_hosts;
 
   return self;
 }
@@ -242,7 +199,10 @@ sc_denial_item_get_suggestions (ScDenialItem *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
 
-  return self->group->suggestions;
+  /* Computed when a row first shows the group, then kept with the item. */
+  if (self->suggestions == NULL)
+    self->suggestions = sc_denial_group_dup_suggestions (self->group);
+  return self->suggestions;
 }
 
 const char *
@@ -324,8 +284,12 @@ sc_denial_item_update (ScDenialItem       *self,
 
   if (hosts != NULL && !g_strv_equal ((const char * const *) self->hosts, hosts))
     {
-      g_strfreev (self->hosts);
-      self->hosts = g_strdupv ((char **) hosts);
+      guint n = g_strv_length ((char **) hosts);
+
+      if (self->hosts != no_hosts)
+        g_free (self->hosts);
+      /* The strings are the store's, which this item keeps alive. */
+      self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);
     }
 }

@@ -17,23 +17,12 @@
 
 G_BEGIN_DECLS
 
-/* Shared ownership of an ScDenialStore: the loader and every item keep the
- * store alive, so rows never see a freed group after a reload. */
-typedef struct _ScDenialStoreRef ScDenialStoreRef;
-
-ScDenialStoreRef *sc_denial_store_ref_new     (ScDenialStore    *store);  /* takes ownership */
-ScDenialStoreRef *sc_denial_store_ref_acquire (ScDenialStoreRef *ref);
-void              sc_denial_store_ref_release (ScDenialStoreRef *ref);
-ScDenialStore    *sc_denial_store_ref_get     (ScDenialStoreRef *ref);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDenialStoreRef, sc_denial_store_ref_release)
-
 #define SC_TYPE_DENIAL_ITEM (sc_denial_item_get_type ())
 G_DECLARE_FINAL_TYPE (ScDenialItem, sc_denial_item, SC, DENIAL_ITEM, GObject)
 
-/* GROUP belongs to the store held by STORE_REF; only its immutable fields
- * (key, denial, object_pattern, suggestions, index) are read later. */
-ScDenialItem             *sc_denial_item_new             (ScDenialStoreRef    *store_ref,
+/* GROUP belongs to STORE, which the item keeps alive; only its immutable
+ * fields (key, denial, object_pattern, suggestions, index) are read later. */
+ScDenialItem             *sc_denial_item_new             (ScDenialStore       *store,
                                                           const ScDenialGroup *group);
 const ScDenialGroup      *sc_denial_item_get_group       (ScDenialItem        *self);
 ScDenial                 *sc_denial_item_get_denial      (ScDenialItem        *self);
@@ -52,7 +41,8 @@ gint64                    sc_denial_item_get_last_seen   (ScDenialItem        *s
 const char * const       *sc_denial_item_get_hosts       (ScDenialItem        *self);
 
 /* Sets the changing parts; notifies only what changed. HOSTS may be NULL
- * to keep the current list. */
+ * to keep the current list; its strings must be the store's (as the
+ * loader's snapshots give them): the item keeps pointers to them. */
 void                      sc_denial_item_update          (ScDenialItem        *self,
                                                           guint64              count,
                                                           gint64               first_seen_usec,

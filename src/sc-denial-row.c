@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-denial-format.h"
+#include "sc-snapd-project.h"
 #include "sc-denial-row.h"
 #include "sc-utils.h"
 
@@ -41,6 +43,7 @@ struct _ScDenialRow
   /* owned */
   ScDenialItem    *item;
   ScDenialPlan    *plan;        /* what Add acts on; NULL without a project */
+  ScSnapdSnap     *installed;   /* this machine's snapd's view of the snap, nullable */
 
   gulong           notify_id;
   gboolean         expanded;
@@ -93,72 +96,6 @@ sc_denial_kind_icon_name (ScDenialKind kind)
     default:
       return "dialog-question-symbolic";
     }
-}
-
-static const char *
-kind_display_name (ScDenialKind kind)
-{
-  switch (kind)
-    {
-    case SC_DENIAL_KIND_FILE:       return _("File access");
-    case SC_DENIAL_KIND_UNIX:       return _("Unix socket");
-    case SC_DENIAL_KIND_NETWORK:    return _("Network");
-    case SC_DENIAL_KIND_CAPABILITY: return _("Capability");
-    case SC_DENIAL_KIND_DBUS:       return _("D-Bus");
-    case SC_DENIAL_KIND_SIGNAL:     return _("Signal");
-    case SC_DENIAL_KIND_PTRACE:     return _("Process tracing");
-    case SC_DENIAL_KIND_MOUNT:      return _("Mount");
-    case SC_DENIAL_KIND_SECCOMP:    return _("System call");
-    case SC_DENIAL_KIND_OTHER:
-    default:                        return _("Other");
-    }
-}
-
-char *
-sc_denial_format_relative_time (gint64 then_usec,
-                                gint64 now_usec)
-{
-  gint64 diff;
-
-  if (then_usec <= 0)
-    return g_strdup ("");
-
-  diff = (now_usec - then_usec) / G_USEC_PER_SEC;
-
-  if (diff < 60)
-    return g_strdup (_("just now"));
-
-  if (diff < 60 * 60)
-    {
-      int minutes = (int) (diff / 60);
-      /* Translators: a time span, as in "last seen 5 min ago" */
-      return g_strdup_printf (ngettext ("%d min ago", "%d min ago", minutes), minutes);
-    }
-
-  if (diff < 24 * 60 * 60)
-    {
-      int hours = (int) (diff / (60 * 60));
-      /* Translators: a time span in hours, as in "last seen 3 h ago" */
-      return g_strdup_printf (ngettext ("%d h ago", "%d h ago", hours), hours);
-    }
-
-  if (diff < 2 * 24 * 60 * 60)
-    return g_strdup (_("yesterday"));
-
-  if (diff < 7 * 24 * 60 * 60)
-    {
-      int days = (int) (diff / (24 * 60 * 60));
-      return g_strdup_printf (ngettext ("%d day ago", "%d days ago", days), days);
-    }
-
-  {
-    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (then_usec / G_USEC_PER_SEC);
-
-    if (dt == NULL)
-      return g_strdup ("");
-    /* Translators: a date, see g_date_time_format() */
-    return g_date_time_format (dt, _("%e %b %Y"));
-  }
 }
 
 /* Setting an unchanged text still makes the label lay out again. */
@@ -246,15 +183,6 @@ target_display (ScDenial *denial)
   return denial->snap != NULL ? denial->snap : _("Unknown");
 }
 
-static char *
-dup_operation (ScDenial *denial)
-{
-  if (denial->permissions != NULL && *denial->permissions != '\0')
-    return g_strdup_printf ("%s (%s)", denial->operation ? denial->operation : "",
-                            denial->permissions);
-  return g_strdup (denial->operation ? denial->operation : "");
-}
-
 static const char *
 connect_label (const ScSuggestion *suggestion)
 {
@@ -317,12 +245,14 @@ typedef struct
   gboolean    sensitive;
   const char *note;        /* shown instead of the button, nullable */
   char       *tooltip;
+  char       *connect_plug; /* the button connects this declared plug instead of adding */
 } Action;
 
 static void
 action_clear (Action *action)
 {
   g_clear_pointer (&action->tooltip, g_free);
+  g_clear_pointer (&action->connect_plug, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Action, action_clear)
@@ -361,17 +291,37 @@ decide_action (ScDenialRow        *self,
                                   : _("This app is not declared in the project"));
       break;
     case SC_PLAN_STATE_DECLARED:
+    case SC_PLAN_STATE_EXTENSION:
+      {
+        /* Declared but not connected on this machine: the answer is to
+         * connect it. */
+        ScSnapdPlug *installed = self->installed != NULL
+          ? sc_snapd_snap_plug_to_connect (self->installed, target, plug, suggestion->interface)
+          : NULL;
+
+        if (installed != NULL)
+          {
+            action->sensitive = TRUE;
+            action->connect_plug = g_strdup (installed->name);
+            /* Translators: tooltip of the "Connect" button: plug name */
+            action->tooltip = g_strdup_printf (_("“%s” is declared but not connected on this "
+                                                 "machine: connect it"), installed->name);
+            break;
+          }
+      }
+      if (state == SC_PLAN_STATE_EXTENSION)
+        {
+          action->show_button = FALSE;
+          action->note = _("From extension");
+          /* Translators: plug name, then extension name (e.g. gnome), then app or hook */
+          action->tooltip = g_strdup_printf (_("The %2$s extension gives %3$s the “%1$s” plug"),
+                                             plug, extension != NULL ? extension : "?", target);
+          break;
+        }
       action->show_button = FALSE;
       action->note = _("Declared");
       /* Translators: tooltip of a suggestion the project has: plug name, then app or hook */
       action->tooltip = g_strdup_printf (_("%2$s already lists the “%1$s” plug"), plug, target);
-      break;
-    case SC_PLAN_STATE_EXTENSION:
-      action->show_button = FALSE;
-      action->note = _("From extension");
-      /* Translators: plug name, then extension name (e.g. gnome), then app or hook */
-      action->tooltip = g_strdup_printf (_("The %2$s extension gives %3$s the “%1$s” plug"),
-                                         plug, extension != NULL ? extension : "?", target);
       break;
     case SC_PLAN_STATE_ADDED:
       action->show_button = FALSE;
@@ -395,6 +345,9 @@ apply_action (GtkWidget    *button,
 {
   gtk_widget_set_visible (button, action->show_button);
   gtk_widget_set_sensitive (button, action->sensitive);
+  if (GTK_IS_BUTTON (button))
+    gtk_button_set_label (GTK_BUTTON (button),
+                          action->connect_plug != NULL ? _("_Connect") : _("_Add"));
   set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
   if (note != NULL)
     {
@@ -425,6 +378,13 @@ add_suggestion (ScDenialRow        *self,
     return;
 
   target = sc_denial_item_get_target (self->item);
+  if (action.connect_plug != NULL)
+    {
+      /* The window connects it (sc-window-snapd.c) and refreshes. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "snapd.connect", "(ssb)",
+                                  target, action.connect_plug, TRUE);
+      return;
+    }
   if (!sc_denial_plan_add_suggestion (self->plan, target, suggestion,
                                       sc_denial_item_get_count (self->item),
                                       &plug, &definition, &error))
@@ -514,6 +474,8 @@ build_details (ScDenialRow *self)
           g_autofree char *title = NULL;
           GtkWidget *name;
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+          GtkWidget *note = gtk_label_new (NULL);
+          g_auto(Action) action = { 0 };
 
           title = g_markup_printf_escaped ("<b>%s</b> · %s",
                                            sc_suggestion_get_plug_name (suggestion),
@@ -529,9 +491,6 @@ build_details (ScDenialRow *self)
           gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
           gtk_box_append (GTK_BOX (text), name);
           gtk_box_append (GTK_BOX (text), new_wrapped_label (suggestion->reason, "caption"));
-
-          GtkWidget *note = gtk_label_new (NULL);
-          g_auto(Action) action = { 0 };
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_add_css_class (button, "sc-add-button");
@@ -611,6 +570,23 @@ collapse (ScDenialRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
 }
 
+static void update_action (ScDenialRow *self);
+
+void
+sc_denial_row_set_installed (ScDenialRow *self,
+                             ScSnapdSnap *snap)
+{
+  g_return_if_fail (SC_IS_DENIAL_ROW (self));
+
+  if (self->installed == snap)
+    return;
+  if (snap != NULL)
+    sc_snapd_snap_ref (snap);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+  self->installed = snap;
+  update_action (self);
+}
+
 static void
 update_action (ScDenialRow *self)
 {
@@ -650,14 +626,14 @@ update_all (ScDenialRow *self)
   denial = sc_denial_item_get_denial (self->item);
 
   gtk_image_set_from_icon_name (self->kind_icon, sc_denial_kind_icon_name (denial->kind));
-  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), kind_display_name (denial->kind));
+  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), sc_denial_kind_display_name (denial->kind));
 
   if (denial->hook != NULL)
     /* Translators: a snap hook, e.g. "configure hook" */
     target = g_strdup_printf (_("%s hook"), denial->hook);
   else
     target = g_strdup (target_display (denial));
-  operation = dup_operation (denial);
+  operation = sc_denial_format_operation (denial);
   title = g_strconcat (target, "  ", operation, NULL);
   if (g_strcmp0 (gtk_inscription_get_text (self->title_label), title) != 0)
     {
@@ -830,6 +806,7 @@ sc_denial_row_finalize (GObject *object)
   ScDenialRow *self = (ScDenialRow *) object;
 
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
 
   G_OBJECT_CLASS (sc_denial_row_parent_class)->finalize (object);
 }

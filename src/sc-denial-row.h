@@ -13,6 +13,7 @@
 
 #include "sc-denial-item.h"
 #include "sc-denial-plan.h"
+#include "sc-snapd-client.h"
 
 G_BEGIN_DECLS
 
@@ -28,15 +29,17 @@ void          sc_denial_row_set_item      (ScDenialRow  *self,
  * emits "add-plug" with what the plan says to write. */
 void          sc_denial_row_set_plan      (ScDenialRow  *self,
                                            ScDenialPlan *plan);
+/* The snap as this machine's snapd has it (nullable): a suggestion the
+ * project declares but snapd has not connected gets "Connect", which
+ * activates "snapd.connect" (target, plug, TRUE) on the window. */
+void          sc_denial_row_set_installed (ScDenialRow  *self,
+                                           ScSnapdSnap  *snap);
 /* Decides the buttons again, after the plan or the project changed. */
 void          sc_denial_row_refresh_action (ScDenialRow *self);
 /* Refreshes the relative "last seen" text against NOW_USEC (real time). */
 void          sc_denial_row_update_time   (ScDenialRow  *self,
                                            gint64        now_usec);
 
-/* "2 min ago", "3 h ago", "yesterday", a date…; "" for 0. Exposed for tests. */
-char         *sc_denial_format_relative_time (gint64 then_usec,
-                                              gint64 now_usec);
 const char   *sc_denial_kind_icon_name       (ScDenialKind kind);
 
 G_END_DECLS

@@ -3,17 +3,15 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading never blocks the window: a worker thread (GTask) reads the
- * source and groups records in an ScDenialStore, and hands snapshots of the
- * groups it touched to the main loop in batches (every 20 ms or 500 new
- * groups). The main loop applies them under a time budget, so a source
- * with 100,000 groups fills the list while the window keeps drawing.
+ * Loading never blocks the window: the core's loader (sc-denial-loader.c)
+ * reads the source in a worker thread, groups records in an ScDenialStore,
+ * and hands snapshots of the groups it touched to the main loop in batches
+ * (every 20 ms or 500 new groups). This widget applies them under a time
+ * budget, so a source with 100,000 groups fills the list while the window
+ * keeps drawing.
+ * The list is kept sorted in sc-denial-sidebar-list.c; sources are chosen
+ * in sc-denial-sidebar-sources.c.
  *
- * The GListStore is kept sorted here (binary search, insertion of runs)
- * rather than behind a GtkSortListModel: in GTK 4.8 that model reports a
- * change of the whole list whenever new items sort to the front (the
- * newest denials do), which makes the list view start over on every
- * batch, about 100 ms each with 100,000 rows.
  * Follow mode watches the reader's fd and runs the same worker again for
  * the new records.
  */
@@ -24,100 +22,41 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
+#include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "sc-denial-item.h"
+#include "sc-denial-loader.h"
 #include "sc-denial-row.h"
-#include "sc-denial-sidebar.h"
+#include "sc-denial-sidebar-private.h"
+#include "sc-denial-source.h"
 #include "sc-utils.h"
 
-#define BATCH_MAX_NEW_GROUPS  500
-#define BATCH_MAX_USEC        (20 * 1000)
 /* How long one main-loop dispatch may spend applying batches. */
 #define APPLY_BUDGET_USEC     (6 * 1000)
 #define TICK_SECONDS          30
-/* GTK 4.8's list view keeps up to 200 rows bound, and rebinds all of them
- * when at least that many items land above them. While the rows are being
- * created (a new row costs template, style and layout work) they are
- * added two per dispatch, which keeps each under about 20 ms; after that,
- * new groups found by a long first read are put in the list at most every
- * 150 ms, at most 2000 at a time. */
-#define ROW_WINDOW            200
-#define ROW_RAMP_ITEMS        2
-#define INSERT_MAX_ITEMS      2000
-#define INSERT_INTERVAL_USEC  (150 * 1000)
 /* While the first read runs, new groups are held back (and counted on the
  * loading page) for up to 5 s: a log read in time order would put every
  * batch at the top, where each insertion rebinds and restyles all 200
  * rows. Afterwards they are put in newest first, which only ever appends
  * below the rows already shown. */
 #define HOLD_USEC             (5 * G_USEC_PER_SEC)
-#define APPEND_MAX_ITEMS      5000
-
-typedef enum
-{
-  FLUSH_HOLD,         /* first read running: keep everything pending */
-  FLUSH_THROTTLED,    /* first read running for long: insert every 150 ms */
-  FLUSH_NOW,          /* read done, or following: insert */
-} FlushMode;
 
 /* ---- Loading job ------------------------------------------------------ */
 
-typedef struct
+/* One run of the core's loader (src/core/sc-denial-loader.c: the worker
+ * thread) as this widget applies it. */
+struct _LoadJob
 {
-  ScDenialGroup *group;       /* borrowed from the store */
-  guint64        count;
-  gint64         first_seen;
-  gint64         last_seen;
-  GStrv          hosts;
-  gboolean       is_new;
-} Snapshot;
-
-typedef struct
-{
-  /* set up on the main thread before the worker starts */
-  ScDenialSidebar  *sidebar;       /* main thread only; NULL once stale */
-  GMainContext     *context;
-  ScJournalOptions  options;
-  ScJournalReader  *reader;        /* owned by the job while it runs */
-  ScDenialStoreRef *store_ref;
+  ScDenialSidebar  *sidebar;       /* NULL once stale */
+  ScDenialLoader   *loader;
   gboolean          initial;       /* first read of the source, not a follow read */
   gint64            started;       /* monotonic */
-
-  /* worker thread only */
-  GHashTable       *batch_index;   /* group → Snapshot* in batch */
-  GPtrArray        *batch;         /* of Snapshot*, creation order */
-  guint             batch_new;
-  gint64            batch_started;
-  guint             n_callbacks;
-
-  /* shared, under mutex */
-  GMutex            mutex;
-  GPtrArray        *queue;         /* of Snapshot*, handed to the main loop */
-  gboolean          apply_scheduled;
-  GSource          *apply_source;  /* the scheduled apply idle, while scheduled */
-  guint64           n_lost;
-  guint64           n_records;
-
-  /* main thread only */
-  GPtrArray        *applying;      /* taken from queue, applied under budget */
+  GPtrArray        *applying;      /* taken from the loader, applied under budget */
   guint             applying_pos;
-  gint64            last_apply;    /* monotonic time apply_cb last ran */
   gboolean          done;
   GError           *error;
-  GPtrArray        *warnings;      /* of char*, from the reader */
-} LoadJob;
-
-static void
-snapshot_free (gpointer data)
-{
-  Snapshot *snapshot = data;
-
-  g_strfreev (snapshot->hosts);
-  g_free (snapshot);
-}
+};
 
 static void
 load_job_clear (gpointer data)
@@ -125,18 +64,9 @@ load_job_clear (gpointer data)
   LoadJob *job = data;
 
   g_assert (job->sidebar == NULL);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  sc_journal_options_clear (&job->options);
-  g_clear_pointer (&job->reader, sc_journal_reader_free);
-  g_clear_pointer (&job->store_ref, sc_denial_store_ref_release);
-  g_clear_pointer (&job->batch_index, g_hash_table_unref);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  g_clear_pointer (&job->batch, g_ptr_array_unref);
-  g_clear_pointer (&job->queue, g_ptr_array_unref);
+  g_clear_pointer (&job->loader, sc_denial_loader_unref);
   g_clear_pointer (&job->applying, g_ptr_array_unref);
   g_clear_error (&job->error);
-  g_clear_pointer (&job->warnings, g_ptr_array_unref);
-  g_mutex_clear (&job->mutex);
 }
 
 static LoadJob *
@@ -153,58 +83,6 @@ load_job_unref (LoadJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_unref)
 
-struct _ScDenialSidebar
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  GtkWidget          *source_button;
-  GtkLabel           *source_label;
-  GtkImage           *source_icon;
-  GtkSwitch          *follow_switch;
-  GtkRevealer        *lost_revealer;
-  GtkLabel           *lost_title;
-  GtkRevealer        *notes_revealer;
-  GtkLabel           *notes_label;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-  AdwStatusPage      *error_page;
-  GtkSpinner         *spinner;
-  GtkLabel           *loading_label;
-  GtkSpinner         *status_spinner;
-  GtkLabel           *status_label;
-
-  /* owned */
-  ScProject          *project;
-  ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
-  ScJournalOptions    options;
-  GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GHashTable         *by_group;        /* ScDenialGroup* → ScDenialItem* (borrowed) */
-  GHashTable         *pending_set;     /* items created but not inserted yet */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GHashTable         *ignored;         /* key → key */
-  GStrv               ignored_strv;
-  GHashTable         *bound_rows;      /* ScDenialRow* set */
-  ScDenialStoreRef   *store_ref;
-  ScJournalReader    *reader;          /* when no job is running */
-  LoadJob            *job;
-  GCancellable       *cancellable;
-  GSource            *fd_source;
-  GPtrArray          *pending_new;     /* of ScDenialItem, inserted at the end of a dispatch */
-  char               *sort_by;
-
-  guint               tick_id;
-  guint               flush_id;
-  gint64              last_insert;
-  guint64             n_lost;
-  guint64             n_records;
-  gboolean            follow;
-  gboolean            show_noise;
-  gboolean            loading;
-  gboolean            have_source;
-};
 
 G_DEFINE_FINAL_TYPE (ScDenialSidebar, sc_denial_sidebar, GTK_TYPE_WIDGET)
 
@@ -216,6 +94,7 @@ enum {
   PROP_SHOW_NOISE,
   PROP_SORT_BY,
   PROP_LOADING,
+  PROP_SINCE_INSTALL,
   N_PROPS
 };
 
@@ -230,8 +109,8 @@ static guint signals[N_SIGNALS];
 
 /* The handler takes the reference, as adw_toast_overlay_add_toast() does;
  * without one the toast is dropped. */
-static void
-emit_toast (ScDenialSidebar *self,
+void
+_sc_denial_sidebar_emit_toast (ScDenialSidebar *self,
             AdwToast        *toast)
 {
   if (!g_signal_has_handler_pending (self, signals[ADD_TOAST], 0, TRUE))
@@ -247,172 +126,15 @@ static void start_job      (ScDenialSidebar *self,
 static void update_follow  (ScDenialSidebar *self);
 static void update_status  (ScDenialSidebar *self);
 
-/* ---- Worker thread ---------------------------------------------------- */
-
-static void
-schedule_apply_locked (LoadJob *job);
-
-/* Hands the groups touched since the last flush to the main loop, with
- * their counts as they are now (this thread is the store's only writer). */
-static void
-flush_batch (LoadJob *job)
+void
+_sc_denial_sidebar_schedule_apply (ScDenialSidebar *self)
 {
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
-  guint64 lost = sc_denial_store_get_lost (store);
-  guint64 records = sc_denial_store_get_n_records (store);
-
-  for (guint i = 0; i < job->batch->len; i++)
-    {
-      Snapshot *snapshot = g_ptr_array_index (job->batch, i);
-      ScDenialGroup *group = snapshot->group;
-
-      snapshot->count = group->count;
-      snapshot->first_seen = group->first_seen_usec;
-      snapshot->last_seen = group->last_seen_usec;
-      if (group->hosts != NULL && group->hosts->len > 0)
-        {
-          snapshot->hosts = g_new0 (char *, group->hosts->len + 1);
-          for (guint h = 0; h < group->hosts->len; h++)
-            snapshot->hosts[h] = g_strdup (g_ptr_array_index (group->hosts, h));
-        }
-    }
-
-  g_mutex_lock (&job->mutex);
-  g_ptr_array_extend_and_steal (job->queue, g_steal_pointer (&job->batch));
-  job->n_lost = lost;
-  job->n_records = records;
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
-
-  job->batch = g_ptr_array_new ();
-  g_hash_table_remove_all (job->batch_index);
-  job->batch_new = 0;
-  job->batch_started = g_get_monotonic_time ();
+  if (self->job != NULL)
+    sc_denial_loader_schedule (self->job->loader);
 }
 
-static void
-record_cb (ScDenial *denial,
-           guint64   lost,
-           gpointer  user_data)
-{
-  LoadJob *job = user_data;
-  ScDenialStore *store = sc_denial_store_ref_get (job->store_ref);
-
-  if (lost > 0)
-    sc_denial_store_add_lost (store, lost);
-
-  if (denial != NULL)
-    {
-      gboolean is_new = FALSE;
-      ScDenialGroup *group = sc_denial_store_add (store, denial, &is_new);
-
-      if (group != NULL && !g_hash_table_contains (job->batch_index, group))
-        {
-          Snapshot *snapshot = g_new0 (Snapshot, 1);
-
-          snapshot->group = group;
-          snapshot->is_new = is_new;
-          g_hash_table_add (job->batch_index, group);
-          g_ptr_array_add (job->batch, snapshot);
-          if (is_new)
-            job->batch_new++;
-        }
-    }
-
-  /* Checking the clock every record would cost more than the grouping. */
-  if (job->batch_new >= BATCH_MAX_NEW_GROUPS ||
-      (++job->n_callbacks % 64 == 0 &&
-       g_get_monotonic_time () - job->batch_started >= BATCH_MAX_USEC))
-    flush_batch (job);
-}
-
-static void load_thread_run (GTask        *task,
-                             LoadJob      *job,
-                             GCancellable *cancellable);
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  pid_t tid = (pid_t) syscall (SYS_gettid);
-  int old_nice = getpriority (PRIO_PROCESS, (id_t) tid);
-
-  /* Reading is background work: on a small machine the window must get
-   * the CPU first (Linux applies nice values per thread). */
-  setpriority (PRIO_PROCESS, (id_t) tid, 10);
-  load_thread_run (task, job, cancellable);
-  setpriority (PRIO_PROCESS, (id_t) tid, old_nice);
-}
-
-static void
-load_thread_run (GTask        *task,
-                 LoadJob      *job,
-                 GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-
-  job->batch_index = g_hash_table_new (NULL, NULL);
-  job->batch = g_ptr_array_new ();
-  job->batch_started = g_get_monotonic_time ();
-
-  if (job->reader == NULL)
-    {
-      job->reader = sc_journal_reader_new (&job->options, &error);
-      if (job->reader == NULL)
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-    }
-
-  if (!sc_journal_reader_read (job->reader, record_cb, job, cancellable, &error))
-    {
-      flush_batch (job);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  flush_batch (job);
-  g_task_return_boolean (task, TRUE);
-}
 
 /* ---- Applying batches on the main thread ------------------------------ */
-
-static gboolean apply_cb (gpointer data);
-
-static void
-schedule_apply_locked (LoadJob *job)
-{
-  GSource *source;
-
-  if (job->apply_scheduled)
-    return;
-
-  job->apply_scheduled = TRUE;
-  source = g_idle_source_new ();
-  /* Below redrawing and layout, so frames keep coming while we load. The
-   * watchdog below raises it for one chunk when frames leave no idle time. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, apply_cb, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_source_set_static_name (source, "[sc-denial-sidebar] apply");
-  g_source_attach (source, job->context);
-  g_clear_pointer (&job->apply_source, g_source_unref);
-  job->apply_source = source;  /* keeps the reference */
-}
-
-static void
-schedule_apply (ScDenialSidebar *self)
-{
-  if (self->job == NULL)
-    return;
-  g_mutex_lock (&self->job->mutex);
-  schedule_apply_locked (self->job);
-  g_mutex_unlock (&self->job->mutex);
-}
 
 static gboolean
 item_visible (ScDenialSidebar *self,
@@ -421,6 +143,9 @@ item_visible (ScDenialSidebar *self,
   if (!self->show_noise && sc_denial_item_get_noise (item))
     return FALSE;
   if (g_hash_table_contains (self->ignored, sc_denial_item_get_key (item)))
+    return FALSE;
+  if (self->since_install && self->installed != NULL && self->installed->install_usec > 0 &&
+      sc_denial_item_get_last_seen (item) < self->installed->install_usec)
     return FALSE;
   return TRUE;
 }
@@ -432,372 +157,6 @@ filter_func (gpointer item,
   return item_visible (user_data, item);
 }
 
-static int
-compare_int64_desc (gint64 a,
-                    gint64 b)
-{
-  return a > b ? -1 : a < b ? 1 : 0;
-}
-
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
-{
-  ScDenialSidebar *self = user_data;
-  ScDenialItem *item_a = (ScDenialItem *) a;
-  ScDenialItem *item_b = (ScDenialItem *) b;
-  int cmp;
-
-  if (g_strcmp0 (self->sort_by, "count") == 0)
-    {
-      guint64 ca = sc_denial_item_get_count (item_a);
-      guint64 cb = sc_denial_item_get_count (item_b);
-
-      cmp = ca > cb ? -1 : ca < cb ? 1 : 0;
-      if (cmp == 0)
-        cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                  sc_denial_item_get_last_seen (item_b));
-    }
-  else
-    {
-      cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                sc_denial_item_get_last_seen (item_b));
-    }
-
-  /* Stable for equal keys: the order the groups were first seen. */
-  if (cmp == 0)
-    {
-      guint ia = sc_denial_item_get_group (item_a)->index;
-      guint ib = sc_denial_item_get_group (item_b)->index;
-
-      cmp = ia < ib ? -1 : ia > ib ? 1 : 0;
-    }
-
-  return cmp;
-}
-
-/* The first position in the (sorted) store whose item sorts after ITEM. */
-static guint
-upper_bound (ScDenialSidebar *self,
-             ScDenialItem    *item)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint lo = 0, hi = g_list_model_get_n_items (model);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
-
-      if (sort_func (other, item, self) <= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static int
-sort_func_indirect (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return sort_func (*(gpointer const *) a, *(gpointer const *) b, user_data);
-}
-
-static void schedule_apply (ScDenialSidebar *self);
-
-typedef struct
-{
-  gint64        primary;     /* larger sorts first */
-  gint64        secondary;
-  guint         index;       /* smaller sorts first */
-  ScDenialItem *item;
-} SortKey;
-
-static int
-sort_key_compare (gconstpointer a,
-                  gconstpointer b)
-{
-  const SortKey *ka = a;
-  const SortKey *kb = b;
-
-  if (ka->primary != kb->primary)
-    return ka->primary > kb->primary ? -1 : 1;
-  if (ka->secondary != kb->secondary)
-    return ka->secondary > kb->secondary ? -1 : 1;
-  return ka->index < kb->index ? -1 : ka->index > kb->index ? 1 : 0;
-}
-
-/* The pending list can hold tens of thousands of items while the first
- * read runs ahead of the list, and a flush inserts at most LIMIT of them:
- * only those are put first, in the order sort_func() defines (the rest
- * follow in no order, and are sorted when their turn comes). Sorting
- * plain keys, and selecting before sorting, keeps each flush a few
- * milliseconds: sorting all 100,000 took 35 ms of the main loop. */
-static void
-sort_pending (ScDenialSidebar *self,
-              guint            limit)
-{
-  guint n = self->pending_new->len;
-  gboolean by_count = g_strcmp0 (self->sort_by, "count") == 0;
-  g_autofree SortKey *keys = g_new (SortKey, n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      gint64 last_seen = sc_denial_item_get_last_seen (item);
-
-      keys[i].item = item;
-      keys[i].index = sc_denial_item_get_group (item)->index;
-      if (by_count)
-        {
-          keys[i].primary = (gint64) MIN (sc_denial_item_get_count (item), (guint64) G_MAXINT64);
-          keys[i].secondary = last_seen;
-        }
-      else
-        {
-          keys[i].primary = last_seen;
-          keys[i].secondary = 0;
-        }
-    }
-
-  sc_select_first (keys, n, sizeof (SortKey), limit, sort_key_compare);
-  qsort (keys, MIN (limit, n), sizeof (SortKey), sort_key_compare);
-  for (guint i = 0; i < n; i++)
-    self->pending_new->pdata[i] = keys[i].item;
-}
-
-static gboolean
-flush_timeout_cb (gpointer user_data)
-{
-  ScDenialSidebar *self = user_data;
-
-  self->flush_id = 0;
-  schedule_apply (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Inserts pending items at their sorted places, one splice per run of
- * neighbours (loading in time order puts a whole batch at the top in a
- * single change). Returns TRUE when nothing is left pending; otherwise a
- * later dispatch has been arranged. */
-static gboolean
-flush_pending_new (ScDenialSidebar *self,
-                   FlushMode        mode)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n_store = g_list_model_get_n_items (model);
-  guint n = self->pending_new->len;
-  gint64 now = g_get_monotonic_time ();
-  g_autofree guint *pos = NULL;
-  guint limit = n;
-  guint end;
-  gboolean at_top;
-
-  if (n == 0)
-    return TRUE;
-
-  if (mode == FLUSH_HOLD)
-    return FALSE;   /* the job's next batch or its end calls again */
-
-  if (n_store < ROW_WINDOW)
-    limit = MIN (n, ROW_RAMP_ITEMS);
-  else if (mode == FLUSH_THROTTLED && now - self->last_insert < INSERT_INTERVAL_USEC)
-    limit = 0;
-  else if (mode == FLUSH_THROTTLED)
-    limit = MIN (n, INSERT_MAX_ITEMS);
-  else
-    limit = MIN (n, APPEND_MAX_ITEMS);
-
-  if (limit == 0)
-    {
-      if (self->flush_id == 0)
-        /* Default priority: it only schedules the apply idle, and must not
-         * starve behind slow frames. */
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                             (INSERT_INTERVAL_USEC - (now - self->last_insert)) / 1000 + 1,
-                                             flush_timeout_cb, self, NULL);
-      return FALSE;
-    }
-
-  sort_pending (self, limit);
-
-  /* Positions never decrease along the sorted batch: start each search
-   * where the previous one ended, and check that spot first. */
-  pos = g_new (guint, limit);
-  for (guint i = 0; i < limit; i++)
-    {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      guint lo = i > 0 ? pos[i - 1] : 0;
-      guint hi = n_store;
-
-      if (lo < hi)
-        {
-          g_autoptr(ScDenialItem) at = g_list_model_get_item (model, lo);
-
-          if (sort_func (at, item, self) > 0)
-            hi = lo;
-        }
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
-
-          if (sort_func (other, item, self) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      pos[i] = lo;
-    }
-
-  {
-    GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
-    at_top = vadj == NULL || gtk_adjustment_get_value (vadj) <= 0.0;
-  }
-
-  /* From the end, so that earlier positions stay valid. */
-  end = limit;
-  while (end > 0)
-    {
-      guint start = end - 1;
-
-      while (start > 0 && pos[start - 1] == pos[end - 1])
-        start--;
-      g_list_store_splice (self->items, pos[start], 0,
-                           self->pending_new->pdata + start, end - start);
-      end = start;
-    }
-
-  for (guint i = 0; i < limit; i++)
-    g_hash_table_remove (self->pending_set, g_ptr_array_index (self->pending_new, i));
-  g_ptr_array_remove_range (self->pending_new, 0, limit);
-  self->last_insert = now;
-
-  /* The list view keeps showing the rows it showed; someone watching the
-   * top wants to see the newest denials arrive instead. */
-  if (at_top && pos[0] == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-
-  if (self->pending_new->len == 0)
-    return TRUE;
-
-  if (self->flush_id == 0)
-    /* Default priority: it only schedules the apply idle, and must not
-         * starve behind slow frames. */
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                         n_store + limit < ROW_WINDOW ? 16
-                                         : mode == FLUSH_THROTTLED ? INSERT_INTERVAL_USEC / 1000 : 0,
-                                         flush_timeout_cb, self, NULL);
-  return FALSE;
-}
-
-/* Finds ITEM in the sorted store; its sort key must not have changed since
- * it was placed. */
-static gboolean
-find_position (ScDenialSidebar *self,
-               ScDenialItem    *item,
-               guint           *position)
-{
-  guint pos = upper_bound (self, item);
-  g_autoptr(ScDenialItem) found = NULL;
-
-  if (pos == 0)
-    return FALSE;
-  found = g_list_model_get_item (G_LIST_MODEL (self->items), pos - 1);
-  if (found != item)
-    return FALSE;
-  *position = pos - 1;
-  return TRUE;
-}
-
-static gboolean
-in_place (ScDenialSidebar *self,
-          ScDenialItem    *item,
-          guint            position)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
-
-  if (position > 0)
-    {
-      g_autoptr(ScDenialItem) before = g_list_model_get_item (model, position - 1);
-      if (sort_func (before, item, self) > 0)
-        return FALSE;
-    }
-  if (position + 1 < n)
-    {
-      g_autoptr(ScDenialItem) after = g_list_model_get_item (model, position + 1);
-      if (sort_func (item, after, self) > 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-apply_snapshot (ScDenialSidebar *self,
-                Snapshot        *snapshot)
-{
-  ScDenialItem *item;
-  guint position;
-
-  if (snapshot->is_new)
-    {
-      item = sc_denial_item_new (self->store_ref, snapshot->group);
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
-      g_ptr_array_add (self->pending_new, item);
-      g_hash_table_add (self->pending_set, item);
-      g_hash_table_insert (self->by_group, snapshot->group, item);
-      return;
-    }
-
-  item = g_hash_table_lookup (self->by_group, snapshot->group);
-  if (item == NULL)
-    return;
-
-  if (g_hash_table_contains (self->pending_set, item))
-    {
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
-      return;
-    }
-
-  if (!find_position (self, item, &position))
-    {
-      g_warn_if_reached ();
-      return;
-    }
-
-  g_object_ref (item);
-  sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                         (const char * const *) snapshot->hosts);
-
-  /* A group seen again usually moves to the top (sorted by last seen). */
-  if (!in_place (self, item, position))
-    {
-      g_list_store_remove (self->items, position);
-      g_list_store_insert (self->items, upper_bound (self, item), item);
-    }
-  g_object_unref (item);
-}
-
-static void
-resort (ScDenialSidebar *self)
-{
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (all, g_list_model_get_item (model, i));
-  g_ptr_array_sort_with_data (all, (GCompareDataFunc) sort_func_indirect, self);
-  g_list_store_splice (self->items, 0, n, all->pdata, n);
-}
-
 static void
 finish_job (ScDenialSidebar *self,
             LoadJob         *job)
@@ -806,25 +165,27 @@ finish_job (ScDenialSidebar *self,
 
   g_assert (owned == job);
   job->sidebar = NULL;
+  sc_denial_loader_detach (job->loader);
 
   /* Take the reader back for following; a failed open leaves none. */
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  self->reader = g_steal_pointer (&job->reader);
+  self->reader = sc_denial_loader_steal_reader (job->loader);
 
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
   gtk_spinner_stop (self->status_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), FALSE);
 
-  if (job->warnings != NULL && job->warnings->len > 0)
+  if (sc_denial_loader_get_warnings (job->loader)->len > 0)
     {
+      GPtrArray *warnings = sc_denial_loader_get_warnings (job->loader);
       g_autoptr(GString) notes = g_string_new (NULL);
 
-      for (guint i = 0; i < job->warnings->len; i++)
+      for (guint i = 0; i < warnings->len; i++)
         {
           if (i > 0)
             g_string_append_c (notes, '\n');
-          g_string_append (notes, g_ptr_array_index (job->warnings, i));
+          g_string_append (notes, g_ptr_array_index (warnings, i));
         }
       gtk_label_set_label (self->notes_label, notes->str);
       gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
@@ -859,7 +220,7 @@ finish_job (ScDenialSidebar *self,
         }
       else
         {
-          emit_toast (self, adw_toast_new (job->error->message));
+          _sc_denial_sidebar_emit_toast (self, adw_toast_new (job->error->message));
         }
     }
 
@@ -879,25 +240,16 @@ flush_mode (LoadJob *job)
 }
 
 static gboolean
-apply_cb (gpointer data)
+apply_cb (ScDenialLoader *loader,
+          gpointer        data)
 {
   LoadJob *job = data;
   ScDenialSidebar *self = job->sidebar;
   gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
   guint n = 0;
 
-  /* Back below redrawing after a chunk the watchdog forced through. */
-  g_source_set_priority (g_main_current_source (), G_PRIORITY_DEFAULT_IDLE);
-  job->last_apply = g_get_monotonic_time ();
-
   if (self == NULL)
-    {
-      g_mutex_lock (&job->mutex);
-      job->apply_scheduled = FALSE;
-      g_clear_pointer (&job->apply_source, g_source_unref);
-      g_mutex_unlock (&job->mutex);
-      return G_SOURCE_REMOVE;
-    }
+    return FALSE;
 
   for (;;)
     {
@@ -905,35 +257,27 @@ apply_cb (gpointer data)
         {
           g_clear_pointer (&job->applying, g_ptr_array_unref);
           job->applying_pos = 0;
-
-          g_mutex_lock (&job->mutex);
-          self->n_lost = job->n_lost;
-          self->n_records = job->n_records;
-          if (job->queue->len == 0)
+          job->applying = sc_denial_loader_take_batch (loader, &self->n_lost, &self->n_records,
+                                                       &self->n_dropped);
+          if (job->applying == NULL)
             {
-              job->apply_scheduled = FALSE;
-              g_clear_pointer (&job->apply_source, g_source_unref);
-              g_mutex_unlock (&job->mutex);
-              if (flush_pending_new (self, flush_mode (job)) && job->done)
+              if (_sc_denial_sidebar_flush_pending (self, flush_mode (job)) && job->done)
                 finish_job (self, job);
               else
                 update_status (self);
-              return G_SOURCE_REMOVE;
+              return FALSE;
             }
-          job->applying = g_steal_pointer (&job->queue);
-          job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-          g_mutex_unlock (&job->mutex);
         }
 
-      apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
+      _sc_denial_sidebar_apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
 
       if (++n % 32 == 0 && g_get_monotonic_time () >= deadline)
         break;
     }
 
-  flush_pending_new (self, flush_mode (job));
+  _sc_denial_sidebar_flush_pending (self, flush_mode (job));
   update_status (self);
-  return G_SOURCE_CONTINUE;
+  return TRUE;
 }
 
 static void
@@ -944,28 +288,13 @@ load_done_cb (GObject      *source_object,
   g_autoptr(LoadJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
-
-  if (job->reader != NULL)
-    {
-      GPtrArray *warnings = sc_journal_reader_get_warnings (job->reader);
-
-      if (warnings != NULL && warnings->len > 0)
-        {
-          job->warnings = g_ptr_array_new_with_free_func (g_free);
-          for (guint i = 0; i < warnings->len; i++)
-            g_ptr_array_add (job->warnings, g_strdup (g_ptr_array_index (warnings, i)));
-        }
-    }
-
+  sc_denial_loader_run_finish (job->loader, result, &error);
   job->error = g_steal_pointer (&error);
   job->done = TRUE;
 
-  /* The last batches may still be queued: let apply_cb finish the job
-   * after them, in order. */
-  g_mutex_lock (&job->mutex);
-  schedule_apply_locked (job);
-  g_mutex_unlock (&job->mutex);
+  /* The last batches may still wait: apply_cb finishes the job after
+   * them, in order. */
+  sc_denial_loader_schedule (job->loader);
 }
 
 static void
@@ -975,6 +304,7 @@ cancel_job (ScDenialSidebar *self)
   if (self->job != NULL)
     {
       self->job->sidebar = NULL;
+      sc_denial_loader_detach (self->job->loader);
       g_clear_pointer (&self->job, load_job_unref);
     }
   if (self->cancellable != NULL)
@@ -984,53 +314,22 @@ cancel_job (ScDenialSidebar *self)
     }
 }
 
-/* HACK: with a slow renderer (GL on llvmpipe, an old GPU) every frame can
- * take longer than the frame interval, and idle sources then never run: the
- * list would stay empty forever. Every WATCHDOG_MS, if the apply idle has not
- * run, it is raised above redrawing for one budgeted chunk. */
-#define WATCHDOG_MS 40
-
-static gboolean
-apply_watchdog_cb (gpointer data)
-{
-  LoadJob *job = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (job->sidebar == NULL)
-    return G_SOURCE_REMOVE;
-
-  g_mutex_lock (&job->mutex);
-  if (job->apply_source != NULL && now - job->last_apply > WATCHDOG_MS * 1000)
-    g_source_set_priority (job->apply_source, G_PRIORITY_DEFAULT);
-  g_mutex_unlock (&job->mutex);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 start_job (ScDenialSidebar *self,
            gboolean         initial)
 {
-  g_autoptr(GTask) task = NULL;
   LoadJob *job;
 
   g_assert (self->job == NULL);
 
   job = g_atomic_rc_box_new0 (LoadJob);
-  g_mutex_init (&job->mutex);
   job->sidebar = self;
-  job->context = g_main_context_ref_thread_default ();
   job->initial = initial;
   job->started = g_get_monotonic_time ();
-  job->queue = g_ptr_array_new_with_free_func (snapshot_free);
-  job->store_ref = sc_denial_store_ref_acquire (self->store_ref);
-  job->reader = g_steal_pointer (&self->reader);
-
-  job->options.type = self->options.type;
-  job->options.path = g_strdup (self->options.path);
-  job->options.files = g_strdupv (self->options.files);
-  job->options.snap = g_strdup (self->options.snap);
-  job->options.since_usec = self->options.since_usec;
-  job->options.this_boot = self->options.this_boot;
+  job->loader = sc_denial_loader_new (self->store, &self->options,
+                                      g_steal_pointer (&self->reader));
+  /* The job lives as long as the loader calls back. */
+  sc_denial_loader_set_ready_func (job->loader, apply_cb, job);
 
   self->job = job;
   if (self->cancellable == NULL)
@@ -1041,14 +340,7 @@ start_job (ScDenialSidebar *self,
   gtk_spinner_start (self->status_spinner);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  job->last_apply = g_get_monotonic_time ();
-  g_timeout_add_full (G_PRIORITY_DEFAULT, WATCHDOG_MS, apply_watchdog_cb,
-                      load_job_ref (job), (GDestroyNotify) load_job_unref);
-
-  task = g_task_new (self, self->cancellable, load_done_cb, load_job_ref (job));
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, load_job_ref (job), (GDestroyNotify) load_job_unref);
-  g_task_run_in_thread (task, load_thread);
+  sc_denial_loader_run_async (job->loader, self->cancellable, load_done_cb, load_job_ref (job));
 }
 
 /* ---- Follow ----------------------------------------------------------- */
@@ -1140,6 +432,20 @@ update_status (ScDenialSidebar *self)
   else
     /* Translators: "12 denials · 140 records" */
     text = g_strdup_printf (_("%s · %s"), groups, records);
+  if (self->n_dropped > 0)
+    {
+      g_autofree char *n_dropped = g_strdup_printf ("%" G_GUINT64_FORMAT, self->n_dropped);
+      g_autofree char *more = NULL;
+      g_autofree char *shown = NULL;
+
+      /* Translators: groups beyond the sidebar's limit; %s is the number */
+      more = g_strdup_printf (ngettext ("%s more group not shown", "%s more groups not shown",
+                                        (gulong) MIN (self->n_dropped, G_MAXULONG)), n_dropped);
+      /* Translators: "12 denials · 140 records" followed by "3 more groups not shown" */
+      shown = g_strdup_printf (_("%s · %s"), text, more);
+      g_free (text);
+      text = g_steal_pointer (&shown);
+    }
   if (g_strcmp0 (gtk_label_get_label (self->status_label), text) != 0)
     gtk_label_set_label (self->status_label, text);
 
@@ -1154,7 +460,7 @@ update_status (ScDenialSidebar *self)
                                n_lost);
       gtk_label_set_label (self->lost_title, title);
     }
-  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > 0);
+  gtk_revealer_set_reveal_child (self->lost_revealer, self->n_lost > self->lost_dismissed);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
     return;
@@ -1178,7 +484,20 @@ update_status (ScDenialSidebar *self)
     }
   else
     {
-      if (n_groups > 0)
+      gboolean offer_log = self->project_log != NULL &&
+                           g_strcmp0 (self->options.path, self->project_log) != 0;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->project_log_button), offer_log && n_groups == 0);
+      adw_status_page_set_title (self->empty_page, _("No Denials"));
+      adw_status_page_set_icon_name (self->empty_page, "security-high-symbolic");
+      if (n_groups == 0 && self->source_problem != NULL)
+        {
+          /* Not "nothing was refused": nothing could have been seen. */
+          adw_status_page_set_title (self->empty_page, _("Denials Cannot Be Seen Here"));
+          adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+          adw_status_page_set_description (self->empty_page, self->source_problem);
+        }
+      else if (n_groups > 0)
         adw_status_page_set_description (self->empty_page,
                                          _("Every denial is hidden: ignored, or logged by snapd "
                                            "itself. Use the view menu to show them."));
@@ -1194,52 +513,6 @@ update_status (ScDenialSidebar *self)
     }
 }
 
-static void
-update_source_label (ScDenialSidebar *self)
-{
-  g_autofree char *label = NULL;
-  const char *icon = "utilities-terminal-symbolic";
-
-  switch (self->options.type)
-    {
-    case SC_JOURNAL_SOURCE_SYSTEM:
-      label = g_strdup (_("System Journal"));
-      break;
-    case SC_JOURNAL_SOURCE_DIRECTORY:
-      label = g_path_get_basename (self->options.path);
-      icon = "folder-symbolic";
-      break;
-    case SC_JOURNAL_SOURCE_FILES:
-      if (self->options.files != NULL && self->options.files[0] != NULL &&
-          self->options.files[1] == NULL)
-        label = g_path_get_basename (self->options.files[0]);
-      else
-        /* Translators: several journal files were chosen */
-        label = g_strdup_printf (ngettext ("%u journal file", "%u journal files",
-                                           self->options.files ? g_strv_length (self->options.files) : 0),
-                                 self->options.files ? g_strv_length (self->options.files) : 0);
-      icon = "text-x-generic-symbolic";
-      break;
-    case SC_JOURNAL_SOURCE_LOG:
-    default:
-      if (g_strcmp0 (self->options.path, "-") == 0)
-        label = g_strdup (_("Standard Input"));
-      else
-        label = g_path_get_basename (self->options.path);
-      icon = "text-x-generic-symbolic";
-      break;
-    }
-
-  gtk_label_set_label (self->source_label, label);
-  gtk_image_set_from_icon_name (self->source_icon, icon);
-
-  /* Explicit journal files are a closed set: sd-journal cannot watch them. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_switch),
-                            self->options.type != SC_JOURNAL_SOURCE_FILES);
-  gtk_widget_set_tooltip_text (self->source_button,
-                               self->options.path ? self->options.path : label);
-}
-
 /* ---- List rows -------------------------------------------------------- */
 
 static void
@@ -1250,7 +523,10 @@ refresh_rows (ScDenialSidebar *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    sc_denial_row_set_plan (row, self->plan);
+    {
+      sc_denial_row_set_installed (row, self->installed);
+      sc_denial_row_set_plan (row, self->plan);
+    }
 }
 
 static void
@@ -1323,7 +599,7 @@ row_ignore_cb (ScDenialRow     *row,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "sc-key", g_strdup (key), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unignore_cb), self, 0);
-  emit_toast (self, toast);
+  _sc_denial_sidebar_emit_toast (self, toast);
 }
 
 static void
@@ -1348,6 +624,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   ScDenialRow *row = SC_DENIAL_ROW (gtk_list_item_get_child (list_item));
 
   sc_denial_row_set_item (row, gtk_list_item_get_item (list_item));
+  sc_denial_row_set_installed (row, self->installed);
   sc_denial_row_set_plan (row, self->plan);
   g_hash_table_add (self->bound_rows, row);
 }
@@ -1389,134 +666,16 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* ---- Source choosers -------------------------------------------------- */
-
 static void
-set_source_from_chooser (ScDenialSidebar     *self,
-                         ScJournalSourceType  type,
-                         GtkFileChooser      *chooser)
+dismiss_lost_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
-  ScJournalOptions options = { 0 };
+  ScDenialSidebar *self = SC_DENIAL_SIDEBAR (widget);
 
-  options.type = type;
-  if (type == SC_JOURNAL_SOURCE_FILES)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (chooser);
-      guint n = g_list_model_get_n_items (files);
-      GPtrArray *paths = g_ptr_array_new ();
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      options.files = (GStrv) g_ptr_array_free (paths, FALSE);
-    }
-  else
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-
-      options.path = file ? g_file_get_path (file) : NULL;
-      if (options.path == NULL)
-        return;
-    }
-
-  sc_denial_sidebar_set_source (self, &options);
-  sc_journal_options_clear (&options);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     ScDenialSidebar *self)
-{
-  ScJournalSourceType type = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "sc-type"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    set_source_from_chooser (self, type, GTK_FILE_CHOOSER (native));
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-open_chooser (ScDenialSidebar     *self,
-              ScJournalSourceType  type)
-{
-  GtkFileChooserNative *native;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_OPEN;
-  const char *title;
-
-  switch (type)
-    {
-    case SC_JOURNAL_SOURCE_DIRECTORY:
-      title = _("Choose a Journal Folder");
-      action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
-      break;
-    case SC_JOURNAL_SOURCE_FILES:
-      title = _("Choose Journal Files");
-      break;
-    case SC_JOURNAL_SOURCE_LOG:
-    case SC_JOURNAL_SOURCE_SYSTEM:
-    default:
-      title = _("Choose a Log File");
-      break;
-    }
-
-  native = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        action, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (type == SC_JOURNAL_SOURCE_FILES)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-      gtk_file_filter_set_name (filter, _("Journal Files"));
-      gtk_file_filter_add_pattern (filter, "*.journal");
-      gtk_file_filter_add_pattern (filter, "*.journal~");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-    }
-  g_object_set_data (G_OBJECT (native), "sc-type", GINT_TO_POINTER (type));
-  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-use_system_journal_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (widget), NULL);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_DIRECTORY);
-}
-
-static void
-open_files_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_FILES);
-}
-
-static void
-open_log_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  open_chooser (SC_DENIAL_SIDEBAR (widget), SC_JOURNAL_SOURCE_LOG);
+  /* Until more records are lost. */
+  self->lost_dismissed = self->n_lost;
+  gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
 }
 
 static void
@@ -1544,7 +703,7 @@ copy_ratelimit_command_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
                           "sudo sysctl -w kernel.printk_ratelimit=0");
-  emit_toast (self, adw_toast_new (_("Command copied")));
+  _sc_denial_sidebar_emit_toast (self, adw_toast_new (_("Command copied")));
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -1554,6 +713,7 @@ sc_denial_sidebar_dispose (GObject *object)
 {
   ScDenialSidebar *self = (ScDenialSidebar *) object;
 
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
   cancel_job (self);
   if (self->fd_source != NULL)
     {
@@ -1580,7 +740,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->pending_set, g_hash_table_unref);
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
   g_clear_object (&self->project);
 
@@ -1597,6 +757,9 @@ sc_denial_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->ignored_strv, g_strfreev);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->sort_by, g_free);
+  g_clear_pointer (&self->source_problem, g_free);
+  g_clear_pointer (&self->project_log, g_free);
+  _sc_denial_sidebar_remove_paste_file (self);
 
   G_OBJECT_CLASS (sc_denial_sidebar_parent_class)->finalize (object);
 }
@@ -1629,6 +792,9 @@ sc_denial_sidebar_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_SINCE_INSTALL:
+      g_value_set_boolean (value, self->since_install);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1644,7 +810,7 @@ set_sort_by (ScDenialSidebar *self,
   if (sc_set_str (&self->sort_by, sort_by))
     {
       if (self->items != NULL)
-        resort (self);
+        _sc_denial_sidebar_resort (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_BY]);
     }
 }
@@ -1673,6 +839,9 @@ sc_denial_sidebar_set_property (GObject      *object,
       break;
     case PROP_SORT_BY:
       set_sort_by (self, g_value_get_string (value));
+      break;
+    case PROP_SINCE_INSTALL:
+      sc_denial_sidebar_set_since_install (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1736,6 +905,9 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SINCE_INSTALL] =
+    g_param_spec_boolean ("since-install", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1780,18 +952,17 @@ sc_denial_sidebar_class_init (ScDenialSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_spinner);
   gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDenialSidebar, project_log_button);
 
-  gtk_widget_class_install_action (widget_class, "sidebar.use-system-journal", NULL,
-                                   use_system_journal_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-files", NULL, open_files_action);
-  gtk_widget_class_install_action (widget_class, "sidebar.open-log", NULL, open_log_action);
+  _sc_denial_sidebar_class_sources_init (widget_class);
   gtk_widget_class_install_action (widget_class, "sidebar.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.dismiss-lost", NULL, dismiss_lost_action);
   gtk_widget_class_install_action (widget_class, "sidebar.reset-ignored", NULL,
                                    reset_ignored_action);
   gtk_widget_class_install_action (widget_class, "sidebar.copy-ratelimit-command", NULL,
                                    copy_ratelimit_command_action);
   gtk_widget_class_install_property_action (widget_class, "sidebar.show-noise", "show-noise");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.since-install", "since-install");
   gtk_widget_class_install_property_action (widget_class, "sidebar.sort-by", "sort-by");
 
   gtk_widget_class_set_css_name (widget_class, "sc-denial-sidebar");
@@ -1803,6 +974,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   GtkListItemFactory *factory;
 
   self->follow = TRUE;
+  self->max_groups = SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS;
   self->sort_by = g_strdup ("last-seen");
   self->options.type = SC_JOURNAL_SOURCE_SYSTEM;
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1837,8 +1009,11 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   g_object_bind_property (self, "follow", self->follow_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
-  update_source_label (self);
+  _sc_denial_sidebar_update_source_label (self);
+  _sc_denial_sidebar_update_project_log (self);
   update_status (self);
+  /* Until snapd says when the installed revision came. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", FALSE);
 }
 
 /* ---- Public API ------------------------------------------------------- */
@@ -1877,8 +1052,13 @@ sc_denial_sidebar_set_project (ScDenialSidebar *self,
 
   g_set_object (&self->project, project);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
+  g_clear_pointer (&self->project_log, g_free);
   if (project != NULL)
-    self->plan = sc_denial_plan_new (project);
+    {
+      self->plan = sc_denial_plan_new (project);
+      self->project_log = sc_project_find_denial_log (project);
+    }
+  _sc_denial_sidebar_update_project_log (self);
 
   /* A reloaded project of the same snap keeps what was read; only what
    * the cards offer changes. */
@@ -1986,6 +1166,53 @@ sc_denial_sidebar_set_show_noise (ScDenialSidebar *self,
 }
 
 gboolean
+sc_denial_sidebar_get_since_install (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
+  return self->since_install;
+}
+
+void
+sc_denial_sidebar_set_since_install (ScDenialSidebar *self,
+                                     gboolean         since_install)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  since_install = !!since_install;
+  if (self->since_install == since_install)
+    return;
+  self->since_install = since_install;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      since_install ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  update_status (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_INSTALL]);
+}
+
+void
+sc_denial_sidebar_set_installed (ScDenialSidebar *self,
+                                 ScSnapdSnap     *snap)
+{
+  gint64 before, after;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  before = self->installed != NULL ? self->installed->install_usec : 0;
+  after = snap != NULL ? snap->install_usec : 0;
+  if (snap != NULL)
+    sc_snapd_snap_ref (snap);
+  g_clear_pointer (&self->installed, sc_snapd_snap_unref);
+  self->installed = snap;
+  /* "Since this revision" needs to know when it was installed. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", after > 0);
+  if (self->since_install && before != after)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      update_status (self);
+    }
+  refresh_rows (self);
+}
+
+gboolean
 sc_denial_sidebar_get_loading (ScDenialSidebar *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), FALSE);
@@ -2016,7 +1243,11 @@ sc_denial_sidebar_set_source (ScDenialSidebar        *self,
     }
   self->options.snap = self->project ? g_strdup (sc_project_get_name (self->project)) : NULL;
 
-  update_source_label (self);
+  /* Pasted records are kept only while they are shown. */
+  if (self->paste_path != NULL && g_strcmp0 (self->options.path, self->paste_path) != 0)
+    _sc_denial_sidebar_remove_paste_file (self);
+
+  _sc_denial_sidebar_update_source_label (self);
   sc_denial_sidebar_set_follow (self, self->options.type == SC_JOURNAL_SOURCE_SYSTEM);
   sc_denial_sidebar_reload (self);
 }
@@ -2040,13 +1271,20 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   g_hash_table_remove_all (self->pending_set);
   g_hash_table_remove_all (self->by_group);
   g_list_store_remove_all (self->items);
-  g_clear_pointer (&self->store_ref, sc_denial_store_ref_release);
+  g_clear_pointer (&self->store, sc_denial_store_unref);
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
-  self->store_ref = sc_denial_store_ref_new (sc_denial_store_new (snap));
+  self->store = sc_denial_store_new (snap);
+  sc_denial_store_set_max_groups (self->store, self->max_groups);
+  self->n_dropped = 0;
   self->n_lost = 0;
   self->n_records = 0;
   self->have_source = TRUE;
+
+  self->lost_dismissed = 0;
+  g_clear_pointer (&self->source_problem, g_free);
+  if (self->options.type == SC_JOURNAL_SOURCE_SYSTEM)
+    sc_denial_source_check_system (NULL, NULL, &self->source_problem);
 
   gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
@@ -2054,6 +1292,27 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   start_job (self, TRUE);
   update_status (self);
+}
+
+void
+sc_denial_sidebar_set_max_groups (ScDenialSidebar *self,
+                                  guint            max_groups)
+{
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+
+  if (self->max_groups == max_groups)
+    return;
+  self->max_groups = max_groups;
+  if (self->have_source)
+    sc_denial_sidebar_reload (self);
+}
+
+guint64
+sc_denial_sidebar_get_n_dropped (ScDenialSidebar *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
+
+  return self->n_dropped;
 }
 
 guint

@@ -11,8 +11,11 @@
  * "ignored" (GStrv of group keys hidden for this project), "show-noise"
  * (boolean), "loading" (boolean, read-only).
  * Signals: "add-plug" (const char *target, const char *plug,
- * GVariant *definition or NULL) and "add-toast" (AdwToast*; the handler
- * takes the reference, as adw_toast_overlay_add_toast() does).
+ * GVariant *definition or NULL: the whole top-level definition the plug
+ * needs now, merged by the project's ScDenialPlan with what the project
+ * and earlier cards defined, "interface" included, no "name"; it replaces
+ * any pending definition of that name) and "add-toast" (AdwToast*; the
+ * handler takes the reference, as adw_toast_overlay_add_toast() does).
  */
 #pragma once
 
@@ -20,6 +23,7 @@
 
 #include "sc-journal-reader.h"
 #include "sc-project.h"
+#include "sc-snapd-client.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +45,15 @@ gboolean            sc_denial_sidebar_get_show_noise (ScDenialSidebar      *self
 void                sc_denial_sidebar_set_show_noise (ScDenialSidebar      *self,
                                                       gboolean              show_noise);
 gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self);
+/* The project's snap as this machine's snapd has it installed (nullable):
+ * a suggestion declared but not connected there gets a Connect button,
+ * and "since-install" (the view menu's "Since This Revision") shows only
+ * what was refused after that revision was installed or refreshed. */
+void                sc_denial_sidebar_set_installed (ScDenialSidebar       *self,
+                                                     ScSnapdSnap           *snap);
+gboolean            sc_denial_sidebar_get_since_install (ScDenialSidebar   *self);
+void                sc_denial_sidebar_set_since_install (ScDenialSidebar   *self,
+                                                         gboolean           since_install);
 
 /* Chooses where denials are read from (the system journal by default) and
  * reloads. OPTIONS is copied; its snap filter is replaced by the project's
@@ -48,6 +61,18 @@ gboolean            sc_denial_sidebar_get_loading  (ScDenialSidebar        *self
  * system journal and off otherwise. */
 void                sc_denial_sidebar_set_source   (ScDenialSidebar        *self,
                                                     const ScJournalOptions *options);
+/* At most MAX_GROUPS groups are listed (0: no limit); records of further
+ * groups are counted and the status bar says how many groups were left
+ * out. Reloads when it changes. */
+#define SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS 100000
+void                sc_denial_sidebar_set_max_groups (ScDenialSidebar      *self,
+                                                      guint                 max_groups);
+guint64             sc_denial_sidebar_get_n_dropped  (ScDenialSidebar      *self);
+
+/* Reads TEXT (records pasted from a bug report, a terminal…) as a text
+ * log, through the same parser as a log file, and shows its groups. */
+void                sc_denial_sidebar_load_text    (ScDenialSidebar        *self,
+                                                    const char             *text);
 /* Reads the source again from the start. */
 void                sc_denial_sidebar_reload       (ScDenialSidebar        *self);
 

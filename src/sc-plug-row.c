@@ -14,6 +14,7 @@
 #include "sc-interface-catalogue.h"
 #include "sc-plug-row.h"
 #include "sc-utils.h"
+#include "sc-window-snapd.h"
 
 struct _ScPlugRow
 {
@@ -33,6 +34,9 @@ struct _ScPlugRow
   GtkImage       *finding_image;
   GtkButton      *reset_button;
   GtkWidget      *changed_dot;
+  GtkLabel       *link_label;
+  GtkSwitch      *link_switch;
+  ScPlugLink      link;
 
   /* Owned */
   char           *target;
@@ -70,6 +74,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum { CONNECTION_TOGGLED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* One look for a severity wherever findings show (the Checks group, app
  * groups, plug rows). */
@@ -430,6 +437,113 @@ sc_plug_row_set_property (GObject      *object,
     }
 }
 
+/* The user flipped the switch: the window connects or disconnects, and
+ * sets the link again when snapd has answered. */
+static gboolean
+link_state_set_cb (GtkSwitch *sw,
+                   gboolean   state,
+                   ScPlugRow *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (sw), FALSE);
+  g_signal_emit (self, signals[CONNECTION_TOGGLED], 0, state);
+  gtk_widget_activate_action (GTK_WIDGET (self), "snapd.connect", "(ssb)",
+                              self->target, self->plug, state);
+  return TRUE;   /* the switch shows snapd's state, not the wish */
+}
+
+static void
+ensure_link_widgets (ScPlugRow *self)
+{
+  if (self->link_label != NULL)
+    return;
+
+  self->link_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->link_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->link_label, 24);
+  gtk_label_set_xalign (self->link_label, 1);
+  gtk_widget_set_valign (GTK_WIDGET (self->link_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->link_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->link_label), "dim-label");
+  gtk_box_append (GTK_BOX (self->suffixes), GTK_WIDGET (self->link_label));
+
+  self->link_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->link_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Connected on this machine"),
+                                  -1);
+  g_signal_connect (self->link_switch, "state-set", G_CALLBACK (link_state_set_cb), self);
+  gtk_box_append (GTK_BOX (self->suffixes), GTK_WIDGET (self->link_switch));
+}
+
+void
+sc_plug_row_set_link (ScPlugRow  *self,
+                      ScPlugLink  link,
+                      const char *text)
+{
+  gboolean connected = link == SC_PLUG_LINK_CONNECTED;
+
+  g_return_if_fail (SC_IS_PLUG_ROW (self));
+
+  self->link = link;
+  if (self->link_label == NULL && link == SC_PLUG_LINK_UNKNOWN && text == NULL)
+    return;
+  ensure_link_widgets (self);
+  gtk_label_set_label (self->link_label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_label), text != NULL);
+  if (link == SC_PLUG_LINK_NOT_INSTALLED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->link_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->link_label), "warning");
+
+  g_signal_handlers_block_by_func (self->link_switch, link_state_set_cb, self);
+  gtk_switch_set_active (self->link_switch, connected);
+  gtk_switch_set_state (self->link_switch, connected);
+  g_signal_handlers_unblock_by_func (self->link_switch, link_state_set_cb, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_switch), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_switch),
+                          connected || link == SC_PLUG_LINK_DISCONNECTED);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->link_switch),
+                               connected ? _("Disconnect this plug on this machine")
+                                         : _("Connect this plug on this machine"));
+}
+
+ScPlugLink
+sc_plug_row_get_link (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), SC_PLUG_LINK_UNKNOWN);
+  return self->link;
+}
+
+const char *
+sc_plug_row_get_link_text (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  if (self->link_label == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->link_label)))
+    return NULL;
+  return gtk_label_get_label (self->link_label);
+}
+
+GtkSwitch *
+sc_plug_row_get_link_switch (ScPlugRow *self)
+{
+  g_return_val_if_fail (SC_IS_PLUG_ROW (self), NULL);
+  return self->link_switch;
+}
+
+/* A row built after snapd answered shows the connection as soon as it
+ * is in the window. */
+static void
+sc_plug_row_root (GtkWidget *widget)
+{
+  ScSnapdMonitor *monitor;
+
+  GTK_WIDGET_CLASS (sc_plug_row_parent_class)->root (widget);
+  monitor = sc_window_snapd_get_monitor (GTK_WIDGET (gtk_widget_get_root (widget)));
+  if (monitor != NULL)
+    sc_window_snapd_apply_to_row (monitor, SC_PLUG_ROW (widget));
+}
+
 static void
 sc_plug_row_class_init (ScPlugRowClass *klass)
 {
@@ -440,6 +554,7 @@ sc_plug_row_class_init (ScPlugRowClass *klass)
   object_class->finalize = sc_plug_row_finalize;
   object_class->get_property = sc_plug_row_get_property;
   object_class->set_property = sc_plug_row_set_property;
+  widget_class->root = sc_plug_row_root;
 
   properties[PROP_TARGET] =
     g_param_spec_string ("target", NULL, NULL, NULL,
@@ -463,6 +578,14 @@ sc_plug_row_class_init (ScPlugRowClass *klass)
     g_param_spec_boolean ("changed", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScPlugRow::connection-toggled:
+   * @connect: TRUE to connect the plug on this machine, FALSE to disconnect
+   */
+  signals[CONNECTION_TOGGLED] =
+    g_signal_new ("connection-toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/SnapConfine/sc-plug-row.ui");

@@ -13,6 +13,7 @@
 #include "sc-check.h"
 #include "sc-plug-format.h"
 #include "sc-project.h"
+#include "sc-snapd-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,17 @@ void        sc_plug_row_set_definition   (ScPlugRow   *self,
  * ScFinding*, may be NULL. */
 void        sc_plug_row_set_findings     (ScPlugRow   *self,
                                           GPtrArray   *findings);
+/* How the plug stands on this machine (sc_snapd_plug_link()): TEXT in a
+ * quiet label, and for an installed plug a switch whose flips emit
+ * ::connection-toggled (the switch then waits, insensitive, for the next
+ * call). SC_PLUG_LINK_UNKNOWN with TEXT NULL shows nothing. */
+void        sc_plug_row_set_link         (ScPlugRow   *self,
+                                          ScPlugLink   link,
+                                          const char  *text);
+ScPlugLink  sc_plug_row_get_link         (ScPlugRow   *self);
+const char *sc_plug_row_get_link_text    (ScPlugRow   *self);  /* nullable */
+GtkSwitch  *sc_plug_row_get_link_switch  (ScPlugRow   *self);  /* nullable */
+
 /* Draws attention to the row for a moment (after a suggestion added it). */
 void        sc_plug_row_highlight        (ScPlugRow   *self);
 

@@ -24,6 +24,7 @@ ScPlugRow  *_sc_project_page_get_plug_row  (ScProjectPage *self,
 GtkListBox *_sc_project_page_get_nav_list  (ScProjectPage *self);
 AdwLeaflet *_sc_project_page_get_leaflet   (ScProjectPage *self);
 GtkWidget  *_sc_project_page_get_banner    (ScProjectPage *self);
+GtkLabel   *_sc_project_page_get_snapd_label (ScProjectPage *self);
 GtkScrolledWindow *_sc_project_page_get_scroller (ScProjectPage *self);
 
 G_END_DECLS

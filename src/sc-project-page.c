@@ -61,6 +61,7 @@ struct _ScProjectPage
   GtkLabel             *name_label;
   GtkLabel             *path_label;
   GtkLabel             *confinement_label;
+  GtkLabel             *snapd_label;
   GtkLabel             *base_label;
   GtkLabel             *grade_label;
   AdwPreferencesGroup  *findings_group;
@@ -866,6 +867,22 @@ sc_project_page_get_project (ScProjectPage *self)
 }
 
 void
+sc_project_page_set_snapd_text (ScProjectPage *self,
+                                const char    *text)
+{
+  g_return_if_fail (SC_IS_PROJECT_PAGE (self));
+
+  gtk_label_set_label (self->snapd_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->snapd_label), text != NULL);
+}
+
+GtkLabel *
+_sc_project_page_get_snapd_label (ScProjectPage *self)
+{
+  return self->snapd_label;
+}
+
+void
 sc_project_page_set_banner (ScProjectPage *self,
                             const char    *message)
 {
@@ -1142,6 +1159,7 @@ sc_project_page_class_init (ScProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScProjectPage, confinement_label);
   gtk_widget_class_bind_template_child (widget_class, ScProjectPage, base_label);
   gtk_widget_class_bind_template_child (widget_class, ScProjectPage, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, ScProjectPage, snapd_label);
   gtk_widget_class_bind_template_child (widget_class, ScProjectPage, findings_group);
   gtk_widget_class_bind_template_child (widget_class, ScProjectPage, targets_box);
   gtk_widget_class_bind_template_callback (widget_class, nav_row_activated_cb);

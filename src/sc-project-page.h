@@ -46,6 +46,10 @@ gboolean    sc_project_page_add_plug         (ScProjectPage *self,
                                               GError       **error);
 /* The targets shown, in order, NULL-terminated; free the array only. */
 const char **sc_project_page_dup_targets     (ScProjectPage *self);
+/* One quiet line under the header about this machine's snapd: what it
+ * has installed, or that connection state is unavailable (NULL hides it). */
+void        sc_project_page_set_snapd_text   (ScProjectPage *self,
+                                              const char    *text);
 /* Shows MESSAGE in a banner above the page (NULL hides it). */
 void        sc_project_page_set_banner       (ScProjectPage *self,
                                               const char    *message);

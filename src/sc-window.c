@@ -18,6 +18,7 @@
 #include "sc-start-page.h"
 #include "sc-strict-dialog.h"
 #include "sc-utils.h"
+#include "sc-window-snapd.h"
 #include "sc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -382,6 +383,7 @@ set_project (ScWindow  *self,
 
   self->broken = FALSE;
   sc_project_page_set_project (self->project_page, project, keep_pending);
+  _sc_window_snapd_project_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -712,6 +714,7 @@ ensure_sidebar (ScWindow *self)
   /* Connected after load_ignored () so loading does not write it back. */
   g_signal_connect_object (self->sidebar, "notify::ignored", G_CALLBACK (sidebar_ignored_cb), self,
                            G_CONNECT_SWAPPED);
+  _sc_window_snapd_sidebar_created (self);
 }
 
 void
@@ -893,6 +896,7 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->finalize = sc_window_finalize;
   object_class->get_property = sc_window_get_property;
   object_class->set_property = sc_window_set_property;
+  _sc_window_snapd_class_init (widget_class);
 
   widget_class->show = sc_window_show;
   GTK_WINDOW_CLASS (klass)->close_request = sc_window_close_request;
@@ -983,6 +987,7 @@ sc_window_init (ScWindow *self)
 
   self->recent_stale = TRUE;
   _sc_window_update_state (self);
+  _sc_window_snapd_init (self);
 }
 
 ScWindow *

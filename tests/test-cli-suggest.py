@@ -302,7 +302,8 @@ def test_existing_definitions(tmp):
     report, applied, shown, p = suggest_case(tmp, "related", head + related + apps % "x11", LOG_CFG)
     defs = report["definitions"] if report else {}
     check("a same-interface definition of related paths is extended",
-          report["present"] == [{"target": "demo", "plug": "dot-config-demo", "denials": 1}] and
+          report["present"] == [{"target": "demo", "plug": "dot-config-demo", "origin": "declared",
+                                "denials": 1}] and
           defs.get("dot-config-demo", {}).get("read") == ["$HOME/.config/demo"] and
           defs.get("dot-config-demo", {}).get("write") == ["$HOME/.config/demo/cache"], report)
 
@@ -342,6 +343,64 @@ def test_errors(d, tmp):
           p.returncode == 4 and read(yaml) == before, "rc %d %s" % (p.returncode, p.stderr.decode()))
 
 
+def test_present_origin(tmp):
+    """What is already there says whether the app declares it or an
+    extension gives it, as the sidebar's cards do."""
+    report, applied, shown, p = suggest_case(
+        tmp, "origin",
+        "name: demo\nbase: core22\nconfinement: devmode\n"
+        "apps:\n  demo:\n    command: bin/demo\n    extensions: [gnome]\n    plugs: [network]\n",
+        'Nov 24 09:12:10 devbox dbus-daemon[1432]: apparmor="ALLOWED" operation="dbus_method_call"  '
+        'bus="session" path="/org/freedesktop/Notifications" interface="org.freedesktop.Notifications" '
+        'member="Notify" mask="send" name="org.freedesktop.Notifications" pid=4121 '
+        'label="snap.demo.demo" peer_pid=2011 peer_label="unconfined"\n'
+        'Nov 24 09:12:07 devbox kernel: audit: type=1400 audit(1795511527.010:308): apparmor="ALLOWED" '
+        'operation="connect" class="net" profile="snap.demo.demo" pid=3977 comm="demo" family="inet" '
+        'sock_type="stream" protocol=6 requested_mask="send receive connect" '
+        'denied_mask="send receive connect"\n')
+    present = {x["plug"]: x for x in (report or {}).get("present", [])}
+    check("suggest --json says an extension gives desktop",
+          present.get("desktop", {}).get("origin") == "extension"
+          and present.get("desktop", {}).get("extension") == "gnome", json.dumps(report))
+    check("suggest --json says the app declares network",
+          present.get("network", {}).get("origin") == "declared", json.dumps(report))
+    t = run(["suggest", os.path.join(tmp, "origin"), "--log", os.path.join(tmp, "origin", "denials.log")])
+    check("suggest names the extension in its text",
+          b"given by the gnome extension" in t.stdout and b"already there, declared" in t.stdout,
+          t.stdout.decode())
+
+
+def test_max_groups(tmp):
+    """--max-groups keeps the first N groups, counts the rest and says how
+    many groups were not shown (issue 15 item 8)."""
+    root = os.path.join(tmp, "capped")
+    os.mkdir(root)
+    with open(os.path.join(root, "snapcraft.yaml"), "w") as f:
+        f.write("name: demo\nbase: core22\nconfinement: devmode\n"
+                "apps:\n  demo:\n    command: bin/demo\n")
+    log = os.path.join(root, "kern.log")
+    with open(log, "w") as f:
+        for i in range(5):
+            for _ in range(2):
+                f.write('Nov 24 09:12:0%d devbox kernel: audit: type=1400 audit(1795511521.%03d:3%d): '
+                        'apparmor="DENIED" operation="open" class="file" profile="snap.demo.demo" '
+                        'name="/srv/data-%d/file" pid=4121 comm="demo" requested_mask="r" '
+                        'denied_mask="r" fsuid=1000 ouid=0\n' % (i, i * 10 + _, i * 2 + _, i))
+    p = run(["denials", "--log", log, "--snap", "demo", "--json", "--max-groups", "2"])
+    groups = json.loads(p.stdout) if p.returncode == 0 else []
+    check("denials --max-groups keeps the first groups", [g["count"] for g in groups] == [2, 2],
+          p.stdout.decode() + p.stderr.decode())
+    check("denials --max-groups says how many groups were not shown",
+          b"3 more groups not shown (6 records)" in p.stderr, p.stderr.decode())
+    p = run(["suggest", root, "--log", log, "--max-groups", "1", "--json"])
+    report = json.loads(p.stdout) if p.returncode == 0 else {}
+    check("suggest --max-groups plans the groups it kept",
+          sum(x["denials"] for t in report.get("unresolved", []) + report.get("fixes", [])
+              for x in [t]) + sum(pl["denials"] for t in report.get("targets", [])
+                                  for pl in t["plugs"]) == 2
+          and b"4 more groups not shown" in p.stderr, p.stdout.decode() + p.stderr.decode())
+
+
 def main():
     if not CLI:
         sctap.skip_all("SNAPCONFINE_CLI is not set")
@@ -363,6 +422,8 @@ def main():
         test_sources_and_filters(tmp)
         test_slot_names(tmp)
         test_existing_definitions(tmp)
+        test_max_groups(tmp)
+        test_present_origin(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -179,11 +179,15 @@ test_grouping (void)
   g_assert_nonnull (group->denial);
   g_assert_cmpstr (group->denial->object, ==, "/proc/100/mounts");
 
-  /* Suggestions come with the group. */
-  g_assert_nonnull (group->suggestions);
-  g_assert_cmpuint (group->suggestions->suggestions->len, >, 0);
-  first = g_ptr_array_index (group->suggestions->suggestions, 0);
-  g_assert_cmpstr (first->interface, ==, "mount-observe");
+  /* Suggestions are computed for the group's record when asked for. */
+  {
+    g_autoptr(ScSuggestionResult) result = sc_denial_group_dup_suggestions (group);
+
+    g_assert_nonnull (result);
+    g_assert_cmpuint (result->suggestions->len, >, 0);
+    first = g_ptr_array_index (result->suggestions, 0);
+    g_assert_cmpstr (first->interface, ==, "mount-observe");
+  }
 
   /* Each of these differs in one part of the key. */
   {
@@ -321,8 +325,12 @@ test_transports_through_parser (void)
   g_assert_true (sc_denial_store_add (store, next, NULL) == group);
   g_assert_cmpuint (group->count, ==, 2);
   g_assert_cmpstr (group->object_pattern, ==, "$HOME/.gitconfig");
-  first = g_ptr_array_index (group->suggestions->suggestions, 0);
-  g_assert_cmpstr (first->interface, ==, "personal-files");
+  {
+    g_autoptr(ScSuggestionResult) result = sc_denial_group_dup_suggestions (group);
+
+    first = g_ptr_array_index (result->suggestions, 0);
+    g_assert_cmpstr (first->interface, ==, "personal-files");
+  }
 }
 
 static void
@@ -399,8 +407,12 @@ test_noise (void)
   g_assert_false (sc_denial_group_is_noise (real_group));
   g_assert_true (sc_denial_group_is_noise (noise_group));
   /* The noise group explains itself and suggests no plug. */
-  g_assert_nonnull (noise_group->suggestions->fix);
-  g_assert_cmpuint (noise_group->suggestions->suggestions->len, ==, 0);
+  {
+    g_autoptr(ScSuggestionResult) result = sc_denial_group_dup_suggestions (noise_group);
+
+    g_assert_nonnull (result->fix);
+    g_assert_cmpuint (result->suggestions->len, ==, 0);
+  }
 }
 
 static void
@@ -414,6 +426,77 @@ test_lost (void)
   sc_denial_store_add_lost (store, 3);
   g_assert_cmpuint (sc_denial_store_get_lost (store), ==, 155);
   g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 0);
+}
+
+static void
+test_compact_and_shared (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+  g_autoptr(ScDenialStore) kept = NULL;
+  ScDenialGroup *a, *b;
+
+  g_test_summary ("A group keeps its record's fields and details without the record, "
+                  "repeated strings once, and lives as long as a reference to its store");
+
+  {
+    g_autoptr(ScDenial) first = make_file_denial ("foo", NULL, "foo", "/etc/one.conf", "r");
+    g_autoptr(ScDenial) second = make_file_denial ("foo", NULL, "foo", "/etc/two.conf", "r");
+
+    sc_denial_set_detail (first, "name", "/etc/one.conf");
+    sc_denial_set_detail (first, "comm", "foo");
+    sc_denial_set_detail (second, "comm", "foo");
+    first->raw = g_strdup ("apparmor=\"DENIED\" name=\"/etc/one.conf\"");
+    a = sc_denial_store_add (store, first, NULL);
+    b = sc_denial_store_add (store, second, NULL);
+  }
+  g_assert_true (a != b);
+  g_assert_cmpstr (a->denial->object, ==, "/etc/one.conf");
+  g_assert_cmpstr (a->denial->raw, ==, "apparmor=\"DENIED\" name=\"/etc/one.conf\"");
+  g_assert_cmpstr (sc_denial_group_get_detail (a, "name"), ==, "/etc/one.conf");
+  g_assert_cmpstr (sc_denial_group_get_detail (b, "comm"), ==, "foo");
+  g_assert_cmpstr (sc_denial_group_get_detail (b, "fsuid"), ==, "1000");
+  g_assert_null (sc_denial_group_get_detail (b, "no-such-detail"));
+  {
+    g_autoptr(GHashTable) details = sc_denial_group_dup_details (a);
+
+    g_assert_cmpuint (g_hash_table_size (details), ==, 4);
+    g_assert_cmpstr (g_hash_table_lookup (details, "ouid"), ==, "1000");
+  }
+  /* Stored once: equal short strings are one string. */
+  g_assert_true (a->denial->app == b->denial->app);
+  g_assert_true (a->denial->operation == b->denial->operation);
+
+  kept = sc_denial_store_ref (store);
+  g_clear_pointer (&store, sc_denial_store_unref);
+  g_assert_cmpstr (a->denial->object, ==, "/etc/one.conf");
+  g_assert_cmpuint (sc_denial_store_get_groups (kept)->len, ==, 2);
+}
+
+static void
+test_max_groups (void)
+{
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+
+  g_test_summary ("With a cap, further groups are counted as left out, not kept, and records "
+                  "of kept groups still count");
+
+  sc_denial_store_set_max_groups (store, 2);
+  for (guint i = 0; i < 5; i++)
+    for (guint repeat = 0; repeat < 2; repeat++)
+      {
+        g_autofree char *path = g_strdup_printf ("/etc/file-%u", i);
+        g_autoptr(ScDenial) d = make_file_denial ("foo", NULL, "foo", path, "r");
+        ScDenialGroup *group = sc_denial_store_add (store, d, NULL);
+
+        if (i < 2)
+          g_assert_nonnull (group);
+        else
+          g_assert_null (group);
+      }
+  g_assert_cmpuint (sc_denial_store_get_groups (store)->len, ==, 2);
+  g_assert_cmpuint (sc_denial_store_get_n_records (store), ==, 4);
+  g_assert_cmpuint (sc_denial_store_get_n_dropped_groups (store), ==, 3);
+  g_assert_cmpuint (sc_denial_store_get_n_dropped_records (store), ==, 6);
 }
 
 static void
@@ -481,6 +564,8 @@ main (int   argc,
   g_test_add_func ("/denial-store/snap-filter", test_snap_filter);
   g_test_add_func ("/denial-store/noise", test_noise);
   g_test_add_func ("/denial-store/lost", test_lost);
+  g_test_add_func ("/denial-store/compact-and-shared", test_compact_and_shared);
+  g_test_add_func ("/denial-store/max-groups", test_max_groups);
   g_test_add_func ("/denial-store/performance", test_performance);
 
   return g_test_run ();

@@ -63,6 +63,8 @@ sc_cli_source_entries (ScCliSourceArgs *args)
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
       "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
     { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
+    { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
+      "Keep at most N groups; count the records of further ones (default: all)", "N" },
     { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,
       "Only records since the snap's installed revision was installed or refreshed (asks snapd)",
       NULL },
@@ -314,8 +316,14 @@ sc_cli_print_warnings (ScJournalReader *reader,
   GPtrArray *warnings = sc_journal_reader_get_warnings (reader);
   guint64 lost = sc_denial_store_get_lost (store);
 
+  guint64 dropped = sc_denial_store_get_n_dropped_groups (store);
+
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+  if (dropped > 0)
+    fprintf (stderr, "warning: %" G_GUINT64_FORMAT " more groups not shown (%" G_GUINT64_FORMAT
+             " records): only the first %u groups are kept (--max-groups)\n", dropped,
+             sc_denial_store_get_n_dropped_records (store), sc_denial_store_get_max_groups (store));
   if (lost > 0)
     fprintf (stderr,
              "warning: %" G_GUINT64_FORMAT " records were lost to rate limiting; run "
@@ -352,6 +360,8 @@ sc_cli_write_group (ScJson        *json,
                     ScDenialGroup *group)
 {
   ScDenial *d = group->denial;
+  g_autoptr(ScSuggestionResult) suggestions = sc_denial_group_dup_suggestions (group);
+  g_autoptr(GHashTable) details = sc_denial_group_dup_details (group);
   g_autofree char *first = sc_cli_format_time (group->first_seen_usec);
   g_autofree char *last = sc_cli_format_time (group->last_seen_usec);
   g_autofree const char **keys = NULL;
@@ -382,17 +392,17 @@ sc_cli_write_group (ScJson        *json,
 
   sc_json_key (json, "details");
   sc_json_begin_object (json);
-  keys = (const char **) g_hash_table_get_keys_as_array (d->details, &n_keys);
+  keys = (const char **) g_hash_table_get_keys_as_array (details, &n_keys);
   qsort (keys, n_keys, sizeof (char *), compare_keys);
   for (guint i = 0; i < n_keys; i++)
-    sc_json_member_string (json, keys[i], g_hash_table_lookup (d->details, keys[i]));
+    sc_json_member_string (json, keys[i], g_hash_table_lookup (details, keys[i]));
   sc_json_end_object (json);
 
   sc_json_key (json, "suggestions");
   sc_json_begin_array (json);
-  for (guint i = 0; group->suggestions != NULL && i < group->suggestions->suggestions->len; i++)
+  for (guint i = 0; suggestions != NULL && i < suggestions->suggestions->len; i++)
     {
-      ScSuggestion *s = g_ptr_array_index (group->suggestions->suggestions, i);
+      ScSuggestion *s = g_ptr_array_index (suggestions->suggestions, i);
 
       sc_json_begin_object (json);
       sc_json_member_string (json, "interface", s->interface);
@@ -407,7 +417,7 @@ sc_cli_write_group (ScJson        *json,
       sc_json_end_object (json);
     }
   sc_json_end_array (json);
-  sc_json_member_string (json, "fix", group->suggestions != NULL ? group->suggestions->fix : NULL);
+  sc_json_member_string (json, "fix", suggestions != NULL ? suggestions->fix : NULL);
   sc_json_end_object (json);
 }
 
@@ -457,7 +467,7 @@ static void
 print_suggestion_lines (ScDenialGroup *group,
                         const char    *indent)
 {
-  ScSuggestionResult *r = group->suggestions;
+  g_autoptr(ScSuggestionResult) r = sc_denial_group_dup_suggestions (group);
 
   if (r == NULL)
     return;
@@ -568,7 +578,11 @@ print_json_array (ScDenialStore *store)
 
   sc_json_begin_array (json);
   for (guint i = 0; i < groups->len; i++)
-    sc_cli_write_group (json, g_ptr_array_index (groups, i));
+    {
+      sc_cli_write_group (json, g_ptr_array_index (groups, i));
+      /* Streamed: a million groups would be a gigabyte of text. */
+      sc_json_flush (json, stdout);
+    }
   sc_json_end_array (json);
   text = sc_json_free_to_string (g_steal_pointer (&json));
   fputs (text, stdout);
@@ -684,6 +698,7 @@ sc_cli_denials (int    argc,
     return sc_cli_fail (error);
 
   store = sc_denial_store_new (options.snap);
+  sc_denial_store_set_max_groups (store, (guint) MAX (args.max_groups, 0));
   sc_journal_reader_set_follow (reader, follow_mode);
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);

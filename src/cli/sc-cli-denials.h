@@ -26,6 +26,7 @@ typedef struct
   char     *snap;
   char     *since;
   gboolean  boot;
+  gint      max_groups;   /* 0: keep every group */
   gboolean  since_install;   /* since snapd installed the snap's current revision */
   int       exit_code;       /* set when sc_cli_source_options() fails with other than 2 */
 } ScCliSourceArgs;

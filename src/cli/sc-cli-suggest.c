@@ -14,7 +14,8 @@
  *     "targets": [ { "target": "foo" | "hook:configure",
  *                    "plugs": [ { "plug", "interface", "reason", "denials": N } ] } ],
  *     "definitions": { "<plug>": { "interface": "personal-files", "read": [ … ], … } },
- *     "present": [ { "target", "plug", "denials": N } ],      already declared
+ *     "present": [ { "target", "plug", "origin": "declared" | "extension",
+ *                    "extension"?, "denials": N } ],         already there
  *     "connect": [ { "target", "plug", "interface", "command", "denials": N } ],
  *                  declared and installed but not connected on this machine
  *     "fixes": [ { "target", "kind", "operation", "object", "fix", "denials": N } ],
@@ -58,7 +59,7 @@ write_note (ScJson           *json,
   sc_json_member_string (json, "object",
                          n->group->object_pattern != NULL ? n->group->object_pattern : d->object);
   if (with_fix)
-    sc_json_member_string (json, "fix", n->group->suggestions->fix);
+    sc_json_member_string (json, "fix", n->fix);
   sc_json_key (json, "denials");
   sc_json_uint (json, n->group->count);
   sc_json_end_object (json);
@@ -137,6 +138,10 @@ print_json (ScDenialPlan  *plan,
           sc_json_begin_object (json);
           sc_json_member_string (json, "target", t->target);
           sc_json_member_string (json, "plug", p->plug);
+          sc_json_member_string (json, "origin",
+                                 p->state == SC_PLAN_STATE_EXTENSION ? "extension" : "declared");
+          if (p->state == SC_PLAN_STATE_EXTENSION && p->extension != NULL)
+            sc_json_member_string (json, "extension", p->extension);
           sc_json_key (json, "denials");
           sc_json_uint (json, p->denials);
           sc_json_end_object (json);
@@ -250,13 +255,20 @@ print_text (ScDenialPlan  *plan,
       for (guint j = 0; j < t->present->len; j++)
         {
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
+          g_autofree char *origin = NULL;
 
           if (installed != NULL &&
               sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
             continue;
-          printf ("  = %s  already there, declared or from an extension (%" G_GUINT64_FORMAT
-                  " %s): if it does not auto-connect, `snap connect %s:%s`\n",
-                  p->plug, p->denials, p->denials == 1 ? "denial" : "denials",
+          /* The words the sidebar's cards use. */
+          if (p->state == SC_PLAN_STATE_EXTENSION)
+            origin = g_strdup_printf ("already there, given by the %s extension",
+                                      p->extension != NULL ? p->extension : "?");
+          else
+            origin = g_strdup ("already there, declared");
+          printf ("  = %s  %s (%" G_GUINT64_FORMAT " %s): if it does not auto-connect, "
+                  "`snap connect %s:%s`\n",
+                  p->plug, origin, p->denials, p->denials == 1 ? "denial" : "denials",
                   sc_project_get_name (project), p->plug);
         }
     }
@@ -303,7 +315,7 @@ print_text (ScDenialPlan  *plan,
 
           printf ("  %s: %s %s — %s\n", label,
                   n->group->denial->operation ? n->group->denial->operation : "",
-                  object ? object : "", n->group->suggestions->fix);
+                  object ? object : "", n->fix);
         }
     }
 
@@ -399,6 +411,7 @@ sc_cli_suggest (int    argc,
   if (reader == NULL)
     return sc_cli_fail (error);
   store = sc_denial_store_new (options.snap);
+  sc_denial_store_set_max_groups (store, (guint) MAX (args.max_groups, 0));
   if (!sc_cli_read_into_store (reader, store, &error))
     return sc_cli_fail (error);
   sc_cli_print_warnings (reader, store);

@@ -50,6 +50,7 @@ static void
 plan_note_free (ScPlanNote *n)
 {
   g_free (n->target);
+  g_free (n->fix);
   g_free (n);
 }
 
@@ -734,7 +735,7 @@ sc_denial_plan_add_group (ScDenialPlan        *plan,
 {
   ScDenial *d;
   g_autofree char *target_name = NULL;
-  const ScSuggestionResult *result;
+  g_autoptr(ScSuggestionResult) result = NULL;
   ScTarget *target;
   ScPlannedTarget *tp;
 
@@ -746,7 +747,7 @@ sc_denial_plan_add_group (ScDenialPlan        *plan,
     return;
 
   target_name = sc_denial_dup_target (d);
-  result = group->suggestions;
+  result = sc_denial_group_dup_suggestions (group);
   target = target_name != NULL ? sc_project_find_target (plan->project, target_name) : NULL;
   tp = target_name != NULL ? plan_find_target (plan, target_name) : NULL;
   if (target == NULL || tp == NULL)
@@ -762,6 +763,7 @@ sc_denial_plan_add_group (ScDenialPlan        *plan,
 
       n->target = g_steal_pointer (&target_name);
       n->group = group;
+      n->fix = result != NULL ? g_strdup (result->fix) : NULL;
       g_ptr_array_add (result != NULL && result->fix != NULL ? plan->fixes : plan->unresolved, n);
       return;
     }

@@ -52,6 +52,7 @@ typedef struct
 {
   char                *target;
   const ScDenialGroup *group;   /* borrowed from the store */
+  char                *fix;     /* nullable */
 } ScPlanNote;
 
 typedef struct

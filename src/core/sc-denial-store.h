@@ -14,24 +14,35 @@
 
 G_BEGIN_DECLS
 
+/* A group and every string it points to belong to its store: they live
+ * as long as the store (hold a reference to the store, not to the
+ * denial). Suggestions are not kept (a million groups would hold a
+ * gigabyte of them): sc_denial_group_dup_suggestions() computes them. */
 typedef struct
 {
   char               *key;             /* grouping key */
-  ScDenial           *denial;          /* first record of the group (ref) */
+  ScDenial           *denial;          /* first record of the group; never sc_denial_ref() it */
   char               *object_pattern;  /* normalised object ($HOME/…, /proc/PID/…) */
   guint64             count;
   gint64              first_seen_usec;
   gint64              last_seen_usec;
   GPtrArray          *hosts;           /* of char*, sorted, unique */
-  ScSuggestionResult *suggestions;     /* computed once per group */
   guint               index;           /* position in the store, stable */
+  /* The record's details, packed ("key\0value\0…\0\0", keys sorted);
+   * denial->details is empty: read them with sc_denial_group_get_detail()
+   * or sc_denial_group_dup_details(). Nullable. */
+  const char         *details;
 } ScDenialGroup;
 
-/* A store is used from one thread at a time (the reader hands batches to
- * the main loop). */
+/* A store is written from one thread at a time (the reader hands batches
+ * to the main loop). It is reference-counted (atomically), so a loader
+ * thread and the items a list shows can keep it, and its groups, alive. */
 typedef struct _ScDenialStore ScDenialStore;
 
 ScDenialStore *sc_denial_store_new          (const char     *snap_name);   /* nullable: all snaps */
+ScDenialStore *sc_denial_store_ref          (ScDenialStore  *store);
+void           sc_denial_store_unref        (ScDenialStore  *store);
+/* The same as sc_denial_store_unref(). */
 void           sc_denial_store_free         (ScDenialStore  *store);
 /* Returns the group the denial went into, or NULL when it was a duplicate of
  * an event already counted (same audit id) or filtered out. *IS_NEW tells
@@ -47,10 +58,29 @@ GPtrArray     *sc_denial_store_get_groups   (ScDenialStore  *store);   /* of ScD
  * duplicates are not included. */
 guint64        sc_denial_store_get_n_records(ScDenialStore  *store);
 
+/* At most MAX_GROUPS groups are kept (0, the default: no limit). Records of
+ * further groups are counted as dropped, not as records, so that a front
+ * end can say "N more groups not shown". */
+void           sc_denial_store_set_max_groups       (ScDenialStore *store,
+                                                     guint          max_groups);
+guint          sc_denial_store_get_max_groups       (ScDenialStore *store);
+guint64        sc_denial_store_get_n_dropped_groups (ScDenialStore *store);
+guint64        sc_denial_store_get_n_dropped_records(ScDenialStore *store);
+
+/* A detail of GROUP's record (see ScDenial.details), or NULL. */
+const char         *sc_denial_group_get_detail      (const ScDenialGroup *group,
+                                                     const char          *key);
+/* All of them: a new table of strings borrowed from the store. */
+GHashTable         *sc_denial_group_dup_details     (const ScDenialGroup *group);
+
+/* The suggestions for GROUP's record, computed now; free with
+ * sc_suggestion_result_free(). */
+ScSuggestionResult *sc_denial_group_dup_suggestions (const ScDenialGroup *group);
+
 /* Whether the records of GROUP are noise (snap-confine, snap-update-ns…):
  * kept in the store so a UI can show them apart. */
 gboolean       sc_denial_group_is_noise     (const ScDenialGroup *group);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDenialStore, sc_denial_store_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScDenialStore, sc_denial_store_unref)
 
 G_END_DECLS

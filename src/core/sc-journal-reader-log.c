@@ -215,6 +215,32 @@ log_replaced (ScJournalReader *self)
 #define LOG_FILE_EVENTS (IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVE_SELF | IN_DELETE_SELF)
 
 /* After a rotation: continue with the new file at the log's path. */
+/* Whether the first LEN bytes of OLD_FD and NEW_FD (NEW_SIZE bytes long)
+ * are the same. */
+static gboolean
+log_same_prefix (int    old_fd,
+                 int    new_fd,
+                 gint64 len,
+                 gint64 new_size)
+{
+  char a[16384], b[16384];
+  gint64 pos = 0;
+
+  if (len <= 0 || new_size < len)
+    return FALSE;
+  while (pos < len)
+    {
+      size_t want = (size_t) MIN ((gint64) sizeof a, len - pos);
+
+      if (pread (old_fd, a, want, pos) != (ssize_t) want ||
+          pread (new_fd, b, want, pos) != (ssize_t) want ||
+          memcmp (a, b, want) != 0)
+        return FALSE;
+      pos += want;
+    }
+  return TRUE;
+}
+
 static gboolean
 reopen_log (ScJournalReader *self)
 {
@@ -228,11 +254,16 @@ reopen_log (ScJournalReader *self)
       close (fd);
       return FALSE;
     }
+  /* A file put in place of the log (an editor's save, `cp` over a
+   * rename) that starts with everything read so far is the same log with
+   * more lines: go on after them instead of counting them twice. */
+  self->log_offset = log_same_prefix (self->log_fd, fd, self->log_offset, st.st_size)
+                     ? self->log_offset : 0;
+  lseek (fd, self->log_offset, SEEK_SET);
   close (self->log_fd);
   self->log_fd = fd;
   self->log_dev = st.st_dev;
   self->log_ino = st.st_ino;
-  self->log_offset = 0;
   if (self->inotify_fd >= 0)
     inotify_add_watch (self->inotify_fd, self->options.path, LOG_FILE_EVENTS);
   return TRUE;

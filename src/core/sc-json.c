@@ -53,6 +53,14 @@ sc_json_free_to_string (ScJson *json)
   return text;
 }
 
+void
+sc_json_flush (ScJson *json,
+               FILE   *file)
+{
+  fwrite (json->out->str, 1, json->out->len, file);
+  g_string_truncate (json->out, 0);
+}
+
 static void
 newline (ScJson *json)
 {

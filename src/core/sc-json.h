@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,10 @@ ScJson  *sc_json_new            (gboolean    pretty);
 void     sc_json_free           (ScJson     *json);
 /* Returns the text and frees the writer. */
 char    *sc_json_free_to_string (ScJson     *json);
+/* Writes what was built so far to FILE and forgets it, so that a long
+ * document is not held whole in memory. */
+void     sc_json_flush          (ScJson     *json,
+                                 FILE       *file);
 
 void     sc_json_begin_object   (ScJson *json);
 void     sc_json_end_object     (ScJson *json);

@@ -5,10 +5,15 @@
  *
  * The denial sidebar in a real window under Xvfb: it reads a text log
  * written here for a project written here, groups and lists the denials
- * with their first suggestion, emits add-plug with the right target and
- * plug when Add is clicked, hides ignored groups, follows appended lines,
- * warns about records lost to rate limiting and explains an unreadable
- * source. Without a display the widget tests skip and say so.
+ * with their first suggestion, says on each card whether the project has
+ * the plug already, emits add-plug with what the core's planner says to
+ * write, hides ignored groups, follows appended lines (and a log replaced
+ * by a longer copy), warns about records lost to rate limiting (and lets
+ * the warning go), caps the groups it keeps, reads pasted records,
+ * explains an unreadable source or a system journal that cannot show
+ * denials, and offers the project's own log. In a whole window, Add on
+ * cards and Switch to Strict write the bytes `snapconfine-cli suggest
+ * --apply` writes. Without a display the widget tests skip and say so.
  */
 
 #include "config.h"
@@ -16,9 +21,11 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "sc-denial-format.h"
 #include "sc-denial-item.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
+#include "sc-denial-source.h"
 #include "sc-test-utils.h"
 #include "sc-strict-dialog.h"
 #include "sc-window-private.h"
@@ -547,7 +554,10 @@ test_details (Fixture       *fixture,
   g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "name=\"/home/alice/.gitconfig\""));
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
-  sc_test_iterate (400);
+  /* The details slide away (250 ms); on a busy machine frames come late. */
+  for (guint waited = 0; waited < 5000 && sc_test_shows_text (GTK_WIDGET (row), "denied_mask");
+       waited += 100)
+    sc_test_iterate (100);
   g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
@@ -638,6 +648,255 @@ test_follow (Fixture       *fixture,
 
   first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
   g_assert_cmpstr (sc_denial_item_get_object (first), ==, "/media/alice/usb/photo.jpg");
+}
+
+static void
+test_follow_replaced (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *longer = g_strconcat (log_text, appended_text, NULL);
+  ScDenialItem *notify;
+
+  g_test_summary ("A followed log replaced by a file holding the same lines and more (an "
+                  "editor's save) adds only the new lines");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
+  sc_test_iterate (200);
+
+  /* g_file_set_contents() writes a new file and renames it over the log. */
+  g_file_set_contents (fixture->log_path, longer, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (spin_until (follow_arrived, fixture, 20));
+  sc_test_iterate (300);
+  g_assert_cmpuint (sc_denial_item_get_count (find_item (fixture, "/dev/video0")), ==, 3);
+  /* A record without an audit id, which nothing else would tell apart. */
+  notify = find_item (fixture, "session org.freedesktop.Notifications "
+                               "org.freedesktop.Notifications.Notify /org/freedesktop/Notifications");
+  g_assert_nonnull (notify);
+  g_assert_cmpuint (sc_denial_item_get_count (notify), ==, 1);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+}
+
+static void
+test_dismiss_lost (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkRevealer *lost;
+
+  g_test_summary ("The records-were-lost warning can be dismissed and stays away after a "
+                  "reload shows it again");
+  REQUIRE_DISPLAY ();
+
+  lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
+  g_assert_nonnull (lost);
+  g_assert_true (gtk_revealer_get_reveal_child (lost));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.dismiss-lost", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (lost));
+  /* Still counted. */
+  g_assert_cmpuint (sc_denial_sidebar_get_n_lost (fixture->sidebar), ==, 5);
+}
+
+static gboolean
+has_groups (Fixture *fixture)
+{
+  return loaded (fixture) && sc_denial_sidebar_get_n_groups (fixture->sidebar) > 0;
+}
+
+static gboolean
+source_label_shows (GtkWidget  *widget,
+                    const char *text,
+                    gboolean   *whole)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      int min = 0, nat = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      *whole = min >= nat;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (source_label_shows (child, text, whole))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* As copied from a forum post: the syslog prefix and a second record. */
+  static const char pasted[] =
+    "Nov 24 09:12:09 devbox kernel: audit: type=1400 audit(1795511529.500:310): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/dev/video3\" pid=4121 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" "
+    "fsuid=1000 ouid=0\n"
+    "Nov 24 09:12:10 devbox kernel: audit: type=1400 audit(1795511530.500:311): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.daemon\" "
+    "name=\"/etc/ssl/private/key.pem\" pid=4122 comm=\"foo-daemon\" requested_mask=\"r\" "
+    "denied_mask=\"r\" fsuid=0 ouid=0\n";
+  gboolean whole = FALSE;
+  ScDenialRow *row;
+
+  g_test_summary ("Records pasted with Ctrl+V on the sidebar are read as a log and listed "
+                  "with their suggestions; the source says they were pasted");
+  REQUIRE_DISPLAY ();
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->sidebar)), pasted);
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.paste", NULL));
+  sc_test_iterate (100);
+  g_assert_true (spin_until (has_groups, fixture, 20));
+  sc_test_iterate (300);
+
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 2);
+  g_assert_null (find_item (fixture, "/dev/video0"));
+  row = find_row (fixture, "/dev/video3");
+  g_assert_nonnull (row);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "camera"));
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "Pasted Records", &whole));
+
+  /* Back to a log: the pasted copy is gone. */
+  set_log_source (fixture, fixture->log_path);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+}
+
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_paste_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* One record as copied from a page: no final newline. */
+  static const char pasted[] =
+    "2026-11-24T14:53:40.482150+00:00 alpha kernel: audit: type=1400 audit(1795532040.482:1400): "
+    "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" "
+    "name=\"/dev/video7\" pid=4242 comm=\"foo\" requested_mask=\"wr\" denied_mask=\"wr\" "
+    "fsuid=1000 ouid=0";
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  GtkWidget *view;
+
+  g_test_summary ("Paste Records… opens a dialog to paste into; Show Suggestions lists the "
+                  "records, even one without a final newline");
+  REQUIRE_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.paste-records", NULL));
+  sc_test_iterate (100);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  view = find_text_view (GTK_WIDGET (dialog));
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), pasted, -1);
+  adw_message_dialog_response (dialog, "show");
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  g_assert_true (spin_until (has_groups, fixture, 20));
+  g_assert_true (spin_until (loaded, fixture, 20));
+  sc_test_iterate (200);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 1);
+  g_assert_nonnull (find_row (fixture, "/dev/video7"));
+}
+
+static void
+test_system_journal_state (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *log = g_build_filename (fixture->dir, "denials.log", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean whole = FALSE;
+  ScDenialSourceProblem state;
+  GtkWidget *open;
+
+  g_test_summary ("On the system journal the source label is whole; where AppArmor is off or "
+                  "the journal unreadable the empty state says so instead of 'nothing was "
+                  "refused', and the project's own log is offered");
+  REQUIRE_DISPLAY ();
+
+  /* The project keeps a log of its own: offered by name. */
+  g_file_set_contents (log, appended_text, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->project);
+  fixture->project = sc_project_load (fixture->dir, &error);
+  g_assert_no_error (error);
+  sc_denial_sidebar_set_project (fixture->sidebar, NULL);
+  sc_denial_sidebar_set_project (fixture->sidebar, fixture->project);
+
+  sc_denial_sidebar_set_source (fixture->sidebar, NULL);
+  g_assert_true (spin_until (loaded, fixture, 60));
+  sc_test_iterate (100);
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "System Journal", &whole));
+  g_assert_true (whole);
+
+  state = sc_denial_source_check_system (NULL, NULL, &problem);
+  g_test_message ("this machine: %s", problem != NULL ? problem : "journal readable, AppArmor on");
+  if (sc_denial_sidebar_get_n_groups (fixture->sidebar) == 0 &&
+      g_strcmp0 (sc_denial_sidebar_get_page (fixture->sidebar), "empty") == 0)
+    {
+      g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "Nothing was refused") ==
+                     (state == SC_DENIAL_SOURCE_OK));
+      if (state != SC_DENIAL_SOURCE_OK)
+        g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), problem));
+      open = sc_test_find_button_with_label (GTK_WIDGET (fixture->sidebar), "_Open “denials.log”");
+      g_assert_nonnull (open);
+      g_assert_true (gtk_widget_get_visible (open));
+    }
+
+  /* The project's log, in one click. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
+                                             "sidebar.open-project-log", NULL));
+  g_assert_true (spin_until (has_groups, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 2);
+  g_assert_true (source_label_shows (GTK_WIDGET (fixture->sidebar), "denials.log", &whole));
+  g_unlink (log);
+}
+
+static void
+test_max_groups (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_test_summary ("With a limit on groups the sidebar lists that many and says how many more "
+                  "were not shown");
+  REQUIRE_DISPLAY ();
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 3);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  sc_test_iterate (100);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, 3);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_dropped (fixture->sidebar), ==, N_GROUPS - 3);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "4 more groups not shown"));
+
+  sc_denial_sidebar_set_max_groups (fixture->sidebar, 0);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (fixture->sidebar), "not shown"));
 }
 
 static void
@@ -871,6 +1130,23 @@ static const char existing_definition[] =
   "    interface: personal-files\n"
   "    read: [$HOME/.config/skylark, $HOME/.local/share/skylark]\n";
 
+#define TEST_SNAP "skylark-sidebar-test"
+
+/* TEXT, a log of the skylark example, with the records of TEST_SNAP. */
+static void
+write_renamed_log (const char *path,
+                   const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+  g_autoptr(GError) error = NULL;
+
+  g_string_replace (out, "\"snap.skylark.", "\"snap." TEST_SNAP ".", 0);
+  g_string_replace (out, "subj=snap.skylark.", "subj=snap." TEST_SNAP ".", 0);
+  g_string_replace (out, "/snap/skylark/", "/snap/" TEST_SNAP "/", 0);
+  g_file_set_contents (path, out->str, out->len, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 example_path (const char *name)
 {
@@ -898,11 +1174,16 @@ copy_skylark (const char *extra,
   g_file_get_contents (source, &text, NULL, &error);
   g_assert_no_error (error);
   out = g_string_new (text);
+  /* A snap name of its own: `suggest` asks the machine's snapd about the
+   * snap, and other tests may install a "skylark" there meanwhile. */
+  g_assert_cmpuint (g_string_replace (out, "\nname: skylark\n", "\nname: " TEST_SNAP "\n", 1),
+                    ==, 1);
   if (list_for_import != NULL)
     {
       g_autofree char *with = g_strdup_printf ("    command: bin/skylark-import\n    plugs: [%s]\n",
                                                list_for_import);
-      g_assert_cmpuint (g_string_replace (out, "    command: bin/skylark-import\n", with, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (out, "    command: bin/skylark-import\n", with, 1),
+                        ==, 1);
     }
   if (extra != NULL)
     g_string_append (out, extra);
@@ -1043,7 +1324,7 @@ check_window_matches_cli (const char *extra,
   GtkWindow *dialog;
   ScDenialRow *read_row, *write_row, *notify_row;
 
-  g_file_set_contents (log, settings_log, -1, &error);
+  write_renamed_log (log, settings_log);
   g_assert_no_error (error);
 
   window = g_object_ref_sink (sc_window_new (NULL));
@@ -1069,7 +1350,8 @@ check_window_matches_cli (const char *extra,
   notify_row = find_row_with (GTK_WIDGET (fixture.sidebar),
                               "Notifications.Notify", NULL);
   g_assert_nonnull (notify_row);
-  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (notify_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (notify_row),
+                                                                          "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (notify_row), "From extension"));
 
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
@@ -1080,7 +1362,8 @@ check_window_matches_cli (const char *extra,
 
   /* Both are in the plan now: the cards say so instead of offering Add. */
   read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
-  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (read_row), "_Add")));
+  g_assert_false (gtk_widget_get_visible (sc_test_find_button_with_label (GTK_WIDGET (read_row),
+                                                                          "_Add")));
   g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
@@ -1126,6 +1409,155 @@ test_window_personal_files (void)
                             "$HOME/.local/share/skylark");
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+sidebar_filled (Fixture *fixture)
+{
+  return !sc_denial_sidebar_get_loading (fixture->sidebar) &&
+         sc_denial_sidebar_get_n_groups (fixture->sidebar) > 0;
+}
+
+static int
+compare_group_index (gconstpointer a,
+                     gconstpointer b)
+{
+  guint ia = sc_denial_item_get_group (*(ScDenialItem * const *) a)->index;
+  guint ib = sc_denial_item_get_group (*(ScDenialItem * const *) b)->index;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* Presses Add on every card that offers it, scrolling each into view, in
+ * the order the log has the groups (the order `suggest` plans them), until
+ * none does; returns how many were pressed. */
+static guint
+click_every_add (ScDenialSidebar *sidebar)
+{
+  GListModel *model = sc_denial_sidebar_get_model (sidebar);
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (sidebar));
+  guint clicked = 0;
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      again = FALSE;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (items, g_list_model_get_item (model, i));
+      g_ptr_array_sort (items, compare_group_index);
+
+      for (guint k = 0; k < items->len; k++)
+        {
+          ScDenialItem *item = g_ptr_array_index (items, k);
+          ScDenialRow *row;
+          GtkWidget *add;
+
+          for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+            {
+              g_autoptr(ScDenialItem) at = g_list_model_get_item (model, i);
+
+              if (at == item)
+                gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+            }
+          sc_test_iterate (30);
+          row = find_row_in (GTK_WIDGET (sidebar), item);
+          g_assert_nonnull (row);
+          add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
+          if (add != NULL && gtk_widget_get_visible (add) && gtk_widget_is_sensitive (add))
+            {
+              g_signal_emit_by_name (add, "clicked");
+              sc_test_iterate (30);
+              clicked++;
+              again = TRUE;
+            }
+        }
+    }
+  return clicked;
+}
+
+static void
+test_window_every_card (void)
+{
+  g_autofree char *window_dir = NULL;
+  g_autofree char *cli_dir = NULL;
+  g_autofree char *example_log = example_path ("denials.log");
+  g_autofree char *log = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *window_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ScJournalOptions) options = { 0 };
+  Fixture fixture = { 0 };
+  ScWindow *window;
+  GtkWindow *dialog;
+
+  g_test_summary ("Add on every card of the skylark example's log, then Switch to Strict, "
+                  "writes the bytes `suggest --apply` writes for that log");
+  REQUIRE_DISPLAY ();
+
+  window_dir = copy_skylark (NULL, NULL);
+  cli_dir = copy_skylark (NULL, NULL);
+  log = g_build_filename (window_dir, "denials.log", NULL);
+  g_file_get_contents (example_log, &contents, NULL, &error);
+  g_assert_no_error (error);
+  write_renamed_log (log, contents);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (window_dir);
+
+  window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sc_window_open (window, file, &error));
+  g_assert_no_error (error);
+  sc_window_set_show_denials (window, TRUE);
+  sc_test_iterate (50);
+  fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = g_strdup (log);
+  sc_denial_sidebar_set_source (fixture.sidebar, &options);
+  g_assert_true (spin_until (sidebar_filled, &fixture, 30));
+  sc_test_iterate (200);
+
+  /* One plug or definition a card: camera, removable-media,
+   * ssh-public-keys, process-control, two definitions. */
+  g_assert_cmpuint (click_every_add (fixture.sidebar), >=, 6);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  sc_test_iterate (100);
+
+  run_cli_suggest_apply (cli_dir, log);
+  window_text = read_project_yaml (window_dir);
+  cli_text = read_project_yaml (cli_dir);
+  g_test_message ("written:\n%s", window_text);
+  g_assert_cmpstr (window_text, ==, cli_text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sc_test_iterate (50);
+  g_object_unref (window);
+  g_unlink (log);
+  remove_project (window_dir);
+  remove_project (cli_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1140,6 +1572,7 @@ main (int   argc,
   g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);
   g_test_add_func ("/denial-sidebar/templates", test_templates);
   g_test_add_func ("/denial-sidebar/window-personal-files", test_window_personal_files);
+  g_test_add_func ("/denial-sidebar/window-every-card", test_window_every_card);
 
 #define ADD(path, func, no_project) \
   g_test_add ("/denial-sidebar/" path, Fixture, GINT_TO_POINTER (no_project), \
@@ -1152,6 +1585,12 @@ main (int   argc,
   ADD ("details", test_details, 0);
   ADD ("ignore", test_ignore, 0);
   ADD ("follow", test_follow, 0);
+  ADD ("follow-replaced", test_follow_replaced, 0);
+  ADD ("dismiss-lost", test_dismiss_lost, 0);
+  ADD ("max-groups", test_max_groups, 0);
+  ADD ("paste", test_paste, 0);
+  ADD ("paste-dialog", test_paste_dialog, 0);
+  ADD ("system-journal-state", test_system_journal_state, 0);
   ADD ("unreadable", test_unreadable, 0);
   ADD ("sort-by-count", test_sort_by_count, 0);
   ADD ("order-many", test_order_many, 0);
