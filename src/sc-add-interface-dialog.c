@@ -169,7 +169,8 @@ show_form (ScAddInterfaceDialog *self,
 {
   g_free (self->form_target);
   self->form_target = g_strdup (target);
-  self->form = SC_ADD_INTERFACE_FORM (sc_add_interface_form_new (interface, self->project));
+  self->form = SC_ADD_INTERFACE_FORM (sc_add_interface_form_new (interface, self->project,
+                                                                 target));
   g_signal_connect_object (self->form, "plug-chosen", G_CALLBACK (form_plug_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "back", G_CALLBACK (form_back_cb), self,

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "sc-add-interface-form.h"
 #include "sc-plug-row.h"
@@ -20,11 +19,10 @@ typedef struct
   const char *title;
   const char *example;   /* shown until the user types */
   gboolean    list;      /* a list of paths, comma-separated in the entry */
-  gboolean    required;
 } Field;
 
-/* What snapd's interfaces check before they accept a plug (the
- * BeforePreparePlug of each, at the pinned snapd commit). */
+/* The attributes each form asks for; the core (sc-plug-rules.h) says
+ * which snapd requires and checks them. */
 static const struct
 {
   const char *interface;
@@ -34,23 +32,23 @@ static const struct
   { "personal-files",
     N_("snapd refuses a personal-files plug without the paths it opens. Paths start "
        "with $HOME/, several are separated by commas."),
-    { { "read", N_("Read"), "$HOME/.config/app", TRUE, FALSE },
-      { "write", N_("Read and write"), "$HOME/.local/share/app", TRUE, FALSE } } },
+    { { "read", N_("Read"), "$HOME/.config/app", TRUE },
+      { "write", N_("Read and write"), "$HOME/.local/share/app", TRUE } } },
   { "system-files",
     N_("snapd refuses a system-files plug without the paths it opens. Paths are "
        "absolute, several are separated by commas."),
-    { { "read", N_("Read"), "/etc/app", TRUE, FALSE },
-      { "write", N_("Read and write"), "/var/lib/app", TRUE, FALSE } } },
+    { { "read", N_("Read"), "/etc/app", TRUE },
+      { "write", N_("Read and write"), "/var/lib/app", TRUE } } },
   { "content",
     N_("A content plug needs the folder where the shared content appears; the default "
        "provider is the snap installed with it."),
-    { { "target", N_("Target folder"), "$SNAP/data-dir/themes", FALSE, TRUE },
-      { "default-provider", N_("Default provider"), "gtk-common-themes", FALSE, FALSE },
-      { "content", N_("Content tag"), "gtk-3-themes", FALSE, FALSE } } },
+    { { "target", N_("Target folder"), "$SNAP/data-dir/themes", FALSE },
+      { "default-provider", N_("Default provider"), "gtk-common-themes", FALSE },
+      { "content", N_("Content tag"), "gtk-3-themes", FALSE } } },
   { "dbus",
     N_("A dbus plug talks to one well-known name on the session or system bus."),
-    { { "bus", N_("Bus (session or system)"), "session", FALSE, TRUE },
-      { "name", N_("Well-known name"), "org.example.Service", FALSE, TRUE } } },
+    { { "bus", N_("Bus (session or system)"), "session", FALSE },
+      { "name", N_("Well-known name"), "org.example.Service", FALSE } } },
 };
 
 struct _ScAddInterfaceForm
@@ -63,6 +61,7 @@ struct _ScAddInterfaceForm
   GHashTable          *entries;     /* key → AdwEntryRow*, borrowed */
 
   char                *interface;
+  char                *target;
   ScProject           *project;
   guint                form;
   gboolean             name_edited;  /* the user typed a plug name */
@@ -115,220 +114,20 @@ split_list (const char *text)
   return (GStrv)g_ptr_array_free (out, FALSE);
 }
 
-/* snapd's rule for plug and slot names. */
-static gboolean
-is_valid_plug_name (const char *name)
+/* The plug the fields describe, as the CLI's
+ * "--plug TARGET=[NAME=]INTERFACE:ATTR=VALUE,…" would: NULL with ERROR when
+ * an attribute is refused. */
+static ScPlugSpec *
+build_spec (ScAddInterfaceForm  *self,
+            gboolean            *empty,
+            GError             **error)
 {
-  gboolean last_dash = TRUE;
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = g_strstrip (g_strdup (typed));
+  g_autoptr(ScPlugSpec) spec = sc_plug_spec_new (self->interface,
+                                                 self->name_edited && *name != '\0' ? name : NULL);
 
-  if (name == NULL || !g_ascii_islower (name[0]))
-    return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '-')
-        {
-          if (last_dash)
-            return FALSE;
-          last_dash = TRUE;
-        }
-      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        last_dash = FALSE;
-      else
-        return FALSE;
-    }
-  return !last_dash;
-}
-
-static gboolean
-name_in_use (ScAddInterfaceForm *self,
-             const char         *name)
-{
-  const char * const *slots;
-
-  if (self->project == NULL)
-    return FALSE;
-  if (sc_project_find_plug_def (self->project, name) != NULL)
-    return TRUE;
-  slots = sc_project_get_slot_names (self->project);
-  return slots != NULL && g_strv_contains (slots, name);
-}
-
-/* A plug name from what the plug is for: "$HOME/.config/app" gives
- * "dot-config-app", "org.example.Service" gives "dbus-service". */
-static char *
-suggest_name (ScAddInterfaceForm *self)
-{
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autofree char *base = NULL;
-  const char *source = NULL;
-  g_autofree char *candidate = NULL;
-
-  if (g_strcmp0 (self->interface, "content") == 0)
-    {
-      source = entry_text (self, "content");
-      if (*source == '\0')
-        {
-          base = g_path_get_basename (entry_text (self, "target"));
-          source = base;
-        }
-    }
-  else if (g_strcmp0 (self->interface, "dbus") == 0)
-    {
-      const char *dot = strrchr (entry_text (self, "name"), '.');
-
-      g_string_append (name, "dbus-");
-      source = dot != NULL ? dot + 1 : entry_text (self, "name");
-    }
-  else
-    {
-      g_auto(GStrv) read = split_list (entry_text (self, "read"));
-      g_auto(GStrv) write = split_list (entry_text (self, "write"));
-
-      source = write[0] != NULL ? write[0] : read[0];
-      if (source != NULL && g_str_has_prefix (source, "$HOME/"))
-        source += strlen ("$HOME/");
-      if (source != NULL)
-        base = g_strdup (source);
-      source = base;
-    }
-
-  for (const char *p = source; p != NULL && *p != '\0'; p++)
-    {
-      gboolean start = p == source || p[-1] == '/';
-
-      if (*p == '.' && start)
-        g_string_append (name, "dot-");
-      else if (g_ascii_isalnum (*p))
-        g_string_append_c (name, g_ascii_tolower (*p));
-      else if (name->len > 0 && name->str[name->len - 1] != '-')
-        g_string_append_c (name, '-');
-    }
-  while (name->len > 0 && name->str[name->len - 1] == '-')
-    g_string_truncate (name, name->len - 1);
-  if (name->len > 40)
-    g_string_truncate (name, 40);
-  while (name->len > 0 && !g_ascii_islower (name->str[0]))
-    g_string_erase (name, 0, 1);
-  if (name->len == 0)
-    g_string_append (name, self->interface);
-
-  candidate = g_strdup (name->str);
-  for (guint n = 2; name_in_use (self, candidate) && n < 100; n++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s-%u", name->str, n);
-    }
-  return g_steal_pointer (&candidate);
-}
-
-static gboolean
-check_path (ScAddInterfaceForm *self,
-            const char         *path,
-            GString            *error)
-{
-  gboolean personal = g_strcmp0 (self->interface, "personal-files") == 0;
-
-  if (strstr (path, "..") != NULL)
-    /* Translators: %s is a path typed in the form. */
-    g_string_printf (error, _("“%s” contains “..”, which snapd refuses"), path);
-  else if (personal && !g_str_has_prefix (path, "$HOME/"))
-    /* Translators: %s is a path typed in the form. */
-    g_string_printf (error, _("“%s” must start with $HOME/"), path);
-  else if (!personal && path[0] != '/')
-    /* Translators: %s is a path typed in the form. */
-    g_string_printf (error, _("“%s” must be an absolute path"), path);
-  else if (g_str_has_suffix (path, "/") && strlen (path) > 1)
-    /* Translators: %s is a path typed in the form. */
-    g_string_printf (error, _("“%s” must not end with “/”"), path);
-  return error->len == 0;
-}
-
-/* The first problem of the form, or NULL when it can be added. */
-static char *
-dup_problem (ScAddInterfaceForm *self)
-{
-  g_autoptr(GString) error = g_string_new (NULL);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
-
-  if (g_strcmp0 (self->interface, "personal-files") == 0
-      || g_strcmp0 (self->interface, "system-files") == 0)
-    {
-      g_auto(GStrv) read = split_list (entry_text (self, "read"));
-      g_auto(GStrv) write = split_list (entry_text (self, "write"));
-
-      if (read[0] == NULL && write[0] == NULL)
-        return g_strdup (_("Give at least one path to read or write"));
-      for (guint i = 0; read[i] != NULL; i++)
-        if (!check_path (self, read[i], error))
-          return g_string_free (g_steal_pointer (&error), FALSE);
-      for (guint i = 0; write[i] != NULL; i++)
-        if (!check_path (self, write[i], error))
-          return g_string_free (g_steal_pointer (&error), FALSE);
-    }
-  else if (g_strcmp0 (self->interface, "content") == 0)
-    {
-      g_autofree char *target = g_strstrip (g_strdup (entry_text (self, "target")));
-
-      if (*target == '\0')
-        return g_strdup (_("Give the target folder"));
-    }
-  else if (g_strcmp0 (self->interface, "dbus") == 0)
-    {
-      const char *bus = entry_text (self, "bus");
-      const char *bus_name = entry_text (self, "name");
-
-      if (g_strcmp0 (bus, "session") != 0 && g_strcmp0 (bus, "system") != 0)
-        return g_strdup (_("The bus is “session” or “system”"));
-      if (!g_dbus_is_name (bus_name) || g_dbus_is_unique_name (bus_name))
-        return g_strdup (_("Give a well-known D-Bus name such as org.example.Service"));
-    }
-
-  if (!is_valid_plug_name (name))
-    return g_strdup (_("The plug name takes lower-case letters, digits and single dashes, "
-                       "and starts with a letter"));
-  if (name_in_use (self, name))
-    /* Translators: %s is a plug name. */
-    return g_strdup_printf (_("The project already defines “%s”"), name);
-
-  return NULL;
-}
-
-static void
-update_state (ScAddInterfaceForm *self)
-{
-  g_autofree char *problem = NULL;
-
-  if (!self->name_edited)
-    {
-      g_autofree char *name = suggest_name (self);
-
-      self->setting_name = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-      self->setting_name = FALSE;
-    }
-
-  problem = dup_problem (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), problem == NULL);
-  gtk_label_set_label (self->error_label, problem != NULL ? problem : "");
-}
-
-static void
-entry_changed_cb (ScAddInterfaceForm *self,
-                  GtkEditable        *editable)
-{
-  if (self->setting_name)
-    return;
-  if (editable == GTK_EDITABLE (self->name_row))
-    self->name_edited = TRUE;
-  update_state (self);
-}
-
-static GVariant *
-build_definition (ScAddInterfaceForm *self)
-{
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
-
-  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (self->interface));
+  *empty = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (forms[self->form].fields); i++)
     {
       const Field *field = &forms[self->form].fields[i];
@@ -339,40 +138,106 @@ build_definition (ScAddInterfaceForm *self)
       text = g_strstrip (g_strdup (entry_text (self, field->key)));
       if (*text == '\0')
         continue;
+      /* The bus has a default; it alone is not something typed. */
+      if (g_strcmp0 (field->key, "bus") != 0)
+        *empty = FALSE;
       if (field->list)
         {
           g_auto(GStrv) items = split_list (text);
-          g_auto(GVariantBuilder) list = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("av"));
 
           for (guint j = 0; items[j] != NULL; j++)
-            g_variant_builder_add (&list, "v", g_variant_new_string (items[j]));
-          g_variant_builder_add (&builder, "{sv}", field->key, g_variant_builder_end (&list));
+            if (!sc_plug_spec_add_attribute (spec, field->key, items[j], error))
+              return NULL;
         }
-      else
-        g_variant_builder_add (&builder, "{sv}", field->key, g_variant_new_string (text));
+      else if (!sc_plug_spec_add_attribute (spec, field->key, text, error))
+        return NULL;
+    }
+  return g_steal_pointer (&spec);
+}
+
+/* Names and checks the plug through the core, on a scratch edit of the
+ * project: the name it gets (PLUG_NAME) and its definition, or NULL with
+ * the core's error. EMPTY tells that nothing was typed yet. */
+static GVariant *
+resolve (ScAddInterfaceForm  *self,
+         char               **plug_name,
+         gboolean            *empty,
+         GError             **error)
+{
+  g_autoptr(ScPlugSpec) spec = build_spec (self, empty, error);
+  g_autoptr(ScEdit) edit = NULL;
+
+  *plug_name = NULL;
+  if (spec == NULL)
+    return NULL;
+  if (self->project == NULL || self->target == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No project is open"));
+      return NULL;
+    }
+  edit = sc_edit_new (self->project);
+  if (!sc_edit_add_plug_spec (edit, self->target, spec, plug_name, error))
+    {
+      g_clear_pointer (plug_name, g_free);
+      return NULL;
+    }
+  return sc_plug_spec_dup_definition (spec);
+}
+
+/* SHOW_NAME: put the name the core chose in the name row, unless the user
+ * typed one; not while the user edits that row (emptying it goes back to
+ * the chosen name at the next change elsewhere). */
+static void
+update_state (ScAddInterfaceForm *self,
+              gboolean            show_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) definition = NULL;
+  gboolean empty = TRUE;
+
+  definition = resolve (self, &name, &empty, &error);
+  if (show_name && !self->name_edited && name != NULL)
+    {
+      self->setting_name = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      self->setting_name = FALSE;
     }
 
-  return g_variant_builder_end (&builder);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), definition != NULL);
+  /* Nothing typed yet is no error to show. */
+  gtk_label_set_label (self->error_label, error != NULL && !empty ? error->message : "");
+}
+
+static void
+entry_changed_cb (ScAddInterfaceForm *self,
+                  GtkEditable        *editable)
+{
+  if (self->setting_name)
+    return;
+  if (editable == GTK_EDITABLE (self->name_row))
+    self->name_edited = *gtk_editable_get_text (editable) != '\0';
+  update_state (self, editable != GTK_EDITABLE (self->name_row));
 }
 
 gboolean
 sc_add_interface_form_submit (ScAddInterfaceForm *self)
 {
-  g_autofree char *problem = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(GVariant) definition = NULL;
+  gboolean empty = TRUE;
 
   g_return_val_if_fail (SC_IS_ADD_INTERFACE_FORM (self), FALSE);
 
-  problem = dup_problem (self);
-  if (problem != NULL)
+  definition = resolve (self, &name, &empty, &error);
+  if (definition == NULL)
     {
-      gtk_label_set_label (self->error_label, problem);
+      gtk_label_set_label (self->error_label, error->message);
       return FALSE;
     }
 
-  definition = g_variant_ref_sink (build_definition (self));
-  g_signal_emit (self, signals[PLUG_CHOSEN], 0,
-                 gtk_editable_get_text (GTK_EDITABLE (self->name_row)), definition);
+  g_signal_emit (self, signals[PLUG_CHOSEN], 0, name, definition);
   return TRUE;
 }
 
@@ -514,7 +379,7 @@ build (ScAddInterfaceForm *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_bin_set_child (ADW_BIN (self), scroller);
 
-  update_state (self);
+  update_state (self, TRUE);
 }
 
 AdwEntryRow *
@@ -532,6 +397,7 @@ sc_add_interface_form_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->interface, g_free);
+  g_clear_pointer (&self->target, g_free);
   g_clear_object (&self->project);
 
   G_OBJECT_CLASS (sc_add_interface_form_parent_class)->finalize (object);
@@ -564,7 +430,8 @@ sc_add_interface_form_init (ScAddInterfaceForm *self)
 
 GtkWidget *
 sc_add_interface_form_new (const char *interface,
-                           ScProject  *project)
+                           ScProject  *project,
+                           const char *target)
 {
   ScAddInterfaceForm *self;
 
@@ -572,6 +439,7 @@ sc_add_interface_form_new (const char *interface,
 
   self = g_object_new (SC_TYPE_ADD_INTERFACE_FORM, NULL);
   self->interface = g_strdup (interface);
+  self->target = g_strdup (target);
   if (project != NULL)
     self->project = g_object_ref (project);
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)

@@ -20,11 +20,15 @@ G_DECLARE_FINAL_TYPE (ScAddInterfaceForm, sc_add_interface_form, SC, ADD_INTERFA
 /* Whether INTERFACE needs attributes before snapd accepts a plug of it. */
 gboolean   sc_add_interface_form_needs_form (const char *interface);
 
-/* PROJECT (nullable) gives the existing definitions and the names in use.
- * Emits "plug-chosen" (plug name, a{sv} definition or NULL for an existing
- * one) and "back". */
+/* PROJECT (nullable) gives the existing definitions; the plug is for
+ * TARGET ("APP" or "hook:NAME"). The fields make an ScPlugSpec that the
+ * core names and checks as for `snapconfine-cli strict --plug` (its errors
+ * show in the form). Emits "plug-chosen" (plug name, a{sv} definition as
+ * sc_plug_spec_dup_definition() gives it, or NULL for an existing one)
+ * and "back". */
 GtkWidget *sc_add_interface_form_new        (const char *interface,
-                                             ScProject  *project);
+                                             ScProject  *project,
+                                             const char *target);
 /* The entry row of attribute KEY ("read", "target", "name", "plug-name"…),
  * for tests. */
 AdwEntryRow *sc_add_interface_form_get_entry (ScAddInterfaceForm *self,

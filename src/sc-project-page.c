@@ -192,6 +192,21 @@ plug_is_ticked_anywhere (ScProjectPage *self,
   return FALSE;
 }
 
+/* Whether PENDING ticks PLUG on somewhere. */
+static gboolean
+pending_adds (GPtrArray  *pending,
+              const char *plug)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingTick *tick = g_ptr_array_index (pending, i);
+
+      if (tick->active && g_strcmp0 (tick->plug, plug) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 ScEdit *
 sc_project_page_build_edit (ScProjectPage  *self,
                             gboolean        strict,
@@ -209,23 +224,40 @@ sc_project_page_build_edit (ScProjectPage  *self,
   if (strict && g_strcmp0 (sc_project_get_confinement (self->project), "strict") != 0)
     sc_edit_set_confinement (edit, "strict");
 
+  pending = collect_pending (self);
+
   /* A definition a suggestion asked for is written only while some app
-   * still ticks the plug that uses it. */
+   * still ticks the plug that uses it. A new one a tick adds goes with
+   * that tick, below; one that changes the project's goes here. */
   g_hash_table_iter_init (&iter, self->definitions);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      if (plug_is_ticked_anywhere (self, key)
-          && !sc_edit_define_plug (edit, key, value, error))
+      if (!plug_is_ticked_anywhere (self, key))
+        continue;
+      if (sc_project_find_plug_def (self->project, key) == NULL && pending_adds (pending, key))
+        continue;
+      if (!sc_edit_define_plug (edit, key, value, error))
         return NULL;
     }
 
-  pending = collect_pending (self);
   for (guint i = 0; i < pending->len; i++)
     {
       const PendingTick *tick = g_ptr_array_index (pending, i);
+      GVariant *definition = g_hash_table_lookup (self->definitions, tick->plug);
       gboolean ok;
 
-      if (tick->active)
+      /* A new definition: what `snapconfine-cli strict --plug
+       * TARGET=NAME=INTERFACE:ATTR=VALUE,…` does, checks included. */
+      if (tick->active && definition != NULL
+          && sc_project_find_plug_def (self->project, tick->plug) == NULL)
+        {
+          g_autoptr(ScPlugSpec) spec = sc_plug_spec_new_from_definition (tick->plug, definition);
+
+          ok = spec != NULL
+               ? sc_edit_add_plug_spec (edit, tick->target, spec, NULL, error)
+               : sc_edit_add_plug (edit, tick->target, tick->plug, error);
+        }
+      else if (tick->active)
         ok = sc_edit_add_plug (edit, tick->target, tick->plug, error);
       else
         ok = sc_edit_remove_plug (edit, tick->target, tick->plug, error);

@@ -1197,6 +1197,38 @@ test_add_plug_spec (void)
   }
 }
 
+static void
+test_plug_spec_definition (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScPlugSpec) spec =
+    sc_plug_spec_parse ("cfg=personal-files:read=$HOME/.a,read=$HOME/.b,write=$HOME/.c", &error);
+  g_autoptr(ScPlugSpec) bare = sc_plug_spec_parse ("network", &error);
+  g_autoptr(GVariant) definition = NULL;
+  g_autoptr(GVariant) again = NULL;
+  g_autoptr(ScPlugSpec) back = NULL;
+  g_autofree char *printed = NULL;
+
+  g_test_summary ("A spec's definition has its interface first, then its attributes, and "
+                  "gives the same spec back");
+  g_assert_no_error (error);
+  definition = sc_plug_spec_dup_definition (spec);
+  printed = g_variant_print (definition, FALSE);
+  g_assert_cmpstr (printed, ==, "{'interface': <'personal-files'>, "
+                                "'read': <[<'$HOME/.a'>, <'$HOME/.b'>]>, "
+                                "'write': <[<'$HOME/.c'>]>}");
+  g_assert_null (sc_plug_spec_dup_definition (bare));
+
+  back = sc_plug_spec_new_from_definition ("cfg", definition);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (back->name, ==, "cfg");
+  g_assert_cmpstr (back->interface, ==, "personal-files");
+  g_assert_true (g_variant_equal (back->attributes, spec->attributes));
+  again = sc_plug_spec_dup_definition (back);
+  g_assert_true (g_variant_equal (again, definition));
+  g_assert_null (sc_plug_spec_new_from_definition ("cfg", spec->attributes));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1262,7 @@ main (int   argc,
   g_test_add_func ("/project-edit/plug-spec-parse", test_plug_spec_parse);
   g_test_add_func ("/project-edit/orphaned-definitions", test_orphaned_definitions);
   g_test_add_func ("/project-edit/add-plug-spec", test_add_plug_spec);
+  g_test_add_func ("/project-edit/plug-spec-definition", test_plug_spec_definition);
 
   return g_test_run ();
 }

@@ -626,6 +626,68 @@ definition_name (ScEdit            *edit,
     }
 }
 
+GVariant *
+sc_plug_spec_dup_definition (const ScPlugSpec *spec)
+{
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  if (spec->interface == NULL)
+    return NULL;
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (spec->interface));
+  if (spec->attributes != NULL)
+    {
+      g_variant_iter_init (&iter, spec->attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          g_variant_builder_add (&builder, "{sv}", key, value);
+          g_variant_unref (value);
+        }
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+ScPlugSpec *
+sc_plug_spec_new_from_definition (const char *name,
+                                  GVariant   *definition)
+{
+  g_autoptr(GVariant) iface = NULL;
+  ScPlugSpec *spec;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (definition != NULL, NULL);
+
+  iface = g_variant_lookup_value (definition, "interface", G_VARIANT_TYPE_STRING);
+  if (iface == NULL)
+    return NULL;
+  spec = sc_plug_spec_new (g_variant_get_string (iface, NULL), name);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_iter_init (&iter, definition);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      if (strcmp (key, "interface") != 0)
+        {
+          g_variant_builder_add (&builder, "{sv}", key, value);
+          any = TRUE;
+        }
+      g_variant_unref (value);
+    }
+  if (any)
+    spec->attributes = g_variant_ref_sink (g_variant_builder_end (&builder));
+  else
+    g_variant_builder_clear (&builder);
+  return spec;
+}
+
 gboolean
 sc_edit_add_plug_spec (ScEdit            *edit,
                        const char        *target,
@@ -636,7 +698,6 @@ sc_edit_add_plug_spec (ScEdit            *edit,
   g_autoptr(GVariant) attributes = NULL;
   g_autoptr(GVariant) definition = NULL;
   g_autofree char *name = NULL;
-  GVariantBuilder builder;
 
   g_return_val_if_fail (edit != NULL && target != NULL && spec != NULL, FALSE);
 
@@ -661,21 +722,7 @@ sc_edit_add_plug_spec (ScEdit            *edit,
   if (name == NULL)
     return FALSE;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
-  g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string (spec->interface));
-  {
-    GVariantIter iter;
-    const char *key;
-    GVariant *value;
-
-    g_variant_iter_init (&iter, attributes);
-    while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-      {
-        g_variant_builder_add (&builder, "{sv}", key, value);
-        g_variant_unref (value);
-      }
-  }
-  definition = g_variant_ref_sink (g_variant_builder_end (&builder));
+  definition = sc_plug_spec_dup_definition (spec);
   if (!sc_edit_define_plug (edit, name, definition, error) ||
       !sc_edit_add_plug (edit, target, name, error))
     return FALSE;

@@ -201,6 +201,15 @@ gboolean     sc_plug_spec_add_attribute   (ScPlugSpec   *spec,
                                            const char   *value,
                                            GError      **error);
 void         sc_plug_spec_free            (ScPlugSpec   *spec);
+/* The a{sv} of the top-level definition SPEC makes: "interface", then its
+ * attributes in order; NULL for a bare NAME. What sc_edit_add_plug_spec()
+ * defines, for a front end that keeps the definition until it writes. */
+GVariant    *sc_plug_spec_dup_definition  (const ScPlugSpec *spec);
+/* The inverse: the spec of NAME defined as DEFINITION (a{sv} with
+ * "interface"), for a front end that kept the definition; NULL when it has
+ * no interface. */
+ScPlugSpec  *sc_plug_spec_new_from_definition (const char *name,
+                                               GVariant   *definition);
 
 /* Adds the plug SPEC describes to TARGET ("APP" or "hook:NAME"), refusing
  * (BAD_ARGUMENT, with "did you mean") what snapd would refuse: a name that

@@ -366,7 +366,7 @@ test_add_personal_files (Fixture       *fixture,
   ScPlugDef *def;
 
   g_test_summary ("Add Interface → personal-files asks for paths and writes a top-level "
-                  "definition snapd accepts, with a plug name derived from the path");
+                  "definition snapd accepts, named after its first path as the CLI names it");
   REQUIRE_DISPLAY ();
 
   open_project (fixture);
@@ -379,19 +379,19 @@ test_add_personal_files (Fixture       *fixture,
   type_text (form, "read", "$HOME/.config/skylark/settings.ini, $HOME/.skylarkrc");
   type_text (form, "write", "$HOME/.config/skylark");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_add_interface_form_get_entry (
-                     form, "plug-name"))), ==, "dot-config-skylark");
+                     form, "plug-name"))), ==, "dot-config-skylark-settings-ini");
   g_assert_true (sc_add_interface_form_submit (form));
   iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
-                                                                 "dot-config-skylark")));
+                                                                 "dot-config-skylark-settings-ini")));
 
   g_assert_true (sc_window_write (fixture->window, FALSE, &error));
   g_assert_no_error (error);
   written = sc_project_load (fixture->dir, &error);
   g_assert_no_error (error);
-  g_assert_true (target_has_plug (written, "skylark", "dot-config-skylark"));
-  def = sc_project_find_plug_def (written, "dot-config-skylark");
+  g_assert_true (target_has_plug (written, "skylark", "dot-config-skylark-settings-ini"));
+  def = sc_project_find_plug_def (written, "dot-config-skylark-settings-ini");
   g_assert_nonnull (def);
   g_assert_cmpstr (def->interface, ==, "personal-files");
   attrs = sc_plug_format_attributes (def->attributes);
@@ -433,6 +433,187 @@ test_add_existing_definition (Fixture       *fixture,
   /* One definition, now used by import. */
   g_assert_null (strstr (strstr (g_bytes_get_data (after, NULL), "etc-skylark:") + 1,
                          "etc-skylark:\n"));
+}
+
+/* What `snapconfine-cli strict COPY --plug PLUG` writes on a fresh copy
+ * of the example project. */
+static GBytes *
+cli_strict_bytes (const char *plug)
+{
+  const char *cli = g_getenv ("SNAPCONFINE_CLI");
+  g_autofree char *example = example_dir ();
+  g_autofree char *example_yaml = g_build_filename (example, "snap", "snapcraft.yaml", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *snap_dir = NULL;
+  g_autofree char *yaml = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  int status = -1;
+
+  g_assert_nonnull (cli);
+  dir = g_dir_make_tmp ("sc-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  snap_dir = g_build_filename (dir, "snap", NULL);
+  g_assert_cmpint (g_mkdir (snap_dir, 0755), ==, 0);
+  yaml = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
+  copy_file (example_yaml, yaml);
+
+  {
+    const char *argv[] = { cli, "strict", dir, "--plug", plug, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                  &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s strict --plug %s failed: %s", cli, plug, err);
+  g_file_get_contents (yaml, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  g_unlink (yaml);
+  g_rmdir (snap_dir);
+  g_rmdir (dir);
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+/* Fills the form of INTERFACE for TARGET with FIELDS (key, text, …, NULL)
+ * as a user does, clicks Add, then Switch to Strict and applies; returns
+ * the bytes written. */
+static GBytes *
+window_strict_bytes (Fixture    *fixture,
+                     const char *target,
+                     const char *interface,
+                     ...)
+{
+  ScAddInterfaceForm *form;
+  GtkWidget *add;
+  GtkWindow *dialog;
+  const char *key;
+  va_list args;
+
+  open_project (fixture);
+  form = open_form (fixture, target, interface);
+  add = find_button_with_label (GTK_WIDGET (form), _("_Add"));
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  va_start (args, interface);
+  while ((key = va_arg (args, const char *)) != NULL)
+    type_text (form, key, va_arg (args, const char *));
+  va_end (args);
+
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+  g_assert_false (sc_window_has_pending (fixture->window));
+
+  return read_yaml (fixture);
+}
+
+static void
+assert_same_bytes (GBytes *window,
+                   GBytes *cli)
+{
+  if (!g_bytes_equal (window, cli))
+    g_error ("the window wrote:\n%.*s\nthe CLI wrote:\n%.*s",
+             (int) g_bytes_get_size (window), (const char *) g_bytes_get_data (window, NULL),
+             (int) g_bytes_get_size (cli), (const char *) g_bytes_get_data (cli, NULL));
+}
+
+static void
+test_form_matches_cli_personal_files (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GBytes) window = NULL;
+  g_autoptr(GBytes) cli = NULL;
+
+  g_test_summary ("The Add Interface form for personal-files, then Switch to Strict, writes "
+                  "the bytes `snapconfine-cli strict --plug` writes for the same paths");
+  REQUIRE_DISPLAY ();
+
+  window = window_strict_bytes (fixture, "skylark", "personal-files",
+                                "read", "$HOME/.config/skylark/settings.ini, $HOME/.skylarkrc",
+                                "write", "$HOME/.local/share/skylark",
+                                NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
+                                  "$HOME/.skylarkrc"));
+  cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark/settings.ini,"
+                          "read=$HOME/.skylarkrc,write=$HOME/.local/share/skylark");
+  assert_same_bytes (window, cli);
+}
+
+static void
+test_form_matches_cli_content (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GBytes) window = NULL;
+  g_autoptr(GBytes) cli = NULL;
+
+  g_test_summary ("The Add Interface form for content (target, default provider), then "
+                  "Switch to Strict, writes the bytes `snapconfine-cli strict --plug` writes");
+  REQUIRE_DISPLAY ();
+
+  window = window_strict_bytes (fixture, "import", "content",
+                                "target", "$SNAP/data-dir/themes",
+                                "default-provider", "gtk-common-themes",
+                                NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
+                                  "default-provider: gtk-common-themes"));
+  cli = cli_strict_bytes ("import=content:target=$SNAP/data-dir/themes,"
+                          "default-provider=gtk-common-themes");
+  assert_same_bytes (window, cli);
+}
+
+static void
+test_form_core_errors (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ScPlugSpec) spec = NULL;
+  g_autoptr(ScEdit) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  ScAddInterfaceForm *form;
+  GtkWidget *add;
+
+  g_test_summary ("The form shows the core's refusal of a path snapd rejects and of an "
+                  "invalid plug name, and adds nothing until it is fixed");
+  REQUIRE_DISPLAY ();
+
+  open_project (fixture);
+  form = open_form (fixture, "skylark", "personal-files");
+  add = find_button_with_label (GTK_WIDGET (form), _("_Add"));
+  type_text (form, "read", "$HOME/.config/skylark/");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_false (sc_add_interface_form_submit (form));
+  /* The core's own words, as the CLI prints them. */
+  spec = sc_plug_spec_parse ("personal-files:read=$HOME/.config/skylark/", &error);
+  g_assert_no_error (error);
+  edit = sc_edit_new (sc_window_get_project (fixture->window));
+  g_assert_false (sc_edit_add_plug_spec (edit, "skylark", spec, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (find_label (GTK_WIDGET (form), error->message));
+  type_text (form, "read", "$HOME/.config/skylark");
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_add_interface_form_get_entry (
+                     form, "plug-name"))), ==, "dot-config-skylark");
+  type_text (form, "plug-name", "Not-A-Name");
+  g_assert_false (sc_add_interface_form_submit (form));
+  g_assert_null (sc_window_get_plug_row (fixture->window, "skylark", "Not-A-Name"));
+  type_text (form, "plug-name", "skylark-config");
+  g_assert_true (sc_add_interface_form_submit (form));
+  iterate (50);
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
+                                                                 "skylark-config")));
 }
 
 static void
@@ -774,6 +955,9 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("add-personal-files", test_add_personal_files);
   ADD ("add-existing-definition", test_add_existing_definition);
+  ADD ("form-matches-cli-personal-files", test_form_matches_cli_personal_files);
+  ADD ("form-matches-cli-content", test_form_matches_cli_content);
+  ADD ("form-core-errors", test_form_core_errors);
   ADD ("sidebar-per-window", test_sidebar_per_window);
   ADD ("header", test_header);
   ADD ("added-row-shown", test_added_row_shown);
