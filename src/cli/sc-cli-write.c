@@ -56,6 +56,6 @@ sc_cli_write_edit (ScEdit    *edit,
     fprintf (stderr, _("%s: written to %s (outside the project)\n"),
              sc_project_get_display_path (project), outside);
   else
-    fprintf (stderr, "%s: written\n", sc_project_get_display_path (project));
+    fprintf (stderr, _("%s: written\n"), sc_project_get_display_path (project));
   return SC_EXIT_OK;
 }

@@ -241,6 +241,7 @@ note_from_extension (ScEdit     *edit,
   ScTargetInfo *info = target != NULL ? _sc_project_find_info (edit->project, target) : NULL;
   GPtrArray *desired;
   const char *extension;
+  g_autofree char *target_label = NULL;
   ScEditMessage *note;
 
   if (info == NULL || plug == NULL || target_has_plug (info->target, plug))
@@ -253,13 +254,14 @@ note_from_extension (ScEdit     *edit,
     return FALSE;
   note = g_new0 (ScEditMessage, 1);
   note->kind = SC_EDIT_MESSAGE_NOTE;
-  note->text = g_strdup_printf (/* Translators: “app ” or “hook ”, its name, a plug, an
+  target_label = info->target->is_hook ? g_strdup_printf (_("%s hook"), info->target->name)
+                                       : g_strdup (info->target->name);
+  note->text = g_strdup_printf (/* Translators: an app's name or “NAME hook”, a plug, an
                                  * extension. */
-                                _("%s%s gets “%s” from the %s extension, not from its plugs "
+                                _("%s gets “%s” from the %s extension, not from its plugs "
                                   "list, so it cannot be removed there: snapcraft adds it to "
                                   "every app that uses the extension"),
-                                info->target->is_hook ? "hook " : "", info->target->name, plug,
-                                extension);
+                                target_label, plug, extension);
   g_ptr_array_add (edit->notes, note);
   return TRUE;
 }

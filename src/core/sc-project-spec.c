@@ -517,12 +517,14 @@ given_by_extension (ScEdit     *edit,
 {
   ScTarget *t = sc_project_find_target (edit->project, target);
   const char *extension;
+  g_autofree char *target_label = NULL;
 
   if (t == NULL || (extension = sc_project_get_plug_extension (edit->project, t, name)) == NULL)
     return FALSE;
-  add_note (edit, g_strdup_printf (_("%s%s already gets “%s” from the %s extension; nothing "
-                                     "written for it"), t->is_hook ? "hook " : "", t->name,
-                                   name, extension));
+  target_label = t->is_hook ? g_strdup_printf (_("%s hook"), t->name) : g_strdup (t->name);
+  /* Translators: an app's name or “NAME hook”, a plug, an extension. */
+  add_note (edit, g_strdup_printf (_("%s already gets “%s” from the %s extension; nothing "
+                                     "written for it"), target_label, name, extension));
   return TRUE;
 }
 
