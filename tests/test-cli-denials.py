@@ -396,6 +396,12 @@ RECORD = ('Jun 10 14:53:21 alpha kernel: [81461.6] audit: type=1400 audit(171803
           'fsuid=0 ouid=0')
 
 
+def sanitized():
+    """Whether the CLI under test was built with AddressSanitizer."""
+    with open(CLI, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def child_peak_rss_mb(args):
     """Runs the CLI with ARGS from a fresh process that reports the peak
     resident size of its child in MB; returns (that, stderr of the CLI)."""
@@ -429,8 +435,15 @@ def test_hostile_logs(tmp):
           p.returncode == 0 and total(groups_of(p)) == 1, p.stderr.decode())
     check("the skipped line is counted in a warning", b"longer than 64 KiB" in p.stderr,
           p.stderr.decode())
-    code, rss, _ = child_peak_rss_mb(["denials", "--log", long_log, "--json"])
-    check("a 48 MB line does not take more than 40 MB (%.0f MB)" % rss, code == 0 and rss < 40)
+    if sanitized():
+        # AddressSanitizer keeps freed blocks in quarantine and maps shadow
+        # memory, so the peak says nothing about our own buffers there.
+        skip("a 48 MB line does not take more than 40 MB",
+             "peak memory is not ours to measure under AddressSanitizer")
+    else:
+        code, rss, _ = child_peak_rss_mb(["denials", "--log", long_log, "--json"])
+        check("a 48 MB line does not take more than 40 MB (%.0f MB)" % rss,
+              code == 0 and rss < 40)
     with open(long_log, "rb") as f:
         p = run(["denials", "--log", "-", "--json"], stdin=f.read())
     check("the same through standard input", p.returncode == 0 and total(groups_of(p)) == 1,
