@@ -117,6 +117,32 @@ test_select_first (void)
     }
 }
 
+static void
+test_glob_match_class (void)
+{
+  static const struct { const char *pattern; char c; gboolean match; const char *rest; } cases[] = {
+    { "[abc]x", 'b', TRUE, "x" },
+    { "[abc]x", 'd', FALSE, "x" },
+    { "[a-c]", 'c', TRUE, "" },
+    { "[a-c]", 'd', FALSE, "" },
+    { "[^a-c]/", 'b', FALSE, "/" },
+    { "[!a-c]/", 'z', TRUE, "/" },
+    { "[]a]", ']', TRUE, "" },      /* a "]" first is a member */
+    { "[a-]", '-', TRUE, "" },      /* a "-" last is a member */
+    { "[0-9", '5', TRUE, "" },      /* unclosed: the rest of the pattern */
+  };
+
+  g_test_summary ("Glob character classes: members, ranges, negation, a leading ']' and "
+                  "a trailing '-' as members; the pattern moves past the class");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *p = cases[i].pattern;
+
+      g_assert_cmpint (sc_glob_match_class (&p, cases[i].c), ==, cases[i].match);
+      g_assert_cmpstr (p, ==, cases[i].rest);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +151,7 @@ main (int   argc,
   g_test_add_func ("/utils/set-str", test_set_str);
   g_test_add_func ("/utils/edit-distance", test_edit_distance);
   g_test_add_func ("/utils/select-first", test_select_first);
+  g_test_add_func ("/utils/glob-match-class", test_glob_match_class);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "sc-policy.h"
 #include "sc-policy-private.h"
+#include "sc-utils.h"
 
 /* Variables */
 
@@ -149,41 +150,6 @@ expand_braces (const char *pattern,
 
 /* Glob matching */
 
-
-static gboolean
-match_class (const char **pattern,
-             char         c)
-{
-  const char *p = *pattern + 1;
-  gboolean negate = FALSE;
-  gboolean found = FALSE;
-
-  if (*p == '^' || *p == '!')
-    {
-      negate = TRUE;
-      p++;
-    }
-  for (gboolean first = TRUE; *p != '\0' && (first || *p != ']'); first = FALSE)
-    {
-      if (p[1] == '-' && p[2] != ']' && p[2] != '\0')
-        {
-          if (c >= p[0] && c <= p[2])
-            found = TRUE;
-          p += 3;
-        }
-      else
-        {
-          if (c == *p)
-            found = TRUE;
-          p++;
-        }
-    }
-  if (*p == ']')
-    p++;
-  *pattern = p;
-  return found != negate;
-}
-
 /* "{a,b}rest" at P: tries each alternative followed by the rest. */
 static gboolean
 match_alternatives (const char *p,
@@ -272,7 +238,7 @@ glob_match (const char *p,
           break;
 
         case '[':
-          if (*s == '\0' || *s == '/' || !match_class (&p, *s))
+          if (*s == '\0' || *s == '/' || !sc_glob_match_class (&p, *s))
             return FALSE;
           s++;
           break;

@@ -66,6 +66,7 @@
  *
  * Fix texts may contain "{snap}", replaced by the snap name. */
 #include "sc-suggestion-table.h"
+#include "sc-utils.h"
 
 static GArray *rules;  /* of Rule, table order; compiled once, kept for the process */
 
@@ -263,40 +264,6 @@ ensure_rules (void)
 /* Glob matching */
 
 static gboolean
-match_class (const char **pattern,
-             char         c)
-{
-  const char *p = *pattern + 1;
-  gboolean negate = FALSE;
-  gboolean found = FALSE;
-
-  if (*p == '^' || *p == '!')
-    {
-      negate = TRUE;
-      p++;
-    }
-  for (gboolean first = TRUE; *p != '\0' && (first || *p != ']'); first = FALSE)
-    {
-      if (p[1] == '-' && p[2] != ']' && p[2] != '\0')
-        {
-          if (c >= p[0] && c <= p[2])
-            found = TRUE;
-          p += 3;
-        }
-      else
-        {
-          if (c == *p)
-            found = TRUE;
-          p++;
-        }
-    }
-  if (*p == ']')
-    p++;
-  *pattern = p;
-  return found != negate;
-}
-
-static gboolean
 glob_match (const char *p,
             const char *s)
 {
@@ -338,7 +305,7 @@ glob_match (const char *p,
           break;
 
         case '[':
-          if (*s == '\0' || *s == '/' || !match_class (&p, *s))
+          if (*s == '\0' || *s == '/' || !sc_glob_match_class (&p, *s))
             return FALSE;
           s++;
           break;

@@ -130,3 +130,37 @@ sc_select_first (void         *base,
     }
 #undef AT
 }
+
+gboolean
+sc_glob_match_class (const char **pattern,
+                     char         c)
+{
+  const char *p = *pattern + 1;
+  gboolean negate = FALSE;
+  gboolean found = FALSE;
+
+  if (*p == '^' || *p == '!')
+    {
+      negate = TRUE;
+      p++;
+    }
+  for (gboolean first = TRUE; *p != '\0' && (first || *p != ']'); first = FALSE)
+    {
+      if (p[1] == '-' && p[2] != ']' && p[2] != '\0')
+        {
+          if (c >= p[0] && c <= p[2])
+            found = TRUE;
+          p += 3;
+        }
+      else
+        {
+          if (c == *p)
+            found = TRUE;
+          p++;
+        }
+    }
+  if (*p == ']')
+    p++;
+  *pattern = p;
+  return found != negate;
+}

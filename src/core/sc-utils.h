@@ -30,4 +30,10 @@ void     sc_select_first (void         *base,
 /* PATH with the home folder written as "~", for display. */
 char    *sc_dup_display_path (const char *path);
 
+/* A glob character class "[…]" ("[^…]" or "[!…]" negated, "a-z" ranges) at
+ * *PATTERN: whether C is in it; *PATTERN is moved past the "]". Shared by the
+ * AppArmor policy matcher and the fix rules' globs. */
+gboolean sc_glob_match_class (const char **pattern,
+                              char         c);
+
 G_END_DECLS
