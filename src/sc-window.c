@@ -748,7 +748,11 @@ close_response_cb (ScWindow         *self,
     {
       if (!sc_window_write (self, FALSE, &error))
         {
-          _sc_window_show_error_dialog (self, _("Could Not Write snapcraft.yaml"), error);
+          /* A read-only file: the same question as any Save, then close. */
+          if (sc_file_error_needs_force (error))
+            _sc_window_ask_force (self, FALSE, error, TRUE);
+          else
+            _sc_window_show_error_dialog (self, _("Could Not Write snapcraft.yaml"), error);
           return;
         }
     }

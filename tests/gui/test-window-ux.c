@@ -319,6 +319,63 @@ test_read_only (Fixture       *fixture,
   g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "confinement: strict"));
   g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+
+  /* Undo puts the old bytes back the way they were written: without
+   * asking again, and the file stays read-only. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-write", NULL);
+  iterate (20);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_chmod (fixture->yaml, 0644);
+}
+
+static void
+test_close_read_only (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  g_test_summary ("Save from the close dialog on a read-only snapcraft.yaml asks as any "
+                  "Save does; Write Anyway writes the ticks and closes the window");
+  REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
+  open_project (fixture);
+  sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
+                                                  "network-bind"), FALSE);
+  g_assert_true (sc_window_has_pending (fixture->window));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_close (dialog);
+  iterate (20);
+
+  /* Not written, not closed: the read-only question instead of an error. */
+  after = read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("snapcraft.yaml Is Read-Only"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  gtk_window_close (dialog);
+  iterate (20);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_yaml (fixture);
+  g_assert_false (g_bytes_equal (after, fixture->original));
+  g_assert_null (strstr (g_bytes_get_data (after, NULL), "network-bind"));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_chmod (fixture->yaml, 0644);
 }
 
@@ -953,6 +1010,7 @@ main (int   argc,
   ADD ("broken-yaml", test_broken_yaml);
   ADD ("disk-change-during-review", test_disk_change_during_review);
   ADD ("read-only", test_read_only);
+  ADD ("close-read-only", test_close_read_only);
   ADD ("add-personal-files", test_add_personal_files);
   ADD ("add-existing-definition", test_add_existing_definition);
   ADD ("form-matches-cli-personal-files", test_form_matches_cli_personal_files);
