@@ -492,10 +492,11 @@ test_add_existing_definition (Fixture       *fixture,
                          "etc-skylark:\n"));
 }
 
-/* What `snapconfine-cli strict COPY --plug PLUG` writes on a fresh copy
- * of the example project. */
+/* What `snapconfine-cli strict COPY --plug PLUG [--plug PLUG2]` writes on
+ * a fresh copy of the example project. */
 static GBytes *
-cli_strict_bytes (const char *plug)
+cli_strict_bytes (const char *plug,
+                  const char *plug2)
 {
   const char *cli = g_getenv ("SNAPCONFINE_CLI");
   g_autofree char *example = example_dir ();
@@ -519,7 +520,8 @@ cli_strict_bytes (const char *plug)
   copy_file (example_yaml, yaml);
 
   {
-    const char *argv[] = { cli, "strict", dir, "--plug", plug, NULL };
+    const char *argv[] = { cli, "strict", dir, "--plug", plug,
+                           plug2 != NULL ? "--plug" : NULL, plug2, NULL };
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                   &status, &error);
@@ -606,7 +608,7 @@ test_form_matches_cli_personal_files (Fixture       *fixture,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
                                   "$HOME/.skylarkrc"));
   cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark/settings.ini,"
-                          "read=$HOME/.skylarkrc,write=$HOME/.local/share/skylark");
+                          "read=$HOME/.skylarkrc,write=$HOME/.local/share/skylark", NULL);
   assert_same_bytes (window, cli);
 }
 
@@ -628,7 +630,56 @@ test_form_matches_cli_content (Fixture       *fixture,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
                                   "default-provider: gtk-common-themes"));
   cli = cli_strict_bytes ("import=content:target=$SNAP/data-dir/themes,"
-                          "default-provider=gtk-common-themes");
+                          "default-provider=gtk-common-themes", NULL);
+  assert_same_bytes (window, cli);
+}
+
+static void
+add_through_form (Fixture    *fixture,
+                  const char *target,
+                  const char *read,
+                  const char *write)
+{
+  ScAddInterfaceForm *form = open_form (fixture, target, "personal-files");
+
+  type_text (form, "read", read);
+  if (write != NULL)
+    type_text (form, "write", write);
+  g_assert_true (sc_add_interface_form_submit (form));
+  iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+}
+
+static void
+test_form_two_plugs_one_name (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) window = NULL;
+  g_autoptr(GBytes) cli = NULL;
+  GtkWindow *dialog;
+
+  g_test_summary ("Two personal-files plugs added through the form before one write, whose "
+                  "paths give the same name, get two names, as the CLI gives them");
+  REQUIRE_DISPLAY ();
+
+  open_project (fixture);
+  add_through_form (fixture, "skylark", "$HOME/.config/skylark", NULL);
+  add_through_form (fixture, "import", "$HOME/.config/skylark", "$HOME/.config/skylark/cache");
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
+                                                                 "dot-config-skylark")));
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
+                                                                 "dot-config-skylark-2")));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  iterate (50);
+  window = read_yaml (fixture);
+  cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark",
+                          "import=personal-files:read=$HOME/.config/skylark,"
+                          "write=$HOME/.config/skylark/cache");
   assert_same_bytes (window, cli);
 }
 
@@ -1014,6 +1065,7 @@ main (int   argc,
   ADD ("add-personal-files", test_add_personal_files);
   ADD ("add-existing-definition", test_add_existing_definition);
   ADD ("form-matches-cli-personal-files", test_form_matches_cli_personal_files);
+  ADD ("form-two-plugs-one-name", test_form_two_plugs_one_name);
   ADD ("form-matches-cli-content", test_form_matches_cli_content);
   ADD ("form-core-errors", test_form_core_errors);
   ADD ("sidebar-per-window", test_sidebar_per_window);
