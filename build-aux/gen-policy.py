@@ -454,8 +454,13 @@ def write_expectations(snapd, commit, by_source, out):
 
 def attribute_rules(snapd, by_source):
     """Plug-attribute constraints of the base declaration: rows of
-    (interface, attribute, value, kind) where kind is deny-connection,
-    deny-auto-connection or allow-auto-connection."""
+    (interface, attribute, value, kind) where kind is deny-installation,
+    deny-connection, deny-auto-connection or allow-auto-connection and
+    value a literal the attribute is compared with; and rows whose kind is
+    allow-installation, allow-connection or allow-auto-connection and value
+    "$MISSING": the declaration's only alternative for that kind asks for
+    the attribute to be absent, so a plug that sets it is denied that
+    (desktop's desktop-file-ids: installation, so store approval)."""
     import yaml
     rows = []
     builtin = os.path.join(snapd, "interfaces", "builtin")
@@ -477,10 +482,34 @@ def attribute_rules(snapd, by_source):
             for iface, rules in decl.items():
                 if not isinstance(rules, dict):
                     continue
-                for kind in ("deny-connection", "deny-auto-connection", "allow-auto-connection"):
+                for kind in ("allow-installation", "allow-connection", "allow-auto-connection"):
+                    alt = rules.get(kind)
+                    # One alternative constraining only plug attributes.
+                    if not isinstance(alt, dict) or set(alt) != {"plug-attributes"}:
+                        continue
+                    attrs = alt["plug-attributes"]
+                    if not isinstance(attrs, dict):
+                        continue
+                    for key, value in attrs.items():
+                        if value == "$MISSING":
+                            row = (iface, key, value, kind)
+                            if row not in rows:
+                                rows.append(row)
+                for kind in ("deny-installation", "deny-connection", "deny-auto-connection",
+                             "allow-auto-connection"):
                     alts = rules.get(kind)
                     for alt in alts if isinstance(alts, list) else [alts]:
                         if not isinstance(alt, dict):
+                            continue
+                        # An alternative that also asks something of the
+                        # slot (its publisher, its attributes) or the
+                        # system is not the plug's own: leave it out. The
+                        # system slot (slot-snap-type core) is where a
+                        # plug auto-connects.
+                        others = set(alt) - {"plug-attributes"}
+                        if kind == "allow-auto-connection":
+                            others -= {"slot-snap-type"}
+                        if others:
                             continue
                         attrs = alt.get("plug-attributes")
                         if not isinstance(attrs, dict):
@@ -635,8 +664,10 @@ def main():
     lines.append("};")
     lines.append("")
     lines.append("/* Plug attribute values the base declaration constrains: interface,")
-    lines.append(" * attribute, value, and deny-connection (the store must grant it),")
-    lines.append(" * deny-auto-connection or allow-auto-connection. */")
+    lines.append(" * attribute, value, and deny-installation or deny-connection (the store")
+    lines.append(" * must grant it), deny-auto-connection or allow-auto-connection. A value")
+    lines.append(" * of \"$MISSING\" with an allow-* kind: that is allowed only without the")
+    lines.append(" * attribute, so a plug that sets it is denied it. */")
     lines.append("static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {")
     for iface, key, value, kind in attribute_rules(snapd, by_source):
         lines.append("  { \"%s\", \"%s\", \"%s\", \"%s\" }," % (iface, key, value, kind))
