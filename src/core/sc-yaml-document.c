@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -278,14 +279,16 @@ set_libyaml_error (ScYamlDocument *doc,
   switch (parser->error)
     {
     case YAML_MEMORY_ERROR:
-      set_error (error, name, 1, 1, "out of memory while parsing");
+      set_error (error, name, 1, 1, _("out of memory while parsing"));
       return;
 
     case YAML_READER_ERROR:
       position_of_offset (doc->data, doc->len, doc->bom_len, parser->problem_offset,
                           &line, &column);
       if (parser->problem_value != -1)
-        set_error (error, name, line, column, "%s (character U+%04X)",
+        /* Translators: %s is libyaml's (English) description of the
+         * problem, %04X the code of the character. */
+        set_error (error, name, line, column, _("%s (character U+%04X)"),
                    parser->problem, (guint) parser->problem_value);
       else
         set_error (error, name, line, column, "%s", parser->problem);
@@ -305,12 +308,15 @@ set_libyaml_error (ScYamlDocument *doc,
         line = (guint) parser->problem_mark.line + 1;
         column = (guint) parser->problem_mark.column + 1;
         if (off < doc->len && doc->data[off] == '\t')
-          hint = "; YAML does not allow a tab here, use spaces";
+          hint = _("; YAML does not allow a tab here, use spaces");
 
         if (parser->context != NULL &&
             (parser->context_mark.line != parser->problem_mark.line ||
              parser->context_mark.column != parser->problem_mark.column))
-          set_error (error, name, line, column, "%s (%s that starts at %u:%u)%s",
+          /* Translators: libyaml's (English) problem, then what it was
+           * reading ("a block mapping") and where that starts (line,
+           * column); the last %s is empty or a hint. */
+          set_error (error, name, line, column, _("%s (%s that starts at %u:%u)%s"),
                      parser->problem, parser->context,
                      (guint) parser->context_mark.line + 1,
                      (guint) parser->context_mark.column + 1, hint);
@@ -319,7 +325,7 @@ set_libyaml_error (ScYamlDocument *doc,
                      parser->context, hint);
         else
           set_error (error, name, line, column, "%s%s",
-                     parser->problem ? parser->problem : "invalid YAML", hint);
+                     parser->problem ? parser->problem : _("invalid YAML"), hint);
       }
       return;
     }
@@ -362,10 +368,11 @@ validate_utf8 (ScYamlDocument *doc,
                       &line, &column);
   if (*end == '\0')
     set_error (error, doc->display_name, line, column,
-               "a NUL character is not allowed in YAML");
+               _("a NUL character is not allowed in YAML"));
   else
     set_error (error, doc->display_name, line, column,
-               "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text",
+               /* Translators: %02X is the byte's value in hexadecimal. */
+               _("invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text"),
                (guint) (guchar) *end);
   return FALSE;
 }
@@ -428,8 +435,8 @@ check_tabs (ScYamlDocument *doc,
 
           position_of_offset (d, doc->len, doc->bom_len, p, &line, &column);
           set_error (error, doc->display_name, line, column,
-                     "found a tab character that cannot start any token (while scanning for "
-                     "the next token); YAML does not allow a tab here, use spaces");
+                     _("found a tab character that cannot start any token (while scanning "
+                       "for the next token); YAML does not allow a tab here, use spaces"));
           return FALSE;
         }
     }
@@ -510,7 +517,8 @@ alias_node (ScYamlDocument *doc,
   node->target = g_hash_table_lookup (anchors, node->value);
   if (node->target == NULL)
     set_error (error, doc->display_name, node->line, node->column,
-               "the alias *%s names no anchor defined before it", node->value);
+               /* Translators: %s is the name of a YAML alias (*name). */
+               _("the alias *%s names no anchor defined before it"), node->value);
   else
     node->target->n_aliases++;
   return node;
@@ -571,7 +579,8 @@ attach_node (ScYamlDocument *doc,
   if (doc->nodes->len > MAX_NODES)
     {
       set_error (error, doc->display_name, node->line, node->column,
-                 "the document has more than %u nodes", MAX_NODES);
+                 /* Translators: %u is a number of nodes. */
+                 _("the document has more than %u nodes"), MAX_NODES);
       ok = FALSE;
     }
   if (stack->len > 0)
@@ -595,7 +604,9 @@ attach_node (ScYamlDocument *doc,
       if (node->depth >= SC_YAML_MAX_DEPTH)
         {
           set_error (error, doc->display_name, node->line, node->column,
-                     "collections are nested more than %u levels deep", SC_YAML_MAX_DEPTH);
+                     /* Translators: %u is a number of levels. */
+                     _("collections are nested more than %u levels deep"),
+                     SC_YAML_MAX_DEPTH);
           ok = FALSE;
         }
       g_array_append_val (stack, frame);
@@ -612,7 +623,8 @@ check_bytes (ScYamlDocument *doc,
   if (doc->len > SC_YAML_MAX_SIZE)
     {
       set_error (error, doc->display_name, 1, 1,
-                 "the file is larger than %u MiB", SC_YAML_MAX_SIZE / (1024 * 1024));
+                 /* Translators: %u is a size in mebibytes. */
+                 _("the file is larger than %u MiB"), SC_YAML_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
   if (doc->len >= 3 && memcmp (doc->data, "\xEF\xBB\xBF", 3) == 0)
@@ -660,8 +672,8 @@ parse_events (ScYamlDocument *doc,
             {
               set_error (error, doc->display_name, (guint) event.start_mark.line + 1,
                          (guint) event.start_mark.column + 1,
-                         "a second YAML document starts here; snapcraft.yaml must hold "
-                         "exactly one");
+                         _("a second YAML document starts here; snapcraft.yaml must hold "
+                           "exactly one"));
               ok = FALSE;
             }
           break;
@@ -742,7 +754,7 @@ sc_yaml_document_new (const char  *display_name,
   if (doc->root == NULL)
     {
       set_error (error, doc->display_name, 1, 1,
-                 "the file is empty: it holds no YAML document");
+                 _("the file is empty: it holds no YAML document"));
       return NULL;
     }
 
