@@ -7,6 +7,7 @@
 
 Usage: gen-policy.py [--abstractions APPARMOR_D] [--expectations OUT.tsv]
                      SNAPD_DIR COMMIT CATALOGUE OUTPUT
+       gen-policy.py --check [--abstractions APPARMOR_D] CATALOGUE HEADER
 
 APPARMOR_D (/etc/apparmor.d of Debian's apparmor package) supplies the
 abstractions snapd's snippets include (#include <abstractions/dconf>…),
@@ -27,6 +28,12 @@ with a plug attribute (browser-support allow-sandbox, home read: all) are
 tagged with that attribute; snippets snapd builds from attributes at run
 time (personal-files, system-files, content, dbus, mount-control…) are
 modelled in sc-policy.c from what the attributes produce.
+
+--check prints TAP: whether HEADER (sc-policy-data.h) is what a snapd
+checkout at the commit HEADER names produces. The checkout is
+$SC_SNAPD_SOURCE (a `git archive` of that commit is enough); without it the
+check is skipped and says so. The abstractions' version is the one HEADER
+names.
 
 Nothing of snapd's text is copied into the output but the rules
 themselves: comments are dropped.
@@ -538,9 +545,54 @@ def abstractions_version(origin):
     return "apparmor %s" % version
 
 
+def check(args):
+    """--check [--abstractions DIR] CATALOGUE HEADER, as TAP."""
+    import tempfile
+    abstractions = []
+    if len(args) >= 2 and args[0] == "--abstractions":
+        abstractions, args = args[:2], args[2:]
+    if len(args) != 2:
+        die("usage: " + __doc__.strip().splitlines()[4].strip())
+    catalogue, header = args
+    snapd = os.environ.get("SC_SNAPD_SOURCE", "")
+    text = read(header)
+    commit = re.search(r'#define SC_POLICY_SNAPD_COMMIT "([0-9a-f]+)"', text)
+    version = re.search(r'#define SC_POLICY_ABSTRACTIONS "apparmor ([^"]+)"', text)
+    print("1..1")
+    if not snapd or not os.path.isdir(os.path.join(snapd, "interfaces", "builtin")):
+        print("ok 1 - # SKIP set SC_SNAPD_SOURCE to a snapd checkout at %s to compare %s "
+              "with what it generates" % (commit.group(1) if commit else "the pinned commit",
+                                          os.path.basename(header)))
+        return 0
+    if not commit:
+        print("not ok 1 - %s names no snapd commit" % header)
+        return 1
+    if version and abstractions:
+        os.environ["APPARMOR_VERSION"] = version.group(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "sc-policy-data.h")
+        import subprocess
+        run = subprocess.run([sys.executable, os.path.abspath(__file__)] + abstractions +
+                             [snapd, commit.group(1), catalogue, out],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            print("not ok 1 - gen-policy.py fails on %s" % snapd)
+            print("# " + run.stderr.replace("\n", "\n# "))
+            return 1
+        if read(out) != text:
+            print("not ok 1 - %s is not what gen-policy.py makes of snapd %s: regenerate it"
+                  % (header, commit.group(1)))
+            return 1
+    print("ok 1 - %s is what gen-policy.py makes of snapd %s" % (os.path.basename(header),
+                                                                  commit.group(1)))
+    return 0
+
+
 def main():
     global ABSTRACTIONS
     args = sys.argv[1:]
+    if args and args[0] == "--check":
+        sys.exit(check(args[1:]))
     abstractions_origin = None
     expectations_out = None
     while len(args) >= 2 and args[0] in ("--abstractions", "--expectations"):
