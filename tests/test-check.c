@@ -391,6 +391,17 @@ test_from_data (void)
       "apps:\n  a:\n    command: a\n    plugs: [burner]\n", "store-approval" },
     { "name: a\nbase: core22\nconfinement: strict\n"
       "apps:\n  a:\n    command: a\n    plugs: [optical-drive]\n", NULL },
+    /* usb-gadget installs with its own gadget settings only by the
+     * store's grant (allow-installation asks them to be missing). */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  g:\n"
+      "    interface: usb-gadget\n    ffs-mounts: [{name: x, where: /x}]\n    where: /y\n"
+      "apps:\n  a:\n    command: a\n    plugs: [g]\n", "store-approval@8:5/warning" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  g:\n"
+      "    interface: usb-gadget\n    ffs-mounts: [{name: x, where: /x}]\n"
+      "apps:\n  a:\n    command: a\n    plugs: [g]\n", "manual-connection" },
+    /* A home read value snapd's declaration does not name: the default. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  h:\n    interface: home\n"
+      "    read: owner\napps:\n  a:\n    command: a\n    plugs: [h]\n", NULL },
     /* A `plugs:` key without a value is only a note. */
     { "name: a\nbase: core22\nconfinement: strict\napps:\n  a:\n    command: a\n"
       "    plugs:   # none yet\n", "empty-plugs" },
