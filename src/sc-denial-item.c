@@ -18,8 +18,7 @@ struct _ScDenialItem
 
   /* owned */
   ScDenialStore       *store;
-  const char          *target;     /* the app name (the store's) or hook_target */
-  char                *hook_target; /* "hook:NAME", owned */
+  char                *hook_target; /* "hook:NAME", owned; else the target is the app */
   const char         **hosts;      /* owned array of the store's strings */
   ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
@@ -29,6 +28,7 @@ struct _ScDenialItem
   guint64              count;
   gint64               first_seen;
   gint64               last_seen;
+  gboolean             pending;
 };
 
 G_DEFINE_FINAL_TYPE (ScDenialItem, sc_denial_item, G_TYPE_OBJECT)
@@ -79,7 +79,7 @@ sc_denial_item_get_property (GObject    *object,
       g_value_set_string (value, sc_denial_item_get_key (self));
       break;
     case PROP_TARGET:
-      g_value_set_string (value, self->target);
+      g_value_set_string (value, sc_denial_item_get_target (self));
       break;
     case PROP_COUNT:
       g_value_set_uint64 (value, self->count);
@@ -149,9 +149,7 @@ sc_denial_item_new (ScDenialStore       *store,
 
   denial = group->denial;
   if (denial != NULL && denial->hook != NULL)
-    self->target = self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
-  else if (denial != NULL && denial->app != NULL)
-    self->target = denial->app;
+    self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
 
   self->hosts = no_hosts;
 
@@ -210,7 +208,26 @@ sc_denial_item_get_target (ScDenialItem *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
 
-  return self->target;
+  if (self->hook_target != NULL)
+    return self->hook_target;
+  return self->group->denial != NULL ? self->group->denial->app : NULL;
+}
+
+gboolean
+sc_denial_item_get_pending (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), FALSE);
+
+  return self->pending;
+}
+
+void
+sc_denial_item_set_pending (ScDenialItem *self,
+                            gboolean      pending)
+{
+  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
+
+  self->pending = !!pending;
 }
 
 gboolean

@@ -54,8 +54,7 @@ struct _ScDenialSidebar
   ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
   ScJournalOptions    options;
   GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GHashTable         *by_group;        /* ScDenialGroup* → ScDenialItem* (borrowed) */
-  GHashTable         *pending_set;     /* items created but not inserted yet */
+  GPtrArray          *by_index;        /* ScDenialGroup.index → ScDenialItem* (borrowed) */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GHashTable         *ignored;         /* key → key */

@@ -471,7 +471,7 @@ update_status (ScDenialSidebar *self)
     }
   else if (self->loading && self->job != NULL && self->job->initial)
     {
-      guint found = g_hash_table_size (self->by_group);
+      guint found = self->by_index->len;
       g_autofree char *progress = NULL;
 
       /* Translators: progress while reading: "1200 denials in 45000 records" */
@@ -736,8 +736,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
-  g_clear_pointer (&self->by_group, g_hash_table_unref);
-  g_clear_pointer (&self->pending_set, g_hash_table_unref);
+  g_clear_pointer (&self->by_index, g_ptr_array_unref);
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
   g_clear_pointer (&self->store, sc_denial_store_unref);
@@ -980,8 +979,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored_strv = g_new0 (char *, 1);
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->by_group = g_hash_table_new (NULL, NULL);
-  self->pending_set = g_hash_table_new (NULL, NULL);
+  self->by_index = g_ptr_array_new ();
   self->pending_new = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1268,8 +1266,7 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   g_clear_pointer (&self->reader, sc_journal_reader_free);
 
   g_ptr_array_set_size (self->pending_new, 0);
-  g_hash_table_remove_all (self->pending_set);
-  g_hash_table_remove_all (self->by_group);
+  g_ptr_array_set_size (self->by_index, 0);
   g_list_store_remove_all (self->items);
   g_clear_pointer (&self->store, sc_denial_store_unref);
 
