@@ -992,6 +992,39 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 }
 
 void
+sc_denial_sidebar_update_added (ScDenialSidebar           *self,
+                                ScDenialSidebarTickedFunc  is_ticked,
+                                gpointer                   user_data)
+{
+  GPtrArray *targets;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+  g_return_if_fail (is_ticked != NULL);
+
+  if (self->plan == NULL)
+    return;
+
+  targets = sc_denial_plan_get_targets (self->plan);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      ScPlannedTarget *tp = g_ptr_array_index (targets, i);
+
+      /* From the end: forgetting removes from this array. */
+      for (guint j = tp->plugs->len; j > 0; j--)
+        {
+          ScPlannedPlug *p = g_ptr_array_index (tp->plugs, j - 1);
+
+          if (!is_ticked (tp->target, p->plug, user_data) &&
+              sc_denial_plan_forget_plug (self->plan, tp->target, p->plug))
+            changed = TRUE;
+        }
+    }
+  if (changed)
+    refresh_rows (self);
+}
+
+void
 sc_denial_sidebar_set_max_groups (ScDenialSidebar *self,
                                   guint            max_groups)
 {
