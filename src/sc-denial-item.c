@@ -19,7 +19,8 @@ struct _ScDenialItem
   /* owned */
   ScDenialStore       *store;
   char                *hook_target; /* "hook:NAME", owned; else the target is the app */
-  const char         **hosts;      /* owned array of the store's strings */
+  const char         **hosts;      /* owned array of the store's strings, no_hosts or one_host */
+  const char          *one_host[2]; /* most groups are seen on one host: no array of their own */
   ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
   /* borrowed from the store, kept alive by the reference above */
@@ -55,7 +56,7 @@ sc_denial_item_finalize (GObject *object)
   ScDenialItem *self = (ScDenialItem *) object;
 
   g_clear_pointer (&self->hook_target, g_free);
-  if (self->hosts != no_hosts)
+  if (self->hosts != no_hosts && self->hosts != self->one_host)
     g_free (self->hosts);
   self->hosts = NULL;
   g_clear_pointer (&self->suggestions, sc_suggestion_result_free);
@@ -303,10 +304,17 @@ sc_denial_item_update (ScDenialItem       *self,
     {
       guint n = g_strv_length ((char **) hosts);
 
-      if (self->hosts != no_hosts)
+      if (self->hosts != no_hosts && self->hosts != self->one_host)
         g_free (self->hosts);
       /* The strings are the store's, which this item keeps alive. */
-      self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
+      if (n == 1)
+        {
+          self->one_host[0] = hosts[0];
+          self->one_host[1] = NULL;
+          self->hosts = self->one_host;
+        }
+      else
+        self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);
     }
 }
