@@ -57,6 +57,9 @@ int            sc_journal_file_get_message   (ScJournalFile       *file,
 int            sc_journal_file_read_fields   (ScJournalFile       *file,
                                               const ScJournalFileEntry *entry,
                                               ScJournalEntryFields *fields);
+void           sc_journal_file_prefetch      (ScJournalFile       *file,
+                                              guint64              offset,
+                                              gboolean             items);
 void           sc_journal_file_release_pages (ScJournalFile       *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScJournalFile, sc_journal_file_free)

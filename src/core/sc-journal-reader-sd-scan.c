@@ -53,6 +53,7 @@
  * entry-offset distance after which a unit drops the pages it mapped. */
 #define DIRECT_MIN_UNIT_ENTRIES 4096
 #define DIRECT_RELEASE_BYTES (16 * 1024 * 1024)
+#define DIRECT_PREFETCH 8         /* entries ahead */
 
 /* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
  * by the file reader with sd-journal for what it gives up on (the
@@ -672,6 +673,10 @@ scan_unit_direct (Scan *s,
       if (((i - u->lo) & 0xfff) == 0xfff &&
           (g_atomic_int_get (&s->abort) || g_cancellable_is_cancelled (s->cancellable)))
         break;
+      if (i + DIRECT_PREFETCH < u->hi)
+        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH), FALSE);
+      if (i + DIRECT_PREFETCH / 2 < u->hi)
+        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH / 2), TRUE);
       if (offset - released > DIRECT_RELEASE_BYTES)
         {
           sc_journal_file_release_pages (jf);
