@@ -295,14 +295,20 @@ sc_journal_file_header_times (ScJournalFile *f,
   *tail_usec = le64 (f->data + H_TAIL_REALTIME);
 }
 
-/* Drops the pages of the mapping this reader touched so far: they come
- * back from the page cache when needed again. Bounds the resident size
- * while one file is read from end to end. */
+/* Drops the pages of the mapping between FROM and TO (byte offsets) that
+ * this reader touched: they come back from the page cache when needed
+ * again. Bounds the resident size while a file is read from end to end. */
 void
-sc_journal_file_release_pages (ScJournalFile *f)
+sc_journal_file_release_pages (ScJournalFile *f,
+                               guint64        from,
+                               guint64        to)
 {
-  if (f->mapped)
-    (void) madvise ((void *) f->data, f->size, MADV_DONTNEED);
+  guint64 page = (guint64) sysconf (_SC_PAGESIZE);
+
+  from = (from + page - 1) / page * page;
+  to = MIN (to, f->size) / page * page;
+  if (f->mapped && from < to)
+    (void) madvise ((void *) (f->data + from), to - from, MADV_DONTNEED);
 }
 
 /* Decompresses a zstd frame, at most SC_JOURNAL_DATA_THRESHOLD bytes of it

@@ -60,7 +60,9 @@ int            sc_journal_file_read_fields   (ScJournalFile       *file,
 void           sc_journal_file_prefetch      (ScJournalFile       *file,
                                               guint64              offset,
                                               gboolean             items);
-void           sc_journal_file_release_pages (ScJournalFile       *file);
+void           sc_journal_file_release_pages (ScJournalFile       *file,
+                                              guint64              from,
+                                              guint64              to);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScJournalFile, sc_journal_file_free)
 

@@ -52,7 +52,7 @@
 /* A file read directly: matching entries per unit at least, and the
  * entry-offset distance after which a unit drops the pages it mapped. */
 #define DIRECT_MIN_UNIT_ENTRIES 4096
-#define DIRECT_RELEASE_BYTES (16 * 1024 * 1024)
+#define DIRECT_RELEASE_BYTES (4 * 1024 * 1024)
 #define DIRECT_PREFETCH 8         /* entries ahead */
 
 /* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
@@ -677,10 +677,11 @@ scan_unit_direct (Scan *s,
         sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH), FALSE);
       if (i + DIRECT_PREFETCH / 2 < u->hi)
         sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH / 2), TRUE);
-      if (offset - released > DIRECT_RELEASE_BYTES)
+      /* What lies well behind the entries read is rarely needed again. */
+      if (offset > released + 2 * DIRECT_RELEASE_BYTES)
         {
-          sc_journal_file_release_pages (jf);
-          released = offset;
+          sc_journal_file_release_pages (jf, released, offset - DIRECT_RELEASE_BYTES);
+          released = offset - DIRECT_RELEASE_BYTES;
         }
       if ((r = sc_journal_file_read_entry (jf, offset, &e)) < 0 ||
           (r = sc_journal_file_get_message (jf, &e, &msg, &len)) < 0)
