@@ -64,6 +64,8 @@ enum
 #define H_INCOMPATIBLE 12
 #define H_HEADER_SIZE 88
 #define H_ARENA_SIZE 96
+#define H_DATA_HASH_TABLE_OFFSET 104
+#define H_DATA_HASH_TABLE_SIZE 112
 #define H_FIELD_HASH_TABLE_OFFSET 120
 #define H_FIELD_HASH_TABLE_SIZE 128
 #define H_TAIL_OBJECT_OFFSET 136
@@ -76,6 +78,7 @@ enum
 #define FIELD_HEAD_DATA 32
 #define FIELD_PAYLOAD 40
 #define DATA_HASH 16
+#define DATA_NEXT_HASH 24
 #define DATA_NEXT_FIELD 32
 #define DATA_ENTRY_OFFSET 40
 #define DATA_ENTRY_ARRAY 48
@@ -423,6 +426,46 @@ find_field (ScJournalFile *f,
   return 0;
 }
 
+/* Whether data object D, whose payload is VALUE, is the one sd-journal
+ * finds for VALUE: the first of its hash and payload on the chain of its
+ * bucket of the data hash table (the hash is the one stored in D: this
+ * reader does not compute hashes). An error when it is not there or
+ * another object comes first. */
+static int
+check_data_bucket (ScJournalFile *f,
+                   guint64        d,
+                   const char    *value,
+                   gsize          value_len)
+{
+  guint64 table = le64 (f->data + H_DATA_HASH_TABLE_OFFSET);
+  guint64 table_size = le64 (f->data + H_DATA_HASH_TABLE_SIZE);
+  guint64 max_steps = f->limit / (f->payload_offset + 1) + 1, steps = 0;
+  guint64 hash = le64 (f->data + d + DATA_HASH);
+  guint64 o;
+
+  if (table < f->header_size + OBJECT_HEADER || table > f->limit || table_size > f->limit - table ||
+      table_size % 16 != 0 || table_size == 0)
+    return -EBADMSG;
+  o = le64 (f->data + table + (hash % (table_size / 16)) * 16);
+  while (o != 0)
+    {
+      const char *p;
+      gsize len;
+      int r;
+
+      if (o == d)
+        return 0;
+      if (++steps > max_steps)
+        return -ELOOP;
+      if ((r = data_payload (f, o, f->field_buf, &p, &len)) < 0)
+        return r;
+      if (le64 (f->data + o + DATA_HASH) == hash && len == value_len && memcmp (p, value, len) == 0)
+        return -EBADMSG;
+      o = le64 (f->data + o + DATA_NEXT_HASH);
+    }
+  return -EBADMSG;
+}
+
 /* The data object of field FIELD (a FIELD object, 0 for none) whose
  * payload is VALUE, in *OUT (0 when there is none). */
 static int
@@ -462,7 +505,7 @@ find_data (ScJournalFile *f,
         }
       d = le64 (f->data + d + DATA_NEXT_FIELD);
     }
-  return 0;
+  return *out != 0 ? check_data_bucket (f, *out, value, value_len) : 0;
 }
 
 /* Appends the entries of data object D to OUT, in file order. */
