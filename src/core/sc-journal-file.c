@@ -11,12 +11,13 @@
  * u8 reserved[6], le64 size}.
  *
  * The entries of the reader's matches are found the way sd-journal finds
- * them, from the data objects of the matched values (their entry_offset
- * and entry-array chains list their entries in file order), except that
- * the data objects are found by walking the field hash table and the
- * field's chain of values (no hash function is needed). Every offset and
- * size is checked against the file; every chain has a step limit; any
- * doubt is an error, and the caller then reads the file with sd-journal.
+ * them: the data object of each matched value is looked up in the data
+ * hash table (SipHash-2-4 keyed with the file id: files without keyed
+ * hashes, systemd before 246, are left to sd-journal), and its
+ * entry_offset and entry-array chain list its entries in file order.
+ * Every offset and size is checked against the file; every chain has a
+ * step limit; any doubt is an error, and the caller then reads the file
+ * with sd-journal.
  */
 #define G_LOG_DOMAIN "sc-journal-reader"
 
@@ -38,7 +39,6 @@
 enum
 {
   OBJECT_DATA = 1,
-  OBJECT_FIELD = 2,
   OBJECT_ENTRY = 3,
   OBJECT_ENTRY_ARRAY = 6,
 };
@@ -62,24 +62,19 @@ enum
 
 /* Offsets in the header. */
 #define H_INCOMPATIBLE 12
+#define H_FILE_ID 24
 #define H_HEADER_SIZE 88
 #define H_ARENA_SIZE 96
 #define H_DATA_HASH_TABLE_OFFSET 104
 #define H_DATA_HASH_TABLE_SIZE 112
-#define H_FIELD_HASH_TABLE_OFFSET 120
-#define H_FIELD_HASH_TABLE_SIZE 128
 #define H_TAIL_OBJECT_OFFSET 136
 #define H_N_ENTRIES 152
 #define H_HEAD_REALTIME 184
 #define H_TAIL_REALTIME 192
 
 /* Offsets in objects. */
-#define FIELD_NEXT_HASH 24
-#define FIELD_HEAD_DATA 32
-#define FIELD_PAYLOAD 40
 #define DATA_HASH 16
 #define DATA_NEXT_HASH 24
-#define DATA_NEXT_FIELD 32
 #define DATA_ENTRY_OFFSET 40
 #define DATA_ENTRY_ARRAY 48
 #define DATA_N_ENTRIES 56
@@ -170,6 +165,9 @@ file_check_header (ScJournalFile *f)
     return -EBADMSG;
   f->incompatible = le32 (h + H_INCOMPATIBLE);
   if ((f->incompatible & ~(guint32) INCOMPAT_KNOWN) != 0)
+    return -EPROTONOSUPPORT;
+  /* Older files hash with Jenkins' lookup3, which this reader lacks. */
+  if ((f->incompatible & INCOMPAT_KEYED_HASH) == 0)
     return -EPROTONOSUPPORT;
   f->compact = (f->incompatible & INCOMPAT_COMPACT) != 0;
   f->payload_offset = f->compact ? DATA_PAYLOAD_COMPACT : DATA_PAYLOAD;
@@ -385,64 +383,80 @@ data_payload (ScJournalFile *f,
   return -EPROTONOSUPPORT;
 }
 
-/* The FIELD object named NAME in *OUT (0 when the file has none). A name
- * found twice is an error: sd-journal would find only one of them. */
-static int
-find_field (ScJournalFile *f,
-            const char    *name,
-            guint64       *out)
+#define ROTL(x, b) (guint64) (((x) << (b)) | ((x) >> (64 - (b))))
+#define SIPROUND \
+  do { \
+    v0 += v1; v1 = ROTL (v1, 13); v1 ^= v0; v0 = ROTL (v0, 32); \
+    v2 += v3; v3 = ROTL (v3, 16); v3 ^= v2; \
+    v0 += v3; v3 = ROTL (v3, 21); v3 ^= v0; \
+    v2 += v1; v1 = ROTL (v1, 17); v1 ^= v2; v2 = ROTL (v2, 32); \
+  } while (0)
+
+/* SipHash-2-4 of IN with the 16-byte KEY: the hash of data objects in
+ * files with keyed hashes (the key is the file's id). */
+static guint64
+siphash24 (const guint8 *in,
+           gsize         len,
+           const guint8 *key)
 {
-  guint64 table = le64 (f->data + H_FIELD_HASH_TABLE_OFFSET);
-  guint64 table_size = le64 (f->data + H_FIELD_HASH_TABLE_SIZE);
-  guint64 max_steps = f->limit / FIELD_PAYLOAD + 1, steps = 0;
-  gsize name_len = strlen (name);
+  guint64 k0 = le64 (key), k1 = le64 (key + 8);
+  guint64 v0 = G_GUINT64_CONSTANT (0x736f6d6570736575) ^ k0;
+  guint64 v1 = G_GUINT64_CONSTANT (0x646f72616e646f6d) ^ k1;
+  guint64 v2 = G_GUINT64_CONSTANT (0x6c7967656e657261) ^ k0;
+  guint64 v3 = G_GUINT64_CONSTANT (0x7465646279746573) ^ k1;
+  guint64 b = ((guint64) len) << 56;
+  gsize whole = len - len % 8;
 
-  *out = 0;
-  if (table < f->header_size + OBJECT_HEADER || table > f->limit || table_size > f->limit - table ||
-      table_size % 16 != 0)
-    return -EBADMSG;
-  for (guint64 b = 0; b < table_size / 16; b++)
+  for (gsize i = 0; i < whole; i += 8)
     {
-      guint64 o = le64 (f->data + table + b * 16);
+      guint64 m = le64 (in + i);
 
-      while (o != 0)
-        {
-          guint64 size;
-          int r;
-
-          if (++steps > max_steps)
-            return -ELOOP;
-          if ((r = object_at (f, o, OBJECT_FIELD, FIELD_PAYLOAD + 1, &size)) < 0)
-            return r;
-          if (size - FIELD_PAYLOAD == name_len && memcmp (f->data + o + FIELD_PAYLOAD, name, name_len) == 0)
-            {
-              if (*out != 0)
-                return -EBADMSG;
-              *out = o;
-            }
-          o = le64 (f->data + o + FIELD_NEXT_HASH);
-        }
+      v3 ^= m;
+      SIPROUND;
+      SIPROUND;
+      v0 ^= m;
     }
-  return 0;
+  for (gsize i = 0; i < len % 8; i++)
+    b |= ((guint64) in[whole + i]) << (8 * i);
+  v3 ^= b;
+  SIPROUND;
+  SIPROUND;
+  v0 ^= b;
+  v2 ^= 0xff;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  SIPROUND;
+  return v0 ^ v1 ^ v2 ^ v3;
 }
 
-/* Whether data object D, whose payload is VALUE, is the one sd-journal
- * finds for VALUE: the first of its hash and payload on the chain of its
- * bucket of the data hash table (the hash is the one stored in D: this
- * reader does not compute hashes). An error when it is not there or
- * another object comes first. */
+#undef SIPROUND
+#undef ROTL
+
+guint64
+_sc_journal_file_siphash24 (const guint8 *in,
+                            gsize         len,
+                            const guint8 *key)
+{
+  return siphash24 (in, len, key);
+}
+
+/* The data object whose payload is VALUE in *OUT (0 when there is none),
+ * found as sd-journal finds it: the first object of its hash and payload
+ * on the chain of its bucket of the data hash table. */
 static int
-check_data_bucket (ScJournalFile *f,
-                   guint64        d,
-                   const char    *value,
-                   gsize          value_len)
+find_data (ScJournalFile *f,
+           const char    *value,
+           guint64       *out)
 {
   guint64 table = le64 (f->data + H_DATA_HASH_TABLE_OFFSET);
   guint64 table_size = le64 (f->data + H_DATA_HASH_TABLE_SIZE);
   guint64 max_steps = f->limit / (f->payload_offset + 1) + 1, steps = 0;
-  guint64 hash = le64 (f->data + d + DATA_HASH);
+  gsize value_len = strlen (value);
+  guint64 hash = siphash24 ((const guint8 *) value, value_len, f->data + H_FILE_ID);
   guint64 o;
 
+  *out = 0;
   if (table < f->header_size + OBJECT_HEADER || table > f->limit || table_size > f->limit - table ||
       table_size % 16 != 0 || table_size == 0)
     return -EBADMSG;
@@ -453,59 +467,23 @@ check_data_bucket (ScJournalFile *f,
       gsize len;
       int r;
 
-      if (o == d)
-        return 0;
       if (++steps > max_steps)
         return -ELOOP;
-      if ((r = data_payload (f, o, f->field_buf, &p, &len)) < 0)
+      if ((r = object_at (f, o, OBJECT_DATA, f->payload_offset + 1, &len)) < 0)
         return r;
-      if (le64 (f->data + o + DATA_HASH) == hash && len == value_len && memcmp (p, value, len) == 0)
-        return -EBADMSG;
+      if (le64 (f->data + o + DATA_HASH) == hash)
+        {
+          if ((r = data_payload (f, o, f->field_buf, &p, &len)) < 0)
+            return r;
+          if (len == value_len && memcmp (p, value, len) == 0)
+            {
+              *out = o;
+              return 0;
+            }
+        }
       o = le64 (f->data + o + DATA_NEXT_HASH);
     }
-  return -EBADMSG;
-}
-
-/* The data object of field FIELD (a FIELD object, 0 for none) whose
- * payload is VALUE, in *OUT (0 when there is none). */
-static int
-find_data (ScJournalFile *f,
-           guint64        field,
-           const char    *value,
-           guint64       *out)
-{
-  guint64 max_steps = f->limit / (f->payload_offset + 1) + 1, steps = 0;
-  gsize value_len = strlen (value);
-  const char *eq = strchr (value, '=');
-  gsize name_len = (gsize) (eq - value) + 1;
-  guint64 d;
-
-  *out = 0;
-  if (field == 0)
-    return 0;
-  d = le64 (f->data + field + FIELD_HEAD_DATA);
-  while (d != 0)
-    {
-      const char *p;
-      gsize len;
-      int r;
-
-      if (++steps > max_steps)
-        return -ELOOP;
-      if ((r = data_payload (f, d, f->field_buf, &p, &len)) < 0)
-        return r;
-      /* Every value on the chain is of this field. */
-      if (len < name_len || memcmp (p, value, name_len) != 0)
-        return -EBADMSG;
-      if (len == value_len && memcmp (p, value, len) == 0)
-        {
-          if (*out != 0)
-            return -EBADMSG;
-          *out = d;
-        }
-      d = le64 (f->data + d + DATA_NEXT_FIELD);
-    }
-  return *out != 0 ? check_data_bucket (f, *out, value, value_len) : 0;
+  return 0;
 }
 
 /* Appends the entries of data object D to OUT, in file order. */
@@ -619,12 +597,10 @@ sc_journal_file_find_matches (ScJournalFile  *f,
                               guint64         since_usec,
                               GArray        **offsets)
 {
-  static const struct { const char *field, *value; } matches[] = {
-    { "_TRANSPORT", "_TRANSPORT=kernel" },
-    { "_AUDIT_TYPE", "_AUDIT_TYPE=1400" },
-    { "_AUDIT_TYPE", "_AUDIT_TYPE=1326" },
-    { "_AUDIT_TYPE", "_AUDIT_TYPE=1107" },
-    { "SYSLOG_IDENTIFIER", "SYSLOG_IDENTIFIER=dbus-daemon" },
+  static const char * const matches[] = {
+    "_TRANSPORT=kernel",
+    "_AUDIT_TYPE=1400", "_AUDIT_TYPE=1326", "_AUDIT_TYPE=1107",
+    "SYSLOG_IDENTIFIER=dbus-daemon",
   };
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (guint64));
   guint lo, hi;
@@ -633,11 +609,9 @@ sc_journal_file_find_matches (ScJournalFile  *f,
   *offsets = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
     {
-      guint64 field, d;
+      guint64 d;
 
-      if ((r = find_field (f, matches[i].field, &field)) < 0 ||
-          (r = find_data (f, field, matches[i].value, &d)) < 0 ||
-          (r = data_entries (f, d, out)) < 0)
+      if ((r = find_data (f, matches[i], &d)) < 0 || (r = data_entries (f, d, out)) < 0)
         return r;
     }
   sort_unique (out);
@@ -646,7 +620,7 @@ sc_journal_file_find_matches (ScJournalFile  *f,
     {
       g_autoptr(GArray) boot = g_array_new (FALSE, FALSE, sizeof (guint64));
       char value[10 + 33] = "_BOOT_ID=";
-      guint64 field, d;
+      guint64 d;
 
       for (guint i = 0; i < 16; i++)
         {
@@ -654,9 +628,7 @@ sc_journal_file_find_matches (ScJournalFile  *f,
           value[10 + 2 * i] = "0123456789abcdef"[boot_id[i] & 0xf];
         }
       value[41] = '\0';
-      if ((r = find_field (f, "_BOOT_ID", &field)) < 0 ||
-          (r = find_data (f, field, value, &d)) < 0 ||
-          (r = data_entries (f, d, boot)) < 0)
+      if ((r = find_data (f, value, &d)) < 0 || (r = data_entries (f, d, boot)) < 0)
         return r;
       intersect (out, boot);
     }
