@@ -75,6 +75,7 @@ enum
 /* Offsets in objects. */
 #define DATA_HASH 16
 #define DATA_NEXT_HASH 24
+#define DATA_NEXT_FIELD 32
 #define DATA_ENTRY_OFFSET 40
 #define DATA_ENTRY_ARRAY 48
 #define DATA_N_ENTRIES 56
@@ -144,6 +145,31 @@ object_at (ScJournalFile *f,
   s = le64 (f->data + offset + 8);
   if (s < min_size || s > f->limit - offset)
     return -EBADMSG;
+  /* What sd-journal checks when it moves to an object (its
+   * journal_file_check_object()): a file that fails is left to it. */
+  switch (type)
+    {
+    case OBJECT_DATA:
+      {
+        const guint8 *o = f->data + offset;
+
+        if ((le64 (o + DATA_ENTRY_OFFSET) == 0) != (le64 (o + DATA_N_ENTRIES) == 0) ||
+            ((le64 (o + DATA_NEXT_HASH) | le64 (o + DATA_NEXT_FIELD) | le64 (o + DATA_ENTRY_OFFSET) |
+              le64 (o + DATA_ENTRY_ARRAY)) & 7) != 0)
+          return -EBADMSG;
+        break;
+      }
+    case OBJECT_ENTRY_ARRAY:
+      {
+        gsize item_size = f->compact ? 4 : 8;
+
+        if ((s - ENTRY_ARRAY_ITEMS) % item_size != 0 || (le64 (f->data + offset + ENTRY_ARRAY_NEXT) & 7) != 0)
+          return -EBADMSG;
+        break;
+      }
+    default:
+      break;
+    }
   *size = s;
   return 0;
 }
@@ -669,7 +695,8 @@ sc_journal_file_read_entry (ScJournalFile      *f,
 
   if ((r = object_at (f, offset, OBJECT_ENTRY, ENTRY_ITEMS + item_size, &size)) < 0)
     return r;
-  if ((size - ENTRY_ITEMS) % item_size != 0 || le64 (f->data + offset + ENTRY_SEQNUM) == 0)
+  e->seqnum = le64 (f->data + offset + ENTRY_SEQNUM);
+  if ((size - ENTRY_ITEMS) % item_size != 0 || e->seqnum == 0)
     return -EBADMSG;
   e->offset = offset;
   e->realtime = le64 (f->data + offset + ENTRY_REALTIME);

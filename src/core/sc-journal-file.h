@@ -25,6 +25,7 @@ typedef struct _ScJournalFile ScJournalFile;
 typedef struct
 {
   guint64       offset;
+  guint64       seqnum;
   guint64       realtime;
   guint64       monotonic;
   guint8        boot_id[16];

@@ -651,7 +651,7 @@ scan_unit_direct (Scan *s,
   ScanFile *f = g_ptr_array_index (s->files, u->file);
   guint64 since = (guint64) MAX (self->options.since_usec, 0);
   g_autoptr(ScJournalFile) jf = NULL;
-  guint64 released = 0;
+  guint64 released = 0, seqnum = 0;
   int r = 0;
 
   if (u->direct_failed)
@@ -660,6 +660,19 @@ scan_unit_direct (Scan *s,
     {
       u->direct_failed = TRUE;
       return;
+    }
+  /* sd-journal skips an entry whose sequence number is not above the
+   * last one it returned; a file where that happens is left to it. */
+  if (u->lo > 0)
+    {
+      ScJournalFileEntry e;
+
+      if ((r = sc_journal_file_read_entry (jf, g_array_index (f->offsets, guint64, u->lo - 1), &e)) < 0)
+        {
+          u->direct_failed = TRUE;
+          return;
+        }
+      seqnum = e.seqnum;
     }
   for (guint i = u->lo; i < u->hi; i++)
     {
@@ -683,8 +696,15 @@ scan_unit_direct (Scan *s,
           sc_journal_file_release_pages (jf, released, offset - DIRECT_RELEASE_BYTES);
           released = offset - DIRECT_RELEASE_BYTES;
         }
-      if ((r = sc_journal_file_read_entry (jf, offset, &e)) < 0 ||
-          (r = sc_journal_file_get_message (jf, &e, &msg, &len)) < 0)
+      if ((r = sc_journal_file_read_entry (jf, offset, &e)) < 0)
+        break;
+      if (e.seqnum <= seqnum)
+        {
+          r = -EBADMSG;
+          break;
+        }
+      seqnum = e.seqnum;
+      if ((r = sc_journal_file_get_message (jf, &e, &msg, &len)) < 0)
         break;
       if (r == 0 || len < 8)
         continue;
