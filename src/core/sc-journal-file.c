@@ -32,6 +32,7 @@
 #include <zstd.h>
 
 #include "sc-journal-file.h"
+#include "sc-system-libs.h"
 
 #define HEADER_MIN 224          /* up to n_fields and its neighbour */
 #define OBJECT_HEADER 16
@@ -91,6 +92,42 @@ enum
 
 #define VALID_REALTIME(u) ((u) > 0 && (u) < (G_GUINT64_CONSTANT (1) << 55))
 #define VALID_MONOTONIC(u) ((u) < (G_GUINT64_CONSTANT (1) << 55))
+
+/* libzstd is opened the first time a compressed object is read, like the
+ * other system libraries (sc-system-libs.h): the window does not load it
+ * at startup. */
+#define SC_LIBZSTD_FUNCTIONS(F) \
+  F (ZSTD_createDCtx) \
+  F (ZSTD_DCtx_reset) \
+  F (ZSTD_decompressStream) \
+  F (ZSTD_freeDCtx) \
+  F (ZSTD_getFrameContentSize) \
+  F (ZSTD_isError)
+
+typedef struct
+{
+  SC_LIBZSTD_FUNCTIONS (SC_SYSTEM_LIBS_POINTER)
+} ScLibzstd;
+
+#define ZSTD_NAME(name) #name,
+
+static ScLibzstd zstd_table;
+static gboolean zstd_loaded;
+static gsize zstd_once;
+
+/* The table, or NULL when libzstd cannot be opened. */
+static const ScLibzstd *
+libzstd (void)
+{
+  if (g_once_init_enter (&zstd_once))
+    {
+      static const char * const names[] = { SC_LIBZSTD_FUNCTIONS (ZSTD_NAME) NULL };
+
+      zstd_loaded = sc_system_lib_open ("libzstd.so.1", names, (gpointer *) &zstd_table, NULL);
+      g_once_init_leave (&zstd_once, 1);
+    }
+  return zstd_loaded ? &zstd_table : NULL;
+}
 
 struct _ScJournalFile
 {
@@ -299,7 +336,7 @@ sc_journal_file_free (ScJournalFile *f)
   if (f->mapped)
     munmap ((void *) f->data, f->size);
   if (f->dctx != NULL)
-    ZSTD_freeDCtx (f->dctx);
+    libzstd ()->ZSTD_freeDCtx (f->dctx);
   g_byte_array_unref (f->message_buf);
   g_byte_array_unref (f->field_buf);
   g_free (f);
@@ -348,17 +385,21 @@ decompress_zstd (ScJournalFile *f,
                  const char   **out,
                  gsize         *out_len)
 {
-  unsigned long long content = ZSTD_getFrameContentSize (src, src_len);
+  const ScLibzstd *z = libzstd ();
+  unsigned long long content;
   ZSTD_inBuffer in = { src, src_len, 0 };
   ZSTD_outBuffer o;
   gsize want;
 
+  if (z == NULL)
+    return -EPROTONOSUPPORT;
+  content = z->ZSTD_getFrameContentSize (src, src_len);
   if (content == ZSTD_CONTENTSIZE_ERROR || content == ZSTD_CONTENTSIZE_UNKNOWN)
     return -EBADMSG;
   want = (gsize) MIN (content, (unsigned long long) SC_JOURNAL_DATA_THRESHOLD);
-  if (f->dctx == NULL && (f->dctx = ZSTD_createDCtx ()) == NULL)
+  if (f->dctx == NULL && (f->dctx = z->ZSTD_createDCtx ()) == NULL)
     return -ENOMEM;
-  ZSTD_DCtx_reset (f->dctx, ZSTD_reset_session_only);
+  z->ZSTD_DCtx_reset (f->dctx, ZSTD_reset_session_only);
   g_byte_array_set_size (buf, (guint) want + 1);
   o.dst = buf->data;
   o.size = want;
@@ -366,9 +407,9 @@ decompress_zstd (ScJournalFile *f,
   while (o.pos < want)
     {
       gsize in_before = in.pos, out_before = o.pos;
-      size_t k = ZSTD_decompressStream (f->dctx, &o, &in);
+      size_t k = z->ZSTD_decompressStream (f->dctx, &o, &in);
 
-      if (ZSTD_isError (k))
+      if (z->ZSTD_isError (k))
         return -EBADMSG;
       if (k == 0 || (in.pos == in_before && o.pos == out_before))
         break;
