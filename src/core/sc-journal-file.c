@@ -375,6 +375,23 @@ sc_journal_file_release_pages (ScJournalFile *f,
     (void) madvise ((void *) (f->data + from), to - from, MADV_DONTNEED);
 }
 
+/* Maps the pages between FROM and TO in one call (MADV_POPULATE_READ,
+ * Linux 5.14), cheaper than a page fault for each; a no-op elsewhere. */
+void
+sc_journal_file_populate (ScJournalFile *f,
+                          guint64        from,
+                          guint64        to)
+{
+#ifdef MADV_POPULATE_READ
+  guint64 page = (guint64) sysconf (_SC_PAGESIZE);
+
+  from = from / page * page;
+  to = MIN (to, f->size);
+  if (f->mapped && from < to)
+    (void) madvise ((void *) (f->data + from), to - from, MADV_POPULATE_READ);
+#endif
+}
+
 /* Decompresses a zstd frame, at most SC_JOURNAL_DATA_THRESHOLD bytes of it
  * (what sd-journal returns with that data threshold). */
 static int

@@ -53,7 +53,7 @@
  * entry-offset distance after which a unit drops the pages it mapped. */
 #define DIRECT_MIN_UNIT_ENTRIES 4096
 #define DIRECT_RELEASE_BYTES (4 * 1024 * 1024)
-#define DIRECT_PREFETCH 8         /* entries ahead */
+#define DIRECT_PREFETCH 16         /* entries ahead */
 
 /* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
  * by the file reader with sd-journal for what it gives up on (the
@@ -651,7 +651,7 @@ scan_unit_direct (Scan *s,
   ScanFile *f = g_ptr_array_index (s->files, u->file);
   guint64 since = (guint64) MAX (self->options.since_usec, 0);
   g_autoptr(ScJournalFile) jf = NULL;
-  guint64 released = 0, seqnum = 0;
+  guint64 released = 0, populated = 0, seqnum = 0;
   int r = 0;
 
   if (u->direct_failed)
@@ -690,6 +690,12 @@ scan_unit_direct (Scan *s,
         sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH), FALSE);
       if (i + DIRECT_PREFETCH / 2 < u->hi)
         sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH / 2), TRUE);
+      /* Map what lies ahead in one go. */
+      if (offset + DIRECT_RELEASE_BYTES / 2 > populated)
+        {
+          sc_journal_file_populate (jf, MAX (offset, populated), offset + DIRECT_RELEASE_BYTES);
+          populated = offset + DIRECT_RELEASE_BYTES;
+        }
       /* What lies well behind the entries read is rarely needed again. */
       if (offset > released + 2 * DIRECT_RELEASE_BYTES)
         {
