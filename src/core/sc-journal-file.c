@@ -686,19 +686,29 @@ sc_journal_file_find_matches (ScJournalFile  *f,
     "_AUDIT_TYPE=1400", "_AUDIT_TYPE=1326", "_AUDIT_TYPE=1107",
     "SYSLOG_IDENTIFIER=dbus-daemon",
   };
-  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (guint64));
-  guint lo, hi;
+  g_autoptr(GArray) out = NULL;
+  guint64 found[G_N_ELEMENTS (matches)], total = 0;
+  guint lo, hi, lists = 0;
   int r;
 
   *offsets = NULL;
   for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
     {
-      guint64 d;
-
-      if ((r = find_data (f, matches[i], &d)) < 0 || (r = data_entries (f, d, out)) < 0)
+      if ((r = find_data (f, matches[i], &found[i])) < 0)
         return r;
+      if (found[i] != 0)
+        {
+          total += MIN (le64 (f->data + found[i] + DATA_N_ENTRIES), f->limit / ENTRY_ITEMS);
+          lists++;
+        }
     }
-  sort_unique (out);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (guint64), (guint) MIN (total, G_MAXUINT32));
+  for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
+    if ((r = data_entries (f, found[i], out)) < 0)
+      return r;
+  /* Each list is in file order already. */
+  if (lists > 1)
+    sort_unique (out);
 
   if (boot_id != NULL && out->len > 0)
     {
