@@ -54,6 +54,8 @@
 #define DIRECT_MIN_UNIT_ENTRIES 4096
 #define DIRECT_RELEASE_BYTES (4 * 1024 * 1024)
 #define DIRECT_PREFETCH 16         /* entries ahead */
+#define DIRECT_UNIT_BYTES (16 * 1024 * 1024)
+#define DIRECT_MAX_UNITS_PER_FILE 2
 
 /* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
  * by the file reader with sd-journal for what it gives up on (the
@@ -341,7 +343,7 @@ plan_file_direct (Scan      *s,
   if (offsets->len == 0)
     return TRUE;
 
-  n = (guint) CLAMP (sc_journal_file_size (jf) / UNIT_BYTES, 1, MAX_UNITS_PER_FILE);
+  n = (guint) CLAMP (sc_journal_file_size (jf) / DIRECT_UNIT_BYTES, 1, DIRECT_MAX_UNITS_PER_FILE);
   n = MIN (n, offsets->len / DIRECT_MIN_UNIT_ENTRIES + 1);
   f->order_usec = MAX (head, since);
   for (guint k = 0; k < n; k++)
