@@ -8,7 +8,7 @@ packages=(
   meson ninja-build pkg-config gcc gettext libglib2.0-dev-bin
   # libraries (README: "Dependencies")
   libgtk-4-dev libadwaita-1-dev libyaml-dev libsystemd-dev libapparmor-dev libseccomp-dev
-  libsnapd-glib-dev
+  libsnapd-glib-dev libzstd-dev
   # tests: a display for the window, real journal files, file validators
   xvfb xauth x11-utils dbus-daemon systemd-journal-remote desktop-file-utils appstream python3
   # tests: a real snapd (tests/snapd/) with try-mode snaps

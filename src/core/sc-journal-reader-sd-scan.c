@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "sc-denial-parser.h"
+#include "sc-journal-file.h"
 #include "sc-journal-reader-private.h"
 #include "sc-system-libs.h"
 
@@ -48,6 +49,24 @@
 #define UNIQUE_MAX_BYTES (40 * 1024 * 1024)
 #define SAMPLE_ENTRIES 256
 #define LOOKUPS_PER_HANDLE 1024
+/* A file read directly: matching entries per unit at least, and the
+ * entry-offset distance after which a unit drops the pages it mapped. */
+#define DIRECT_MIN_UNIT_ENTRIES 4096
+#define DIRECT_RELEASE_BYTES (4 * 1024 * 1024)
+#define DIRECT_PREFETCH 16         /* entries ahead */
+#define DIRECT_UNIT_BYTES (16 * 1024 * 1024)
+#define DIRECT_MAX_UNITS_PER_FILE 2
+
+/* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
+ * by the file reader with sd-journal for what it gives up on (the
+ * default), by sd-journal only ("sd"), or by the file reader only, a file
+ * it gives up on counting as unreadable ("direct"). */
+typedef enum
+{
+  READ_MODE_AUTO,
+  READ_MODE_SD,
+  READ_MODE_DIRECT,
+} ReadMode;
 
 typedef struct
 {
@@ -78,11 +97,15 @@ typedef struct
   gboolean      has_stop;
   EntryId       stop;         /* the first entry of the file's next unit */
   gboolean      unique;       /* read by the distinct values of MESSAGE */
+  gboolean      direct;       /* read by the file reader: matches LO..HI-1 of the file's */
+  guint         lo;
+  guint         hi;
   /* Results, written by the worker before it sets done. */
   GArray       *items;        /* of Item */
   GStringChunk *strings;
   int           error;        /* negative errno */
   gboolean      missed_stop;  /* the end came before the stop entry */
+  gboolean      direct_failed; /* the file reader gave up on the file */
   gboolean      done;
 } Unit;
 
@@ -95,6 +118,7 @@ typedef struct
   gboolean  delivered;
   gboolean  failed;
   guint64   order_usec;
+  GArray   *offsets;          /* of guint64: the matching entries, read directly; or NULL */
 } ScanFile;
 
 typedef struct
@@ -107,6 +131,7 @@ typedef struct
   gint             abort;      /* atomic: stop early */
   GMutex           lock;
   GCond            cond;
+  ReadMode         mode;
   guint            n_done;
   guint            n_failed;   /* files that could not be read */
 } Scan;
@@ -129,10 +154,23 @@ static void
 scan_file_free (ScanFile *f)
 {
   g_free (f->path);
+  g_clear_pointer (&f->offsets, g_array_unref);
   g_free (f);
 }
 
 /* ---- Planning --------------------------------------------------------- */
+
+static ReadMode
+read_mode (void)
+{
+  const char *v = g_getenv ("SC_JOURNAL_FILE_READER");
+
+  if (g_strcmp0 (v, "sd") == 0)
+    return READ_MODE_SD;
+  if (g_strcmp0 (v, "direct") == 0)
+    return READ_MODE_DIRECT;
+  return READ_MODE_AUTO;
+}
 
 static guint64
 le64 (const guchar *p)
@@ -275,6 +313,61 @@ prefer_unique (ScJournalReader *self,
   return distinct * 74 + candidates * 2800 < matching * 370;
 }
 
+/* Plans file F to be read by the file reader (sc-journal-file.c): finds
+ * its matching entries from its indexes and cuts them into units. FALSE
+ * when the reader does not understand the file, which sd-journal then
+ * reads. */
+static gboolean
+plan_file_direct (Scan      *s,
+                  guint      index,
+                  GPtrArray *units)
+{
+  ScJournalReader *self = s->self;
+  ScanFile *f = g_ptr_array_index (s->files, index);
+  guint64 since = (guint64) MAX (self->options.since_usec, 0);
+  g_autoptr(ScJournalFile) jf = NULL;
+  g_autoptr(GArray) offsets = NULL;
+  guint64 n_entries = 0, head = 0, tail = 0;
+  guint n;
+  int r;
+
+  if ((jf = sc_journal_file_open (f->path, &r)) == NULL)
+    return FALSE;
+  sc_journal_file_header_times (jf, &n_entries, &head, &tail);
+  f->first_unit = units->len;
+  if (n_entries == 0 || (since > 0 && tail > 0 && tail < since))
+    return TRUE;   /* nothing in the window: no unit at all */
+  if (sc_journal_file_find_matches (jf, self->boot_match != NULL ? self->boot_id.bytes : NULL,
+                                    since, &offsets) < 0)
+    return FALSE;
+  if (offsets->len == 0)
+    return TRUE;
+
+  n = (guint) CLAMP (sc_journal_file_size (jf) / DIRECT_UNIT_BYTES, 1, DIRECT_MAX_UNITS_PER_FILE);
+  n = MIN (n, offsets->len / DIRECT_MIN_UNIT_ENTRIES + 1);
+  f->order_usec = MAX (head, since);
+  for (guint k = 0; k < n; k++)
+    {
+      guint lo = (guint) ((guint64) offsets->len * k / n);
+      ScJournalFileEntry e;
+      Unit *u;
+
+      if (sc_journal_file_read_entry (jf, g_array_index (offsets, guint64, lo), &e) < 0)
+        {
+          g_ptr_array_remove_range (units, f->first_unit, units->len - f->first_unit);
+          return FALSE;
+        }
+      u = unit_new (index, 0, MAX (e.realtime, f->order_usec));
+      u->direct = TRUE;
+      u->lo = lo;
+      u->hi = (guint) ((guint64) offsets->len * (k + 1) / n);
+      g_ptr_array_add (units, u);
+    }
+  f->n_units = n;
+  f->offsets = g_steal_pointer (&offsets);
+  return TRUE;
+}
+
 /* Cuts file F into units of about UNIT_BYTES by time, or skips it when its
  * header says it ends before --since; a file that is cheaper to read by
  * its distinct messages is one unit. */
@@ -293,7 +386,19 @@ plan_file (Scan      *s,
   Unit *u;
   int r;
 
+  if (s->mode != READ_MODE_SD && plan_file_direct (s, index, units))
+    return;
   f->first_unit = units->len;
+  if (s->mode == READ_MODE_DIRECT)
+    {
+      /* Counted as unreadable when the units are collected. */
+      u = unit_new (index, 0, 0);
+      u->direct = TRUE;
+      u->direct_failed = TRUE;
+      g_ptr_array_add (units, u);
+      f->n_units = 1;
+      return;
+    }
   have_header = read_file_header (f->path, &size, &n_entries, &n_data, &head, &tail);
   if (have_header && (n_entries == 0 || (since > 0 && tail > 0 && tail < since)))
     return;   /* nothing in the window: no unit at all */
@@ -352,6 +457,47 @@ compare_units (gconstpointer a,
 
 /* ---- Workers ---------------------------------------------------------- */
 
+/* Parses the record MSG (LEN bytes) of an entry with fields F and keeps it
+ * in unit U. */
+static void
+add_parsed (Unit                       *u,
+            const ScJournalEntryFields *f,
+            const char                 *msg,
+            gsize                       len,
+            guint64                     realtime,
+            guint64                     monotonic)
+{
+  ScRecordContext context = { 0 };
+  Item item = { 0 };
+
+  context.transport = _sc_journal_nonempty (f->transport);
+  context.hostname = _sc_journal_nonempty (f->hostname);
+  context.audit_type_name = _sc_journal_nonempty (f->audit_type_name);
+  context.audit_id = _sc_journal_nonempty (f->audit_id);
+  context.syslog_identifier = _sc_journal_nonempty (f->identifier);
+  context.realtime_usec = (gint64) realtime;
+  if (f->source_realtime[0] != '\0')
+    {
+      gint64 v = g_ascii_strtoll (f->source_realtime, NULL, 10);
+      if (v > 0)
+        context.realtime_usec = v;
+    }
+
+  item.type = sc_denial_parse_message (msg, (gssize) len, &context, &item.denial, &item.lost);
+  if (item.type == SC_RECORD_NONE)
+    {
+      g_clear_pointer (&item.denial, sc_denial_unref);
+      return;
+    }
+  item.lost_is_total = item.type == SC_RECORD_RATELIMIT && sc_denial_lost_is_total (msg, (gssize) len);
+  if (context.hostname != NULL)
+    item.hostname = g_string_chunk_insert_const (u->strings, context.hostname);
+  item.realtime = realtime;
+  item.monotonic = monotonic;
+  item.seq = u->items->len;
+  g_array_append_val (u->items, item);
+}
+
 static void
 add_item (ScJournalReader *self,
           sd_journal      *j,
@@ -361,8 +507,6 @@ add_item (ScJournalReader *self,
           gboolean         check_groups)
 {
   ScJournalEntryFields f;
-  ScRecordContext context = { 0 };
-  Item item = { 0 };
   const void *data;
   size_t len;
 
@@ -370,37 +514,23 @@ add_item (ScJournalReader *self,
   /* The entries of a MESSAGE value: only those of the matched groups. */
   if (check_groups && !_sc_journal_sd_entry_in_groups (&f))
     return;
-  context.transport = _sc_journal_nonempty (f.transport);
-  context.hostname = _sc_journal_nonempty (f.hostname);
-  context.audit_type_name = _sc_journal_nonempty (f.audit_type_name);
-  context.audit_id = _sc_journal_nonempty (f.audit_id);
-  context.syslog_identifier = _sc_journal_nonempty (f.identifier);
-  context.realtime_usec = (gint64) realtime;
-  if (f.source_realtime[0] != '\0')
-    {
-      gint64 v = g_ascii_strtoll (f.source_realtime, NULL, 10);
-      if (v > 0)
-        context.realtime_usec = v;
-    }
   /* Reading the fields may have moved the window under MESSAGE. */
   if (SC_SD (sd_journal_get_data) (j, "MESSAGE", &data, &len) < 0 || len < 8)
     return;
+  add_parsed (u, &f, (const char *) data + 8, len - 8, realtime, monotonic);
+}
 
-  item.type = sc_denial_parse_message ((const char *) data + 8, (gssize) len - 8, &context,
-                                       &item.denial, &item.lost);
-  if (item.type == SC_RECORD_NONE)
-    {
-      g_clear_pointer (&item.denial, sc_denial_unref);
-      return;
-    }
-  item.lost_is_total = item.type == SC_RECORD_RATELIMIT &&
-                       sc_denial_lost_is_total ((const char *) data + 8, (gssize) len - 8);
-  if (context.hostname != NULL)
-    item.hostname = g_string_chunk_insert_const (u->strings, context.hostname);
-  item.realtime = realtime;
-  item.monotonic = monotonic;
-  item.seq = u->items->len;
-  g_array_append_val (u->items, item);
+/* Whether an entry comes after the anchor in sd-journal's order (by
+ * monotonic time within the anchor's boot, else by wall clock). */
+static gboolean
+entry_after_anchor (ScJournalReader *self,
+                    guint64          realtime,
+                    guint64          monotonic,
+                    sd_id128_t       boot)
+{
+  if (sd_id128_equal (boot, self->anchor_boot))
+    return monotonic > self->anchor_monotonic;
+  return realtime > self->anchor_usec;
 }
 
 /* Whether the current entry of J comes after the anchor in sd-journal's
@@ -512,6 +642,99 @@ scan_unit_unique (Scan *s,
     u->error = r;
 }
 
+/* Reads unit U with the file reader: the same steps as scan_unit() on
+ * the entries the file's indexes list. Sets direct_failed when the file
+ * does not hold together; its units are then read again by sd-journal. */
+static void
+scan_unit_direct (Scan *s,
+                  Unit *u)
+{
+  ScJournalReader *self = s->self;
+  ScanFile *f = g_ptr_array_index (s->files, u->file);
+  guint64 since = (guint64) MAX (self->options.since_usec, 0);
+  g_autoptr(ScJournalFile) jf = NULL;
+  guint64 released = 0, populated = 0, seqnum = 0;
+  int r = 0;
+
+  if (u->direct_failed)
+    return;
+  if ((jf = sc_journal_file_open (f->path, &r)) == NULL)
+    {
+      u->direct_failed = TRUE;
+      return;
+    }
+  /* sd-journal skips an entry whose sequence number is not above the
+   * last one it returned; a file where that happens is left to it. */
+  if (u->lo > 0)
+    {
+      ScJournalFileEntry e;
+
+      if ((r = sc_journal_file_read_entry (jf, g_array_index (f->offsets, guint64, u->lo - 1), &e)) < 0)
+        {
+          u->direct_failed = TRUE;
+          return;
+        }
+      seqnum = e.seqnum;
+    }
+  for (guint i = u->lo; i < u->hi; i++)
+    {
+      guint64 offset = g_array_index (f->offsets, guint64, i);
+      ScJournalEntryFields fields;
+      ScJournalFileEntry e;
+      sd_id128_t boot;
+      const char *msg;
+      gsize len;
+
+      if (((i - u->lo) & 0xfff) == 0xfff &&
+          (g_atomic_int_get (&s->abort) || g_cancellable_is_cancelled (s->cancellable)))
+        break;
+      if (i + DIRECT_PREFETCH < u->hi)
+        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH), FALSE);
+      if (i + DIRECT_PREFETCH / 2 < u->hi)
+        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH / 2), TRUE);
+      /* Map what lies ahead in one go. */
+      if (offset + DIRECT_RELEASE_BYTES / 2 > populated)
+        {
+          sc_journal_file_populate (jf, MAX (offset, populated), offset + DIRECT_RELEASE_BYTES);
+          populated = offset + DIRECT_RELEASE_BYTES;
+        }
+      /* What lies well behind the entries read is rarely needed again. */
+      if (offset > released + 2 * DIRECT_RELEASE_BYTES)
+        {
+          sc_journal_file_release_pages (jf, released, offset - DIRECT_RELEASE_BYTES);
+          released = offset - DIRECT_RELEASE_BYTES;
+        }
+      if ((r = sc_journal_file_read_entry (jf, offset, &e)) < 0)
+        break;
+      if (e.seqnum <= seqnum)
+        {
+          r = -EBADMSG;
+          break;
+        }
+      seqnum = e.seqnum;
+      if ((r = sc_journal_file_get_message (jf, &e, &msg, &len)) < 0)
+        break;
+      if (r == 0 || len < 8)
+        continue;
+      msg += 8;
+      len -= 8;
+      if (len >= SC_JOURNAL_DATA_THRESHOLD || !_sc_journal_may_be_record (msg, len))
+        continue;
+      if (!_sc_journal_is_ratelimit_text (msg, len) && !_sc_journal_may_be_snap (self, msg, len))
+        continue;
+      if (since > 0 && e.realtime < since)
+        continue;
+      memcpy (boot.bytes, e.boot_id, sizeof boot.bytes);
+      if (entry_after_anchor (self, e.realtime, e.monotonic, boot))
+        continue;
+      if ((r = sc_journal_file_read_fields (jf, &e, &fields)) < 0)
+        break;
+      add_parsed (u, &fields, msg, len, e.realtime, e.monotonic);
+    }
+  if (r < 0)
+    u->direct_failed = TRUE;
+}
+
 /* Walks the matching entries of unit U. */
 static void
 scan_unit (Scan *s,
@@ -527,6 +750,11 @@ scan_unit (Scan *s,
 
   u->items = g_array_new (FALSE, FALSE, sizeof (Item));
   u->strings = g_string_chunk_new (1024);
+  if (u->direct)
+    {
+      scan_unit_direct (s, u);
+      return;
+    }
   if (u->unique)
     {
       scan_unit_unique (s, u);
@@ -662,6 +890,8 @@ rescan_file (Scan  *s,
       g_clear_pointer (&u->items, g_array_unref);
       g_clear_pointer (&u->strings, g_string_chunk_free);
       u->missed_stop = FALSE;
+      u->direct = FALSE;
+      u->direct_failed = FALSE;
       u->error = 0;
       if (whole == NULL)
         whole = u;
@@ -698,6 +928,10 @@ collect (Scan   *s,
             {
               done++;
               missed |= u->missed_stop;
+              if (u->direct_failed && s->mode == READ_MODE_DIRECT)
+                u->error = -EBADMSG;
+              else
+                missed |= u->direct_failed;
             }
         }
       if (done < f->n_units)
@@ -780,6 +1014,7 @@ _sc_journal_sd_catch_up (ScJournalReader     *self,
 
   s.self = self;
   s.cancellable = cancellable;
+  s.mode = read_mode ();
   s.files = g_ptr_array_new_with_free_func ((GDestroyNotify) scan_file_free);
   s.units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   g_mutex_init (&s.lock);

@@ -16,7 +16,7 @@ if [ -z "$needed" ]; then
 else
   echo "ok 1 - readelf lists the dependencies of $bin"
 fi
-bad=$(echo "$needed" | grep -E '^lib(systemd|seccomp|apparmor|gcrypt|cap|snapd-glib-2|soup-3\.0|json-glib-1\.0)\.' || true)
+bad=$(echo "$needed" | grep -E '^lib(systemd|seccomp|apparmor|gcrypt|cap|zstd|snapd-glib-2|soup-3\.0|json-glib-1\.0)\.' || true)
 if [ -z "$bad" ]; then
   echo "ok 2 - no libsystemd, libseccomp, libapparmor or libsnapd-glib at startup"
 else
