@@ -199,6 +199,102 @@ dbus_name_matches (const char  *pattern,
   return field_matches (pattern, name, q);
 }
 
+/* A unix socket rule ('u'). */
+static gboolean
+unix_rule_allows (const PRule *rule,
+                  const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *addr = q->addr;
+  const char *peer_addr = q->peer_addr;
+  const char *peer_label = detail (d, "peer_label");
+
+  /* The kernel logs a unix peer's label as "peer". */
+  if (peer_label == NULL)
+    peer_label = detail (d, "peer");
+
+  if (addr != NULL && strcmp (addr, "none") == 0 && rule->field[2] != NULL &&
+      strcmp (rule->field[2], "none") != 0)
+    return FALSE;
+  /* A rule that only names its peer by label says nothing about a
+   * record without one. */
+  if ((peer_label == NULL || *peer_label == '\0') && rule->field[3] != NULL &&
+      rule->field[2] == NULL && rule->field[4] == NULL)
+    return FALSE;
+  return words_allowed (rule->words, q->words) &&
+         field_matches (rule->field[1], detail (d, "sock_type"), q) &&
+         field_matches (rule->field[2], addr, q) &&
+         label_matches (rule->field[3], peer_label, q) &&
+         field_matches (rule->field[4], peer_addr, q);
+}
+
+/* A signal rule ('s'). */
+static gboolean
+signal_rule_allows (const PRule *rule,
+                    const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *signal = detail (d, "signal");
+
+  if (!words_allowed (rule->words, q->words) ||
+      !label_matches (rule->field[2], detail (d, "peer"), q))
+    return FALSE;
+  if (rule->words2 != NULL && signal != NULL)
+    return g_strv_contains ((const char * const *) rule->words2, signal);
+  return TRUE;
+}
+
+/* A mount, umount or pivot_root rule ('m'). */
+static gboolean
+mount_rule_allows (const PRule *rule,
+                   const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *op = d->operation != NULL ? d->operation : "mount";
+  const char *kind = rule->field[0] != NULL ? rule->field[0] : "mount";
+  const char *target = detail (d, "name");
+  const char *flags = detail (d, "flags");
+
+  if (strcmp (op, "pivotroot") == 0)
+    op = "pivot_root";
+  if (strcmp (kind, op) != 0)
+    return FALSE;
+  if (target == NULL)
+    target = d->object;
+
+  if (rule->field[2] != NULL && flags != NULL && *flags != '\0')
+    {
+      g_autofree char *copy = g_strdup (flags);
+      g_auto(GStrv) words = NULL;
+
+      g_strdelimit (copy, ",", ' ');
+      words = g_strsplit (g_strstrip (copy), " ", -1);
+      if (!words_allowed (rule->words2, words))
+        return FALSE;
+    }
+  return field_matches (rule->field[1], detail (d, "fstype"), q) &&
+         field_matches (rule->field[3], detail (d, "srcname"), q) &&
+         field_matches (rule->field[4], target, q);
+}
+
+/* Another class of rule ('o'): user namespaces, message queues, … */
+static gboolean
+other_rule_allows (const PRule *rule,
+                   const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *op = d->operation != NULL ? d->operation : "";
+  const char *cls = detail (d, "class");
+
+  if (rule->field[0] == NULL)
+    return FALSE;
+  if (strcmp (rule->field[0], "userns") == 0)
+    return g_str_has_prefix (op, "userns") || g_strcmp0 (cls, "namespace") == 0;
+  if (strcmp (rule->field[0], "mqueue") == 0)
+    return g_strcmp0 (cls, "posix_mqueue") == 0 || g_strcmp0 (cls, "mqueue") == 0;
+  return g_strcmp0 (cls, rule->field[0]) == 0 || g_str_has_prefix (op, rule->field[0]);
+}
+
 static gboolean
 rule_allows (const PRule *rule,
              const Query *q)
@@ -229,30 +325,7 @@ rule_allows (const PRule *rule,
              label_matches (rule->field[6], detail (d, "peer_label"), q);
 
     case 'u':
-      {
-        const char *addr = q->addr;
-        const char *peer_addr = q->peer_addr;
-
-        const char *peer_label = detail (d, "peer_label");
-
-        /* The kernel logs a unix peer's label as "peer". */
-        if (peer_label == NULL)
-          peer_label = detail (d, "peer");
-
-        if (addr != NULL && strcmp (addr, "none") == 0 && rule->field[2] != NULL &&
-            strcmp (rule->field[2], "none") != 0)
-          return FALSE;
-        /* A rule that only names its peer by label says nothing about a
-         * record without one. */
-        if ((peer_label == NULL || *peer_label == '\0') && rule->field[3] != NULL &&
-            rule->field[2] == NULL && rule->field[4] == NULL)
-          return FALSE;
-        return words_allowed (rule->words, q->words) &&
-               field_matches (rule->field[1], detail (d, "sock_type"), q) &&
-               field_matches (rule->field[2], addr, q) &&
-               label_matches (rule->field[3], peer_label, q) &&
-               field_matches (rule->field[4], peer_addr, q);
-      }
+      return unix_rule_allows (rule, q);
 
     case 'n':
       {
@@ -282,62 +355,16 @@ rule_allows (const PRule *rule,
              label_matches (rule->field[1], detail (d, "peer"), q);
 
     case 's':
-      {
-        const char *signal = detail (d, "signal");
-
-        if (!words_allowed (rule->words, q->words) ||
-            !label_matches (rule->field[2], detail (d, "peer"), q))
-          return FALSE;
-        if (rule->words2 != NULL && signal != NULL)
-          return g_strv_contains ((const char * const *) rule->words2, signal);
-        return TRUE;
-      }
+      return signal_rule_allows (rule, q);
 
     case 'm':
-      {
-        const char *op = d->operation != NULL ? d->operation : "mount";
-        const char *kind = rule->field[0] != NULL ? rule->field[0] : "mount";
-        const char *target = detail (d, "name");
-        const char *flags = detail (d, "flags");
-
-        if (strcmp (op, "pivotroot") == 0)
-          op = "pivot_root";
-        if (strcmp (kind, op) != 0)
-          return FALSE;
-        if (target == NULL)
-          target = d->object;
-
-        if (rule->field[2] != NULL && flags != NULL && *flags != '\0')
-          {
-            g_autofree char *copy = g_strdup (flags);
-            g_auto(GStrv) words = NULL;
-
-            g_strdelimit (copy, ",", ' ');
-            words = g_strsplit (g_strstrip (copy), " ", -1);
-            if (!words_allowed (rule->words2, words))
-              return FALSE;
-          }
-        return field_matches (rule->field[1], detail (d, "fstype"), q) &&
-               field_matches (rule->field[3], detail (d, "srcname"), q) &&
-               field_matches (rule->field[4], target, q);
-      }
+      return mount_rule_allows (rule, q);
 
     case 'x':
       return q->syscall != NULL && glob_match (rule->field[0], q->syscall, NULL, NULL);
 
     case 'o':
-      {
-        const char *op = d->operation != NULL ? d->operation : "";
-        const char *cls = detail (d, "class");
-
-        if (rule->field[0] == NULL)
-          return FALSE;
-        if (strcmp (rule->field[0], "userns") == 0)
-          return g_str_has_prefix (op, "userns") || g_strcmp0 (cls, "namespace") == 0;
-        if (strcmp (rule->field[0], "mqueue") == 0)
-          return g_strcmp0 (cls, "posix_mqueue") == 0 || g_strcmp0 (cls, "mqueue") == 0;
-        return g_strcmp0 (cls, rule->field[0]) == 0 || g_str_has_prefix (op, rule->field[0]);
-      }
+      return other_rule_allows (rule, q);
 
     default:
       return FALSE;
