@@ -351,10 +351,119 @@ append_part (GString    *s,
   g_string_append (s, part);
 }
 
+/* The text of S, or NULL when it is empty. */
+static char *
+free_if_empty (GString *s)
+{
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A unix socket: the peer's address, its own, its path, else its type. */
+static char *
+unix_object (ScDenial *denial)
+{
+  const char *peer_addr = detail (denial, "peer_addr");
+  const char *addr = detail (denial, "addr");
+  const char *sock_type = detail_nonempty (denial, "sock_type");
+
+  if (is_unix_addr (peer_addr))
+    return g_strdup (peer_addr);
+  if (is_unix_addr (addr))
+    return g_strdup (addr);
+  if (detail_nonempty (denial, "name") != NULL)
+    return g_strdup (detail (denial, "name"));
+  return sock_type != NULL ? g_strdup_printf ("unix %s", sock_type) : g_strdup ("unix");
+}
+
+/* "family sock_type protocol", the protocol left out when 0. */
+static char *
+network_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *protocol = detail_nonempty (denial, "protocol");
+
+  append_part (s, detail (denial, "family"));
+  append_part (s, detail (denial, "sock_type"));
+  if (protocol != NULL && !g_str_equal (protocol, "0"))
+    append_part (s, protocol);
+  return free_if_empty (s);
+}
+
+/* The capability's name; a record with only its number gets the name as
+ * "capname" too. */
+static char *
+capability_object (ScDenial *denial)
+{
+  const char *capname = detail_nonempty (denial, "capname");
+  const char *capability = detail_nonempty (denial, "capability");
+  guint64 nr;
+
+  if (capname != NULL)
+    return g_strdup (capname);
+  if (capability != NULL && g_ascii_string_to_unsigned (capability, 10, 0,
+                                                        G_N_ELEMENTS (cap_names) - 1,
+                                                        &nr, NULL))
+    {
+      sc_denial_set_detail (denial, "capname", cap_names[nr]);
+      return g_strdup (cap_names[nr]);
+    }
+  return g_strdup (capability);
+}
+
+/* D-Bus object format: "<bus> <destination> <interface>.<member> <path>",
+ * each part left out when the record has none, e.g.
+ * "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1"
+ * or, for dbus_bind, "session org.example.Name". */
+static char *
+dbus_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *iface = detail_nonempty (denial, "interface");
+  static const char * const member_keys[] = { "member", "method", NULL };
+  const char *member = first_detail (denial, member_keys);
+
+  append_part (s, detail (denial, "bus"));
+  append_part (s, detail (denial, "name"));
+  if (iface != NULL && member != NULL)
+    {
+      g_autofree char *call = g_strconcat (iface, ".", member, NULL);
+      append_part (s, call);
+    }
+  else
+    append_part (s, iface != NULL ? iface : member);
+  append_part (s, detail (denial, "path"));
+  return free_if_empty (s);
+}
+
+/* "srcname → name (fstype)" */
+static char *
+mount_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *srcname = detail_nonempty (denial, "srcname");
+  const char *name = detail_nonempty (denial, "name");
+  const char *fstype = detail_nonempty (denial, "fstype");
+
+  if (srcname != NULL && name != NULL)
+    g_string_append_printf (s, "%s → %s", srcname, name);
+  else if (srcname != NULL || name != NULL)
+    g_string_append (s, srcname != NULL ? srcname : name);
+  if (fstype != NULL)
+    g_string_append_printf (s, s->len > 0 ? " (%s)" : "(%s)", fstype);
+  return free_if_empty (s);
+}
+
 /* object: the thing the denial is about, readable, per kind. */
 static char *
 build_apparmor_object (ScDenial *denial)
 {
+  static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
+
   switch (denial->kind)
     {
     case SC_DENIAL_KIND_FILE:
@@ -362,90 +471,21 @@ build_apparmor_object (ScDenial *denial)
       return g_strdup (detail_nonempty (denial, "name"));
 
     case SC_DENIAL_KIND_UNIX:
-      {
-        const char *peer_addr = detail (denial, "peer_addr");
-        const char *addr = detail (denial, "addr");
-        const char *sock_type = detail_nonempty (denial, "sock_type");
-
-        if (is_unix_addr (peer_addr))
-          return g_strdup (peer_addr);
-        if (is_unix_addr (addr))
-          return g_strdup (addr);
-        if (detail_nonempty (denial, "name") != NULL)
-          return g_strdup (detail (denial, "name"));
-        return sock_type != NULL ? g_strdup_printf ("unix %s", sock_type) : g_strdup ("unix");
-      }
+      return unix_object (denial);
 
     case SC_DENIAL_KIND_NETWORK:
-      {
-        /* "family sock_type protocol", the protocol left out when 0. */
-        GString *s = g_string_new (NULL);
-        const char *protocol = detail_nonempty (denial, "protocol");
-
-        append_part (s, detail (denial, "family"));
-        append_part (s, detail (denial, "sock_type"));
-        if (protocol != NULL && !g_str_equal (protocol, "0"))
-          append_part (s, protocol);
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return network_object (denial);
 
     case SC_DENIAL_KIND_CAPABILITY:
-      {
-        const char *capname = detail_nonempty (denial, "capname");
-        const char *capability = detail_nonempty (denial, "capability");
-        guint64 nr;
-
-        if (capname != NULL)
-          return g_strdup (capname);
-        if (capability != NULL && g_ascii_string_to_unsigned (capability, 10, 0,
-                                                              G_N_ELEMENTS (cap_names) - 1,
-                                                              &nr, NULL))
-          {
-            sc_denial_set_detail (denial, "capname", cap_names[nr]);
-            return g_strdup (cap_names[nr]);
-          }
-        return g_strdup (capability);
-      }
+      return capability_object (denial);
 
     case SC_DENIAL_KIND_DBUS:
-      {
-        /* D-Bus object format: "<bus> <destination> <interface>.<member> <path>",
-         * each part left out when the record has none, e.g.
-         * "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1"
-         * or, for dbus_bind, "session org.example.Name". */
-        GString *s = g_string_new (NULL);
-        const char *iface = detail_nonempty (denial, "interface");
-        static const char * const member_keys[] = { "member", "method", NULL };
-        const char *member = first_detail (denial, member_keys);
-
-        append_part (s, detail (denial, "bus"));
-        append_part (s, detail (denial, "name"));
-        if (iface != NULL && member != NULL)
-          {
-            g_autofree char *call = g_strconcat (iface, ".", member, NULL);
-            append_part (s, call);
-          }
-        else
-          append_part (s, iface != NULL ? iface : member);
-        append_part (s, detail (denial, "path"));
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return dbus_object (denial);
 
     case SC_DENIAL_KIND_SIGNAL:
       {
         /* "signal → peer" */
         const char *signal = detail_nonempty (denial, "signal");
-        static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
         const char *peer = first_detail (denial, peer_keys);
 
         if (signal != NULL && peer != NULL)
@@ -454,32 +494,10 @@ build_apparmor_object (ScDenial *denial)
       }
 
     case SC_DENIAL_KIND_PTRACE:
-      {
-        static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
-        return g_strdup (first_detail (denial, peer_keys));
-      }
+      return g_strdup (first_detail (denial, peer_keys));
 
     case SC_DENIAL_KIND_MOUNT:
-      {
-        /* "srcname → name (fstype)" */
-        GString *s = g_string_new (NULL);
-        const char *srcname = detail_nonempty (denial, "srcname");
-        const char *name = detail_nonempty (denial, "name");
-        const char *fstype = detail_nonempty (denial, "fstype");
-
-        if (srcname != NULL && name != NULL)
-          g_string_append_printf (s, "%s → %s", srcname, name);
-        else if (srcname != NULL || name != NULL)
-          g_string_append (s, srcname != NULL ? srcname : name);
-        if (fstype != NULL)
-          g_string_append_printf (s, s->len > 0 ? " (%s)" : "(%s)", fstype);
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return mount_object (denial);
 
     case SC_DENIAL_KIND_SECCOMP:
     default:
