@@ -90,18 +90,18 @@ parse_syslog_time (const char *p,
   p += 4;
   if (*p == ' ')
     p++;
-  if ((p = parse_uint (p, end, 2, &day)) == NULL || p >= end || *p != ' ')
+  if ((p = _sc_parser_parse_uint (p, end, 2, &day)) == NULL || p >= end || *p != ' ')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &ss)) == NULL)
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &ss)) == NULL)
     return NULL;
   if (p < end && *p == '.')
     {
       const char *f = ++p;
-      if ((p = parse_uint (p, end, 9, &frac)) == NULL)
+      if ((p = _sc_parser_parse_uint (p, end, 9, &frac)) == NULL)
         return NULL;
       frac_digits = (guint) (p - f);
     }
@@ -140,22 +140,22 @@ parse_full_time (const char *p,
   if (end - p < 24 || !g_ascii_isupper (p[0]) || p[3] != ' ' || !g_ascii_isdigit (p[4]))
     return NULL;
   p += 4;
-  if ((p = parse_uint (p, end, 4, &y)) == NULL || p >= end || *p != '-')
+  if ((p = _sc_parser_parse_uint (p, end, 4, &y)) == NULL || p >= end || *p != '-')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mo)) == NULL || p >= end || *p != '-')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mo)) == NULL || p >= end || *p != '-')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &d)) == NULL || p >= end || *p != ' ')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &d)) == NULL || p >= end || *p != ' ')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &ss)) == NULL)
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &ss)) == NULL)
     return NULL;
   if (p < end && *p == '.')
     {
       const char *f = ++p;
-      if ((p = parse_uint (p, end, 6, &frac)) == NULL)
+      if ((p = _sc_parser_parse_uint (p, end, 6, &frac)) == NULL)
         return NULL;
       frac_digits = (guint) (p - f);
       while (frac_digits++ < 6)
@@ -294,7 +294,7 @@ skip_priority (const char *p,
   *rfc5424 = FALSE;
   if (p >= end || *p != '<')
     return p;
-  e = parse_uint (p + 1, end, 3, &pri);
+  e = _sc_parser_parse_uint (p + 1, end, 3, &pri);
   if (e == NULL || e >= end || *e != '>')
     return p;
   p = e + 1;
@@ -387,11 +387,11 @@ parse_line_time (const char *p,
         {
           /* short-unix: "1718031201.482000 host ident: …" */
           guint64 sec, frac;
-          const char *e = parse_uint (p, end, 12, &sec);
+          const char *e = _sc_parser_parse_uint (p, end, 12, &sec);
           const char *f;
 
           if (e != NULL && e < end && *e == '.' &&
-              (f = parse_uint (e + 1, end, 6, &frac)) != NULL && f - e == 7 &&
+              (f = _sc_parser_parse_uint (e + 1, end, 6, &frac)) != NULL && f - e == 7 &&
               f < end && *f == ' ')
             {
               *usec = (gint64) (sec * G_USEC_PER_SEC + frac);
@@ -401,7 +401,7 @@ parse_line_time (const char *p,
     }
   else if (*p == '[')
     {
-      q = skip_kernel_time (p, end);
+      q = _sc_parser_skip_kernel_time (p, end);
       if (q != p)
         after_time = q;
       else
@@ -493,7 +493,7 @@ sc_denial_parse_line (const char *line,
     p = parse_host_ident (after_time, end, &header);
 
   /* kern.log keeps the kernel's own "[ 1234.567] " after "kernel:". */
-  p = skip_kernel_time (p, end);
+  p = _sc_parser_skip_kernel_time (p, end);
 
   context.transport = "text";
   context.hostname = header.host[0] != '\0' ? header.host : NULL;
@@ -505,7 +505,7 @@ sc_denial_parse_line (const char *line,
     {
       /* Keep the whole line as the raw text. */
       g_free (d->raw);
-      d->raw = display_bytes (line, (gsize) (end - line));
+      d->raw = _sc_parser_display_bytes (line, (gsize) (end - line));
       if (denial != NULL)
         *denial = d;
       else

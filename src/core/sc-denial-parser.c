@@ -78,7 +78,7 @@ static const char * const cap_names[] = {
 /* ------------------------------------------------------------------------ */
 /* Labels                                                                    */
 
-gboolean
+static gboolean
 valid_snap_name (const char *s,
                  gsize       len)
 {
@@ -245,21 +245,6 @@ sc_denial_split_label (const char  *label,
 
 /* ------------------------------------------------------------------------ */
 /* Building the denial                                                       */
-
-const char *
-detail (ScDenial   *denial,
-        const char *key)
-{
-  return g_hash_table_lookup (denial->details, key);
-}
-
-const char *
-detail_nonempty (ScDenial   *denial,
-                 const char *key)
-{
-  const char *v = g_hash_table_lookup (denial->details, key);
-  return v != NULL && *v != '\0' ? v : NULL;
-}
 
 static void
 set_noise (ScDenial   *denial,
@@ -508,8 +493,8 @@ build_apparmor_object (ScDenial *denial)
 /* Fills snap/instance/app/hook from a label, and marks labels that are
  * not a developer's concern as noise. */
 void
-attribute_label (ScDenial   *denial,
-                 const char *label)
+_sc_parser_attribute_label (ScDenial   *denial,
+                            const char *label)
 {
   if (label == NULL)
     return;
@@ -565,8 +550,8 @@ attribute_label (ScDenial   *denial,
 /* exe="/snap/NAME/REV/…" → snap NAME (for seccomp records without a usable
  * subj=, on systems without AppArmor). */
 void
-attribute_exe (ScDenial   *denial,
-               const char *exe)
+_sc_parser_attribute_exe (ScDenial   *denial,
+                          const char *exe)
 {
   const char *p, *slash;
   gsize snap_len;
@@ -653,7 +638,7 @@ finish_apparmor (ScDenial *denial,
 
   /* STATUS records name a profile in name=; never attribute by it. */
   label = first_detail (denial, label_keys);
-  attribute_label (denial, label);
+  _sc_parser_attribute_label (denial, label);
 }
 
 static void
@@ -720,7 +705,7 @@ sc_denial_parse_message (const char            *message,
     len = (gssize) strlen (message);
   end = message + len;
 
-  body = locate_record (message, end, context, &info, &is_ratelimit, &lost_count);
+  body = _sc_parser_locate_record (message, end, context, &info, &is_ratelimit, &lost_count);
   if (is_ratelimit)
     {
       if (lost != NULL)
@@ -732,31 +717,32 @@ sc_denial_parse_message (const char            *message,
 
   /* A journal entry from the audit transport names its type in context. */
   if (context != NULL && context->audit_type_name != NULL && info.audit_type == 0)
-    classify_type_name (context->audit_type_name, strlen (context->audit_type_name), &info);
+    _sc_parser_classify_type_name (context->audit_type_name, strlen (context->audit_type_name),
+                                   &info);
 
   fields = g_newa (Fields, 1);
-  tokenize (body, end, fields);
+  _sc_parser_tokenize (body, end, fields);
 
   d = sc_denial_new ();
 
   /* USER_AVC: the AppArmor record is nested in msg='…'. Its fields come
    * first so that pid= and exe= describe the client rather than the bus. */
-  msg = fields_find (fields, "msg");
+  msg = _sc_parser_fields_find (fields, "msg");
   if (msg != NULL && msg->quote == '\'')
     {
       Fields *inner = g_newa (Fields, 1);
-      tokenize (msg->val, msg->val + msg->vlen, inner);
-      add_fields_to_details (d, inner, FALSE);
-      add_fields_to_details (d, fields, TRUE);
+      _sc_parser_tokenize (msg->val, msg->val + msg->vlen, inner);
+      _sc_parser_add_fields_to_details (d, inner, FALSE);
+      _sc_parser_add_fields_to_details (d, fields, TRUE);
     }
   else
-    add_fields_to_details (d, fields, FALSE);
+    _sc_parser_add_fields_to_details (d, fields, FALSE);
 
   if (info.klass == REC_SECCOMP)
     {
       if (detail (d, "syscall") == NULL)
         return SC_RECORD_NONE;
-      finish_seccomp (d);
+      _sc_parser_finish_seccomp (d);
     }
   else
     {
@@ -785,9 +771,9 @@ sc_denial_parse_message (const char            *message,
   if (context != NULL && context->hostname != NULL && *context->hostname != '\0')
     d->host = g_strdup (context->hostname);
   else if (info.node != NULL && info.node_len > 0)
-    d->host = display_bytes (info.node, info.node_len);
+    d->host = _sc_parser_display_bytes (info.node, info.node_len);
 
-  d->raw = display_bytes (message, (gsize) len);
+  d->raw = _sc_parser_display_bytes (message, (gsize) len);
 
   if (denial != NULL)
     *denial = g_steal_pointer (&d);
