@@ -47,7 +47,7 @@
 
 #include "sc-policy-data.h"
 
-Policy policy;
+Policy _sc_policy;
 
 /* Compiling the table */
 
@@ -56,14 +56,14 @@ compile_policy (gpointer data)
 {
   (void) data;
 
-  policy.file_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.file_generic = g_ptr_array_new ();
-  policy.dbus_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.dbus_generic = g_ptr_array_new ();
-  policy.syscall_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.syscall_generic = g_ptr_array_new ();
-  policy.lines = g_ptr_array_new ();
-  policy.n_rules = g_new0 (guint, G_N_ELEMENTS (sc_policy_entries));
+  _sc_policy.file_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.file_generic = g_ptr_array_new ();
+  _sc_policy.dbus_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.dbus_generic = g_ptr_array_new ();
+  _sc_policy.syscall_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.syscall_generic = g_ptr_array_new ();
+  _sc_policy.lines = g_ptr_array_new ();
+  _sc_policy.n_rules = g_new0 (guint, G_N_ELEMENTS (sc_policy_entries));
 
   for (guint16 i = 0; i < G_N_ELEMENTS (sc_policy_entries); i++)
     {
@@ -77,27 +77,30 @@ compile_policy (gpointer data)
           if (*lines[j] == '\0')
             continue;
           compiled = g_ptr_array_new ();
-          g_ptr_array_add (policy.lines, g_strdup (lines[j]));
-          compile_line (i, g_ptr_array_index (policy.lines, policy.lines->len - 1), compiled);
+          g_ptr_array_add (_sc_policy.lines, g_strdup (lines[j]));
+          _sc_policy_compile_line (i, g_ptr_array_index (_sc_policy.lines, _sc_policy.lines->len - 1),
+                                   compiled);
           for (guint k = 0; k < compiled->len; k++)
             {
               PRule *rule = g_ptr_array_index (compiled, k);
 
-              add_rule (rule);
+              _sc_policy_add_rule (rule);
               if (rule->cls == 'f')
-                add_file_rule (rule);
+                _sc_policy_add_file_rule (rule);
               else if (rule->cls == 'd')
-                add_indexed_rule (policy.dbus_index, policy.dbus_generic, rule->field[3], rule);
+                _sc_policy_add_indexed_rule (_sc_policy.dbus_index, _sc_policy.dbus_generic,
+                                             rule->field[3], rule);
               else if (rule->cls == 'x')
-                add_indexed_rule (policy.syscall_index, policy.syscall_generic, rule->field[0], rule);
+                _sc_policy_add_indexed_rule (_sc_policy.syscall_index, _sc_policy.syscall_generic,
+                                             rule->field[0], rule);
             }
-          policy.n_rules[i]++;
+          _sc_policy.n_rules[i]++;
         }
     }
   return NULL;
 }
 
-void
+static void
 ensure_policy (void)
 {
   static GOnce once = G_ONCE_INIT;
@@ -150,7 +153,7 @@ field_matches (const char  *pattern,
 {
   if (pattern == NULL || value == NULL || *value == '\0')
     return TRUE;
-  return glob_match (pattern, value, q->snap, q->instance);
+  return _sc_policy_glob_match (pattern, value, q->snap, q->instance);
 }
 
 /* A peer label: a rule that names the snap's own label (talking to
@@ -313,7 +316,7 @@ rule_allows (const PRule *rule,
         return FALSE;
       if (rule->owner && !q->owner_ok)
         return FALSE;
-      return glob_match (rule->field[0], q->path, q->snap, q->instance);
+      return _sc_policy_glob_match (rule->field[0], q->path, q->snap, q->instance);
 
     case 'd':
       return field_matches (rule->field[3], q->dbus_interface, q) &&
@@ -361,7 +364,7 @@ rule_allows (const PRule *rule,
       return mount_rule_allows (rule, q);
 
     case 'x':
-      return q->syscall != NULL && glob_match (rule->field[0], q->syscall, NULL, NULL);
+      return q->syscall != NULL && _sc_policy_glob_match (rule->field[0], q->syscall, NULL, NULL);
 
     case 'o':
       return other_rule_allows (rule, q);
@@ -426,7 +429,7 @@ query_init (Query          *q,
       q->path = detail (denial, "name");
       if (q->path == NULL)
         q->path = denial->object;
-      q->perms = denied_file_perms (mask);
+      q->perms = _sc_policy_denied_file_perms (mask);
       /* A record pasted without its mask: an open for reading is the
        * least it asked for. */
       if (q->perms == 0)
@@ -445,9 +448,9 @@ query_init (Query          *q,
       q->addr = g_strdup (detail (denial, "addr"));
       q->peer_addr = g_strdup (detail (denial, "peer_addr"));
       if (q->addr != NULL)
-        collapse_slashes (q->addr);
+        _sc_policy_collapse_slashes (q->addr);
       if (q->peer_addr != NULL)
-        collapse_slashes (q->peer_addr);
+        _sc_policy_collapse_slashes (q->peer_addr);
     }
   if (denial->kind == SC_DENIAL_KIND_DBUS)
     {
@@ -502,33 +505,33 @@ foreach_match (const Query *q,
 
   if (cls == 'f')
     {
-      g_autofree char *key1 = index_key (q->path, FALSE, 1);
-      g_autofree char *key2 = index_key (q->path, FALSE, 2);
+      g_autofree char *key1 = _sc_policy_index_key (q->path, FALSE, 1);
+      g_autofree char *key2 = _sc_policy_index_key (q->path, FALSE, 2);
 
       if (q->path == NULL)
         return;
-      lists[0] = key1 != NULL ? g_hash_table_lookup (policy.file_index, key1) : NULL;
+      lists[0] = key1 != NULL ? g_hash_table_lookup (_sc_policy.file_index, key1) : NULL;
       if (key2 != NULL && g_strcmp0 (key1, key2) != 0)
-        lists[1] = g_hash_table_lookup (policy.file_index, key2);
-      lists[2] = policy.file_generic;
+        lists[1] = g_hash_table_lookup (_sc_policy.file_index, key2);
+      lists[2] = _sc_policy.file_generic;
       perms = g_new0 (guint, n_entries);
       best = g_new0 (const PRule *, n_entries);
     }
   else if (cls == 'd' && q->dbus_interface != NULL && *q->dbus_interface != '\0')
     {
-      lists[0] = g_hash_table_lookup (policy.dbus_index, q->dbus_interface);
-      lists[1] = policy.dbus_generic;
+      lists[0] = g_hash_table_lookup (_sc_policy.dbus_index, q->dbus_interface);
+      lists[1] = _sc_policy.dbus_generic;
     }
   else if (cls == 'x' && q->syscall != NULL)
     {
-      lists[0] = g_hash_table_lookup (policy.syscall_index, q->syscall);
-      lists[1] = policy.syscall_generic;
+      lists[0] = g_hash_table_lookup (_sc_policy.syscall_index, q->syscall);
+      lists[1] = _sc_policy.syscall_generic;
     }
   else
     {
-      lists[0] = policy.by_class[(guchar) cls];
+      lists[0] = _sc_policy.by_class[(guchar) cls];
     }
-  lists[3] = policy.by_class['*'];
+  lists[3] = _sc_policy.by_class['*'];
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
@@ -557,7 +560,7 @@ foreach_match (const Query *q,
       g_autofree const PRule **family = g_new0 (const PRule *, n_entries);
       g_autofree gboolean *protocol = g_new0 (gboolean, n_entries);
       gboolean template_protocol = FALSE;
-      GPtrArray *netlink = policy.by_class['N'];
+      GPtrArray *netlink = _sc_policy.by_class['N'];
 
       for (guint i = 0; lists[0] != NULL && i < lists[0]->len; i++)
         {
@@ -680,7 +683,7 @@ collect_match (const PRule *rule,
       m.variant = sc_policy_entries[rule->entry].variant;
       m.rule = format_rule (rule);
       m.specificity = rule->specificity;
-      m.n_rules = policy.n_rules[rule->entry];
+      m.n_rules = _sc_policy.n_rules[rule->entry];
       m.conditional = rule->conditional;
       m.broad = rule->broad;
       g_array_append_val (c->matches, m);
@@ -769,13 +772,13 @@ gboolean
 sc_policy_rule_allows (const char     *line,
                        const ScDenial *denial)
 {
-  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func (prule_free);
+  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func (_sc_policy_prule_free);
   gboolean allowed = FALSE;
   Query q;
 
   g_return_val_if_fail (line != NULL && denial != NULL, FALSE);
 
-  compile_line (0, line, compiled);
+  _sc_policy_compile_line (0, line, compiled);
   query_init (&q, denial);
   for (guint i = 0; i < compiled->len && !allowed; i++)
     {
