@@ -244,7 +244,7 @@ static char *
 describe_access (const ScDenial *denial)
 {
   const char *object = denial->object != NULL ? denial->object : denial->operation;
-  const char *mask = denial_mask (denial);
+  const char *mask = _sc_suggestion_denial_mask (denial);
 
   if (denial->kind == SC_DENIAL_KIND_FILE && mask != NULL)
     return g_strdup_printf ("%s (%s)", object != NULL ? object : "?", mask);
@@ -379,7 +379,7 @@ rank_policy_matches (GArray         *ranked,
               sc_suggestion_free (suggestion);
               continue;
             }
-          suggestion->plug = build_attribute_plug (&variant);
+          suggestion->plug = _sc_suggestion_build_attribute_plug (&variant);
           apply_attribute_policy (suggestion, &variant);
           g_strfreev (variant.attrs);
         }
@@ -423,12 +423,12 @@ hand_suggestion (const Candidate *candidate,
           sc_suggestion_free (suggestion);
           return NULL;
         }
-      suggestion->plug = build_attribute_plug (candidate);
+      suggestion->plug = _sc_suggestion_build_attribute_plug (candidate);
       apply_attribute_policy (suggestion, candidate);
     }
   else if (built)
     {
-      suggestion->plug = build_files_plug (candidate->interface, facts);
+      suggestion->plug = _sc_suggestion_build_files_plug (candidate->interface, facts);
       if (suggestion->plug == NULL)
         {
           /* No literal path to offer: such a plug could not be
@@ -619,19 +619,19 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
 
   g_return_val_if_fail (denial != NULL, NULL);
 
-  ensure_rules ();
+  _sc_suggestion_ensure_rules ();
 
   result = g_new0 (ScSuggestionResult, 1);
   result->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_suggestion_free);
 
   if (snap_name == NULL)
     snap_name = denial->snap;
-  facts_init (&facts, denial, snap_name);
+  _sc_suggestion_facts_init (&facts, denial, snap_name);
 
-  rule = find_rule (&facts);
+  rule = _sc_suggestion_find_rule (&facts);
   if (answer_without_interface (result, denial, rule, &facts))
     {
-      facts_clear (&facts);
+      _sc_suggestion_facts_clear (&facts);
       return result;
     }
 
@@ -644,7 +644,7 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
   all_broad = keep_best (result, ranked, n_narrow, rule);
   explain_missing_interface (result, denial, rule, all_broad);
 
-  facts_clear (&facts);
+  _sc_suggestion_facts_clear (&facts);
   return result;
 }
 
