@@ -6,11 +6,11 @@ and no C function over MAX_FUNCTION_LINES lines (issue 10).
 
     build-aux/check-sizes.py [SOURCE_ROOT]
 
-Prints TAP: one result per rule, with every offender as "file:line name
-(N lines)". A function is counted GNU style, from its "{" in column 0 to
-the "}" in column 0 that closes it; its name is the identifier before the
-first "(" of the declaration above the "{". Generated data tables are not
-counted (GENERATED below).
+Prints TAP (tests/sctap.py): one result per rule, with every offender as
+"file:line name (N lines)". A function is counted GNU style, from its "{"
+in column 0 to the "}" in column 0 that closes it; its name is the
+identifier before the first "(" of the declaration above the "{".
+Generated data tables are not counted (GENERATED below).
 """
 import os
 import re
@@ -89,15 +89,14 @@ def main(argv):
             if length > MAX_FUNCTION_LINES:
                 long_functions.append(f"{rel}:{line} {name} ({length} lines)")
 
-    print("1..2")
-    for number, (what, offenders) in enumerate((
-            (f"no file under src/ over {MAX_FILE_LINES} lines", big_files),
-            (f"no function in src/ over {MAX_FUNCTION_LINES} lines", long_functions)), 1):
-        print(f"{'not ok' if offenders else 'ok'} {number} - {what}")
-        for offender in offenders:
-            print(f"# {offender}")
-    return 1 if big_files or long_functions else 0
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+    import sctap
 
+    sctap.check(f"no file under src/ over {MAX_FILE_LINES} lines", not big_files,
+                "\n".join(big_files))
+    sctap.check(f"no function in src/ over {MAX_FUNCTION_LINES} lines", not long_functions,
+                "\n".join(long_functions))
+    return sctap.main()
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
