@@ -7,6 +7,7 @@
 
 Usage: gen-policy.py [--abstractions APPARMOR_D] [--expectations OUT.tsv]
                      SNAPD_DIR COMMIT CATALOGUE OUTPUT
+       gen-policy.py --check [--abstractions APPARMOR_D] CATALOGUE HEADER
 
 APPARMOR_D (/etc/apparmor.d of Debian's apparmor package) supplies the
 abstractions snapd's snippets include (#include <abstractions/dconf>…),
@@ -27,6 +28,12 @@ with a plug attribute (browser-support allow-sandbox, home read: all) are
 tagged with that attribute; snippets snapd builds from attributes at run
 time (personal-files, system-files, content, dbus, mount-control…) are
 modelled in sc-policy.c from what the attributes produce.
+
+--check prints TAP: whether HEADER (sc-policy-data.h) is what a snapd
+checkout at the commit HEADER names produces. The checkout is
+$SC_SNAPD_SOURCE (a `git archive` of that commit is enough); without it the
+check is skipped and says so. The abstractions' version is the one HEADER
+names.
 
 Nothing of snapd's text is copied into the output but the rules
 themselves: comments are dropped.
@@ -454,8 +461,13 @@ def write_expectations(snapd, commit, by_source, out):
 
 def attribute_rules(snapd, by_source):
     """Plug-attribute constraints of the base declaration: rows of
-    (interface, attribute, value, kind) where kind is deny-connection,
-    deny-auto-connection or allow-auto-connection."""
+    (interface, attribute, value, kind) where kind is deny-installation,
+    deny-connection, deny-auto-connection or allow-auto-connection and
+    value a literal the attribute is compared with; and rows whose kind is
+    allow-installation, allow-connection or allow-auto-connection and value
+    "$MISSING": the declaration's only alternative for that kind asks for
+    the attribute to be absent, so a plug that sets it is denied that
+    (desktop's desktop-file-ids: installation, so store approval)."""
     import yaml
     rows = []
     builtin = os.path.join(snapd, "interfaces", "builtin")
@@ -477,10 +489,34 @@ def attribute_rules(snapd, by_source):
             for iface, rules in decl.items():
                 if not isinstance(rules, dict):
                     continue
-                for kind in ("deny-connection", "deny-auto-connection", "allow-auto-connection"):
+                for kind in ("allow-installation", "allow-connection", "allow-auto-connection"):
+                    alt = rules.get(kind)
+                    # One alternative constraining only plug attributes.
+                    if not isinstance(alt, dict) or set(alt) != {"plug-attributes"}:
+                        continue
+                    attrs = alt["plug-attributes"]
+                    if not isinstance(attrs, dict):
+                        continue
+                    for key, value in attrs.items():
+                        if value == "$MISSING":
+                            row = (iface, key, value, kind)
+                            if row not in rows:
+                                rows.append(row)
+                for kind in ("deny-installation", "deny-connection", "deny-auto-connection",
+                             "allow-auto-connection"):
                     alts = rules.get(kind)
                     for alt in alts if isinstance(alts, list) else [alts]:
                         if not isinstance(alt, dict):
+                            continue
+                        # An alternative that also asks something of the
+                        # slot (its publisher, its attributes) or the
+                        # system is not the plug's own: leave it out. The
+                        # system slot (slot-snap-type core) is where a
+                        # plug auto-connects.
+                        others = set(alt) - {"plug-attributes"}
+                        if kind == "allow-auto-connection":
+                            others -= {"slot-snap-type"}
+                        if others:
                             continue
                         attrs = alt.get("plug-attributes")
                         if not isinstance(attrs, dict):
@@ -509,9 +545,54 @@ def abstractions_version(origin):
     return "apparmor %s" % version
 
 
+def check(args):
+    """--check [--abstractions DIR] CATALOGUE HEADER, as TAP."""
+    import tempfile
+    abstractions = []
+    if len(args) >= 2 and args[0] == "--abstractions":
+        abstractions, args = args[:2], args[2:]
+    if len(args) != 2:
+        die("usage: " + __doc__.strip().splitlines()[4].strip())
+    catalogue, header = args
+    snapd = os.environ.get("SC_SNAPD_SOURCE", "")
+    text = read(header)
+    commit = re.search(r'#define SC_POLICY_SNAPD_COMMIT "([0-9a-f]+)"', text)
+    version = re.search(r'#define SC_POLICY_ABSTRACTIONS "apparmor ([^"]+)"', text)
+    print("1..1")
+    if not snapd or not os.path.isdir(os.path.join(snapd, "interfaces", "builtin")):
+        print("ok 1 - # SKIP set SC_SNAPD_SOURCE to a snapd checkout at %s to compare %s "
+              "with what it generates" % (commit.group(1) if commit else "the pinned commit",
+                                          os.path.basename(header)))
+        return 0
+    if not commit:
+        print("not ok 1 - %s names no snapd commit" % header)
+        return 1
+    if version and abstractions:
+        os.environ["APPARMOR_VERSION"] = version.group(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "sc-policy-data.h")
+        import subprocess
+        run = subprocess.run([sys.executable, os.path.abspath(__file__)] + abstractions +
+                             [snapd, commit.group(1), catalogue, out],
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            print("not ok 1 - gen-policy.py fails on %s" % snapd)
+            print("# " + run.stderr.replace("\n", "\n# "))
+            return 1
+        if read(out) != text:
+            print("not ok 1 - %s is not what gen-policy.py makes of snapd %s: regenerate it"
+                  % (header, commit.group(1)))
+            return 1
+    print("ok 1 - %s is what gen-policy.py makes of snapd %s" % (os.path.basename(header),
+                                                                  commit.group(1)))
+    return 0
+
+
 def main():
     global ABSTRACTIONS
     args = sys.argv[1:]
+    if args and args[0] == "--check":
+        sys.exit(check(args[1:]))
     abstractions_origin = None
     expectations_out = None
     while len(args) >= 2 and args[0] in ("--abstractions", "--expectations"):
@@ -635,8 +716,10 @@ def main():
     lines.append("};")
     lines.append("")
     lines.append("/* Plug attribute values the base declaration constrains: interface,")
-    lines.append(" * attribute, value, and deny-connection (the store must grant it),")
-    lines.append(" * deny-auto-connection or allow-auto-connection. */")
+    lines.append(" * attribute, value, and deny-installation or deny-connection (the store")
+    lines.append(" * must grant it), deny-auto-connection or allow-auto-connection. A value")
+    lines.append(" * of \"$MISSING\" with an allow-* kind: that is allowed only without the")
+    lines.append(" * attribute, so a plug that sets it is denied it. */")
     lines.append("static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {")
     for iface, key, value, kind in attribute_rules(snapd, by_source):
         lines.append("  { \"%s\", \"%s\", \"%s\", \"%s\" }," % (iface, key, value, kind))

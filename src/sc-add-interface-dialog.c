@@ -31,6 +31,8 @@ struct _ScAddInterfaceDialog
   /* Owned */
   ScProject      *project;
   char           *form_target;
+  ScAddInterfaceEditFunc edit_func;
+  gpointer        edit_data;
   GStrv           targets;
   GPtrArray      *rows;      /* of GtkListBoxRow*, borrowed, in display order */
 };
@@ -171,6 +173,7 @@ show_form (ScAddInterfaceDialog *self,
   self->form_target = g_strdup (target);
   self->form = SC_ADD_INTERFACE_FORM (sc_add_interface_form_new (interface, self->project,
                                                                  target));
+  sc_add_interface_form_set_edit_func (self->form, self->edit_func, self->edit_data);
   g_signal_connect_object (self->form, "plug-chosen", G_CALLBACK (form_plug_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->form, "back", G_CALLBACK (form_back_cb), self,
@@ -392,6 +395,17 @@ sc_add_interface_dialog_set_project (ScAddInterfaceDialog *self,
   g_return_if_fail (SC_IS_ADD_INTERFACE_DIALOG (self));
 
   g_set_object (&self->project, project);
+}
+
+void
+sc_add_interface_dialog_set_edit_func (ScAddInterfaceDialog   *self,
+                                       ScAddInterfaceEditFunc  func,
+                                       gpointer                user_data)
+{
+  g_return_if_fail (SC_IS_ADD_INTERFACE_DIALOG (self));
+
+  self->edit_func = func;
+  self->edit_data = user_data;
 }
 
 ScAddInterfaceForm *

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "sc-add-interface-form.h"
 #include "sc-types.h"
 #include "sc-project.h"
 
@@ -38,6 +39,10 @@ void                  sc_add_interface_dialog_activate_result (ScAddInterfaceDia
  * avoids (nullable). */
 void                  sc_add_interface_dialog_set_project (ScAddInterfaceDialog *self,
                                                            ScProject            *project);
+/* Passed on to the form (sc_add_interface_form_set_edit_func()). */
+void                  sc_add_interface_dialog_set_edit_func (ScAddInterfaceDialog   *self,
+                                                             ScAddInterfaceEditFunc  func,
+                                                             gpointer                user_data);
 /* The form shown after choosing personal-files, content…, or NULL. */
 ScAddInterfaceForm   *sc_add_interface_dialog_get_form    (ScAddInterfaceDialog *self);
 

@@ -63,6 +63,8 @@ struct _ScAddInterfaceForm
   char                *interface;
   char                *target;
   ScProject           *project;
+  ScAddInterfaceEditFunc edit_func;
+  gpointer             edit_data;
   guint                form;
   gboolean             name_edited;  /* the user typed a plug name */
   gboolean             setting_name;
@@ -175,7 +177,10 @@ resolve (ScAddInterfaceForm  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No project is open"));
       return NULL;
     }
-  edit = sc_edit_new (self->project);
+  edit = self->edit_func != NULL ? self->edit_func (self->edit_data, error)
+                                 : sc_edit_new (self->project);
+  if (edit == NULL)
+    return NULL;
   if (!sc_edit_add_plug_spec (edit, self->target, spec, plug_name, error))
     {
       g_clear_pointer (plug_name, g_free);
@@ -380,6 +385,17 @@ build (ScAddInterfaceForm *self)
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   update_state (self, TRUE);
+}
+
+void
+sc_add_interface_form_set_edit_func (ScAddInterfaceForm     *self,
+                                     ScAddInterfaceEditFunc  func,
+                                     gpointer                user_data)
+{
+  g_return_if_fail (SC_IS_ADD_INTERFACE_FORM (self));
+
+  self->edit_func = func;
+  self->edit_data = user_data;
 }
 
 AdwEntryRow *

@@ -29,6 +29,14 @@ gboolean   sc_add_interface_form_needs_form (const char *interface);
 GtkWidget *sc_add_interface_form_new        (const char *interface,
                                              ScProject  *project,
                                              const char *target);
+/* Makes the edit a new plug's name must fit into: the project with what
+ * the window has not written yet, so that two plugs added before one
+ * write do not get the same name. Without it the form uses the file. */
+typedef ScEdit *(*ScAddInterfaceEditFunc) (gpointer   user_data,
+                                           GError   **error);
+void       sc_add_interface_form_set_edit_func (ScAddInterfaceForm     *self,
+                                                ScAddInterfaceEditFunc  func,
+                                                gpointer                user_data);
 /* The entry row of attribute KEY ("read", "target", "name", "plug-name"…),
  * for tests. */
 AdwEntryRow *sc_add_interface_form_get_entry (ScAddInterfaceForm *self,

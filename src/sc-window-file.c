@@ -63,6 +63,8 @@ sc_window_write_full (ScWindow            *self,
   self->undo_before = g_steal_pointer (&before);
   self->undo_after = g_bytes_ref (sc_project_get_bytes (self->project));
   sc_set_str (&self->undo_path, path);
+  /* A write the user forced (a read-only file) is undone the same way. */
+  self->undo_flags = flags;
 
   _sc_window_update_state (self);
 
@@ -73,6 +75,9 @@ gboolean
 sc_window_undo_write (ScWindow  *self,
                       GError   **error)
 {
+  const char *before;
+  gsize len = 0;
+
   g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
 
   if (self->undo_before == NULL)
@@ -81,7 +86,9 @@ sc_window_undo_write (ScWindow  *self,
       return FALSE;
     }
 
-  if (!sc_project_replace_contents (self->undo_path, self->undo_after, self->undo_before, error))
+  before = g_bytes_get_data (self->undo_before, &len);
+  if (!sc_file_replace_atomic_full (self->undo_path, before != NULL ? before : "", len,
+                                    self->undo_after, self->undo_flags, error))
     return FALSE;
 
   g_clear_pointer (&self->undo_before, g_bytes_unref);
@@ -134,26 +141,36 @@ written (ScWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static void write_and_report (ScWindow           *self,
-                              gboolean            strict,
-                              ScFileReplaceFlags  flags);
+static gboolean write_and_report (ScWindow           *self,
+                                  gboolean            strict,
+                                  ScFileReplaceFlags  flags);
 
 static void
 force_response_cb (ScWindow         *self,
                    const char       *response,
                    AdwMessageDialog *dialog)
 {
-  if (g_strcmp0 (response, "write") == 0)
-    write_and_report (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sc-strict")),
-                      SC_FILE_REPLACE_FORCE);
+  if (g_strcmp0 (response, "write") != 0)
+    return;
+  if (write_and_report (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "sc-strict")),
+                        SC_FILE_REPLACE_FORCE) &&
+      g_object_get_data (G_OBJECT (dialog), "sc-close") != NULL)
+    {
+      /* Asked from the close dialog's Save: close once written. */
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 /* A read-only (or hard-linked) snapcraft.yaml is written only when the
- * user says so, as an editor asks; the core keeps its mode and owner. */
-static void
-ask_force (ScWindow     *self,
-           gboolean      strict,
-           const GError *error)
+ * user says so, as an editor asks; the core keeps its mode and owner.
+ * CLOSE: the question comes from the close dialog's Save, and the window
+ * closes once the file is written. */
+void
+_sc_window_ask_force (ScWindow     *self,
+                      gboolean      strict,
+                      const GError *error,
+                      gboolean      close)
 {
   GtkWidget *dialog;
   gboolean read_only = g_error_matches (error, SC_FILE_ERROR, SC_FILE_ERROR_READ_ONLY);
@@ -175,12 +192,13 @@ ask_force (ScWindow     *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "sc-strict", GINT_TO_POINTER (strict));
+  g_object_set_data (G_OBJECT (dialog), "sc-close", GINT_TO_POINTER (close));
   g_signal_connect_object (dialog, "response", G_CALLBACK (force_response_cb), self,
                            G_CONNECT_SWAPPED);
   _sc_window_present_dialog (self, GTK_WINDOW (dialog));
 }
 
-static void
+static gboolean
 write_and_report (ScWindow           *self,
                   gboolean            strict,
                   ScFileReplaceFlags  flags)
@@ -191,7 +209,7 @@ write_and_report (ScWindow           *self,
   if (!sc_window_write_full (self, strict, flags, &error))
     {
       if (flags == SC_FILE_REPLACE_NONE && sc_file_error_needs_force (error))
-        ask_force (self, strict, error);
+        _sc_window_ask_force (self, strict, error, FALSE);
       else
         _sc_window_show_error_dialog (self,
                                       g_error_matches (error, SC_PROJECT_ERROR,
@@ -199,10 +217,11 @@ write_and_report (ScWindow           *self,
                                       ? _("The File Changed on Disk")
                                       : _("Could Not Write snapcraft.yaml"),
                                       error);
-      return;
+      return FALSE;
     }
 
   written (self, strict && !was_strict);
+  return TRUE;
 }
 
 static void

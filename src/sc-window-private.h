@@ -54,6 +54,7 @@ struct _ScWindow
   GBytes               *undo_before;     /* bytes before the last write */
   GBytes               *undo_after;      /* bytes the last write left */
   char                 *undo_path;
+  ScFileReplaceFlags    undo_flags;      /* how the last write was made */
   char                 *denials_log;
   guint                 monitor_timeout_id;
 
@@ -76,6 +77,10 @@ void      _sc_window_show_review            (ScWindow       *self,
 void      _sc_window_save                   (ScWindow       *self);
 void      _sc_window_undo                   (ScWindow       *self);
 void      _sc_window_undo_write             (ScWindow       *self);
+void      _sc_window_ask_force              (ScWindow       *self,
+                                             gboolean        strict,
+                                             const GError   *error,
+                                             gboolean        close);
 void      _sc_window_open_project_dialog    (ScWindow       *self);
 void      _sc_window_show_error             (ScWindow       *self,
                                              const GError   *error);

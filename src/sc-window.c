@@ -523,6 +523,17 @@ plug_chosen_cb (ScWindow             *self,
     _sc_window_show_error (self, error);
 }
 
+/* What a plug added through the form must not clash with: the file and
+ * the ticks not written yet. */
+static ScEdit *
+pending_edit (gpointer   user_data,
+              GError   **error)
+{
+  ScWindow *self = user_data;
+
+  return sc_project_page_build_edit (self->project_page, FALSE, error);
+}
+
 void
 _sc_window_show_add_interface (ScWindow   *self,
                                const char *target)
@@ -542,6 +553,7 @@ _sc_window_show_add_interface (ScWindow   *self,
 
   dialog = sc_add_interface_dialog_new (GTK_WINDOW (self), targets, target);
   sc_add_interface_dialog_set_project (dialog, self->project);
+  sc_add_interface_dialog_set_edit_func (dialog, pending_edit, self);
   g_signal_connect_object (dialog, "plug-chosen", G_CALLBACK (plug_chosen_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "interface-chosen", G_CALLBACK (interface_chosen_cb), self,
@@ -748,7 +760,11 @@ close_response_cb (ScWindow         *self,
     {
       if (!sc_window_write (self, FALSE, &error))
         {
-          _sc_window_show_error_dialog (self, _("Could Not Write snapcraft.yaml"), error);
+          /* A read-only file: the same question as any Save, then close. */
+          if (sc_file_error_needs_force (error))
+            _sc_window_ask_force (self, FALSE, error, TRUE);
+          else
+            _sc_window_show_error_dialog (self, _("Could Not Write snapcraft.yaml"), error);
           return;
         }
     }

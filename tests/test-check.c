@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "sc-check.h"
+#include "sc-plug-rules.h"
+#include "sc-policy.h"
 #include "sc-project.h"
 
 static ScProject *
@@ -389,6 +391,17 @@ test_from_data (void)
       "apps:\n  a:\n    command: a\n    plugs: [burner]\n", "store-approval" },
     { "name: a\nbase: core22\nconfinement: strict\n"
       "apps:\n  a:\n    command: a\n    plugs: [optical-drive]\n", NULL },
+    /* usb-gadget installs with its own gadget settings only by the
+     * store's grant (allow-installation asks them to be missing). */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  g:\n"
+      "    interface: usb-gadget\n    ffs-mounts: [{name: x, where: /x}]\n    where: /y\n"
+      "apps:\n  a:\n    command: a\n    plugs: [g]\n", "store-approval@8:5/warning" },
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  g:\n"
+      "    interface: usb-gadget\n    ffs-mounts: [{name: x, where: /x}]\n"
+      "apps:\n  a:\n    command: a\n    plugs: [g]\n", "manual-connection" },
+    /* A home read value snapd's declaration does not name: the default. */
+    { "name: a\nbase: core22\nconfinement: strict\nplugs:\n  h:\n    interface: home\n"
+      "    read: owner\napps:\n  a:\n    command: a\n    plugs: [h]\n", NULL },
     /* A `plugs:` key without a value is only a note. */
     { "name: a\nbase: core22\nconfinement: strict\napps:\n  a:\n    command: a\n"
       "    plugs:   # none yet\n", "empty-plugs" },
@@ -476,6 +489,117 @@ test_from_data (void)
             if (!finding_matches (findings->pdata[j], expected[j]))
               g_error ("case %u: expected “%s”, got “%s”", i, data_cases[i].expected, actual);
         }
+    }
+}
+
+/* Whether a generated row makes a plug that sets the attribute need
+ * store approval or a manual connection (so the check must word it). */
+static gboolean
+row_is_restrictive (const ScPolicyAttributeRule *row)
+{
+  if (strcmp (row->value, "$MISSING") == 0)
+    return g_str_has_prefix (row->kind, "allow-");
+  return g_str_has_prefix (row->kind, "deny-");
+}
+
+static void
+test_attribute_rules_worded (void)
+{
+  guint n_generated, n_worded;
+  const ScPolicyAttributeRule *generated = sc_policy_get_attribute_rules (&n_generated);
+  const ScAttributeRule *worded = sc_plug_rules_get_attribute_rules (&n_worded);
+
+  g_test_summary ("Every generated plug-attribute rule that restricts a plug has our wording, "
+                  "and every wording names a generated rule");
+
+  g_assert_cmpuint (n_generated, >, 0);
+  for (guint i = 0; i < n_generated; i++)
+    {
+      const ScAttributeRule *rule;
+
+      if (!row_is_restrictive (&generated[i]))
+        continue;
+      rule = sc_plug_rules_get_attribute_rule (generated[i].interface, generated[i].attribute);
+      if (rule == NULL)
+        g_error ("no message for %s %s (%s %s)", generated[i].interface, generated[i].attribute,
+                 generated[i].kind, generated[i].value);
+      g_assert_nonnull (rule->code);
+      g_assert_nonnull (strstr (rule->message, "%s"));
+      g_assert_null (strstr (strstr (rule->message, "%s") + 2, "%"));
+    }
+  for (guint i = 0; i < n_worded; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n_generated && !found; j++)
+        found = row_is_restrictive (&generated[j]) &&
+                strcmp (generated[j].interface, worded[i].interface) == 0 &&
+                strcmp (generated[j].attribute, worded[i].attribute) == 0;
+      if (!found)
+        g_error ("%s %s is worded but snapd's rules do not name it", worded[i].interface,
+                 worded[i].attribute);
+    }
+}
+
+static void
+test_attribute_effect (void)
+{
+  static const struct
+  {
+    const char        *interface;
+    const char        *attributes;   /* GVariant text, a{sv} */
+    ScAttributeEffect  effect;
+    const char        *attribute;
+  } effect_cases[] = {
+    /* snapd: home deny-connection on plug-attributes read: all. */
+    { "home", "{'read': <'all'>}", SC_ATTRIBUTE_NEEDS_GRANT, "read" },
+    /* A list matches when every item does (asserts/constraint.go). */
+    { "home", "{'read': <[<'all'>]>}", SC_ATTRIBUTE_NEEDS_GRANT, "read" },
+    { "home", "{'read': <[<'all'>, <'owner'>]>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    /* A value snapd's rules do not name keeps the interface's default. */
+    { "home", "{'read': <'owner'>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    { "home", "{}", SC_ATTRIBUTE_DEFAULT, NULL },
+    { "browser-support", "{'allow-sandbox': <true>}", SC_ATTRIBUTE_NEEDS_GRANT,
+      "allow-sandbox" },
+    { "browser-support", "{'allow-sandbox': <'true'>}", SC_ATTRIBUTE_NEEDS_GRANT,
+      "allow-sandbox" },
+    { "browser-support", "{'allow-sandbox': <false>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    /* Strings are compared as they are: "True" quoted is not true. */
+    { "browser-support", "{'allow-sandbox': <'True'>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    { "optical-drive", "{'write': <true>}", SC_ATTRIBUTE_NEEDS_GRANT, "write" },
+    /* desktop allows installation only with desktop-file-ids: $MISSING. */
+    { "desktop", "{'desktop-file-ids': <[<'org.example.App'>]>}", SC_ATTRIBUTE_NEEDS_GRANT,
+      "desktop-file-ids" },
+    /* usb-gadget likewise with name, where and persistent. */
+    { "usb-gadget", "{'ffs-mounts': <[<'x'>]>, 'where': <'/x'>}", SC_ATTRIBUTE_NEEDS_GRANT,
+      "where" },
+    { "usb-gadget", "{'ffs-mounts': <[<'x'>]>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    /* A null value is no value. */
+    { "desktop", "{'desktop-file-ids': <@ms nothing>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    /* shared-memory private: true auto-connects to the system's slot;
+     * private: false only to a slot of the same publisher. */
+    { "shared-memory", "{'private': <true>}", SC_ATTRIBUTE_AUTO_CONNECTS, "private" },
+    { "shared-memory", "{'private': <false>}", SC_ATTRIBUTE_DEFAULT, NULL },
+    /* Store approval wins over auto-connection. */
+    { "home", "{'x': <1>, 'read': <'all'>}", SC_ATTRIBUTE_NEEDS_GRANT, "read" },
+  };
+
+  g_test_summary ("Whether a plug's attributes need store approval or auto-connect comes "
+                  "from the generated base-declaration rows");
+
+  for (guint i = 0; i < G_N_ELEMENTS (effect_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) attributes = g_variant_parse (G_VARIANT_TYPE_VARDICT,
+                                                        effect_cases[i].attributes, NULL, NULL,
+                                                        &error);
+      const char *attribute = NULL;
+
+      g_assert_no_error (error);
+      g_test_message ("case %u: %s %s", i, effect_cases[i].interface, effect_cases[i].attributes);
+      g_assert_cmpint (sc_plug_rules_attribute_effect (effect_cases[i].interface, attributes,
+                                                       &attribute), ==, effect_cases[i].effect);
+      g_assert_cmpstr (attribute, ==, effect_cases[i].attribute);
     }
 }
 
@@ -584,6 +708,8 @@ main (int   argc,
   g_test_add_func ("/check/duplicate-rejected", test_duplicate_rejected);
   g_test_add_func ("/check/hints", test_hints);
   g_test_add_func ("/check/from-data", test_from_data);
+  g_test_add_func ("/check/attribute-rules-worded", test_attribute_rules_worded);
+  g_test_add_func ("/check/attribute-effect", test_attribute_effect);
   g_test_add_func ("/check/severity-names", test_severity_names);
   g_test_add_func ("/check/corpus", test_corpus);
 

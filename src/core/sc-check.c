@@ -560,34 +560,63 @@ check_unknown_interface (Checker    *checker,
                                "interfaces.")));
 }
 
-/* Attribute values that change how the plug connects (sc-plug-rules.c):
- * TRUE when one decided, so the interface's default does not apply. */
+/* Attribute values that change how the plug connects, as snapd's base
+ * declaration decides (sc_plug_rules_attribute_effect()): TRUE when one
+ * decided, so the interface's default does not apply. */
 static gboolean
 check_attribute_rules (Checker               *checker,
                        ScPlugDef             *def,
                        const ScInterfaceInfo *info)
 {
-  const ScAttributeRule *rule = sc_plug_rules_match_attributes (def->interface, def->attributes);
+  const char *attribute;
+  ScAttributeEffect effect = sc_plug_rules_attribute_effect (def->interface, def->attributes,
+                                                             &attribute);
+  const ScAttributeRule *rule;
   char *message;
   guint line, column;
 
-  if (rule == NULL)
-    return FALSE;
+  switch (effect)
+    {
+    case SC_ATTRIBUTE_DEFAULT:
+      return FALSE;
+    case SC_ATTRIBUTE_AUTO_CONNECTS:
+      g_hash_table_add (checker->reported, g_strdup (def->name));
+      return TRUE;
+    case SC_ATTRIBUTE_NEEDS_GRANT:
+    case SC_ATTRIBUTE_MANUAL:
+    default:
+      break;
+    }
 
   g_hash_table_add (checker->reported, g_strdup (def->name));
-  if (rule->effect == SC_ATTRIBUTE_AUTO_CONNECTS)
-    return TRUE;
-
-  def_position (checker, def, rule->attribute, NULL, &line, &column);
-  /* The rule messages are the table's own literals with one %s each
-   * (sc-plug-rules.c); test-check checks every row's output. */
+  rule = sc_plug_rules_get_attribute_rule (def->interface, attribute);
+  def_position (checker, def, attribute, NULL, &line, &column);
+  if (rule != NULL)
+    {
+      /* The messages are the table's own literals with one %s each
+       * (sc-plug-rules.c); test-check checks every row's output. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  message = g_strdup_printf (_(rule->message), def->name);
+      message = g_strdup_printf (_(rule->message), def->name);
 #pragma GCC diagnostic pop
-  add_finding (checker, SC_SEVERITY_WARNING, rule->code, NULL, def->name, line, column,
-               message,
-               rule->hint != NULL ? g_strdup (_(rule->hint)) : store_approval_hint (info));
+    }
+  else if (effect == SC_ATTRIBUTE_NEEDS_GRANT)
+    /* Translators: the first %s is a plug name, the second an attribute. */
+    message = g_strdup_printf (_("Plug “%s” sets “%s”, which needs store approval"),
+                               def->name, attribute);
+  else
+    /* Translators: the first %s is a plug name, the second an attribute. */
+    message = g_strdup_printf (_("Plug “%s” sets “%s”, so it does not connect automatically"),
+                               def->name, attribute);
+
+  if (effect == SC_ATTRIBUTE_MANUAL)
+    add_finding (checker, SC_SEVERITY_NOTE, "manual-connection", NULL, def->name, line, column,
+                 message, manual_connection_hint (checker, def->name, info));
+  else
+    add_finding (checker, SC_SEVERITY_WARNING, rule != NULL ? rule->code : "store-approval",
+                 NULL, def->name, line, column, message,
+                 rule != NULL && rule->hint != NULL ? g_strdup (_(rule->hint))
+                 : store_approval_hint (info));
   return TRUE;
 }
 

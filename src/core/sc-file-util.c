@@ -148,6 +148,27 @@ group_name (gid_t gid)
 
 /* ---- Reading ------------------------------------------------------------ */
 
+/* G_IO_ERROR_NO_SPACE: PATH is SIZE bytes (0: unknown, it grew while
+ * read), more than MAX_SIZE. */
+static void
+set_too_large (GError     **error,
+               const char  *path,
+               guint64      size,
+               gsize        max_size)
+{
+  g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, max_size);
+  g_autofree char *actual = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+
+  if (size > 0)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 /* Translators: a path, then its size and the limit, both in bytes. */
+                 _("%s: file is %s bytes, more than the limit of %s"), path, actual, limit);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 /* Translators: a path, then the limit in bytes. */
+                 _("%s: file is larger than the limit of %s bytes"), path, limit);
+}
+
 GBytes *
 sc_file_read_limited (const char  *path,
                       gsize        max_size,
@@ -199,9 +220,7 @@ sc_file_read_limited (const char  *path,
   if ((guint64) st.st_size > max_size)
     {
       close (fd);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   "%s: file is %" G_GUINT64_FORMAT " bytes, more than the limit of %" G_GSIZE_FORMAT,
-                   path, (guint64) st.st_size, max_size);
+      set_too_large (error, path, (guint64) st.st_size, max_size);
       return NULL;
     }
 
@@ -217,9 +236,7 @@ sc_file_read_limited (const char  *path,
           if (capacity > max_size)
             {
               close (fd);
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                           "%s: file is larger than the limit of %" G_GSIZE_FORMAT " bytes",
-                           path, max_size);
+              set_too_large (error, path, 0, max_size);
               return NULL;
             }
           capacity = MIN (capacity * 2, max_size + 1);
@@ -244,8 +261,7 @@ sc_file_read_limited (const char  *path,
 
   if (len > max_size)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   "%s: file is larger than the limit of %" G_GSIZE_FORMAT " bytes", path, max_size);
+      set_too_large (error, path, 0, max_size);
       return NULL;
     }
 

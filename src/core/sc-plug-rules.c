@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sc-plug-rules.h"
+#include "sc-policy.h"
 
 /* Interfaces whose plug sanitizer (BeforePreparePlug) refuses a plug
  * without these attributes, so that snapd will not install the snap; and
@@ -76,46 +77,49 @@ static const ScRequiredAttributes required_rules[] = {
     "interfaces/builtin/kernel_module_load.go: kernelModuleLoadInterface.BeforeConnectPlug" },
 };
 
-/* Plug attribute values the base declaration treats apart from the
- * interface's default: deny-connection / deny-auto-connection or
- * deny-installation on plug-attributes (store approval), or an
- * allow-auto-connection of its own. */
+/* How we present a plug attribute that snapd's base declaration treats
+ * apart from the interface's default. Whether it needs store approval,
+ * does not auto-connect or auto-connects is not decided here but by the
+ * generated rows of sc-policy-data.h (sc_policy_attribute_effect()); this
+ * table only says it in our words, one row per interface and attribute
+ * that a generated deny or $MISSING row names (test-check checks that
+ * none is missing). */
 static const ScAttributeRule attribute_rules[] = {
-  { "home", "read", SC_ATTRIBUTE_EQUALS, "all", SC_ATTRIBUTE_NEEDS_GRANT, "home-read-all",
+  { "home", "read", "home-read-all",
     /* Translators: %s is a plug name. */
     N_("Plug “%s” reads all users' home folders (“read: all”): this needs store approval "
        "and never connects automatically"),
     N_("Drop “read: all” unless the app really manages other users' files; the plain home "
-       "plug covers the user's own home."),
-    "interfaces/builtin/home.go: homeBaseDeclarationSlots, deny-connection and "
-    "deny-auto-connection on plug-attributes read: all" },
-  { "browser-support", "allow-sandbox", SC_ATTRIBUTE_IS_TRUE, NULL, SC_ATTRIBUTE_NEEDS_GRANT,
-    "store-approval",
+       "plug covers the user's own home.") },
+  { "browser-support", "allow-sandbox", "store-approval",
     /* Translators: %s is a plug name. */
     N_("Plug “%s” sets “allow-sandbox: true”: the store reviews it by hand and it does not "
        "connect automatically"),
-    NULL,
-    "interfaces/builtin/browser_support.go: browserSupportBaseDeclarationSlots, "
-    "deny-connection and deny-auto-connection on plug-attributes allow-sandbox: true" },
-  { "optical-drive", "write", SC_ATTRIBUTE_IS_TRUE, NULL, SC_ATTRIBUTE_NEEDS_GRANT,
-    "store-approval",
+    NULL },
+  { "optical-drive", "write", "store-approval",
     /* Translators: %s is a plug name. */
     N_("Plug “%s” sets “write: true”: writing to optical discs needs store approval and a "
        "manual connection"),
-    NULL,
-    "interfaces/builtin/optical_drive.go: opticalDriveBaseDeclarationSlots, "
-    "deny-connection and deny-auto-connection on plug-attributes write: true" },
-  { "desktop", "desktop-file-ids", SC_ATTRIBUTE_PRESENT, NULL, SC_ATTRIBUTE_NEEDS_GRANT,
-    "store-approval",
+    NULL },
+  { "desktop", "desktop-file-ids", "store-approval",
     /* Translators: %s is a plug name. */
     N_("Plug “%s” sets “desktop-file-ids”, which needs store approval"),
-    NULL,
-    "interfaces/builtin/desktop.go: desktopBaseDeclarationPlugs, allow-installation only "
-    "with plug-attributes desktop-file-ids: $MISSING" },
-  { "shared-memory", "private", SC_ATTRIBUTE_IS_TRUE, NULL, SC_ATTRIBUTE_AUTO_CONNECTS,
-    NULL, NULL, NULL,
-    "interfaces/builtin/shared_memory.go: sharedMemoryBaseDeclarationPlugs, "
-    "allow-auto-connection with plug-attributes private: true to the system's slot" },
+    NULL },
+  { "usb-gadget", "name", "store-approval",
+    /* Translators: %s is a plug name. */
+    N_("Plug “%s” sets “name”, “where” or “persistent”: a usb-gadget plug with its own "
+       "gadget settings needs store approval"),
+    NULL },
+  { "usb-gadget", "where", "store-approval",
+    /* Translators: %s is a plug name. */
+    N_("Plug “%s” sets “name”, “where” or “persistent”: a usb-gadget plug with its own "
+       "gadget settings needs store approval"),
+    NULL },
+  { "usb-gadget", "persistent", "store-approval",
+    /* Translators: %s is a plug name. */
+    N_("Plug “%s” sets “name”, “where” or “persistent”: a usb-gadget plug with its own "
+       "gadget settings needs store approval"),
+    NULL },
 };
 
 /* Attributes whose value is a list: one value given on the command line
@@ -276,41 +280,97 @@ sc_plug_rules_check_files_path (const char  *interface,
   return NULL;
 }
 
-static gboolean
-attribute_matches (const ScAttributeRule *rule,
-                   GVariant              *attributes)
+/* VALUE as snapd's attribute constraints read it (asserts/constraint.go:
+ * a string as it is, a boolean or integer in its text form, a list when
+ * every item matches): the text every item shares, "" when the items
+ * differ or are not scalars, NULL for a null value (no value). */
+static char *
+attribute_text (GVariant *value)
 {
-  g_autoptr(GVariant) value = g_variant_lookup_value (attributes, rule->attribute, NULL);
+  g_autofree char *first = NULL;
 
-  if (value == NULL)
-    return FALSE;
-  switch (rule->match)
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_VARIANT))
     {
-    case SC_ATTRIBUTE_IS_TRUE:
-      if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-        return g_variant_get_boolean (value);
-      return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-             g_ascii_strcasecmp (g_variant_get_string (value, NULL), "true") == 0;
-    case SC_ATTRIBUTE_EQUALS:
-      return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-             strcmp (g_variant_get_string (value, NULL), rule->value) == 0;
-    case SC_ATTRIBUTE_PRESENT:
-    default:
-      return TRUE;
+      g_autoptr(GVariant) inner = g_variant_get_variant (value);
+
+      return attribute_text (inner);
     }
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE))
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (value, NULL);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  if (!g_variant_is_of_type (value, G_VARIANT_TYPE_ARRAY) ||
+      g_variant_is_of_type (value, G_VARIANT_TYPE_DICTIONARY) || g_variant_n_children (value) == 0)
+    return g_strdup ("");
+  for (gsize i = 0; i < g_variant_n_children (value); i++)
+    {
+      g_autoptr(GVariant) item = g_variant_get_child_value (value, i);
+      g_autofree char *text = attribute_text (item);
+
+      if (text == NULL || (first != NULL && strcmp (first, text) != 0))
+        return g_strdup ("");
+      if (first == NULL)
+        first = g_steal_pointer (&text);
+    }
+  return g_steal_pointer (&first);
 }
 
 const ScAttributeRule *
-sc_plug_rules_match_attributes (const char *interface,
-                                GVariant   *attributes)
+sc_plug_rules_get_attribute_rule (const char *interface,
+                                  const char *attribute)
 {
-  if (interface == NULL || attributes == NULL)
+  if (interface == NULL || attribute == NULL)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (attribute_rules); i++)
     if (strcmp (attribute_rules[i].interface, interface) == 0 &&
-        attribute_matches (&attribute_rules[i], attributes))
+        strcmp (attribute_rules[i].attribute, attribute) == 0)
       return &attribute_rules[i];
   return NULL;
+}
+
+ScAttributeEffect
+sc_plug_rules_attribute_effect (const char  *interface,
+                                GVariant    *attributes,
+                                const char **attribute)
+{
+  ScAttributeEffect effect = SC_ATTRIBUTE_DEFAULT;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (attribute != NULL)
+    *attribute = NULL;
+  if (interface == NULL || attributes == NULL ||
+      !g_variant_is_of_type (attributes, G_VARIANT_TYPE_VARDICT))
+    return SC_ATTRIBUTE_DEFAULT;
+
+  g_variant_iter_init (&iter, attributes);
+  /* The strongest effect wins, the first attribute among equals:
+   * store approval, then no auto-connection, then auto-connection. */
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    {
+      g_autofree char *text = attribute_text (value);
+      gboolean auto_connect = TRUE, store_approval = FALSE;
+      ScAttributeEffect this;
+
+      if (text == NULL ||
+          !sc_policy_attribute_effect (interface, key, text, &auto_connect, &store_approval))
+        continue;
+      this = store_approval ? SC_ATTRIBUTE_NEEDS_GRANT
+             : !auto_connect ? SC_ATTRIBUTE_MANUAL
+             : SC_ATTRIBUTE_AUTO_CONNECTS;
+      if (effect == SC_ATTRIBUTE_DEFAULT || this < effect)
+        {
+          effect = this;
+          if (attribute != NULL)
+            *attribute = key;
+        }
+    }
+  return effect;
 }
 
 const ScAttributeRule *

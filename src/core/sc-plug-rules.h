@@ -6,7 +6,7 @@
  * What snapd says about a plug's attributes, as data: the attributes an
  * interface cannot do without (its plug sanitizer refuses the plug), and
  * the attribute values that change how a plug connects (store approval,
- * auto-connection), from the base declaration. Each row names the snapd
+ * auto-connection), decided by the base declaration's generated rows. Each row names the snapd
  * file and function or declaration it comes from (canonical/snapd at the
  * pinned commit, interfaces/builtin/).
  */
@@ -66,36 +66,37 @@ char                       *sc_plug_rules_check_files_path (const char  *interfa
 
 /* ---- Attribute values that change the connection ------------------------ */
 
+/* What a plug's attribute values do to its connection, decided by
+ * snapd's base declaration (the generated rows of sc-policy-data.h);
+ * strongest first. */
 typedef enum
 {
-  SC_ATTRIBUTE_IS_TRUE,   /* boolean true (or the string "true") */
-  SC_ATTRIBUTE_EQUALS,    /* the string VALUE */
-  SC_ATTRIBUTE_PRESENT,   /* set to anything */
-} ScAttributeMatch;
-
-typedef enum
-{
-  SC_ATTRIBUTE_NEEDS_GRANT,     /* store approval, no auto-connection */
+  SC_ATTRIBUTE_NEEDS_GRANT,     /* store approval (installation or connection denied) */
+  SC_ATTRIBUTE_MANUAL,          /* auto-connection denied */
   SC_ATTRIBUTE_AUTO_CONNECTS,   /* connects on its own whatever the interface's default */
+  SC_ATTRIBUTE_DEFAULT,         /* no rule applies: the interface's default */
 } ScAttributeEffect;
 
+/* How we word one attribute's effect. */
 typedef struct
 {
   const char        *interface;
   const char        *attribute;
-  ScAttributeMatch   match;
-  const char        *value;      /* for SC_ATTRIBUTE_EQUALS */
-  ScAttributeEffect  effect;
-  const char        *code;       /* check finding code for NEEDS_GRANT */
-  const char        *message;    /* N_(), %s is the plug name; NULL for AUTO_CONNECTS */
+  const char        *code;       /* check finding code */
+  const char        *message;    /* N_(), %s is the plug name */
   const char        *hint;       /* N_(), nullable: the store-approval hint then */
-  const char        *source;     /* snapd file and declaration */
 } ScAttributeRule;
 
-/* The first rule of INTERFACE that ATTRIBUTES (a{sv}) matches, or NULL. */
-const ScAttributeRule      *sc_plug_rules_match_attributes (const char *interface,
-                                                            GVariant   *attributes);
-/* Every rule, for tests and other tables; N receives the count. */
+/* The effect of the attributes ATTRIBUTES (a{sv}, nullable) of a plug of
+ * INTERFACE; *ATTRIBUTE (nullable) receives the attribute that decided it,
+ * owned by ATTRIBUTES, or NULL for SC_ATTRIBUTE_DEFAULT. */
+ScAttributeEffect           sc_plug_rules_attribute_effect (const char  *interface,
+                                                            GVariant    *attributes,
+                                                            const char **attribute);
+/* Our wording for ATTRIBUTE of INTERFACE, or NULL. */
+const ScAttributeRule      *sc_plug_rules_get_attribute_rule (const char *interface,
+                                                              const char *attribute);
+/* Every row, for tests; N receives the count. */
 const ScAttributeRule      *sc_plug_rules_get_attribute_rules (guint *n);
 const ScRequiredAttributes *sc_plug_rules_get_required_rules  (guint *n);
 

@@ -5567,15 +5567,20 @@ static const ScPolicyEntry sc_policy_entries[] = {
 };
 
 /* Plug attribute values the base declaration constrains: interface,
- * attribute, value, and deny-connection (the store must grant it),
- * deny-auto-connection or allow-auto-connection. */
+ * attribute, value, and deny-installation or deny-connection (the store
+ * must grant it), deny-auto-connection or allow-auto-connection. A value
+ * of "$MISSING" with an allow-* kind: that is allowed only without the
+ * attribute, so a plug that sets it is denied it. */
 static const ScPolicyAttributeRule sc_policy_attribute_rules[] = {
   { "browser-support", "allow-sandbox", "true", "deny-connection" },
   { "browser-support", "allow-sandbox", "true", "deny-auto-connection" },
+  { "desktop", "desktop-file-ids", "$MISSING", "allow-installation" },
   { "home", "read", "all", "deny-connection" },
   { "home", "read", "all", "deny-auto-connection" },
   { "optical-drive", "write", "true", "deny-connection" },
   { "optical-drive", "write", "true", "deny-auto-connection" },
-  { "shared-memory", "private", "false", "allow-auto-connection" },
   { "shared-memory", "private", "true", "allow-auto-connection" },
+  { "usb-gadget", "name", "$MISSING", "allow-installation" },
+  { "usb-gadget", "where", "$MISSING", "allow-installation" },
+  { "usb-gadget", "persistent", "$MISSING", "allow-installation" },
 };

@@ -807,6 +807,14 @@ sc_policy_has_interface (const char *interface)
   return FALSE;
 }
 
+const ScPolicyAttributeRule *
+sc_policy_get_attribute_rules (guint *n)
+{
+  if (n != NULL)
+    *n = G_N_ELEMENTS (sc_policy_attribute_rules);
+  return sc_policy_attribute_rules;
+}
+
 gboolean
 sc_policy_attribute_effect (const char *interface,
                             const char *attribute,
@@ -820,19 +828,33 @@ sc_policy_attribute_effect (const char *interface,
   for (guint i = 0; i < G_N_ELEMENTS (sc_policy_attribute_rules); i++)
     {
       const ScPolicyAttributeRule *r = &sc_policy_attribute_rules[i];
+      /* An allow-* rule asking for the attribute to be missing denies
+       * what it allows to a plug that sets it. */
+      gboolean missing = strcmp (r->value, "$MISSING") == 0;
+      const char *kind = r->kind;
 
       if (strcmp (r->interface, interface) != 0 || strcmp (r->attribute, attribute) != 0 ||
-          strcmp (r->value, value) != 0)
+          (!missing && strcmp (r->value, value) != 0))
+        continue;
+      if (missing && g_str_has_prefix (kind, "allow-"))
+        kind = strcmp (kind, "allow-installation") == 0 ? "deny-installation"
+               : strcmp (kind, "allow-connection") == 0 ? "deny-connection"
+               : "deny-auto-connection";
+      else if (missing)
         continue;
       applied = TRUE;
-      if (strcmp (r->kind, "deny-connection") == 0)
+      if (strcmp (kind, "deny-connection") == 0)
         {
           *store_approval = TRUE;
           *auto_connect = FALSE;
         }
-      else if (strcmp (r->kind, "deny-auto-connection") == 0)
+      /* The store's grant lets the snap install; how it connects stays
+       * the interface's. */
+      else if (strcmp (kind, "deny-installation") == 0)
+        *store_approval = TRUE;
+      else if (strcmp (kind, "deny-auto-connection") == 0)
         *auto_connect = FALSE;
-      else if (strcmp (r->kind, "allow-auto-connection") == 0 && !*store_approval)
+      else if (strcmp (kind, "allow-auto-connection") == 0 && !*store_approval)
         *auto_connect = TRUE;
     }
   return applied;

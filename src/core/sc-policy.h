@@ -29,8 +29,9 @@ typedef struct
 {
   const char *interface;
   const char *attribute;
-  const char *value;        /* "true", "all"… */
-  const char *kind;         /* "deny-connection", "deny-auto-connection", "allow-auto-connection" */
+  const char *value;        /* "true", "all"…; "$MISSING" with an allow-* kind */
+  const char *kind;         /* "deny-installation", "deny-connection", "deny-auto-connection",
+                             * "allow-installation", "allow-connection", "allow-auto-connection" */
 } ScPolicyAttributeRule;
 
 typedef struct
@@ -64,15 +65,22 @@ gboolean    sc_policy_template_allows    (const ScDenial *denial,
                                           char          **rule);
 
 /* What the base declaration says of a plug of INTERFACE with ATTRIBUTE
- * set to VALUE: *STORE_APPROVAL becomes TRUE when connecting it is denied
- * (the store must grant it), *AUTO_CONNECT FALSE when auto-connection is
- * denied and TRUE when it is explicitly allowed. Returns whether any rule
- * applied; the outputs are left alone otherwise. */
+ * set to VALUE (snapd's text of it: "true", "all"; "" for a value no
+ * literal matches, such as a list of several): *STORE_APPROVAL becomes
+ * TRUE when installing or connecting it is denied (the store must grant
+ * it), *AUTO_CONNECT FALSE when connecting or auto-connection is denied
+ * and TRUE when it is explicitly allowed. A rule allowing something only
+ * without the attribute ("$MISSING") denies it whatever VALUE is. Returns
+ * whether any rule applied; the outputs are left alone otherwise. */
 gboolean    sc_policy_attribute_effect   (const char     *interface,
                                           const char     *attribute,
                                           const char     *value,
                                           gboolean       *auto_connect,
                                           gboolean       *store_approval);
+
+/* The generated plug-attribute rows (sc-policy-data.h), for tests and
+ * the tables that present them; N receives the count. */
+const ScPolicyAttributeRule *sc_policy_get_attribute_rules (guint *n);
 
 /* Whether one rule line (the generated table's syntax) allows DENIAL;
  * for table tests. */

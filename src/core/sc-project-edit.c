@@ -159,12 +159,15 @@ lookup_target_for_edit (ScEdit      *edit,
         }
       if (best != NULL)
         g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET,
-                     "%s has no %s named '%s'; did you mean '%s%s'?", self->display_path,
-                     hook ? "hook" : "app", wanted, hook ? "hook:" : "", best);
+                     /* Translators: the project file, “app” or “hook”, the name asked for, then
+                      * “hook:” or nothing and the closest name. */
+                     _("%s has no %s named '%s'; did you mean '%s%s'?"), self->display_path,
+                     _sc_target_kind (hook), wanted, hook ? "hook:" : "", best);
       else
         g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_UNKNOWN_TARGET,
-                     "%s has no %s named '%s'", self->display_path,
-                     hook ? "hook" : "app", wanted);
+                     /* Translators: the project file, “app” or “hook”, the name asked for. */
+                     _("%s has no %s named '%s'"), self->display_path,
+                     _sc_target_kind (hook), wanted);
       return NULL;
     }
 
@@ -174,8 +177,9 @@ lookup_target_for_edit (ScEdit      *edit,
   if (!_sc_project_valid_name (plug, FALSE) && !target_has_plug (info->target, plug))
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                   "'%s' is not a valid plug name: use lowercase letters, digits and single "
-                   "hyphens, starting with a letter", plug);
+                   /* Translators: %s is a plug name. */
+                   _("'%s' is not a valid plug name: use lowercase letters, digits and single "
+                     "hyphens, starting with a letter"), plug);
       return NULL;
     }
 
@@ -254,6 +258,7 @@ note_from_extension (ScEdit     *edit,
     return FALSE;
   note = g_new0 (ScEditMessage, 1);
   note->kind = SC_EDIT_MESSAGE_NOTE;
+  /* Translators: %s is the name of a hook of the snap. */
   target_label = info->target->is_hook ? g_strdup_printf (_("%s hook"), info->target->name)
                                        : g_strdup (info->target->name);
   note->text = g_strdup_printf (/* Translators: an app's name or “NAME hook”, a plug, an
@@ -398,14 +403,16 @@ sc_edit_define_plug (ScEdit      *edit,
   if (!_sc_project_valid_name (name, FALSE))
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                   "'%s' is not a valid plug name: use lowercase letters, digits and single "
-                   "hyphens, starting with a letter", name);
+                   /* Translators: %s is a plug name. */
+                   _("'%s' is not a valid plug name: use lowercase letters, digits and single "
+                     "hyphens, starting with a letter"), name);
       return FALSE;
     }
   if (attributes != NULL && !g_variant_is_of_type (attributes, G_VARIANT_TYPE ("a{sv}")))
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                   "the attributes of plug '%s' must be a dictionary (a{sv})", name);
+                   /* Translators: %s is a plug name. */
+                   _("the attributes of plug '%s' must be a dictionary (a{sv})"), name);
       return FALSE;
     }
 
@@ -425,7 +432,8 @@ sc_edit_define_plug (ScEdit      *edit,
                 {
                   g_variant_builder_clear (&builder);
                   g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                               "the interface of plug '%s' must be an interface name", name);
+                               /* Translators: %s is a plug name. */
+                               _("the interface of plug '%s' must be an interface name"), name);
                   return FALSE;
                 }
               g_free (interface);
@@ -436,7 +444,8 @@ sc_edit_define_plug (ScEdit      *edit,
             {
               g_variant_builder_clear (&builder);
               g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                           "'%s' is not a valid attribute name for plug '%s'", key, name);
+                           /* Translators: an attribute name, then a plug name. */
+                           _("'%s' is not a valid attribute name for plug '%s'"), key, name);
               return FALSE;
             }
           norm = normalise_value (value, 0);
@@ -444,7 +453,9 @@ sc_edit_define_plug (ScEdit      *edit,
             {
               g_variant_builder_clear (&builder);
               g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
-                           "attribute '%s' of plug '%s' has an unsupported type %s", key,
+                           /* Translators: an attribute name, a plug name, then a GVariant type
+                            * string. */
+                           _("attribute '%s' of plug '%s' has an unsupported type %s"), key,
                            name, g_variant_get_type_string (value));
               return FALSE;
             }

@@ -172,6 +172,8 @@ line_end (ScRender *r,
   return sc_yaml_document_line_end (r->doc, offset);
 }
 
+/* "hook" or "app", translated, for messages. */
+const char   *_sc_target_kind               (gboolean     is_hook);
 gboolean      _sc_verify_fail               (GError     **error,
                                              const char  *format,
                                              ...) G_GNUC_PRINTF (2, 3);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "sc-project-private.h"
@@ -141,10 +143,12 @@ plan_anchor_users (ScRender     *r,
     best = NULL;
 
   if (outside_line > 0 && !_sc_names_equal (orig, owner_desired))
-    return _sc_verify_fail (error, "the plugs of %s '%s' are shared through the anchor "
-                            "&%s, which is also used outside apps and hooks (line %u); "
-                            "change that list by hand",
-                            owner->target->is_hook ? "hook" : "app", owner->target->name,
+    /* Translators: the first %s is “app” or “hook”, the second its name, the third a YAML
+     * anchor name, %u a line number. */
+    return _sc_verify_fail (error, _("the plugs of %s '%s' are shared through the anchor "
+                              "&%s, which is also used outside apps and hooks (line %u); "
+                              "change that list by hand"),
+                            _sc_target_kind (owner->target->is_hook), owner->target->name,
                             anchor->anchor, outside_line);
 
   if (best != NULL)

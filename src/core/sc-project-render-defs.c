@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sc-project-private.h"
@@ -293,8 +294,9 @@ _sc_render_file_hooks (ScRender *r,
     return TRUE;
 
   if (hv != NULL && (hv->kind == SC_YAML_NODE_ALIAS || hv->n_aliases > 0))
-    return _sc_verify_fail (error, "'hooks' is shared through an alias or anchor; add the hook "
-                            "'%s' by hand", ((ScTargetInfo *) entries->pdata[0])->target->name);
+    /* Translators: %s is a hook name. */
+    return _sc_verify_fail (error, _("'hooks' is shared through an alias or anchor; add the hook "
+                              "'%s' by hand"), ((ScTargetInfo *) entries->pdata[0])->target->name);
 
   flow_context = root->style == SC_YAML_STYLE_FLOW ||
                  (hm != NULL && hm->kind == SC_YAML_NODE_MAPPING &&
@@ -501,8 +503,9 @@ insert_fresh_defs (ScRender   *r,
   ScYamlNode *pm = sc_yaml_node_resolve (pv);
 
   if (pv != NULL && pv->kind == SC_YAML_NODE_ALIAS)
-    return _sc_verify_fail (error, "the top-level plugs are an alias (*%s); define new plugs by "
-                            "hand", pv->value);
+    /* Translators: %s is the name of a YAML alias. */
+    return _sc_verify_fail (error, _("the top-level plugs are an alias (*%s); define new plugs by "
+                              "hand"), pv->value);
 
   if (pm != NULL && pm->kind == SC_YAML_NODE_MAPPING && pm->style == SC_YAML_STYLE_FLOW)
     {
@@ -625,8 +628,9 @@ remove_orphaned_defs (ScRender   *r,
   if (orphans->len == 0)
     return TRUE;
   if (pv->kind == SC_YAML_NODE_ALIAS || pm->n_aliases > 0)
-    return _sc_verify_fail (error, "the top-level plugs are shared through an alias or anchor; "
-                            "remove plug '%s' by hand", ((ScPlugDef *) orphans->pdata[0])->name);
+    /* Translators: %s is a plug name. */
+    return _sc_verify_fail (error, _("the top-level plugs are shared through an alias or anchor; "
+                              "remove plug '%s' by hand"), ((ScPlugDef *) orphans->pdata[0])->name);
 
   n_keys = pm->n_children / 2;
   if (orphans->len == n_keys && !adding &&
@@ -644,8 +648,9 @@ remove_orphaned_defs (ScRender   *r,
       if (value == NULL)
         continue;
       if (value->n_aliases > 0 || value->kind == SC_YAML_NODE_ALIAS)
-        return _sc_verify_fail (error, "plug definition '%s' is shared through an alias or "
-                                "anchor; remove it by hand", def->name);
+        /* Translators: %s is a plug name. */
+        return _sc_verify_fail (error, _("plug definition '%s' is shared through an alias or "
+                                  "anchor; remove it by hand"), def->name);
       _sc_render_remove_pair (r, pm, key, value);
     }
   return TRUE;
@@ -681,8 +686,9 @@ _sc_render_defs (ScRender *r,
           continue;
         }
       if (pv->kind == SC_YAML_NODE_ALIAS)
-        return _sc_verify_fail (error, "the top-level plugs are an alias (*%s); define plug '%s' "
-                                "by hand", pv->value, def->name);
+        /* Translators: the first %s is the name of a YAML alias, the second a plug name. */
+        return _sc_verify_fail (error, _("the top-level plugs are an alias (*%s); define plug '%s' "
+                                  "by hand"), pv->value, def->name);
       if (pm->style == SC_YAML_STYLE_FLOW || !sc_yaml_document_starts_line (r->doc, key->start))
         {
           g_autofree char *text = def_text (r, def, 0, TRUE);

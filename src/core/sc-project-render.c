@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "sc-project-private.h"
@@ -924,24 +926,29 @@ render_target (ScRender     *r,
                GError      **error)
 {
   ScTarget *target = info->target;
-  const char *kind = target->is_hook ? "hook" : "app";
+  const char *kind = _sc_target_kind (target->is_hook);
   ScYamlNode *pv = info->plugs_value;
 
   if (info->value->kind == SC_YAML_NODE_ALIAS)
-    return _sc_verify_fail (error, "%s '%s' is written as an alias (*%s) of another definition; "
-                            "its plugs cannot be changed on their own", kind, target->name,
+    /* Translators: the first %s is “app” or “hook”, the second its name, the third the name of
+     * a YAML alias. */
+    return _sc_verify_fail (error, _("%s '%s' is written as an alias (*%s) of another definition; "
+                              "its plugs cannot be changed on their own"), kind, target->name,
                             info->value->value);
   if (info->value->n_aliases > 0)
-    return _sc_verify_fail (error, "%s '%s' is shared through the anchor &%s; changing its plugs "
-                            "would change every place that uses it", kind, target->name,
+    /* Translators: the first %s is “app” or “hook”, the second its name, the third a YAML
+     * anchor name. */
+    return _sc_verify_fail (error, _("%s '%s' is shared through the anchor &%s; changing its plugs "
+                              "would change every place that uses it"), kind, target->name,
                             info->value->anchor);
 
   if (info->plugs_key == NULL)
     {
       if (desired->len == 0)
         return info->plugs_merged
-               ? _sc_verify_fail (error, "the plugs of %s '%s' come from a merge key (<<); "
-                                  "they cannot be removed here", kind, target->name)
+                 /* Translators: the first %s is “app” or “hook”, the second its name. */
+               ? _sc_verify_fail (error, _("the plugs of %s '%s' come from a merge key (<<); "
+                                    "they cannot be removed here"), kind, target->name)
                : TRUE;
       insert_plugs_entry (r, info, desired);
       return TRUE;

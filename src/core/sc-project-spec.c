@@ -86,12 +86,15 @@ sc_plug_spec_add_attribute (ScPlugSpec  *spec,
       !g_utf8_validate (attribute, -1, NULL) || strpbrk (attribute, "=:, \t\n") != NULL)
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                   /* Translators: %s is what was given as an attribute name. */
                    _("“%s” is not a valid attribute name"), attribute);
       return FALSE;
     }
   if (!g_utf8_validate (value, -1, NULL) || value[0] == '\0')
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                   /* Translators: both %s are the same attribute name; VALUE stands for any
+                    * value. */
                    _("attribute “%s” needs a value (%s=VALUE)"), attribute, attribute);
       return FALSE;
     }
@@ -175,6 +178,8 @@ parse_attributes (ScPlugSpec  *spec,
         if (eq == NULL || eq == item->str)
           {
             g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                         /* Translators: an interface name, then what followed it; ATTRIBUTE and
+                          * VALUE stand for any attribute and value. */
                          _("expected ATTRIBUTE=VALUE after “%s:”, got “%s”"), spec->interface,
                          item->str);
             return FALSE;
@@ -419,6 +424,7 @@ fail_unknown (ScEdit      *edit,
               GError     **error)
 {
   const char *best = closest_plug (edit, name);
+  /* Translators: %s is a plug name; the text is appended to an error message. */
   g_autofree char *also = best != NULL ? g_strdup_printf (_("; did you mean “%s”?"), best)
                                        : g_strdup (".");
 
@@ -490,6 +496,8 @@ check_attributes (const char  *interface,
           if (!g_variant_is_of_type (item, G_VARIANT_TYPE_STRING))
             {
               g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                           /* Translators: an attribute name (read, write), then an interface
+                            * name. */
                            _("“%s” of %s must list paths"), path_lists[i], interface);
               return FALSE;
             }
@@ -521,6 +529,7 @@ given_by_extension (ScEdit     *edit,
 
   if (t == NULL || (extension = sc_project_get_plug_extension (edit->project, t, name)) == NULL)
     return FALSE;
+  /* Translators: %s is the name of a hook of the snap. */
   target_label = t->is_hook ? g_strdup_printf (_("%s hook"), t->name) : g_strdup (t->name);
   /* Translators: an app's name or “NAME hook”, a plug, an extension. */
   add_note (edit, g_strdup_printf (_("%s already gets “%s” from the %s extension; nothing "
@@ -584,6 +593,7 @@ definition_name (ScEdit            *edit,
           !(strcmp (iface, spec->interface) == 0 && g_variant_equal (old, attributes)))
         {
           g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                       /* Translators: a plug name, then the project file. */
                        _("plug “%s” is already defined otherwise in %s; choose another name "
                          "or leave the name out"), spec->name,
                        sc_project_get_display_path (edit->project));
@@ -592,6 +602,7 @@ definition_name (ScEdit            *edit,
       if (g_strv_contains (sc_project_get_slot_names (edit->project), spec->name))
         {
           g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_BAD_ARGUMENT,
+                       /* Translators: %s is a plug name. */
                        _("“%s” is the name of a slot; snapd refuses a plug of the same name"),
                        spec->name);
           return NULL;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sc-diff.h"
@@ -77,11 +78,12 @@ verify_targets (ScRender  *r,
   ScProject *before = r->project;
   GPtrArray *old_infos = hooks ? before->hook_infos : before->app_infos;
   GPtrArray *new_infos = hooks ? after->hook_infos : after->app_infos;
-  const char *kind = hooks ? "hook" : "app";
+  const char *kind = _sc_target_kind (hooks);
   static const char * const skip_plugs[] = { "plugs", NULL };
 
   if (old_infos->len != new_infos->len)
-    return _sc_verify_fail (error, "the edit changed the number of %ss", kind);
+    return _sc_verify_fail (error, hooks ? _("the edit changed the number of hooks")
+                                   : _("the edit changed the number of apps"));
 
   for (guint i = 0; i < old_infos->len; i++)
     {
@@ -98,9 +100,12 @@ verify_targets (ScRender  *r,
         if (g_str_equal (((ScTargetInfo *) g_ptr_array_index (new_infos, k))->target->name, o->name))
           ni = g_ptr_array_index (new_infos, k);
       if (ni == NULL)
-        return _sc_verify_fail (error, "the edit would remove %s '%s'", kind, o->name);
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return _sc_verify_fail (error, _("the edit would remove %s '%s'"), kind, o->name);
       if (ni->file_only && !oi->file_only)
-        return _sc_verify_fail (error, "the edit would remove the entry of %s '%s'", kind, o->name);
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return _sc_verify_fail (error, _("the edit would remove the entry of %s '%s'"), kind,
+                                o->name);
       n = ni->target;
       want = g_hash_table_lookup (r->edit->desired, oi);
       got = _sc_target_dup_plug_names (n);
@@ -109,20 +114,25 @@ verify_targets (ScRender  *r,
       if (!g_str_equal (o->name, n->name) || g_strcmp0 (o->command, n->command) != 0 ||
           g_strcmp0 (o->daemon, n->daemon) != 0 || !strv_equal0 (o->extensions, n->extensions) ||
           !strv_equal0 (o->slots, n->slots))
-        return _sc_verify_fail (error, "the edit would change %s '%s' beyond its plugs", kind,
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return _sc_verify_fail (error, _("the edit would change %s '%s' beyond its plugs"), kind,
                                 o->name);
       if (!_sc_names_equal (want ? want : orig, got))
-        return _sc_verify_fail (error, "the edit would not give %s '%s' the intended plugs", kind,
-                                o->name);
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return _sc_verify_fail (error, _("the edit would not give %s '%s' the intended plugs"),
+                                kind, o->name);
 
       if (g_hash_table_contains (r->rendered, oi))
         {
           if (!mapping_equal_except (oi->mapping, ni->mapping, skip_plugs, r->expanded))
-            return _sc_verify_fail (error, "the edit would change other settings of %s '%s'",
+            /* Translators: the first %s is “app” or “hook”, the second its name. */
+            return _sc_verify_fail (error, _("the edit would change other settings of %s '%s'"),
                                     kind, o->name);
         }
       else if (!sc_yaml_node_equal_expanding (oi->value, ni->value, r->expanded))
-        return _sc_verify_fail (error, "the edit would change %s '%s', which it should not touch",
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return _sc_verify_fail (error,
+                                _("the edit would change %s '%s', which it should not touch"),
                                 kind, o->name);
     }
   return TRUE;
@@ -150,11 +160,12 @@ verify_defs (ScRender   *r,
         expected++;
       if (got == NULL || !g_str_equal (got->interface, def->interface) ||
           !g_variant_equal (got->attributes, def->attributes))
-        return _sc_verify_fail (error, "the edit would not define plug '%s' as intended",
+        /* Translators: %s is a plug name. */
+        return _sc_verify_fail (error, _("the edit would not define plug '%s' as intended"),
                                 def->name);
     }
   if (after->plug_defs->len != expected)
-    return _sc_verify_fail (error, "the edit would change the number of plug definitions");
+    return _sc_verify_fail (error, _("the edit would change the number of plug definitions"));
   for (guint i = 0; i < before->plug_defs->len; i++)
     {
       ScPlugDef *old = g_ptr_array_index (before->plug_defs, i);
@@ -165,13 +176,15 @@ verify_defs (ScRender   *r,
       if (g_ptr_array_find (orphans, old, NULL))
         {
           if (got != NULL)
-            return _sc_verify_fail (error, "the edit would not remove plug definition '%s'",
+            /* Translators: %s is a plug name. */
+            return _sc_verify_fail (error, _("the edit would not remove plug definition '%s'"),
                                     old->name);
           continue;
         }
       if (got == NULL || !g_str_equal (got->interface, old->interface) ||
           !g_variant_equal (got->attributes, old->attributes))
-        return _sc_verify_fail (error, "the edit would change plug definition '%s'", old->name);
+        /* Translators: %s is a plug name. */
+        return _sc_verify_fail (error, _("the edit would change plug definition '%s'"), old->name);
     }
   return TRUE;
 }
@@ -192,15 +205,17 @@ _sc_render_verify (ScRender  *r,
   if (g_strcmp0 (before->name, after->name) != 0 || g_strcmp0 (before->base, after->base) != 0 ||
       g_strcmp0 (before->build_base, after->build_base) != 0 ||
       g_strcmp0 (before->grade, after->grade) != 0)
-    return _sc_verify_fail (error, "the edit would change the snap's name, base or grade");
+    return _sc_verify_fail (error, _("the edit would change the snap's name, base or grade"));
   if (g_strcmp0 (want_confinement, after->confinement) != 0)
-    return _sc_verify_fail (error, "the edit would not give the intended confinement");
+    return _sc_verify_fail (error, _("the edit would not give the intended confinement"));
   if (g_strcmp0 (before->confinement, after->confinement) != 0 &&
       after->confinement_value != NULL && after->confinement_value->n_aliases > 0)
-    return _sc_verify_fail (error, "the new confinement value would also change the places that "
-                            "name it through its anchor &%s", after->confinement_value->anchor);
+    /* Translators: %s is a YAML anchor name. */
+    return _sc_verify_fail (error, _("the new confinement value would also change the places that "
+                              "name it through its anchor &%s"), after->confinement_value->anchor);
   if (!mapping_equal_except (old_root, new_root, skip_top, r->expanded))
-    return _sc_verify_fail (error, "the edit would change top-level settings it should not touch");
+    return _sc_verify_fail (error,
+                            _("the edit would change top-level settings it should not touch"));
 
   for (guint i = 0; i < before->hook_infos->len; i++)
     {
@@ -224,12 +239,14 @@ _sc_render_verify (ScRender  *r,
           if ((ov != NULL && (nv == NULL || !sc_yaml_node_equal (ok, nk) ||
                               g_strcmp0 (ov->anchor, nv->anchor) != 0)) ||
               (nv != NULL && sc_yaml_node_resolve (nv)->kind != SC_YAML_NODE_MAPPING))
-            return _sc_verify_fail (error, "the edit would change the '%s' section", section);
+            /* Translators: %s is “apps” or “hooks”, a key of snapcraft.yaml. */
+            return _sc_verify_fail (error, _("the edit would change the '%s' section"), section);
         }
       else if ((ov == NULL) != (nv == NULL) ||
           (ov != NULL && (!sc_yaml_node_equal (ok, nk) ||
                           g_strcmp0 (ov->anchor, nv->anchor) != 0 || ov->kind != nv->kind)))
-        return _sc_verify_fail (error, "the edit would change the '%s' section", section);
+        /* Translators: %s is “apps” or “hooks”, a key of snapcraft.yaml. */
+        return _sc_verify_fail (error, _("the edit would change the '%s' section"), section);
       if (!verify_targets (r, after, pass == 1, error))
         return FALSE;
     }
@@ -268,7 +285,8 @@ sc_edit_render (ScEdit  *edit,
     {
       _sc_render_clear (&r);
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_VERIFY,
-                   "the edited text would not load again (%s); nothing was written",
+                   /* Translators: %s is the reason, an error message. */
+                   _("the edited text would not load again (%s); nothing was written"),
                    local_error->message);
       return NULL;
     }
@@ -332,7 +350,8 @@ sc_edit_write_full (ScEdit              *edit,
   if (edit->project->path == NULL)
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
-                   "%s was not loaded from a file; there is nowhere to write",
+                   /* Translators: %s is the project's name as shown. */
+                   _("%s was not loaded from a file; there is nowhere to write"),
                    edit->project->display_path);
       return FALSE;
     }

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "sc-file-util.h"
@@ -127,6 +128,14 @@ fail_at (ScProject  *self,
          GError    **error,
          const char *format,
          ...) G_GNUC_PRINTF (4, 5);
+
+const char *
+_sc_target_kind (gboolean is_hook)
+{
+  /* Translators: the kind of a part of a snap, in messages such as "hook
+   * 'configure' must be a mapping of its settings". */
+  return is_hook ? C_("project part", "hook") : C_("project part", "app");
+}
 
 static gboolean
 fail_at (ScProject  *self,
@@ -246,8 +255,10 @@ check_duplicate_keys (ScProject *self,
       ScYamlNode *resolved = sc_yaml_node_resolve (worst);
 
       return fail_at (self, worst, error,
-                      "duplicate key '%s' (first at line %u, column %u); snapcraft rejects "
-                      "repeated keys", resolved->value, worst_first->line, worst_first->column);
+                      /* Translators: a key of the file, then the line and column of its first
+                       * use. */
+                      _("duplicate key '%s' (first at line %u, column %u); snapcraft rejects "
+                        "repeated keys"), resolved->value, worst_first->line, worst_first->column);
     }
   return TRUE;
 }
@@ -301,8 +312,9 @@ scalar_text (ScProject   *self,
   if (node == NULL || sc_yaml_node_is_null (node))
     return TRUE;
   if (node->kind != SC_YAML_NODE_SCALAR)
-    return fail_at (self, raw, error, "'%s' must be a single value, not a %s", what,
-                    node->kind == SC_YAML_NODE_MAPPING ? "mapping" : "list");
+    /* Translators: a key of the file, then “mapping” or “list”. */
+    return fail_at (self, raw, error, _("'%s' must be a single value, not a %s"), what,
+                    node->kind == SC_YAML_NODE_MAPPING ? _("mapping") : _("list"));
   *out = g_strdup (node->value);
   return TRUE;
 }
@@ -353,8 +365,9 @@ read_plug_list (ScProject    *self,
   if (sc_yaml_node_is_null (seq))
     return TRUE;
   if (seq->kind != SC_YAML_NODE_SEQUENCE)
-    return fail_at (self, raw, error, "'plugs' of %s '%s' must be a list of plug names",
-                    target->is_hook ? "hook" : "app", target->name);
+    /* Translators: the first %s is “app” or “hook”, the second its name. */
+    return fail_at (self, raw, error, _("'plugs' of %s '%s' must be a list of plug names"),
+                    _sc_target_kind (target->is_hook), target->name);
 
   for (guint i = 0; i < seq->n_children; i++)
     {
@@ -366,20 +379,24 @@ read_plug_list (ScProject    *self,
 
       if (item->kind != SC_YAML_NODE_SCALAR || strlen (item->value) != item->value_len)
         return fail_at (self, item_raw, error,
-                        "'plugs' of %s '%s' must be a list of plug names (strings)",
-                        target->is_hook ? "hook" : "app", target->name);
+                        /* Translators: the first %s is “app” or “hook”, the second its name. */
+                        _("'plugs' of %s '%s' must be a list of plug names (strings)"),
+                        _sc_target_kind (target->is_hook), target->name);
       /* YAML reads a plain 42, 1.5, true or ~ as a number, a boolean or
        * null, and snapcraft wants strings; quoting makes them strings. */
       if (!g_str_equal (type, "str"))
         return fail_at (self, item_raw, error,
-                        "'plugs' of %s '%s' must be a list of plug names (strings), but "
-                        "YAML reads '%s' as %s; quote it if it is meant as a name",
-                        target->is_hook ? "hook" : "app", target->name, item->value,
-                        g_str_equal (type, "int") ? "an integer" :
-                        g_str_equal (type, "float") ? "a number" :
-                        g_str_equal (type, "bool") ? "a boolean" :
-                        g_str_equal (type, "null") ? "null (no value)" :
-                        g_str_equal (type, "timestamp") ? "a date" : "a non-string value");
+                        /* Translators: the first %s is “app” or “hook”, the second its name,
+                         * the third the value as written, the fourth what YAML reads it as (“an
+                         * integer”, “a boolean”…). */
+                        _("'plugs' of %s '%s' must be a list of plug names (strings), but "
+                          "YAML reads '%s' as %s; quote it if it is meant as a name"),
+                        _sc_target_kind (target->is_hook), target->name, item->value,
+                        g_str_equal (type, "int") ? _("an integer") :
+                        g_str_equal (type, "float") ? _("a number") :
+                        g_str_equal (type, "bool") ? _("a boolean") :
+                        g_str_equal (type, "null") ? _("null (no value)") :
+                        g_str_equal (type, "timestamp") ? _("a date") : _("a non-string value"));
       /* A name listed twice loads: `check` reports it (duplicate-plug). */
 
       ref = g_new0 (ScPlugRef, 1);
@@ -406,8 +423,10 @@ read_targets (ScProject  *self,
   if (map == NULL || sc_yaml_node_is_null (map))
     return TRUE;
   if (map->kind != SC_YAML_NODE_MAPPING)
-    return fail_at (self, raw, error, "'%s' must be a mapping of %s names to their definitions",
-                    section, hooks ? "hook" : "app");
+    /* Translators: the first %s is “apps” or “hooks”, a key of the file; the second “app” or
+     * “hook”. */
+    return fail_at (self, raw, error, _("'%s' must be a mapping of %s names to their definitions"),
+                    section, _sc_target_kind (hooks));
 
   for (guint i = 0; i + 1 < map->n_children; i += 2)
     {
@@ -424,20 +443,23 @@ read_targets (ScProject  *self,
         {
           if (hooks)
             return fail_at (self, key, error,
-                            "'%s' is not a valid hook name: use lowercase letters, digits and "
-                            "single hyphens, starting with a letter",
+                            /* Translators: %s is the name as written in the file. */
+                            _("'%s' is not a valid hook name: use lowercase letters, digits and "
+                              "single hyphens, starting with a letter"),
                             resolved_key->kind == SC_YAML_NODE_SCALAR ? resolved_key->value : "?");
           return fail_at (self, key, error,
-                          "'%s' is not a valid app name: use letters, digits and single "
-                          "hyphens, starting and ending with a letter or digit",
+                          /* Translators: %s is the name as written in the file. */
+                          _("'%s' is not a valid app name: use letters, digits and single "
+                            "hyphens, starting and ending with a letter or digit"),
                           resolved_key->kind == SC_YAML_NODE_SCALAR ? resolved_key->value : "?");
         }
 
       if (sc_yaml_node_is_null (mapping))
         mapping = NULL;
       else if (mapping->kind != SC_YAML_NODE_MAPPING)
-        return fail_at (self, value, error, "%s '%s' must be a mapping of its settings",
-                        hooks ? "hook" : "app", resolved_key->value);
+        /* Translators: the first %s is “app” or “hook”, the second its name. */
+        return fail_at (self, value, error, _("%s '%s' must be a mapping of its settings"),
+                        _sc_target_kind (hooks), resolved_key->value);
 
       target = g_new0 (ScTarget, 1);
       target->name = g_strdup (resolved_key->value);
@@ -613,7 +635,7 @@ read_plug_defs (ScProject  *self,
     return TRUE;
   if (map->kind != SC_YAML_NODE_MAPPING)
     return fail_at (self, raw, error,
-                    "the top-level 'plugs' must be a mapping of plug names to definitions");
+                    _("the top-level 'plugs' must be a mapping of plug names to definitions"));
 
   for (guint i = 0; i + 1 < map->n_children; i += 2)
     {
@@ -625,7 +647,7 @@ read_plug_defs (ScProject  *self,
       ScPlugDef *def;
 
       if (key->kind != SC_YAML_NODE_SCALAR || strlen (key->value) != key->value_len)
-        return fail_at (self, key_raw, error, "plug names must be strings");
+        return fail_at (self, key_raw, error, _("plug names must be strings"));
 
       def = g_new0 (ScPlugDef, 1);
       def->name = g_strdup (key->value);
@@ -639,8 +661,9 @@ read_plug_defs (ScProject  *self,
         def->interface = g_strdup (value->value);
       else if (value->kind == SC_YAML_NODE_SEQUENCE)
         return fail_at (self, value_raw, error,
-                        "plug '%s' is defined as a list; a definition is an interface name "
-                        "or a mapping of attributes", def->name);
+                        /* Translators: %s is a plug name. */
+                        _("plug '%s' is defined as a list; a definition is an interface name "
+                          "or a mapping of attributes"), def->name);
       else
         {
           for (guint k = 0; k + 1 < value->n_children; k += 2)
@@ -657,7 +680,8 @@ read_plug_defs (ScProject  *self,
 
                   if (iface->kind != SC_YAML_NODE_SCALAR || sc_yaml_node_is_null (iface))
                     return fail_at (self, aval, error,
-                                    "the interface of plug '%s' must be a name", def->name);
+                                    /* Translators: %s is a plug name. */
+                                    _("the interface of plug '%s' must be a name"), def->name);
                   g_free (def->interface);
                   def->interface = g_strdup (iface->value);
                   continue;
@@ -667,8 +691,9 @@ read_plug_defs (ScProject  *self,
                 {
                   g_variant_builder_clear (attrs);
                   return fail_at (self, aval, error,
-                                  "the attributes of plug '%s' expand to too many values "
-                                  "(aliases nested too deeply?)", def->name);
+                                  /* Translators: %s is a plug name. */
+                                  _("the attributes of plug '%s' expand to too many values "
+                                    "(aliases nested too deeply?)"), def->name);
                 }
               g_variant_builder_add (attrs, "{sv}",
                                      g_utf8_validate (akey->value, -1, NULL) ? akey->value : "",
@@ -691,18 +716,18 @@ build_model (ScProject  *self,
 
   if (root->kind != SC_YAML_NODE_MAPPING)
     return fail_at (self, root, error,
-                    "not a snapcraft project: the top level must be a mapping of keys");
+                    _("not a snapcraft project: the top level must be a mapping of keys"));
 
   if (!check_duplicate_keys (self, error))
     return FALSE;
 
   name_raw = sc_yaml_mapping_lookup (root, "name", &name_key);
   if (name_raw == NULL)
-    return fail_at (self, root, error, "not a snapcraft project: there is no 'name' key");
+    return fail_at (self, root, error, _("not a snapcraft project: there is no 'name' key"));
   if (!scalar_text (self, name_raw, "name", &self->name, error))
     return FALSE;
   if (self->name == NULL)
-    return fail_at (self, name_raw, error, "'name' must not be empty");
+    return fail_at (self, name_raw, error, _("'name' must not be empty"));
 
   if (!scalar_text (self, sc_yaml_mapping_lookup (root, "base", NULL), "base",
                     &self->base, error) ||
@@ -887,9 +912,10 @@ sc_project_load (const char  *path,
       if (found->len == 0)
         {
           g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_NOT_FOUND,
-                       "%s: no snapcraft.yaml found (looked for snapcraft.yaml, "
-                       "snap/snapcraft.yaml, build-aux/snap/snapcraft.yaml and "
-                       ".snapcraft.yaml)", path);
+                       /* Translators: %s is a folder. */
+                       _("%s: no snapcraft.yaml found (looked for snapcraft.yaml, "
+                         "snap/snapcraft.yaml, build-aux/snap/snapcraft.yaml and "
+                         ".snapcraft.yaml)"), path);
           return NULL;
         }
       display = g_strdup (g_ptr_array_index (found, 0));
@@ -907,7 +933,8 @@ sc_project_load (const char  *path,
   else
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_NOT_FOUND,
-                   "%s: no such file or folder", path);
+                   /* Translators: %s is a path. */
+                   _("%s: no such file or folder"), path);
       return NULL;
     }
 
@@ -916,7 +943,8 @@ sc_project_load (const char  *path,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
         g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_INVALID,
-                     "%s:1:1: the file is larger than %u MiB", error_name,
+                     /* Translators: %s is a file, %u a size in mebibytes. */
+                     _("%s:1:1: the file is larger than %u MiB"), error_name,
                      SC_YAML_MAX_SIZE / (1024 * 1024));
       else
         g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_NOT_FOUND, "%s",

@@ -6,39 +6,27 @@
  * libyaml's event parser builds a small node tree that remembers where each
  * node is in the original bytes. libyaml's marks count characters, not
  * bytes (and skip a leading byte order mark), so every mark goes through an
- * index map before it becomes an offset into the text.
+ * index map before it becomes an offset into the text. The document's
+ * accessors and line arithmetic are here too; questions about one node
+ * are in sc-yaml-document-nodes.c, quoting and patches in
+ * sc-yaml-document-write.c.
  */
 #define G_LOG_DOMAIN "sc-yaml-document"
 
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "sc-project-error.h"
-#include "sc-yaml-document.h"
+#include "sc-yaml-document-private.h"
 
 /* No real snapcraft.yaml comes close; this keeps the worst case of a
  * 16 MiB file of one-character items at a few hundred MiB. */
 #define MAX_NODES 1000000u
 #define CHECKPOINT_STEP 64
-
-struct _ScYamlDocument
-{
-  GBytes     *bytes;
-  const char *data;
-  gsize       len;
-  gsize       bom_len;
-  char       *display_name;
-  char        eol[3];
-  ScYamlNode *root;
-  GPtrArray  *nodes;        /* every node, for freeing and iterating */
-
-  /* character index (as libyaml counts) -> byte offset */
-  gboolean    ascii;
-  GArray     *checkpoints;  /* gsize: byte offset of character k * CHECKPOINT_STEP */
-};
 
 static inline gsize
 utf8_char_len (guchar c)
@@ -291,14 +279,16 @@ set_libyaml_error (ScYamlDocument *doc,
   switch (parser->error)
     {
     case YAML_MEMORY_ERROR:
-      set_error (error, name, 1, 1, "out of memory while parsing");
+      set_error (error, name, 1, 1, _("out of memory while parsing"));
       return;
 
     case YAML_READER_ERROR:
       position_of_offset (doc->data, doc->len, doc->bom_len, parser->problem_offset,
                           &line, &column);
       if (parser->problem_value != -1)
-        set_error (error, name, line, column, "%s (character U+%04X)",
+        /* Translators: %s is libyaml's (English) description of the
+         * problem, %04X the code of the character. */
+        set_error (error, name, line, column, _("%s (character U+%04X)"),
                    parser->problem, (guint) parser->problem_value);
       else
         set_error (error, name, line, column, "%s", parser->problem);
@@ -318,12 +308,15 @@ set_libyaml_error (ScYamlDocument *doc,
         line = (guint) parser->problem_mark.line + 1;
         column = (guint) parser->problem_mark.column + 1;
         if (off < doc->len && doc->data[off] == '\t')
-          hint = "; YAML does not allow a tab here, use spaces";
+          hint = _("; YAML does not allow a tab here, use spaces");
 
         if (parser->context != NULL &&
             (parser->context_mark.line != parser->problem_mark.line ||
              parser->context_mark.column != parser->problem_mark.column))
-          set_error (error, name, line, column, "%s (%s that starts at %u:%u)%s",
+          /* Translators: libyaml's (English) problem, then what it was
+           * reading ("a block mapping") and where that starts (line,
+           * column); the last %s is empty or a hint. */
+          set_error (error, name, line, column, _("%s (%s that starts at %u:%u)%s"),
                      parser->problem, parser->context,
                      (guint) parser->context_mark.line + 1,
                      (guint) parser->context_mark.column + 1, hint);
@@ -332,7 +325,7 @@ set_libyaml_error (ScYamlDocument *doc,
                      parser->context, hint);
         else
           set_error (error, name, line, column, "%s%s",
-                     parser->problem ? parser->problem : "invalid YAML", hint);
+                     parser->problem ? parser->problem : _("invalid YAML"), hint);
       }
       return;
     }
@@ -375,10 +368,11 @@ validate_utf8 (ScYamlDocument *doc,
                       &line, &column);
   if (*end == '\0')
     set_error (error, doc->display_name, line, column,
-               "a NUL character is not allowed in YAML");
+               _("a NUL character is not allowed in YAML"));
   else
     set_error (error, doc->display_name, line, column,
-               "invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text",
+               /* Translators: %02X is the byte's value in hexadecimal. */
+               _("invalid UTF-8 (byte 0x%02X); the file must be UTF-8 text"),
                (guint) (guchar) *end);
   return FALSE;
 }
@@ -441,8 +435,8 @@ check_tabs (ScYamlDocument *doc,
 
           position_of_offset (d, doc->len, doc->bom_len, p, &line, &column);
           set_error (error, doc->display_name, line, column,
-                     "found a tab character that cannot start any token (while scanning for "
-                     "the next token); YAML does not allow a tab here, use spaces");
+                     _("found a tab character that cannot start any token (while scanning "
+                       "for the next token); YAML does not allow a tab here, use spaces"));
           return FALSE;
         }
     }
@@ -523,7 +517,8 @@ alias_node (ScYamlDocument *doc,
   node->target = g_hash_table_lookup (anchors, node->value);
   if (node->target == NULL)
     set_error (error, doc->display_name, node->line, node->column,
-               "the alias *%s names no anchor defined before it", node->value);
+               /* Translators: %s is the name of a YAML alias (*name). */
+               _("the alias *%s names no anchor defined before it"), node->value);
   else
     node->target->n_aliases++;
   return node;
@@ -584,7 +579,8 @@ attach_node (ScYamlDocument *doc,
   if (doc->nodes->len > MAX_NODES)
     {
       set_error (error, doc->display_name, node->line, node->column,
-                 "the document has more than %u nodes", MAX_NODES);
+                 /* Translators: %u is a number of nodes. */
+                 _("the document has more than %u nodes"), MAX_NODES);
       ok = FALSE;
     }
   if (stack->len > 0)
@@ -608,7 +604,9 @@ attach_node (ScYamlDocument *doc,
       if (node->depth >= SC_YAML_MAX_DEPTH)
         {
           set_error (error, doc->display_name, node->line, node->column,
-                     "collections are nested more than %u levels deep", SC_YAML_MAX_DEPTH);
+                     /* Translators: %u is a number of levels. */
+                     _("collections are nested more than %u levels deep"),
+                     SC_YAML_MAX_DEPTH);
           ok = FALSE;
         }
       g_array_append_val (stack, frame);
@@ -625,7 +623,8 @@ check_bytes (ScYamlDocument *doc,
   if (doc->len > SC_YAML_MAX_SIZE)
     {
       set_error (error, doc->display_name, 1, 1,
-                 "the file is larger than %u MiB", SC_YAML_MAX_SIZE / (1024 * 1024));
+                 /* Translators: %u is a size in mebibytes. */
+                 _("the file is larger than %u MiB"), SC_YAML_MAX_SIZE / (1024 * 1024));
       return FALSE;
     }
   if (doc->len >= 3 && memcmp (doc->data, "\xEF\xBB\xBF", 3) == 0)
@@ -637,45 +636,27 @@ check_bytes (ScYamlDocument *doc,
   return TRUE;
 }
 
-ScYamlDocument *
-sc_yaml_document_new (const char  *display_name,
-                      GBytes      *bytes,
-                      GError     **error)
+/* Reads libyaml's events into DOC's tree. */
+static gboolean
+parse_events (ScYamlDocument *doc,
+              yaml_parser_t  *parser,
+              GError        **error)
 {
-  g_autoptr(ScYamlDocument) doc = g_new0 (ScYamlDocument, 1);
-  g_autoptr(GHashTable) anchors = NULL;
-  g_autoptr(GArray) stack = NULL;
-  yaml_parser_t parser;
+  g_autoptr(GHashTable) anchors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   gboolean done = FALSE, ok = TRUE;
   guint n_documents = 0;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  doc->bytes = g_bytes_ref (bytes);
-  doc->data = g_bytes_get_data (bytes, &doc->len);
-  if (doc->data == NULL)
-    doc->data = "";
-  doc->display_name = g_strdup (display_name ? display_name : "snapcraft.yaml");
-  doc->nodes = g_ptr_array_new_with_free_func (node_free);
-
-  if (!check_bytes (doc, error))
-    return NULL;
-
-  anchors = g_hash_table_new (g_str_hash, g_str_equal);
-  stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   g_array_set_clear_func (stack, frame_clear);
-
-  yaml_parser_initialize (&parser);
-  yaml_parser_set_input_string (&parser, (const unsigned char *) doc->data, doc->len);
 
   while (!done && ok)
     {
       yaml_event_t event;
       ScYamlNode *node = NULL;
 
-      if (!yaml_parser_parse (&parser, &event))
+      if (!yaml_parser_parse (parser, &event))
         {
-          set_libyaml_error (doc, &parser, error);
+          set_libyaml_error (doc, parser, error);
           ok = FALSE;
           break;
         }
@@ -691,8 +672,8 @@ sc_yaml_document_new (const char  *display_name,
             {
               set_error (error, doc->display_name, (guint) event.start_mark.line + 1,
                          (guint) event.start_mark.column + 1,
-                         "a second YAML document starts here; snapcraft.yaml must hold "
-                         "exactly one");
+                         _("a second YAML document starts here; snapcraft.yaml must hold "
+                           "exactly one"));
               ok = FALSE;
             }
           break;
@@ -738,6 +719,33 @@ sc_yaml_document_new (const char  *display_name,
       yaml_event_delete (&event);
     }
 
+  return ok;
+}
+
+ScYamlDocument *
+sc_yaml_document_new (const char  *display_name,
+                      GBytes      *bytes,
+                      GError     **error)
+{
+  g_autoptr(ScYamlDocument) doc = g_new0 (ScYamlDocument, 1);
+  yaml_parser_t parser;
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  doc->bytes = g_bytes_ref (bytes);
+  doc->data = g_bytes_get_data (bytes, &doc->len);
+  if (doc->data == NULL)
+    doc->data = "";
+  doc->display_name = g_strdup (display_name ? display_name : "snapcraft.yaml");
+  doc->nodes = g_ptr_array_new_with_free_func (node_free);
+
+  if (!check_bytes (doc, error))
+    return NULL;
+
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) doc->data, doc->len);
+  ok = parse_events (doc, &parser, error);
   yaml_parser_delete (&parser);
 
   if (!ok)
@@ -746,7 +754,7 @@ sc_yaml_document_new (const char  *display_name,
   if (doc->root == NULL)
     {
       set_error (error, doc->display_name, 1, 1,
-                 "the file is empty: it holds no YAML document");
+                 _("the file is empty: it holds no YAML document"));
       return NULL;
     }
 
@@ -846,447 +854,4 @@ sc_yaml_document_starts_line (ScYamlDocument *doc,
     if (doc->data[pos] != ' ' && doc->data[pos] != '\t')
       return FALSE;
   return TRUE;
-}
-
-ScYamlNode *
-sc_yaml_node_resolve (ScYamlNode *node)
-{
-  if (node != NULL && node->kind == SC_YAML_NODE_ALIAS)
-    return node->target;
-  return node;
-}
-
-gboolean
-sc_yaml_node_is_null (const ScYamlNode *node)
-{
-  if (node == NULL || node->kind != SC_YAML_NODE_SCALAR || node->style != SC_YAML_STYLE_PLAIN)
-    return FALSE;
-  if (node->tag != NULL)
-    return g_str_equal (node->tag, YAML_NULL_TAG);
-  return node->value[0] == '\0' ||
-         g_str_equal (node->value, "~") ||
-         g_str_equal (node->value, "null") ||
-         g_str_equal (node->value, "Null") ||
-         g_str_equal (node->value, "NULL");
-}
-
-static gboolean
-is_bool_word (const char *s)
-{
-  static const char * const words[] = {
-    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
-    "FALSE", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (s, words[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Conservative: anything that YAML 1.1 might read as an int or float. */
-static gboolean
-looks_numeric (const char *s)
-{
-  const char *p = s;
-  gboolean digit = FALSE;
-
-  if (*p == '+' || *p == '-')
-    p++;
-  if (*p == '.')
-    {
-      const char *rest = p + 1;
-
-      if (g_ascii_strcasecmp (rest, "inf") == 0 || g_ascii_strcasecmp (rest, "nan") == 0)
-        return TRUE;
-    }
-  if (!g_ascii_isdigit (*p) && *p != '.')
-    return FALSE;
-  for (; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digit = TRUE;
-      else if (!strchr ("_.:xobeEaAbBcCdDfF+-", *p))
-        return FALSE;
-    }
-  return digit;
-}
-
-gboolean
-sc_yaml_node_is_string (const ScYamlNode *node)
-{
-  if (node == NULL || node->kind != SC_YAML_NODE_SCALAR)
-    return FALSE;
-  if (node->tag != NULL && !g_str_equal (node->tag, "!"))
-    return g_str_equal (node->tag, YAML_STR_TAG);
-  if (node->style != SC_YAML_STYLE_PLAIN)
-    return TRUE;
-  return !sc_yaml_node_is_null (node) && !is_bool_word (node->value) &&
-         !looks_numeric (node->value);
-}
-
-/* The implicit types of PyYAML's resolver (YAML 1.1), which snapcraft
- * reads its file with. The patterns are the resolver's own. */
-static const char * const yaml11_patterns[][2] = {
-  { "bool", "^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$" },
-  { "float", "^(?:[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
-             "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
-             "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-             "|[-+]?\\.(?:inf|Inf|INF)"
-             "|\\.(?:nan|NaN|NAN))$" },
-  { "int", "^(?:[-+]?0b[0-1_]+"
-           "|[-+]?0[0-7_]+"
-           "|[-+]?(?:0|[1-9][0-9_]*)"
-           "|[-+]?0x[0-9a-fA-F_]+"
-           "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$" },
-  { "null", "^(?:~|null|Null|NULL|)$" },
-  { "timestamp", "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-                 "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-                 "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
-                 "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$" },
-};
-
-const char *
-sc_yaml_node_yaml11_type (const ScYamlNode *node)
-{
-  static GRegex *regexes[G_N_ELEMENTS (yaml11_patterns)];
-  static gsize initialised = 0;
-
-  if (node == NULL)
-    return NULL;
-  switch (node->kind)
-    {
-    case SC_YAML_NODE_SEQUENCE:
-      return "seq";
-    case SC_YAML_NODE_MAPPING:
-      return "map";
-    case SC_YAML_NODE_ALIAS:
-      return sc_yaml_node_yaml11_type (node->target);
-    case SC_YAML_NODE_SCALAR:
-    default:
-      break;
-    }
-
-  if (node->tag != NULL && !g_str_equal (node->tag, "!"))
-    {
-      if (g_str_has_prefix (node->tag, "tag:yaml.org,2002:"))
-        return node->tag + strlen ("tag:yaml.org,2002:");
-      return node->tag;
-    }
-  /* PyYAML resolves a scalar with the non-specific tag "!" as if it were
-   * plain, quoted or not; a quoted scalar without a tag is a string. */
-  if (node->tag == NULL && node->style != SC_YAML_STYLE_PLAIN)
-    return "str";
-  if (strlen (node->value) != node->value_len)
-    return "str";
-
-  if (g_once_init_enter (&initialised))
-    {
-      for (gsize i = 0; i < G_N_ELEMENTS (yaml11_patterns); i++)
-        regexes[i] = g_regex_new (yaml11_patterns[i][1], G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&initialised, 1);
-    }
-  for (gsize i = 0; i < G_N_ELEMENTS (yaml11_patterns); i++)
-    if (regexes[i] != NULL && g_regex_match (regexes[i], node->value, 0, NULL))
-      return yaml11_patterns[i][0];
-  return "str";
-}
-
-ScYamlNode *
-sc_yaml_mapping_lookup (ScYamlNode  *mapping,
-                        const char  *key,
-                        ScYamlNode **key_node)
-{
-  if (key_node != NULL)
-    *key_node = NULL;
-  if (mapping == NULL || mapping->kind != SC_YAML_NODE_MAPPING)
-    return NULL;
-  for (guint i = 0; i + 1 < mapping->n_children; i += 2)
-    {
-      ScYamlNode *k = mapping->children[i];
-
-      if (k->kind == SC_YAML_NODE_SCALAR && strcmp (k->value, key) == 0 &&
-          k->value_len == strlen (key))
-        {
-          if (key_node != NULL)
-            *key_node = k;
-          return mapping->children[i + 1];
-        }
-    }
-  return NULL;
-}
-
-static gboolean
-node_equal (const ScYamlNode *a,
-            const ScYamlNode *b,
-            GHashTable       *expanded)
-{
-  if (a == b)
-    return TRUE;
-  if (a == NULL || b == NULL)
-    return FALSE;
-  if (expanded != NULL && a->kind == SC_YAML_NODE_ALIAS &&
-      g_hash_table_contains (expanded, a->target) &&
-      b->kind == SC_YAML_NODE_SCALAR && b->anchor == NULL)
-    {
-      const ScYamlNode *t = a->target;
-
-      /* The alias was written out as its value. */
-      return t->kind == SC_YAML_NODE_SCALAR && t->value_len == b->value_len &&
-             memcmp (t->value, b->value, b->value_len) == 0 &&
-             g_str_equal (sc_yaml_node_yaml11_type (t), sc_yaml_node_yaml11_type (b));
-    }
-  if (a->kind != b->kind || g_strcmp0 (a->anchor, b->anchor) != 0 ||
-      g_strcmp0 (a->tag, b->tag) != 0)
-    return FALSE;
-
-  switch (a->kind)
-    {
-    case SC_YAML_NODE_ALIAS:
-      return g_str_equal (a->value, b->value);
-
-    case SC_YAML_NODE_SCALAR:
-      return a->value_len == b->value_len &&
-             memcmp (a->value, b->value, a->value_len) == 0 &&
-             (a->style == SC_YAML_STYLE_PLAIN) == (b->style == SC_YAML_STYLE_PLAIN);
-
-    case SC_YAML_NODE_SEQUENCE:
-    case SC_YAML_NODE_MAPPING:
-    default:
-      if (a->n_children != b->n_children)
-        return FALSE;
-      for (guint i = 0; i < a->n_children; i++)
-        if (!node_equal (a->children[i], b->children[i], expanded))
-          return FALSE;
-      return TRUE;
-    }
-}
-
-gboolean
-sc_yaml_node_equal (const ScYamlNode *a,
-                    const ScYamlNode *b)
-{
-  return node_equal (a, b, NULL);
-}
-
-gboolean
-sc_yaml_node_equal_expanding (const ScYamlNode *a,
-                              const ScYamlNode *b,
-                              GHashTable       *expanded)
-{
-  return node_equal (a, b, expanded);
-}
-
-/* Characters YAML cannot hold literally in a plain or single-quoted
- * scalar: C0 and C1 controls, DEL, the line breaks NEL, LS and PS (which a
- * quoted scalar would fold), and the non-characters libyaml refuses. */
-static gboolean
-needs_escape (gunichar c)
-{
-  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029 ||
-         c == 0xFEFF || c == 0xFFFE || c == 0xFFFF;
-}
-
-char *
-sc_yaml_quote_scalar (const char *s,
-                      gboolean    flow)
-{
-  gsize len = strlen (s);
-  gboolean plain = TRUE, printable = TRUE;
-  GString *out;
-
-  if (!g_utf8_validate (s, -1, NULL))
-    {
-      /* Not text: keep the bytes that are, escape the rest. */
-      g_autofree char *valid = g_utf8_make_valid (s, -1);
-
-      return sc_yaml_quote_scalar (valid, flow);
-    }
-
-  if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
-    plain = FALSE;
-  else if (strchr ("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL)
-    plain = FALSE;
-  else if (strstr (s, ": ") != NULL || strstr (s, " #") != NULL)
-    plain = FALSE;
-  else if (flow && strpbrk (s, ",[]{}") != NULL)
-    plain = FALSE;
-  else if (is_bool_word (s) || looks_numeric (s) || g_str_equal (s, "~") ||
-           g_ascii_strcasecmp (s, "null") == 0 || g_str_equal (s, "<<") ||
-           g_str_equal (s, "="))
-    plain = FALSE;
-
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    if (needs_escape (g_utf8_get_char (p)))
-      {
-        plain = FALSE;
-        printable = FALSE;
-        break;
-      }
-
-  if (plain)
-    return g_strdup (s);
-
-  out = g_string_new (NULL);
-  if (printable)
-    {
-      g_string_append_c (out, '\'');
-      for (const char *p = s; *p; p++)
-        {
-          if (*p == '\'')
-            g_string_append_c (out, '\'');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '\'');
-      return g_string_free (out, FALSE);
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          if (needs_escape (c) && c < 0x100)
-            g_string_append_printf (out, "\\x%02X", c);
-          else if (needs_escape (c))
-            g_string_append_printf (out, "\\u%04X", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
-}
-
-/* ---- Patches ------------------------------------------------------------- */
-
-typedef struct
-{
-  gsize  start;
-  gsize  end;
-  guint  seq;
-  char  *text;
-} Change;
-
-struct _ScYamlPatch
-{
-  ScYamlDocument *doc;
-  GArray         *changes;
-};
-
-static void
-change_clear (gpointer data)
-{
-  Change *change = data;
-
-  g_free (change->text);
-}
-
-ScYamlPatch *
-sc_yaml_patch_new (ScYamlDocument *doc)
-{
-  ScYamlPatch *patch = g_new0 (ScYamlPatch, 1);
-
-  patch->doc = doc;
-  patch->changes = g_array_new (FALSE, TRUE, sizeof (Change));
-  g_array_set_clear_func (patch->changes, change_clear);
-  return patch;
-}
-
-void
-sc_yaml_patch_free (ScYamlPatch *patch)
-{
-  if (patch == NULL)
-    return;
-  g_array_unref (patch->changes);
-  g_free (patch);
-}
-
-void
-sc_yaml_patch_replace (ScYamlPatch *patch,
-                       gsize        start,
-                       gsize        end,
-                       const char  *text)
-{
-  Change change;
-
-  g_return_if_fail (start <= end && end <= patch->doc->len);
-
-  change.start = start;
-  change.end = end;
-  change.seq = patch->changes->len;
-  change.text = g_strdup (text ? text : "");
-  g_array_append_val (patch->changes, change);
-}
-
-guint
-sc_yaml_patch_get_n_changes (ScYamlPatch *patch)
-{
-  return patch->changes->len;
-}
-
-static int
-compare_changes (gconstpointer a,
-                 gconstpointer b)
-{
-  const Change *x = a, *y = b;
-  gboolean xe = x->start != x->end, ye = y->start != y->end;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  /* At one offset, insertions come before a range that starts there. */
-  if (xe != ye)
-    return xe ? 1 : -1;
-  return x->seq < y->seq ? -1 : (x->seq > y->seq);
-}
-
-GBytes *
-sc_yaml_patch_apply (ScYamlPatch *patch,
-                     GError     **error)
-{
-  ScYamlDocument *doc = patch->doc;
-  GString *out;
-  gsize pos = 0;
-
-  g_array_sort (patch->changes, compare_changes);
-  out = g_string_sized_new (doc->len + 256);
-
-  for (guint i = 0; i < patch->changes->len; i++)
-    {
-      const Change *change = &g_array_index (patch->changes, Change, i);
-
-      if (change->start < pos)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "internal error: overlapping edits at byte %" G_GSIZE_FORMAT,
-                       change->start);
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      g_string_append_len (out, doc->data + pos, (gssize) (change->start - pos));
-      g_string_append (out, change->text);
-      pos = change->end;
-    }
-  g_string_append_len (out, doc->data + pos, (gssize) (doc->len - pos));
-
-  return g_string_free_to_bytes (out);
 }

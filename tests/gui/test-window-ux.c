@@ -319,6 +319,63 @@ test_read_only (ScTestFixture *fixture,
   g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "confinement: strict"));
   g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+
+  /* Undo puts the old bytes back the way they were written: without
+   * asking again, and the file stays read-only. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-write", NULL);
+  sc_test_iterate (20);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = sc_test_read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_chmod (fixture->yaml, 0644);
+}
+
+static void
+test_close_read_only (ScTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GStatBuf st;
+
+  g_test_summary ("Save from the close dialog on a read-only snapcraft.yaml asks as any "
+                  "Save does; Write Anyway writes the ticks and closes the window");
+  SC_TEST_REQUIRE_DISPLAY ();
+
+  g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
+  sc_test_open_project (fixture);
+  sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
+                                                  "network-bind"), FALSE);
+  g_assert_true (sc_window_has_pending (fixture->window));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_close (dialog);
+  sc_test_iterate (20);
+
+  /* Not written, not closed: the read-only question instead of an error. */
+  after = sc_test_read_yaml (fixture);
+  g_assert_true (g_bytes_equal (after, fixture->original));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("snapcraft.yaml Is Read-Only"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
+  gtk_window_close (dialog);
+  sc_test_iterate (20);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = sc_test_read_yaml (fixture);
+  g_assert_false (g_bytes_equal (after, fixture->original));
+  g_assert_null (strstr (g_bytes_get_data (after, NULL), "network-bind"));
+  g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_chmod (fixture->yaml, 0644);
 }
 
@@ -435,10 +492,11 @@ test_add_existing_definition (ScTestFixture *fixture,
                          "etc-skylark:\n"));
 }
 
-/* What `snapconfine-cli strict COPY --plug PLUG` writes on a fresh copy
- * of the example project. */
+/* What `snapconfine-cli strict COPY --plug PLUG [--plug PLUG2]` writes on
+ * a fresh copy of the example project. */
 static GBytes *
-cli_strict_bytes (const char *plug)
+cli_strict_bytes (const char *plug,
+                  const char *plug2)
 {
   const char *cli = g_getenv ("SNAPCONFINE_CLI");
   g_autofree char *example = sc_test_example_dir ();
@@ -462,7 +520,8 @@ cli_strict_bytes (const char *plug)
   sc_test_copy_file (example_yaml, yaml);
 
   {
-    const char *argv[] = { cli, "strict", dir, "--plug", plug, NULL };
+    const char *argv[] = { cli, "strict", dir, "--plug", plug,
+                           plug2 != NULL ? "--plug" : NULL, plug2, NULL };
 
     g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                   &status, &error);
@@ -549,7 +608,7 @@ test_form_matches_cli_personal_files (ScTestFixture *fixture,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
                                   "$HOME/.skylarkrc"));
   cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark/settings.ini,"
-                          "read=$HOME/.skylarkrc,write=$HOME/.local/share/skylark");
+                          "read=$HOME/.skylarkrc,write=$HOME/.local/share/skylark", NULL);
   assert_same_bytes (window, cli);
 }
 
@@ -571,7 +630,56 @@ test_form_matches_cli_content (ScTestFixture *fixture,
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (window, NULL), g_bytes_get_size (window),
                                   "default-provider: gtk-common-themes"));
   cli = cli_strict_bytes ("import=content:target=$SNAP/data-dir/themes,"
-                          "default-provider=gtk-common-themes");
+                          "default-provider=gtk-common-themes", NULL);
+  assert_same_bytes (window, cli);
+}
+
+static void
+add_through_form (ScTestFixture *fixture,
+                  const char    *target,
+                  const char    *read,
+                  const char    *write)
+{
+  ScAddInterfaceForm *form = open_form (fixture, target, "personal-files");
+
+  type_text (form, "read", read);
+  if (write != NULL)
+    type_text (form, "write", write);
+  g_assert_true (sc_add_interface_form_submit (form));
+  sc_test_iterate (50);
+  g_assert_null (sc_window_get_dialog (fixture->window));
+}
+
+static void
+test_form_two_plugs_one_name (ScTestFixture *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GBytes) window = NULL;
+  g_autoptr(GBytes) cli = NULL;
+  GtkWindow *dialog;
+
+  g_test_summary ("Two personal-files plugs added through the form before one write, whose "
+                  "paths give the same name, get two names, as the CLI gives them");
+  SC_TEST_REQUIRE_DISPLAY ();
+
+  sc_test_open_project (fixture);
+  add_through_form (fixture, "skylark", "$HOME/.config/skylark", NULL);
+  add_through_form (fixture, "import", "$HOME/.config/skylark", "$HOME/.config/skylark/cache");
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
+                                                                 "dot-config-skylark")));
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
+                                                                 "dot-config-skylark-2")));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  sc_test_iterate (50);
+  window = sc_test_read_yaml (fixture);
+  cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark",
+                          "import=personal-files:read=$HOME/.config/skylark,"
+                          "write=$HOME/.config/skylark/cache");
   assert_same_bytes (window, cli);
 }
 
@@ -952,9 +1060,11 @@ main (int   argc,
   ADD ("broken-yaml", test_broken_yaml);
   ADD ("disk-change-during-review", test_disk_change_during_review);
   ADD ("read-only", test_read_only);
+  ADD ("close-read-only", test_close_read_only);
   ADD ("add-personal-files", test_add_personal_files);
   ADD ("add-existing-definition", test_add_existing_definition);
   ADD ("form-matches-cli-personal-files", test_form_matches_cli_personal_files);
+  ADD ("form-two-plugs-one-name", test_form_two_plugs_one_name);
   ADD ("form-matches-cli-content", test_form_matches_cli_content);
   ADD ("form-core-errors", test_form_core_errors);
   ADD ("sidebar-per-window", test_sidebar_per_window);
