@@ -26,6 +26,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <adwaita.h>
 
@@ -143,6 +144,15 @@ current_rss_kib (void)
     return -1;
   p = strstr (status, "VmRSS:");
   return p ? strtol (p + 6, NULL, 10) : -1;
+}
+
+/* Bytes malloc has handed out and not had back (all arenas). */
+static double
+heap_mib (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
 }
 
 static double
@@ -294,6 +304,7 @@ main (int    argc,
   Bench b = { 0 };
   ScJournalOptions options = { 0 };
   long rss_before;
+  double heap_before;
   double cpu_before;
   GtkWidget *list_view;
 
@@ -355,6 +366,7 @@ main (int    argc,
     g_main_context_iteration (NULL, TRUE);
 
   rss_before = current_rss_kib ();
+  heap_before = heap_mib ();
   load_before = load_average ();
   cpu_before = main_thread_cpu_sec ();
 
@@ -401,6 +413,7 @@ main (int    argc,
            b.scroll_frames, b.scroll_max_gap / 1e3);
   g_print ("RSS before / after load:  %.1f / %.1f MiB\n",
            rss_before / 1024.0, current_rss_kib () / 1024.0);
+  g_print ("heap before / after load: %.1f / %.1f MiB\n", heap_before, heap_mib ());
   g_print ("peak RSS:                 %.1f MiB\n", max_rss_kib () / 1024.0);
   g_print ("load average before/after: %s / %s\n", load_before, load_after);
 

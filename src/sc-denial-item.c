@@ -18,9 +18,9 @@ struct _ScDenialItem
 
   /* owned */
   ScDenialStore       *store;
-  const char          *target;     /* the app name (the store's) or hook_target */
-  char                *hook_target; /* "hook:NAME", owned */
-  const char         **hosts;      /* owned array of the store's strings */
+  char                *hook_target; /* "hook:NAME", owned; else the target is the app */
+  const char         **hosts;      /* owned array of the store's strings, no_hosts or one_host */
+  const char          *one_host[2]; /* most groups are seen on one host: no array of their own */
   ScSuggestionResult  *suggestions;   /* nullable until asked for */
 
   /* borrowed from the store, kept alive by the reference above */
@@ -29,6 +29,7 @@ struct _ScDenialItem
   guint64              count;
   gint64               first_seen;
   gint64               last_seen;
+  gboolean             pending;
 };
 
 G_DEFINE_FINAL_TYPE (ScDenialItem, sc_denial_item, G_TYPE_OBJECT)
@@ -55,7 +56,7 @@ sc_denial_item_finalize (GObject *object)
   ScDenialItem *self = (ScDenialItem *) object;
 
   g_clear_pointer (&self->hook_target, g_free);
-  if (self->hosts != no_hosts)
+  if (self->hosts != no_hosts && self->hosts != self->one_host)
     g_free (self->hosts);
   self->hosts = NULL;
   g_clear_pointer (&self->suggestions, sc_suggestion_result_free);
@@ -79,7 +80,7 @@ sc_denial_item_get_property (GObject    *object,
       g_value_set_string (value, sc_denial_item_get_key (self));
       break;
     case PROP_TARGET:
-      g_value_set_string (value, self->target);
+      g_value_set_string (value, sc_denial_item_get_target (self));
       break;
     case PROP_COUNT:
       g_value_set_uint64 (value, self->count);
@@ -149,9 +150,7 @@ sc_denial_item_new (ScDenialStore       *store,
 
   denial = group->denial;
   if (denial != NULL && denial->hook != NULL)
-    self->target = self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
-  else if (denial != NULL && denial->app != NULL)
-    self->target = denial->app;
+    self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
 
   self->hosts = no_hosts;
 
@@ -210,7 +209,26 @@ sc_denial_item_get_target (ScDenialItem *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
 
-  return self->target;
+  if (self->hook_target != NULL)
+    return self->hook_target;
+  return self->group->denial != NULL ? self->group->denial->app : NULL;
+}
+
+gboolean
+sc_denial_item_get_pending (ScDenialItem *self)
+{
+  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), FALSE);
+
+  return self->pending;
+}
+
+void
+sc_denial_item_set_pending (ScDenialItem *self,
+                            gboolean      pending)
+{
+  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
+
+  self->pending = !!pending;
 }
 
 gboolean
@@ -286,10 +304,17 @@ sc_denial_item_update (ScDenialItem       *self,
     {
       guint n = g_strv_length ((char **) hosts);
 
-      if (self->hosts != no_hosts)
+      if (self->hosts != no_hosts && self->hosts != self->one_host)
         g_free (self->hosts);
       /* The strings are the store's, which this item keeps alive. */
-      self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
+      if (n == 1)
+        {
+          self->one_host[0] = hosts[0];
+          self->one_host[1] = NULL;
+          self->hosts = self->one_host;
+        }
+      else
+        self->hosts = g_memdup2 (hosts, (n + 1) * sizeof (char *));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOSTS]);
     }
 }

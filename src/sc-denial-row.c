@@ -441,7 +441,6 @@ new_heading (const char *text)
 static GtkWidget *
 build_details (ScDenialRow *self)
 {
-  ScDenial *denial = sc_denial_item_get_denial (self->item);
   const ScSuggestionResult *result = sc_denial_item_get_suggestions (self->item);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gboolean has_suggestions = result != NULL && result->suggestions->len > 0;
@@ -542,7 +541,8 @@ build_details (ScDenialRow *self)
 
   gtk_box_append (GTK_BOX (box), new_heading (_("Record")));
   {
-    GtkWidget *raw = new_wrapped_label (denial->raw ? denial->raw : "", "caption");
+    g_autofree char *text = sc_denial_group_dup_raw (sc_denial_item_get_group (self->item));
+    GtkWidget *raw = new_wrapped_label (text != NULL ? text : "", "caption");
 
     gtk_label_set_wrap_mode (GTK_LABEL (raw), PANGO_WRAP_CHAR);
     gtk_label_set_selectable (GTK_LABEL (raw), TRUE);

@@ -272,7 +272,7 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
     }
 
   for (guint i = 0; i < limit; i++)
-    g_hash_table_remove (self->pending_set, g_ptr_array_index (self->pending_new, i));
+    sc_denial_item_set_pending (g_ptr_array_index (self->pending_new, i), FALSE);
   g_ptr_array_remove_range (self->pending_new, 0, limit);
   self->last_insert = now;
 
@@ -348,17 +348,24 @@ _sc_denial_sidebar_apply_snapshot (ScDenialSidebar  *self,
       item = sc_denial_item_new (self->store, snapshot->group);
       sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
                              (const char * const *) snapshot->hosts);
+      sc_denial_item_set_pending (item, TRUE);
       g_ptr_array_add (self->pending_new, item);
-      g_hash_table_add (self->pending_set, item);
-      g_hash_table_insert (self->by_group, snapshot->group, item);
+      /* Groups are numbered in the order they were made: the next new
+       * group's index is the array's length, or near it when groups of
+       * an earlier batch are still on their way. */
+      if (snapshot->group->index >= self->by_index->len)
+        g_ptr_array_set_size (self->by_index, snapshot->group->index + 1);
+      g_ptr_array_index (self->by_index, snapshot->group->index) = item;
       return;
     }
 
-  item = g_hash_table_lookup (self->by_group, snapshot->group);
+  if (snapshot->group->index >= self->by_index->len)
+    return;
+  item = g_ptr_array_index (self->by_index, snapshot->group->index);
   if (item == NULL)
     return;
 
-  if (g_hash_table_contains (self->pending_set, item))
+  if (sc_denial_item_get_pending (item))
     {
       sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
                              (const char * const *) snapshot->hosts);

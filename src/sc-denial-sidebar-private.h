@@ -3,10 +3,11 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The denial sidebar spans three files: sc-denial-sidebar.c (the widget,
- * loading and status), sc-denial-sidebar-list.c (keeping the list sorted
- * while batches arrive) and sc-denial-sidebar-sources.c (choosing where
- * denials are read from, pasted records).
+ * The denial sidebar spans four files: sc-denial-sidebar.c (the widget,
+ * its rows, status and API), sc-denial-sidebar-load.c (loading jobs and
+ * following), sc-denial-sidebar-list.c (keeping the list sorted while
+ * batches arrive) and sc-denial-sidebar-sources.c (choosing where denials
+ * are read from, pasted records).
  */
 #pragma once
 
@@ -54,8 +55,7 @@ struct _ScDenialSidebar
   ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
   ScJournalOptions    options;
   GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GHashTable         *by_group;        /* ScDenialGroup* → ScDenialItem* (borrowed) */
-  GHashTable         *pending_set;     /* items created but not inserted yet */
+  GPtrArray          *by_index;        /* ScDenialGroup.index → ScDenialItem* (borrowed) */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GHashTable         *ignored;         /* key → key */
@@ -91,6 +91,15 @@ struct _ScDenialSidebar
 /* sc-denial-sidebar.c */
 void      _sc_denial_sidebar_emit_toast          (ScDenialSidebar  *self,
                                                   AdwToast         *toast);
+void      _sc_denial_sidebar_notify_loading      (ScDenialSidebar  *self);
+void      _sc_denial_sidebar_update_status       (ScDenialSidebar  *self);
+
+/* sc-denial-sidebar-load.c */
+void      _sc_denial_sidebar_start_job           (ScDenialSidebar  *self,
+                                                  gboolean          initial);
+void      _sc_denial_sidebar_cancel_job          (ScDenialSidebar  *self);
+gboolean  _sc_denial_sidebar_job_is_initial      (ScDenialSidebar  *self);
+void      _sc_denial_sidebar_update_follow       (ScDenialSidebar  *self);
 void      _sc_denial_sidebar_schedule_apply      (ScDenialSidebar  *self);
 
 /* sc-denial-sidebar-list.c */

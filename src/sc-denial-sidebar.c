@@ -3,17 +3,14 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Loading never blocks the window: the core's loader (sc-denial-loader.c)
- * reads the source in a worker thread, groups records in an ScDenialStore,
- * and hands snapshots of the groups it touched to the main loop in batches
- * (every 20 ms or 500 new groups). This widget applies them under a time
- * budget, so a source with 100,000 groups fills the list while the window
- * keeps drawing.
- * The list is kept sorted in sc-denial-sidebar-list.c; sources are chosen
- * in sc-denial-sidebar-sources.c.
- *
- * Follow mode watches the reader's fd and runs the same worker again for
- * the new records.
+ * The denial sidebar: a list of denial groups as cards, its status line
+ * and pages, and its API. Loading never blocks the window: the core's
+ * loader (sc-denial-loader.c) reads the source in a worker thread, groups
+ * records in an ScDenialStore, and hands snapshots of the groups it
+ * touched to the main loop in batches, which sc-denial-sidebar-load.c
+ * applies under a time budget (and follows the source). The list is kept
+ * sorted in sc-denial-sidebar-list.c; sources are chosen in
+ * sc-denial-sidebar-sources.c.
  */
 
 #define G_LOG_DOMAIN "sc-denial-sidebar"
@@ -21,67 +18,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "sc-denial-item.h"
-#include "sc-denial-loader.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar-private.h"
 #include "sc-denial-source.h"
 #include "sc-utils.h"
 
-/* How long one main-loop dispatch may spend applying batches. */
-#define APPLY_BUDGET_USEC     (6 * 1000)
 #define TICK_SECONDS          30
-/* While the first read runs, new groups are held back (and counted on the
- * loading page) for up to 5 s: a log read in time order would put every
- * batch at the top, where each insertion rebinds and restyles all 200
- * rows. Afterwards they are put in newest first, which only ever appends
- * below the rows already shown. */
-#define HOLD_USEC             (5 * G_USEC_PER_SEC)
-
-/* ---- Loading job ------------------------------------------------------ */
-
-/* One run of the core's loader (src/core/sc-denial-loader.c: the worker
- * thread) as this widget applies it. */
-struct _LoadJob
-{
-  ScDenialSidebar  *sidebar;       /* NULL once stale */
-  ScDenialLoader   *loader;
-  gboolean          initial;       /* first read of the source, not a follow read */
-  gint64            started;       /* monotonic */
-  GPtrArray        *applying;      /* taken from the loader, applied under budget */
-  guint             applying_pos;
-  gboolean          done;
-  GError           *error;
-};
-
-static void
-load_job_clear (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_assert (job->sidebar == NULL);
-  g_clear_pointer (&job->loader, sc_denial_loader_unref);
-  g_clear_pointer (&job->applying, g_ptr_array_unref);
-  g_clear_error (&job->error);
-}
-
-static LoadJob *
-load_job_ref (LoadJob *job)
-{
-  return g_atomic_rc_box_acquire (job);
-}
-
-static void
-load_job_unref (LoadJob *job)
-{
-  g_atomic_rc_box_release_full (job, load_job_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_unref)
 
 
 G_DEFINE_FINAL_TYPE (ScDenialSidebar, sc_denial_sidebar, GTK_TYPE_WIDGET)
@@ -121,18 +65,7 @@ _sc_denial_sidebar_emit_toast (ScDenialSidebar *self,
   g_signal_emit (self, signals[ADD_TOAST], 0, toast);
 }
 
-static void start_job      (ScDenialSidebar *self,
-                            gboolean         initial);
-static void update_follow  (ScDenialSidebar *self);
 static void update_status  (ScDenialSidebar *self);
-
-void
-_sc_denial_sidebar_schedule_apply (ScDenialSidebar *self)
-{
-  if (self->job != NULL)
-    sc_denial_loader_schedule (self->job->loader);
-}
-
 
 /* ---- Applying batches on the main thread ------------------------------ */
 
@@ -157,252 +90,19 @@ filter_func (gpointer item,
   return item_visible (user_data, item);
 }
 
-static void
-finish_job (ScDenialSidebar *self,
-            LoadJob         *job)
-{
-  g_autoptr(LoadJob) owned = g_steal_pointer (&self->job);
-
-  g_assert (owned == job);
-  job->sidebar = NULL;
-  sc_denial_loader_detach (job->loader);
-
-  /* Take the reader back for following; a failed open leaves none. */
-  g_clear_pointer (&self->reader, sc_journal_reader_free);
-  self->reader = sc_denial_loader_steal_reader (job->loader);
-
-  self->loading = FALSE;
-  gtk_spinner_stop (self->spinner);
-  gtk_spinner_stop (self->status_spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), FALSE);
-
-  if (sc_denial_loader_get_warnings (job->loader)->len > 0)
-    {
-      GPtrArray *warnings = sc_denial_loader_get_warnings (job->loader);
-      g_autoptr(GString) notes = g_string_new (NULL);
-
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          if (i > 0)
-            g_string_append_c (notes, '\n');
-          g_string_append (notes, g_ptr_array_index (warnings, i));
-        }
-      gtk_label_set_label (self->notes_label, notes->str);
-      gtk_revealer_set_reveal_child (self->notes_revealer, TRUE);
-    }
-
-  if (job->error != NULL)
-    {
-      if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          /* Nothing to say: a newer load replaced this one. */
-        }
-      else if (job->initial)
-        {
-          g_autofree char *description = NULL;
-
-          if (g_error_matches (job->error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_PERMISSION))
-            {
-              adw_status_page_set_title (self->error_page, _("No Permission to Read the Journal"));
-              description = g_strdup_printf ("%s\n\n%s", job->error->message,
-                                             _("Add yourself to the “systemd-journal” group "
-                                               "(“adm” on Debian and Ubuntu) with "
-                                               "“sudo usermod -aG systemd-journal $USER”, "
-                                               "then log out and back in."));
-            }
-          else
-            {
-              adw_status_page_set_title (self->error_page, _("Cannot Read Denials"));
-              description = g_strdup (job->error->message);
-            }
-          adw_status_page_set_description (self->error_page, description);
-          gtk_stack_set_visible_child_name (self->stack, "error");
-        }
-      else
-        {
-          _sc_denial_sidebar_emit_toast (self, adw_toast_new (job->error->message));
-        }
-    }
-
-  update_status (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  update_follow (self);
-}
-
-static FlushMode
-flush_mode (LoadJob *job)
-{
-  if (!job->initial || job->done)
-    return FLUSH_NOW;
-  if (g_get_monotonic_time () - job->started < HOLD_USEC)
-    return FLUSH_HOLD;
-  return FLUSH_THROTTLED;
-}
-
-static gboolean
-apply_cb (ScDenialLoader *loader,
-          gpointer        data)
-{
-  LoadJob *job = data;
-  ScDenialSidebar *self = job->sidebar;
-  gint64 deadline = g_get_monotonic_time () + APPLY_BUDGET_USEC;
-  guint n = 0;
-
-  if (self == NULL)
-    return FALSE;
-
-  for (;;)
-    {
-      if (job->applying == NULL || job->applying_pos >= job->applying->len)
-        {
-          g_clear_pointer (&job->applying, g_ptr_array_unref);
-          job->applying_pos = 0;
-          job->applying = sc_denial_loader_take_batch (loader, &self->n_lost, &self->n_records,
-                                                       &self->n_dropped);
-          if (job->applying == NULL)
-            {
-              if (_sc_denial_sidebar_flush_pending (self, flush_mode (job)) && job->done)
-                finish_job (self, job);
-              else
-                update_status (self);
-              return FALSE;
-            }
-        }
-
-      _sc_denial_sidebar_apply_snapshot (self, g_ptr_array_index (job->applying, job->applying_pos++));
-
-      if (++n % 32 == 0 && g_get_monotonic_time () >= deadline)
-        break;
-    }
-
-  _sc_denial_sidebar_flush_pending (self, flush_mode (job));
-  update_status (self);
-  return TRUE;
-}
-
-static void
-load_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(LoadJob) job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  sc_denial_loader_run_finish (job->loader, result, &error);
-  job->error = g_steal_pointer (&error);
-  job->done = TRUE;
-
-  /* The last batches may still wait: apply_cb finishes the job after
-   * them, in order. */
-  sc_denial_loader_schedule (job->loader);
-}
-
-static void
-cancel_job (ScDenialSidebar *self)
-{
-  g_clear_handle_id (&self->flush_id, g_source_remove);
-  if (self->job != NULL)
-    {
-      self->job->sidebar = NULL;
-      sc_denial_loader_detach (self->job->loader);
-      g_clear_pointer (&self->job, load_job_unref);
-    }
-  if (self->cancellable != NULL)
-    {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-    }
-}
-
-static void
-start_job (ScDenialSidebar *self,
-           gboolean         initial)
-{
-  LoadJob *job;
-
-  g_assert (self->job == NULL);
-
-  job = g_atomic_rc_box_new0 (LoadJob);
-  job->sidebar = self;
-  job->initial = initial;
-  job->started = g_get_monotonic_time ();
-  job->loader = sc_denial_loader_new (self->store, &self->options,
-                                      g_steal_pointer (&self->reader));
-  /* The job lives as long as the loader calls back. */
-  sc_denial_loader_set_ready_func (job->loader, apply_cb, job);
-
-  self->job = job;
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-
-  self->loading = TRUE;
-  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), TRUE);
-  gtk_spinner_start (self->status_spinner);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-
-  sc_denial_loader_run_async (job->loader, self->cancellable, load_done_cb, load_job_ref (job));
-}
-
-/* ---- Follow ----------------------------------------------------------- */
-
-static gboolean
-reader_ready_cb (int          fd,
-                 GIOCondition condition,
-                 gpointer     user_data)
-{
-  ScDenialSidebar *self = user_data;
-
-  if (self->reader == NULL || self->job != NULL)
-    return G_SOURCE_CONTINUE;
-
-  if (!sc_journal_reader_process (self->reader))
-    return G_SOURCE_CONTINUE;
-
-  /* The worker owns the reader until it is done; update_follow() puts the
-   * watch back then. */
-  g_clear_pointer (&self->fd_source, g_source_unref);
-  start_job (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_follow (ScDenialSidebar *self)
-{
-  gboolean want = self->follow && self->reader != NULL && self->job == NULL;
-  int fd;
-
-  if (!want)
-    {
-      if (self->fd_source != NULL)
-        {
-          g_source_destroy (self->fd_source);
-          g_clear_pointer (&self->fd_source, g_source_unref);
-        }
-      return;
-    }
-
-  if (self->fd_source != NULL)
-    return;
-
-  fd = sc_journal_reader_get_fd (self->reader);
-  if (fd < 0)
-    return;
-
-  self->fd_source = g_unix_fd_source_new (fd, (GIOCondition) sc_journal_reader_get_events (self->reader));
-  g_source_set_callback (self->fd_source, G_SOURCE_FUNC (reader_ready_cb), self, NULL);
-  g_source_set_static_name (self->fd_source, "[sc-denial-sidebar] follow");
-  g_source_attach (self->fd_source, NULL);
-
-  /* Records may have arrived between the end of the read and now. */
-  if (sc_journal_reader_process (self->reader))
-    {
-      g_source_destroy (self->fd_source);
-      g_clear_pointer (&self->fd_source, g_source_unref);
-      start_job (self, FALSE);
-    }
-}
-
 /* ---- Status ----------------------------------------------------------- */
+
+void
+_sc_denial_sidebar_notify_loading (ScDenialSidebar *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+_sc_denial_sidebar_update_status (ScDenialSidebar *self)
+{
+  update_status (self);
+}
 
 static void
 update_status (ScDenialSidebar *self)
@@ -469,9 +169,9 @@ update_status (ScDenialSidebar *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
-  else if (self->loading && self->job != NULL && self->job->initial)
+  else if (self->loading && _sc_denial_sidebar_job_is_initial (self))
     {
-      guint found = g_hash_table_size (self->by_group);
+      guint found = self->by_index->len;
       g_autofree char *progress = NULL;
 
       /* Translators: progress while reading: "1200 denials in 45000 records" */
@@ -714,7 +414,7 @@ sc_denial_sidebar_dispose (GObject *object)
   ScDenialSidebar *self = (ScDenialSidebar *) object;
 
   g_clear_pointer (&self->installed, sc_snapd_snap_unref);
-  cancel_job (self);
+  _sc_denial_sidebar_cancel_job (self);
   if (self->fd_source != NULL)
     {
       g_source_destroy (self->fd_source);
@@ -736,8 +436,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
-  g_clear_pointer (&self->by_group, g_hash_table_unref);
-  g_clear_pointer (&self->pending_set, g_hash_table_unref);
+  g_clear_pointer (&self->by_index, g_ptr_array_unref);
   g_clear_pointer (&self->pending_new, g_ptr_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
   g_clear_pointer (&self->store, sc_denial_store_unref);
@@ -980,8 +679,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored_strv = g_new0 (char *, 1);
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->by_group = g_hash_table_new (NULL, NULL);
-  self->pending_set = g_hash_table_new (NULL, NULL);
+  self->by_index = g_ptr_array_new ();
   self->pending_new = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1095,7 +793,7 @@ sc_denial_sidebar_set_follow (ScDenialSidebar *self,
     return;
 
   self->follow = follow;
-  update_follow (self);
+  _sc_denial_sidebar_update_follow (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW]);
 }
 
@@ -1259,7 +957,7 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
 
-  cancel_job (self);
+  _sc_denial_sidebar_cancel_job (self);
   if (self->fd_source != NULL)
     {
       g_source_destroy (self->fd_source);
@@ -1268,8 +966,7 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   g_clear_pointer (&self->reader, sc_journal_reader_free);
 
   g_ptr_array_set_size (self->pending_new, 0);
-  g_hash_table_remove_all (self->pending_set);
-  g_hash_table_remove_all (self->by_group);
+  g_ptr_array_set_size (self->by_index, 0);
   g_list_store_remove_all (self->items);
   g_clear_pointer (&self->store, sc_denial_store_unref);
 
@@ -1290,8 +987,41 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
   gtk_revealer_set_reveal_child (self->lost_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  start_job (self, TRUE);
+  _sc_denial_sidebar_start_job (self, TRUE);
   update_status (self);
+}
+
+void
+sc_denial_sidebar_update_added (ScDenialSidebar           *self,
+                                ScDenialSidebarTickedFunc  is_ticked,
+                                gpointer                   user_data)
+{
+  GPtrArray *targets;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (SC_IS_DENIAL_SIDEBAR (self));
+  g_return_if_fail (is_ticked != NULL);
+
+  if (self->plan == NULL)
+    return;
+
+  targets = sc_denial_plan_get_targets (self->plan);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      ScPlannedTarget *tp = g_ptr_array_index (targets, i);
+
+      /* From the end: forgetting removes from this array. */
+      for (guint j = tp->plugs->len; j > 0; j--)
+        {
+          ScPlannedPlug *p = g_ptr_array_index (tp->plugs, j - 1);
+
+          if (!is_ticked (tp->target, p->plug, user_data) &&
+              sc_denial_plan_forget_plug (self->plan, tp->target, p->plug))
+            changed = TRUE;
+        }
+    }
+  if (changed)
+    refresh_rows (self);
 }
 
 void

@@ -65,6 +65,15 @@ void                sc_denial_sidebar_set_source   (ScDenialSidebar        *self
  * groups are counted and the status bar says how many groups were left
  * out. Reloads when it changes. */
 #define SC_DENIAL_SIDEBAR_DEFAULT_MAX_GROUPS 100000
+/* Whether PLUG is (still) ticked on TARGET in the project's view. */
+typedef gboolean (*ScDenialSidebarTickedFunc) (const char *target,
+                                               const char *plug,
+                                               gpointer    user_data);
+/* The plugs the cards added may have been unticked since: the cards of
+ * those IS_TICKED says no to offer Add again. Call when the ticks change. */
+void                sc_denial_sidebar_update_added   (ScDenialSidebar      *self,
+                                                      ScDenialSidebarTickedFunc is_ticked,
+                                                      gpointer              user_data);
 void                sc_denial_sidebar_set_max_groups (ScDenialSidebar      *self,
                                                       guint                 max_groups);
 guint64             sc_denial_sidebar_get_n_dropped  (ScDenialSidebar      *self);

@@ -174,6 +174,22 @@ sc_project_page_has_pending (ScProjectPage *self)
   return pending->len > 0;
 }
 
+gboolean
+sc_project_page_get_plug_ticked (ScProjectPage *self,
+                                 const char    *target,
+                                 const char    *plug)
+{
+  ScAppRow *group;
+  ScPlugRow *row;
+
+  g_return_val_if_fail (SC_IS_PROJECT_PAGE (self), FALSE);
+  g_return_val_if_fail (target != NULL && plug != NULL, FALSE);
+
+  group = g_hash_table_lookup (self->app_rows, target);
+  row = group != NULL ? sc_app_row_find_plug (group, plug) : NULL;
+  return row != NULL && sc_plug_row_get_active (row);
+}
+
 static gboolean
 plug_is_ticked_anywhere (ScProjectPage *self,
                          const char    *plug)

@@ -44,6 +44,10 @@ gboolean    sc_project_page_add_plug         (ScProjectPage *self,
                                               const char    *plug,
                                               GVariant      *definition,
                                               GError       **error);
+/* Whether PLUG's check is ticked on TARGET (an app name or "hook:NAME"). */
+gboolean    sc_project_page_get_plug_ticked  (ScProjectPage *self,
+                                              const char    *target,
+                                              const char    *plug);
 /* The targets shown, in order, NULL-terminated; free the array only. */
 const char **sc_project_page_dup_targets     (ScProjectPage *self);
 /* One quiet line under the header about this machine's snapd: what it

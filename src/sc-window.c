@@ -141,10 +141,23 @@ update_recent (ScWindow *self)
 
 /* ---- Project page ------------------------------------------------------- */
 
+static gboolean
+page_plug_ticked (const char *target,
+                  const char *plug,
+                  gpointer    user_data)
+{
+  ScWindow *self = user_data;
+
+  return sc_project_page_get_plug_ticked (self->project_page, target, plug);
+}
+
 static void
 page_changed_cb (ScWindow *self)
 {
   _sc_window_update_state (self);
+  /* A plug a card added may have been unticked. */
+  if (self->sidebar != NULL)
+    sc_denial_sidebar_update_added (self->sidebar, page_plug_ticked, self);
 }
 
 gboolean

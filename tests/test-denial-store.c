@@ -451,7 +451,12 @@ test_compact_and_shared (void)
   }
   g_assert_true (a != b);
   g_assert_cmpstr (a->denial->object, ==, "/etc/one.conf");
-  g_assert_cmpstr (a->denial->raw, ==, "apparmor=\"DENIED\" name=\"/etc/one.conf\"");
+  g_assert_null (a->denial->raw);
+  {
+    g_autofree char *raw = sc_denial_group_dup_raw (a);
+
+    g_assert_cmpstr (raw, ==, "apparmor=\"DENIED\" name=\"/etc/one.conf\"");
+  }
   g_assert_cmpstr (sc_denial_group_get_detail (a, "name"), ==, "/etc/one.conf");
   g_assert_cmpstr (sc_denial_group_get_detail (b, "comm"), ==, "foo");
   g_assert_cmpstr (sc_denial_group_get_detail (b, "fsuid"), ==, "1000");
@@ -551,6 +556,108 @@ test_performance (void)
   g_assert_cmpuint (sc_denial_store_get_groups (distinct)->len, ==, 100000);
 }
 
+/* The raw text and details of DENIAL as the group must give them back. */
+static void
+check_group_keeps (ScDenialGroup  *group,
+                   const char     *raw,
+                   GHashTable     *details)
+{
+  g_autofree char *kept_raw = sc_denial_group_dup_raw (group);
+  g_autoptr(GHashTable) kept = sc_denial_group_dup_details (group);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_assert_cmpstr (kept_raw, ==, raw);
+  g_assert_cmpuint (g_hash_table_size (kept), ==, details != NULL ? g_hash_table_size (details) : 0);
+  if (details == NULL)
+    return;
+  g_hash_table_iter_init (&iter, details);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_assert_cmpstr (g_hash_table_lookup (kept, key), ==, value != NULL ? value : "");
+      g_assert_cmpstr (sc_denial_group_get_detail (group, key), ==, value != NULL ? value : "");
+    }
+}
+
+static void
+test_records_kept (void)
+{
+  static const char * const files[] = {
+    "audit-cat.txt", "audit.log", "dmesg.txt", "journalctl-short-full.txt",
+    "journalctl-short-iso.txt", "journalctl-short-precise.txt", "journalctl-short.txt",
+    "kern-iso.log", "kernel-cat.txt", "old-kernel.txt", "syslog.txt", "real/records.txt",
+  };
+  static const char * const odd_raws[] = {
+    "", " ", "  two  spaces  ", "=", "a==b", "trailing ", "name=\"\"", "name=\"/o b\"",
+    "name=\"/with=equals\"", "x=\"/etc/odd\"\"/etc/odd\"", "über=\"ä ö\"",
+    "a-word-that-is-longer-than-thirty-two-bytes=1 a-word-that-is-longer-than-thirty-two-bytes=1",
+  };
+  g_autoptr(ScDenialStore) store = sc_denial_store_new (NULL);
+  guint n_groups = 0;
+
+  g_test_summary ("A group gives back its first record's raw text and details byte for byte, "
+                  "for real records of every log shape and for odd text");
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "denials", files[f], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_file_get_contents (path, &contents, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (contents, "\n", -1);
+      /* Twice, so that words seen before are coded by the vocabulary. */
+      for (guint round = 0; round < 2; round++)
+        for (guint i = 0; lines[i] != NULL; i++)
+          {
+            g_autoptr(ScDenial) denial = NULL;
+            guint64 lost = 0;
+            gboolean is_new = FALSE;
+            ScDenialGroup *group;
+
+            if (sc_denial_parse_line (lines[i], -1, 2024, &denial, &lost) != SC_RECORD_DENIAL)
+              continue;
+            /* A new group per record and round: the grouping key takes the app. */
+            g_free (denial->app);
+            denial->app = g_strdup_printf ("app%u-%u-%u", f, round, i);
+            group = sc_denial_store_add (store, denial, &is_new);
+            if (group == NULL)
+              continue;   /* the same audit event twice */
+            g_assert_true (is_new);
+            check_group_keeps (group, denial->raw, denial->details);
+            n_groups++;
+          }
+    }
+  g_assert_cmpuint (n_groups, >, 100);
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (odd_raws); i++)
+      {
+        g_autofree char *app = g_strdup_printf ("odd%u-%u", round, i);
+        g_autoptr(ScDenial) denial = make_file_denial ("foo", NULL, app, "/etc/odd", "r");
+        ScDenialGroup *group;
+
+        denial->raw = g_strdup (odd_raws[i]);
+        sc_denial_set_detail (denial, "name", "/etc/odd");
+        sc_denial_set_detail (denial, "empty", "");
+        sc_denial_set_detail (denial, "long", odd_raws[G_N_ELEMENTS (odd_raws) - 1]);
+        sc_denial_set_detail (denial, "requested_mask", "r");
+        group = sc_denial_store_add (store, denial, NULL);
+        check_group_keeps (group, denial->raw, denial->details);
+      }
+
+  /* Every group still reads back once all were added. */
+  for (guint i = 0; i < sc_denial_store_get_groups (store)->len; i++)
+    {
+      ScDenialGroup *group = g_ptr_array_index (sc_denial_store_get_groups (store), i);
+      g_autofree char *raw = sc_denial_group_dup_raw (group);
+
+      g_assert_nonnull (raw);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/denial-store/noise", test_noise);
   g_test_add_func ("/denial-store/lost", test_lost);
   g_test_add_func ("/denial-store/compact-and-shared", test_compact_and_shared);
+  g_test_add_func ("/denial-store/records-kept", test_records_kept);
   g_test_add_func ("/denial-store/max-groups", test_max_groups);
   g_test_add_func ("/denial-store/performance", test_performance);
 

@@ -695,6 +695,27 @@ sc_denial_plan_add_suggestion (ScDenialPlan        *plan,
   return TRUE;
 }
 
+gboolean
+sc_denial_plan_forget_plug (ScDenialPlan *plan,
+                            const char   *target_name,
+                            const char   *plug)
+{
+  ScPlannedTarget *tp;
+  ScPlannedPlug *p;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (target_name != NULL, FALSE);
+  g_return_val_if_fail (plug != NULL, FALSE);
+
+  tp = plan_find_target (plan, target_name);
+  p = tp != NULL ? find_plug (tp->plugs, plug) : NULL;
+  if (p == NULL)
+    return FALSE;
+  /* A definition planned for it stays: adding the plug again plans the
+   * same one. */
+  return g_ptr_array_remove (tp->plugs, p);
+}
+
 char *
 sc_denial_dup_target (const ScDenial *denial)
 {

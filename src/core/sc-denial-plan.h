@@ -97,6 +97,12 @@ gboolean       sc_denial_plan_add_suggestion    (ScDenialPlan        *plan,
                                                  GVariant           **definition,
                                                  GError             **error);
 
+/* Takes PLUG off what the plan adds to TARGET (the user took it back);
+ * FALSE when it was not planned. */
+gboolean       sc_denial_plan_forget_plug       (ScDenialPlan        *plan,
+                                                 const char          *target,
+                                                 const char          *plug);
+
 GPtrArray     *sc_denial_plan_get_targets       (ScDenialPlan        *plan); /* of ScPlannedTarget*, project order */
 GPtrArray     *sc_denial_plan_get_fixes         (ScDenialPlan        *plan); /* of ScPlanNote* */
 GPtrArray     *sc_denial_plan_get_unresolved    (ScDenialPlan        *plan); /* of ScPlanNote* */

@@ -28,6 +28,48 @@
 #define AUDIT_TABLE_SIZE (AUDIT_ID_WINDOW * 2)
 #define AUDIT_TABLE_MASK (AUDIT_TABLE_SIZE - 1)
 
+/* Records in words */
+
+/* A kept record's raw text and details are stored as codes: a word (a
+ * run of bytes between spaces or "=") or detail string seen before is
+ * the varint index of its one copy in the store's vocabulary; the
+ * record's object, quoted, and details equal to the record's fields are
+ * one code each; anything else follows inline. Records of one source
+ * share most of their words ("apparmor=\"DENIED\"", "operation",
+ * "\"open\"", "pid", detail keys), so a record of 300 bytes keeps about
+ * the third that is its own (time stamps, audit serial, path).
+ *
+ * A word enters the vocabulary the second time it is seen (a table of
+ * hashes of words seen once decides, so that serials and paths, seen
+ * once each, do not fill it). The vocabulary is written by the thread
+ * adding records and read by any: its entries live in blocks that never
+ * move, and an entry is written before any group that names it is. */
+#define VOCAB_MAX_WORD      32
+#define VOCAB_BLOCK_SHIFT   10
+#define VOCAB_BLOCK_SIZE    (1u << VOCAB_BLOCK_SHIFT)
+#define VOCAB_MAX_BLOCKS    1024
+#define VOCAB_MAX           (VOCAB_BLOCK_SIZE * VOCAB_MAX_BLOCKS)
+#define SEEN_ONCE_SIZE      (1u << 15)
+
+/* Raw record codes: (what << 2) | the delimiter after the word. */
+#define RAW_END             0
+#define RAW_SPACE           1
+#define RAW_EQUALS          2
+#define RAW_INLINE          0   /* varint length and the bytes follow */
+#define RAW_OBJECT          1   /* "\"" object "\"" */
+#define RAW_VOCAB           2   /* vocabulary index + RAW_VOCAB */
+
+/* Detail codes: a key (DETAIL_END ends the list), then a value. */
+#define DETAIL_END          0
+#define DETAIL_INLINE       1   /* a NUL-terminated string follows */
+#define DETAIL_VOCAB        2   /* vocabulary index + DETAIL_VOCAB */
+#define VALUE_INLINE        0
+#define VALUE_OBJECT        1
+#define VALUE_PROFILE       2
+#define VALUE_OPERATION     3
+#define VALUE_PERMISSIONS   4
+#define VALUE_VOCAB         5
+
 struct _ScDenialStore
 {
   gint        ref_count;
@@ -58,10 +100,32 @@ struct _ScDenialStore
   guint64       n_dropped_records;
   GHashTable   *dropped_keys;  /* hashes of the keys of groups left out */
   GHashTable   *no_details;    /* the empty details table of every kept record */
-  GString      *packing;       /* reused to pack details */
   GPtrArray    *no_hosts;      /* the host list of groups seen on no host */
   GHashTable   *host_lists;    /* host → the host list of groups seen only there */
+
+  /* Groups are allocated GROUP_SLAB at a time (of GroupBox). */
+  GPtrArray    *slabs;
+  guint         slab_used;
+
+  /* Words of records (see "Records in words" above). */
+  const char  **vocab[VOCAB_MAX_BLOCKS];
+  guint         vocab_len;
+  guint64      *vocab_table;   /* (hash << 32) | (index + 1); 0 = empty */
+  guint         vocab_table_size;
+  guint32      *seen_once;     /* SEEN_ONCE_SIZE hashes (| 1) of words seen once */
+  GString      *coding;        /* reused to code records */
 };
+
+/* A group, its kept record and what only the store reads. */
+typedef struct
+{
+  ScDenialGroup  group;        /* first: a group is its box */
+  ScDenial       denial;
+  ScDenialStore *store;
+  const guint8  *raw;          /* the record's text, coded; nullable */
+} GroupBox;
+
+#define GROUP_SLAB 256
 
 /* Groups */
 
@@ -80,8 +144,207 @@ store_string (ScDenialStore *store,
   return g_string_chunk_insert (store->strings, str);
 }
 
-/* A copy of DENIAL whose strings and details live in the store: the kept
- * record of a group costs its struct and a small table of pointers. */
+static void
+put_varint (GString *out,
+            guint32  value)
+{
+  while (value >= 0x80)
+    {
+      g_string_append_c (out, (char) (value | 0x80));
+      value >>= 7;
+    }
+  g_string_append_c (out, (char) value);
+}
+
+static guint32
+get_varint (const guint8 **p)
+{
+  guint32 value = 0;
+
+  for (guint shift = 0; ; shift += 7)
+    {
+      guint8 byte = *(*p)++;
+
+      value |= (guint32) (byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0)
+        return value;
+    }
+}
+
+static guint32
+hash_word (const char *word,
+           gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
+static const char *
+vocab_get (const ScDenialStore *store,
+           guint32              index)
+{
+  return store->vocab[index >> VOCAB_BLOCK_SHIFT][index & (VOCAB_BLOCK_SIZE - 1)];
+}
+
+static void
+vocab_table_put (guint64 *table,
+                 guint    size,
+                 guint64  entry)
+{
+  guint i = (guint) (entry >> 32) & (size - 1);
+
+  while (table[i] != 0)
+    i = (i + 1) & (size - 1);
+  table[i] = entry;
+}
+
+/* The vocabulary index of WORD[0..LEN), which is added the second time it
+ * is seen; -1 when it is not (yet) in the vocabulary. */
+static gint
+vocab_code (ScDenialStore *store,
+            const char    *word,
+            gsize          len)
+{
+  guint mask = store->vocab_table_size - 1;
+  guint32 h, *seen;
+  guint32 index;
+  guint i;
+
+  if (len > VOCAB_MAX_WORD)
+    return -1;
+
+  h = hash_word (word, len);
+  for (i = h & mask; store->vocab_table[i] != 0; i = (i + 1) & mask)
+    {
+      guint64 entry = store->vocab_table[i];
+
+      if ((guint32) (entry >> 32) == h)
+        {
+          const char *known = vocab_get (store, (guint32) entry - 1);
+
+          /* A word holds no NUL, so equal bytes mean KNOWN is as long. */
+          if (strncmp (known, word, len) == 0 && known[len] == '\0')
+            return (gint) ((guint32) entry - 1);
+        }
+    }
+
+  seen = &store->seen_once[h & (SEEN_ONCE_SIZE - 1)];
+  if (*seen != (h | 1) || store->vocab_len >= VOCAB_MAX)
+    {
+      *seen = h | 1;
+      return -1;
+    }
+
+  index = store->vocab_len;
+  if ((index & (VOCAB_BLOCK_SIZE - 1)) == 0)
+    store->vocab[index >> VOCAB_BLOCK_SHIFT] = g_new (const char *, VOCAB_BLOCK_SIZE);
+  /* Written before any group names it, and never moved. */
+  store->vocab[index >> VOCAB_BLOCK_SHIFT][index & (VOCAB_BLOCK_SIZE - 1)] =
+    g_string_chunk_insert_len (store->strings, word, (gssize) len);
+  store->vocab_table[i] = ((guint64) h << 32) | (index + 1);
+  store->vocab_len++;
+
+  if (store->vocab_len * 2 > store->vocab_table_size)
+    {
+      guint size = store->vocab_table_size * 2;
+      guint64 *table = g_new0 (guint64, size);
+
+      for (guint j = 0; j < store->vocab_table_size; j++)
+        if (store->vocab_table[j] != 0)
+          vocab_table_put (table, size, store->vocab_table[j]);
+      g_free (store->vocab_table);
+      store->vocab_table = table;
+      store->vocab_table_size = size;
+    }
+  return (gint) index;
+}
+
+/* RAW as codes: words split at spaces and "=", each with the delimiter
+ * that follows it. */
+static const guint8 *
+code_raw (ScDenialStore *store,
+          const char    *raw,
+          const char    *object)
+{
+  GString *out = store->coding;
+  gsize object_len = object != NULL ? strlen (object) : 0;
+  const char *p = raw;
+
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      gsize len = strcspn (p, " =");
+      guint32 delim = p[len] == ' ' ? RAW_SPACE : p[len] == '=' ? RAW_EQUALS : RAW_END;
+      gint index;
+
+      if (object != NULL && len == object_len + 2 && p[0] == '"' && p[len - 1] == '"' &&
+          memcmp (p + 1, object, object_len) == 0)
+        {
+          put_varint (out, (RAW_OBJECT << 2) | delim);
+        }
+      else if ((index = vocab_code (store, p, len)) >= 0)
+        {
+          put_varint (out, ((guint32) (index + RAW_VOCAB) << 2) | delim);
+        }
+      else
+        {
+          put_varint (out, (RAW_INLINE << 2) | delim);
+          put_varint (out, (guint32) len);
+          g_string_append_len (out, p, (gssize) len);
+        }
+      if (delim == RAW_END)
+        break;
+      p += len + 1;
+    }
+  return (const guint8 *) g_string_chunk_insert_len (store->strings, out->str, (gssize) out->len);
+}
+
+char *
+sc_denial_group_dup_raw (const ScDenialGroup *group)
+{
+  const GroupBox *box = (const GroupBox *) group;
+  const guint8 *p;
+  GString *out;
+
+  g_return_val_if_fail (group != NULL, NULL);
+
+  if (box->raw == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (p = box->raw; ; )
+    {
+      guint32 code = get_varint (&p);
+      guint32 what = code >> 2;
+      guint32 delim = code & 3;
+
+      if (what == RAW_INLINE)
+        {
+          guint32 len = get_varint (&p);
+
+          g_string_append_len (out, (const char *) p, len);
+          p += len;
+        }
+      else if (what == RAW_OBJECT)
+        {
+          g_string_append_c (out, '"');
+          g_string_append (out, group->denial->object);
+          g_string_append_c (out, '"');
+        }
+      else
+        {
+          g_string_append (out, vocab_get (box->store, what - RAW_VOCAB));
+        }
+      if (delim == RAW_END)
+        break;
+      g_string_append_c (out, delim == RAW_SPACE ? ' ' : '=');
+    }
+  return g_string_free (out, FALSE);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -89,12 +352,112 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static ScDenial *
-compact_denial (ScDenialStore  *store,
-                const ScDenial *denial,
-                const char    **packed_details)
+/* DENIAL's details as codes: keys sorted, each key and value a word of
+ * the vocabulary, a field of the kept record C, or inline. */
+static const char *
+code_details (ScDenialStore  *store,
+              const ScDenial *denial,
+              const ScDenial *c)
 {
-  ScDenial *c = g_new0 (ScDenial, 1);
+  GString *out = store->coding;
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0;
+
+  g_string_truncate (out, 0);
+  keys = g_hash_table_get_keys_as_array (denial->details, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      const char *key = keys[i];
+      const char *value = g_hash_table_lookup (denial->details, key);
+      gint index;
+
+      if ((index = vocab_code (store, key, strlen (key))) >= 0)
+        put_varint (out, (guint32) index + DETAIL_VOCAB);
+      else
+        {
+          put_varint (out, DETAIL_INLINE);
+          g_string_append_len (out, key, (gssize) strlen (key) + 1);
+        }
+
+      if (value == NULL)
+        value = "";
+      if (c->object != NULL && strcmp (value, c->object) == 0)
+        put_varint (out, VALUE_OBJECT);
+      else if (c->profile != NULL && strcmp (value, c->profile) == 0)
+        put_varint (out, VALUE_PROFILE);
+      else if (c->operation != NULL && strcmp (value, c->operation) == 0)
+        put_varint (out, VALUE_OPERATION);
+      else if (c->permissions != NULL && strcmp (value, c->permissions) == 0)
+        put_varint (out, VALUE_PERMISSIONS);
+      else if ((index = vocab_code (store, value, strlen (value))) >= 0)
+        put_varint (out, (guint32) index + VALUE_VOCAB);
+      else
+        {
+          put_varint (out, VALUE_INLINE);
+          g_string_append_len (out, value, (gssize) strlen (value) + 1);
+        }
+    }
+  put_varint (out, DETAIL_END);
+  return g_string_chunk_insert_len (store->strings, out->str, (gssize) out->len);
+}
+
+/* The next detail of the coded list at *P: FALSE at its end. */
+static gboolean
+next_detail (const GroupBox  *box,
+             const guint8   **p,
+             const char     **key,
+             const char     **value)
+{
+  const ScDenial *c = &box->denial;
+  guint32 code = get_varint (p);
+
+  if (code == DETAIL_END)
+    return FALSE;
+  if (code == DETAIL_INLINE)
+    {
+      *key = (const char *) *p;
+      *p += strlen (*key) + 1;
+    }
+  else
+    *key = vocab_get (box->store, code - DETAIL_VOCAB);
+
+  code = get_varint (p);
+  switch (code)
+    {
+    case VALUE_INLINE:
+      *value = (const char *) *p;
+      *p += strlen (*value) + 1;
+      break;
+    case VALUE_OBJECT:
+      *value = c->object;
+      break;
+    case VALUE_PROFILE:
+      *value = c->profile;
+      break;
+    case VALUE_OPERATION:
+      *value = c->operation;
+      break;
+    case VALUE_PERMISSIONS:
+      *value = c->permissions;
+      break;
+    default:
+      *value = vocab_get (box->store, code - VALUE_VOCAB);
+      break;
+    }
+  return TRUE;
+}
+
+/* Fills BOX's record from DENIAL: its strings and details live in the
+ * store, its text is coded; PATTERN (nullable) is the group's object
+ * pattern, shared when the object is the same. */
+static void
+compact_denial (ScDenialStore  *store,
+                GroupBox       *box,
+                const ScDenial *denial,
+                const char     *pattern)
+{
+  ScDenial *c = &box->denial;
 
   c->ref_count = 1;
   c->kind = denial->kind;
@@ -105,75 +468,63 @@ compact_denial (ScDenialStore  *store,
   c->hook = store_string (store, denial->hook);
   c->profile = store_string (store, denial->profile);
   c->operation = store_string (store, denial->operation);
-  c->object = store_string (store, denial->object);
+  if (denial->object != NULL && pattern != NULL && strcmp (denial->object, pattern) == 0)
+    c->object = (char *) pattern;
+  else
+    c->object = store_string (store, denial->object);
   c->permissions = store_string (store, denial->permissions);
   c->timestamp_usec = denial->timestamp_usec;
   c->host = store_string (store, denial->host);
-  /* Audit ids are short but never repeat. */
-  c->audit_id = denial->audit_id != NULL ? g_string_chunk_insert (store->strings, denial->audit_id)
-                                         : NULL;
+  /* The audit id served de-duplication and is not kept. */
+  c->audit_id = NULL;
   c->transport = store_string (store, denial->transport);
   c->noise = denial->noise;
   c->noise_reason = store_string (store, denial->noise_reason);
-  c->raw = store_string (store, denial->raw);
+  /* Read with sc_denial_group_dup_raw(). */
+  c->raw = NULL;
+  box->raw = denial->raw != NULL ? code_raw (store, denial->raw, c->object) : NULL;
 
-  /* The details are packed into one string of the chunk, "key\0value\0…
-   * \0\0", keys once per store: a table per group cost more than the rest
-   * of the group. The record's own details table stays empty (shared). */
+  /* The record's own details table stays empty (shared): read them with
+   * sc_denial_group_get_detail(). */
   c->details = store->no_details;
   if (denial->details != NULL && g_hash_table_size (denial->details) > 0)
+    box->group.details = code_details (store, denial, c);
+}
+
+static GroupBox *
+new_group_box (ScDenialStore *store)
+{
+  GroupBox *slab;
+
+  if (store->slabs->len == 0 || store->slab_used == GROUP_SLAB)
     {
-      GString *packed = store->packing;
-      g_autofree gpointer *keys = NULL;
-      guint n_keys = 0;
-
-      g_string_truncate (packed, 0);
-      keys = g_hash_table_get_keys_as_array (denial->details, &n_keys);
-      qsort (keys, n_keys, sizeof (gpointer), compare_strings);
-      for (guint i = 0; i < n_keys; i++)
-        {
-          const char *v = g_hash_table_lookup (denial->details, keys[i]);
-
-          g_string_append_len (packed, keys[i], strlen (keys[i]) + 1);
-          g_string_append_len (packed, v != NULL ? v : "", strlen (v != NULL ? v : "") + 1);
-        }
-      g_string_append_c (packed, '\0');
-      *packed_details = g_string_chunk_insert_len (store->strings, packed->str, packed->len);
+      g_ptr_array_add (store->slabs, g_new0 (GroupBox, GROUP_SLAB));
+      store->slab_used = 0;
     }
-  return c;
-}
-
-/* The strings belong to the store's chunk: only the struct and the table
- * are the denial's own. */
-static void
-compact_denial_free (ScDenial *denial)
-{
-  g_free (denial);
+  slab = g_ptr_array_index (store->slabs, store->slabs->len - 1);
+  return &slab[store->slab_used++];
 }
 
 static void
-group_free (ScDenialGroup *group)
+group_clear (ScDenialGroup *group)
 {
-  g_clear_pointer (&group->denial, compact_denial_free);
   g_clear_pointer (&group->hosts, g_ptr_array_unref);
-  g_free (group);
 }
 
 const char *
 sc_denial_group_get_detail (const ScDenialGroup *group,
                             const char          *key)
 {
+  const char *k, *v;
+  const guint8 *p;
+
   g_return_val_if_fail (group != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  for (const char *p = group->details; p != NULL && *p != '\0'; )
-    {
-      const char *value = p + strlen (p) + 1;
-
-      if (strcmp (p, key) == 0)
-        return value;
-      p = value + strlen (value) + 1;
-    }
+  p = (const guint8 *) group->details;
+  while (p != NULL && next_detail ((const GroupBox *) group, &p, &k, &v))
+    if (strcmp (k, key) == 0)
+      return v;
   return NULL;
 }
 
@@ -181,16 +532,14 @@ GHashTable *
 sc_denial_group_dup_details (const ScDenialGroup *group)
 {
   GHashTable *details = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *k, *v;
+  const guint8 *p;
 
   g_return_val_if_fail (group != NULL, details);
 
-  for (const char *p = group->details; p != NULL && *p != '\0'; )
-    {
-      const char *value = p + strlen (p) + 1;
-
-      g_hash_table_insert (details, (gpointer) p, (gpointer) value);
-      p = value + strlen (value) + 1;
-    }
+  p = (const guint8 *) group->details;
+  while (p != NULL && next_detail ((const GroupBox *) group, &p, &k, &v))
+    g_hash_table_insert (details, (gpointer) k, (gpointer) v);
   return details;
 }
 
@@ -288,7 +637,7 @@ sc_denial_store_new (const char *snap_name)
 
   self->ref_count = 1;
   self->snap_name = g_strdup (snap_name);
-  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_clear);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->audit_table = g_new0 (guint64, AUDIT_TABLE_SIZE);
   self->audit_ring = g_new0 (guint64, AUDIT_ID_WINDOW);
@@ -296,10 +645,14 @@ sc_denial_store_new (const char *snap_name)
   self->strings = g_string_chunk_new (64 * 1024);
   self->dropped_keys = g_hash_table_new (NULL, NULL);
   self->no_details = g_hash_table_new (g_str_hash, g_str_equal);
-  self->packing = g_string_sized_new (512);
   self->no_hosts = g_ptr_array_new ();
   self->host_lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) g_ptr_array_unref);
+  self->slabs = g_ptr_array_new_with_free_func (g_free);
+  self->vocab_table_size = 256;
+  self->vocab_table = g_new0 (guint64, self->vocab_table_size);
+  self->seen_once = g_new0 (guint32, SEEN_ONCE_SIZE);
+  self->coding = g_string_sized_new (512);
   return self;
 }
 
@@ -328,10 +681,15 @@ sc_denial_store_unref (ScDenialStore *store)
   g_hash_table_unref (store->by_key);
   store->by_key = NULL;
   g_clear_pointer (&store->groups, g_ptr_array_unref);
+  g_ptr_array_unref (store->slabs);
+  for (guint i = 0; i < VOCAB_MAX_BLOCKS && store->vocab[i] != NULL; i++)
+    g_free (store->vocab[i]);
+  g_free (store->vocab_table);
+  g_free (store->seen_once);
+  g_string_free (store->coding, TRUE);
   g_string_chunk_free (store->strings);
   g_hash_table_unref (store->dropped_keys);
   g_hash_table_unref (store->no_details);
-  g_string_free (store->packing, TRUE);
   g_ptr_array_unref (store->no_hosts);
   g_hash_table_unref (store->host_lists);
   g_free (store->audit_table);
@@ -536,12 +894,16 @@ sc_denial_store_add (ScDenialStore *store,
     }
   if (group == NULL)
     {
-      group = g_new0 (ScDenialGroup, 1);
+      GroupBox *box = new_group_box (store);
+
+      box->store = store;
+      group = &box->group;
       group->key = g_string_chunk_insert_len (store->strings, key->str, key->len);
-      group->denial = compact_denial (store, denial, &group->details);
       /* The pattern is the key's last part. */
       if (has_pattern)
         group->object_pattern = group->key + pattern_start;
+      group->denial = &box->denial;
+      compact_denial (store, box, denial, group->object_pattern);
       group->hosts = g_ptr_array_ref (store->no_hosts);
       group->first_seen_usec = denial->timestamp_usec;
       group->last_seen_usec = denial->timestamp_usec;

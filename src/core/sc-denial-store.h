@@ -17,7 +17,10 @@ G_BEGIN_DECLS
 /* A group and every string it points to belong to its store: they live
  * as long as the store (hold a reference to the store, not to the
  * denial). Suggestions are not kept (a million groups would hold a
- * gigabyte of them): sc_denial_group_dup_suggestions() computes them. */
+ * gigabyte of them): sc_denial_group_dup_suggestions() computes them.
+ * The kept record is compact: its details table is empty and its raw
+ * text and audit id are NULL; read them with sc_denial_group_get_detail(),
+ * sc_denial_group_dup_details() and sc_denial_group_dup_raw(). */
 typedef struct
 {
   char               *key;             /* grouping key */
@@ -28,9 +31,7 @@ typedef struct
   gint64              last_seen_usec;
   GPtrArray          *hosts;           /* of char*, sorted, unique */
   guint               index;           /* position in the store, stable */
-  /* The record's details, packed ("key\0value\0…\0\0", keys sorted);
-   * denial->details is empty: read them with sc_denial_group_get_detail()
-   * or sc_denial_group_dup_details(). Nullable. */
+  /* The record's details, coded (opaque; nullable). */
   const char         *details;
 } ScDenialGroup;
 
@@ -72,6 +73,8 @@ const char         *sc_denial_group_get_detail      (const ScDenialGroup *group,
                                                      const char          *key);
 /* All of them: a new table of strings borrowed from the store. */
 GHashTable         *sc_denial_group_dup_details     (const ScDenialGroup *group);
+/* The text of GROUP's record as it was read (ScDenial.raw), or NULL. */
+char               *sc_denial_group_dup_raw         (const ScDenialGroup *group);
 
 /* The suggestions for GROUP's record, computed now; free with
  * sc_suggestion_result_free(). */

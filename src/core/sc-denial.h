@@ -40,6 +40,7 @@ typedef struct
 
   ScDenialKind  kind;
   ScDenialMode  mode;
+  gboolean      noise;            /* snap-confine, snap-update-ns, STATUS… */
 
   /* Attribution, from the profile/label/subj (snap.<instance>.<app>,
    * snap.<instance>.hook.<hook>). All nullable. */
@@ -65,8 +66,7 @@ typedef struct
   char         *audit_id;         /* "1718031201.482:1187" when known: dedup key across transports */
   char         *transport;        /* "kernel", "audit", "syslog", "text" */
 
-  gboolean      noise;            /* snap-confine, snap-update-ns, STATUS… */
-  char         *noise_reason;     /* nullable, translatable English */
+  char         *noise_reason;     /* nullable, translatable English; see noise */
 
   char         *raw;              /* the original record text */
 } ScDenial;

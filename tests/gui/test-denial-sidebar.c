@@ -1398,6 +1398,112 @@ test_window_personal_files (void)
                             "$HOME/.local/share/skylark");
 }
 
+typedef struct
+{
+  char *target;
+  char *plug;
+} AddedPlug;
+
+static void
+remember_added_cb (ScDenialSidebar *sidebar,
+                   const char      *target,
+                   const char      *plug,
+                   GVariant        *definition,
+                   AddedPlug       *added)
+{
+  g_free (added->target);
+  g_free (added->plug);
+  added->target = g_strdup (target);
+  added->plug = g_strdup (plug);
+}
+
+static GtkWidget *
+find_check_button (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_check_button (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_window_untick_added (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *log = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ScJournalOptions) options = { 0 };
+  AddedPlug added = { 0 };
+  Fixture fixture = { 0 };
+  ScWindow *window;
+  ScDenialRow *read_row;
+  ScPlugRow *plug_row;
+  GtkWidget *check;
+
+  g_test_summary ("A card whose plug was added says Added until the plug is unticked in the "
+                  "project page, then offers Add again");
+  REQUIRE_DISPLAY ();
+
+  dir = copy_skylark (NULL, NULL);
+  log = g_build_filename (dir, "denials.log", NULL);
+  file = g_file_new_for_path (dir);
+  write_renamed_log (log, settings_log);
+
+  window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sc_window_open (window, file, &error));
+  g_assert_no_error (error);
+  sc_window_set_show_denials (window, TRUE);
+  sc_test_iterate (50);
+  fixture.sidebar = SC_DENIAL_SIDEBAR (find_sidebar_in (GTK_WIDGET (window)));
+  g_assert_nonnull (fixture.sidebar);
+  g_signal_connect (fixture.sidebar, "add-plug", G_CALLBACK (remember_added_cb), &added);
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = g_strdup (log);
+  sc_denial_sidebar_set_source (fixture.sidebar, &options);
+  g_assert_true (spin_until (sidebar_has_rows, &fixture, 30));
+
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  click_add (read_row);
+  g_assert_nonnull (added.plug);
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
+
+  /* The user takes it back in the project page. */
+  plug_row = sc_window_get_plug_row (window, added.target, added.plug);
+  g_assert_nonnull (plug_row);
+  g_assert_true (sc_plug_row_get_active (plug_row));
+  check = find_check_button (GTK_WIDGET (plug_row));
+  g_assert_nonnull (check);
+  g_assert_true (gtk_widget_activate (check));
+  sc_test_iterate (50);
+  g_assert_false (sc_plug_row_get_active (plug_row));
+
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  g_assert_false (visible_label_shows (GTK_WIDGET (read_row), "Added"));
+  click_add (read_row);
+  read_row = find_row_with (GTK_WIDGET (fixture.sidebar), "/.config/skylark/settings.ini", "r");
+  g_assert_true (visible_label_shows (GTK_WIDGET (read_row), "Added"));
+  g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (window, added.target,
+                                                                 added.plug)));
+
+  g_signal_handlers_disconnect_by_data (fixture.sidebar, &added);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sc_test_iterate (50);
+  g_object_unref (window);
+  g_free (added.target);
+  g_free (added.plug);
+  g_unlink (log);
+  remove_project (dir);
+}
+
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
@@ -1560,6 +1666,7 @@ main (int   argc,
   g_test_add_func ("/denial-sidebar/templates", test_templates);
   g_test_add_func ("/denial-sidebar/window-personal-files", test_window_personal_files);
   g_test_add_func ("/denial-sidebar/window-every-card", test_window_every_card);
+  g_test_add_func ("/denial-sidebar/window-untick-added", test_window_untick_added);
 
 #define ADD(path, func, no_project) \
   g_test_add ("/denial-sidebar/" path, Fixture, GINT_TO_POINTER (no_project), \
