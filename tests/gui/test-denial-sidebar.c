@@ -1449,7 +1449,7 @@ test_window_untick_added (void)
 
   g_test_summary ("A card whose plug was added says Added until the plug is unticked in the "
                   "project page, then offers Add again");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   dir = copy_skylark (NULL, NULL);
   log = g_build_filename (dir, "denials.log", NULL);
