@@ -11,6 +11,7 @@ Usage: gen-interface-data.py CATALOGUE.ini OUTPUT.h
 --check prints TAP: whether HEADER.h is what the table produces, and
 whether the table is well formed (sorted, known keys, yes/no values)."""
 import configparser
+import os
 import sys
 import textwrap
 
@@ -119,24 +120,29 @@ def render(cat):
     return "".join(out)
 
 
+def check(table, header):
+    """The test (TAP, through tests/sctap.py): TABLE is well formed and
+    HEADER is what it generates."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+    import sctap
+
+    try:
+        cat = load(table)
+    except (TableError, configparser.Error) as e:
+        sctap.check(f"{table} is well formed", False, e)
+        sctap.check("sc-interface-data.h is what the table generates", False, "not checked")
+        return sctap.main()
+    sctap.check(f"{table} is well formed ({len(cat.sections())} interfaces)", True)
+    with open(header, encoding="utf-8") as f:
+        current = f.read()
+    sctap.check("sc-interface-data.h is what the table generates", current == render(cat),
+                f"it differs: run build-aux/gen-interface-data.py {table} {header}")
+    return sctap.main()
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] == "--check":
-        print("1..2")
-        try:
-            cat = load(argv[2])
-            print("ok 1 - %s is well formed (%d interfaces)" % (argv[2], len(cat.sections())))
-        except (TableError, configparser.Error) as e:
-            print("not ok 1 - %s: %s" % (argv[2], e))
-            print("not ok 2 - header not checked")
-            return 1
-        with open(argv[3], encoding="utf-8") as f:
-            current = f.read()
-        if current == render(cat):
-            print("ok 2 - sc-interface-data.h is what the table generates")
-            return 0
-        print("not ok 2 - sc-interface-data.h differs from the table: "
-              "run build-aux/gen-interface-data.py %s %s" % (argv[2], argv[3]))
-        return 1
+        return check(argv[2], argv[3])
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2

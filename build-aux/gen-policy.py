@@ -546,8 +546,12 @@ def abstractions_version(origin):
 
 
 def check(args):
-    """--check [--abstractions DIR] CATALOGUE HEADER, as TAP."""
+    """--check [--abstractions DIR] CATALOGUE HEADER, as TAP (tests/sctap.py)."""
+    import subprocess
     import tempfile
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests"))
+    import sctap
+
     abstractions = []
     if len(args) >= 2 and args[0] == "--abstractions":
         abstractions, args = args[:2], args[2:]
@@ -558,34 +562,28 @@ def check(args):
     text = read(header)
     commit = re.search(r'#define SC_POLICY_SNAPD_COMMIT "([0-9a-f]+)"', text)
     version = re.search(r'#define SC_POLICY_ABSTRACTIONS "apparmor ([^"]+)"', text)
-    print("1..1")
+    name = "%s is what gen-policy.py makes of snapd %s" % (
+        os.path.basename(header), commit.group(1) if commit else "(no commit named)")
     if not snapd or not os.path.isdir(os.path.join(snapd, "interfaces", "builtin")):
-        print("ok 1 - # SKIP set SC_SNAPD_SOURCE to a snapd checkout at %s to compare %s "
-              "with what it generates" % (commit.group(1) if commit else "the pinned commit",
-                                          os.path.basename(header)))
-        return 0
+        sctap.skip(name, "set SC_SNAPD_SOURCE to a snapd checkout at %s to compare %s with what "
+                   "it generates" % (commit.group(1) if commit else "the pinned commit",
+                                     os.path.basename(header)))
+        return sctap.main()
     if not commit:
-        print("not ok 1 - %s names no snapd commit" % header)
-        return 1
+        sctap.check(name, False, "%s names no snapd commit" % header)
+        return sctap.main()
     if version and abstractions:
         os.environ["APPARMOR_VERSION"] = version.group(1)
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "sc-policy-data.h")
-        import subprocess
         run = subprocess.run([sys.executable, os.path.abspath(__file__)] + abstractions +
                              [snapd, commit.group(1), catalogue, out],
                              capture_output=True, text=True)
         if run.returncode != 0:
-            print("not ok 1 - gen-policy.py fails on %s" % snapd)
-            print("# " + run.stderr.replace("\n", "\n# "))
-            return 1
-        if read(out) != text:
-            print("not ok 1 - %s is not what gen-policy.py makes of snapd %s: regenerate it"
-                  % (header, commit.group(1)))
-            return 1
-    print("ok 1 - %s is what gen-policy.py makes of snapd %s" % (os.path.basename(header),
-                                                                  commit.group(1)))
-    return 0
+            sctap.check(name, False, "gen-policy.py fails on %s\n%s" % (snapd, run.stderr))
+        else:
+            sctap.check(name, read(out) == text, "%s differs: regenerate it" % header)
+    return sctap.main()
 
 
 def main():

@@ -34,6 +34,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-check.h"
+#include "sc-findings.h"
 #include "sc-project-page-private.h"
 #include "sc-utils.h"
 
@@ -286,78 +287,23 @@ sc_project_page_build_edit (ScProjectPage  *self,
 
 /* ---- Findings ----------------------------------------------------------- */
 
-/* Whether FINDING is about a plug wherever it is used: a top-level
- * definition, or how a plug connects, which `check` reports once at the
- * plug's first use but which holds for every app that has it. */
-static gboolean
-finding_is_about_plug (const ScFinding *finding)
-{
-  return finding->plug != NULL
-         && (finding->target == NULL
-             || g_strcmp0 (finding->code, "store-approval") == 0
-             || g_strcmp0 (finding->code, "manual-connection") == 0);
-}
-
-/* The findings about TARGET as a whole (PLUG NULL), or about PLUG on
- * TARGET. */
-static GPtrArray *
-filter_findings (GPtrArray  *findings,
-                 const char *target,
-                 const char *plug)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      ScFinding *finding = g_ptr_array_index (findings, i);
-
-      if (g_strcmp0 (finding->plug, plug) != 0)
-        continue;
-      if (g_strcmp0 (finding->target, target) == 0
-          || (plug != NULL && finding_is_about_plug (finding)))
-        g_ptr_array_add (out, finding);
-    }
-
-  return out;
-}
-
 static void
 apply_group_findings (ScProjectPage *self,
                       ScAppRow      *app_row)
 {
   const char *target = sc_app_row_get_target (app_row);
   GPtrArray *rows = sc_app_row_get_plug_rows (app_row);
-  g_autoptr(GPtrArray) target_findings = filter_findings (self->findings, target, NULL);
+  g_autoptr(GPtrArray) target_findings = sc_findings_filter (self->findings, target, NULL);
 
   sc_app_row_set_findings (app_row, target_findings);
   for (guint i = 0; i < rows->len; i++)
     {
       ScPlugRow *row = g_ptr_array_index (rows, i);
       g_autoptr(GPtrArray) plug_findings =
-        filter_findings (self->findings, target, sc_plug_row_get_plug (row));
+        sc_findings_filter (self->findings, target, sc_plug_row_get_plug (row));
 
       sc_plug_row_set_findings (row, plug_findings);
     }
-}
-
-static GtkWidget *
-finding_row_new (const ScFinding *finding)
-{
-  g_autofree char *title = g_markup_escape_text (finding->message, -1);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (sc_severity_icon_name (finding->severity));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (finding->hint != NULL)
-    {
-      g_autofree char *subtitle = g_markup_escape_text (finding->hint, -1);
-
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
-  gtk_widget_add_css_class (icon, sc_severity_css_class (finding->severity));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  return row;
 }
 
 /* Findings follow the ticks: `check` runs on the text that would be written
@@ -410,7 +356,7 @@ update_findings (ScProjectPage *self)
           && sc_project_find_target (self->project, finding->target) != NULL)
         continue;
 
-      row = finding_row_new (finding);
+      row = sc_finding_row_new (finding);
       adw_preferences_group_add (self->findings_group, row);
       g_ptr_array_add (self->finding_rows, row);
     }

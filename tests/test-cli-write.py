@@ -15,8 +15,10 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import time
+
+import sctap
+from sctap import Skip, test
 
 CLI = os.environ.get("SNAPCONFINE_CLI", "snapconfine-cli")
 
@@ -30,18 +32,6 @@ apps:
     command: bin/demo
     plugs: [home]
 """
-
-results = []
-
-
-class Skip(Exception):
-    pass
-
-
-def test(fn):
-    results.append(fn)
-    return fn
-
 
 def check(cond, message):
     if not cond:
@@ -349,25 +339,5 @@ def link_out_of_project_is_named(tmp):
     check(b"confinement: strict" in read(shared), "target not written")
 
 
-def main():
-    print(f"1..{len(results)}")
-    failed = 0
-    for i, fn in enumerate(results, 1):
-        tmp = tempfile.mkdtemp(prefix="sc-cli-write-")
-        try:
-            fn(tmp)
-            print(f"ok {i} - {fn.__name__}")
-        except Skip as e:
-            print(f"ok {i} - {fn.__name__} # SKIP {e}")
-        except Exception as e:  # noqa: BLE001 - report every failure as TAP
-            failed += 1
-            print(f"not ok {i} - {fn.__name__}")
-            for line in str(e).splitlines()[:20]:
-                print(f"# {line}")
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(sctap.main())

@@ -65,24 +65,11 @@ write_note (ScJson           *json,
   sc_json_end_object (json);
 }
 
+/* "targets": the plugs each app or hook lacks. */
 static void
-print_json (ScDenialPlan  *plan,
-            ScProject     *project,
-            ScDenialStore *store,
-            ScSnapdSnap   *installed,
-            GPtrArray     *connects,
-            const char    *diff)
+write_json_targets (ScJson    *json,
+                    GPtrArray *targets)
 {
-  g_autoptr(ScJson) json = sc_json_new (TRUE);
-  g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
-  GPtrArray *targets = sc_denial_plan_get_targets (plan);
-  GPtrArray *fixes = sc_denial_plan_get_fixes (plan);
-  GPtrArray *unresolved = sc_denial_plan_get_unresolved (plan);
-  GPtrArray *unknown = sc_denial_plan_get_unknown (plan);
-  g_autofree char *text = NULL;
-
-  sc_json_begin_object (json);
-  sc_json_member_string (json, "snap", sc_project_get_name (project));
   sc_json_key (json, "targets");
   sc_json_begin_array (json);
   for (guint i = 0; i < targets->len; i++)
@@ -111,17 +98,15 @@ print_json (ScDenialPlan  *plan,
       sc_json_end_object (json);
     }
   sc_json_end_array (json);
+}
 
-  sc_json_key (json, "definitions");
-  sc_json_begin_object (json);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-      sc_json_key (json, name);
-      sc_json_variant (json, sc_denial_plan_lookup_definition (plan, name));
-    }
-  sc_json_end_object (json);
-
+/* "present": plugs already there (declared or from an extension) that
+ * snapd has not left unconnected. */
+static void
+write_json_present (ScJson      *json,
+                    GPtrArray   *targets,
+                    ScSnapdSnap *installed)
+{
   sc_json_key (json, "present");
   sc_json_begin_array (json);
   for (guint i = 0; i < targets->len; i++)
@@ -148,7 +133,14 @@ print_json (ScDenialPlan  *plan,
         }
     }
   sc_json_end_array (json);
+}
 
+/* "connect": declared plugs to connect on this machine. */
+static void
+write_json_connects (ScJson      *json,
+                     GPtrArray   *connects,
+                     ScSnapdSnap *installed)
+{
   sc_json_key (json, "connect");
   sc_json_begin_array (json);
   for (guint i = 0; i < connects->len; i++)
@@ -166,6 +158,41 @@ print_json (ScDenialPlan  *plan,
       sc_json_end_object (json);
     }
   sc_json_end_array (json);
+}
+
+static void
+print_json (ScDenialPlan  *plan,
+            ScProject     *project,
+            ScDenialStore *store,
+            ScSnapdSnap   *installed,
+            GPtrArray     *connects,
+            const char    *diff)
+{
+  g_autoptr(ScJson) json = sc_json_new (TRUE);
+  g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
+  GPtrArray *targets = sc_denial_plan_get_targets (plan);
+  GPtrArray *fixes = sc_denial_plan_get_fixes (plan);
+  GPtrArray *unresolved = sc_denial_plan_get_unresolved (plan);
+  GPtrArray *unknown = sc_denial_plan_get_unknown (plan);
+  g_autofree char *text = NULL;
+
+  sc_json_begin_object (json);
+  sc_json_member_string (json, "snap", sc_project_get_name (project));
+  write_json_targets (json, targets);
+
+  sc_json_key (json, "definitions");
+  sc_json_begin_object (json);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      sc_json_key (json, name);
+      sc_json_variant (json, sc_denial_plan_lookup_definition (plan, name));
+    }
+  sc_json_end_object (json);
+
+  write_json_present (json, targets, installed);
+
+  write_json_connects (json, connects, installed);
 
   sc_json_key (json, "fixes");
   sc_json_begin_array (json);
@@ -212,24 +239,14 @@ target_display (const char *target)
   return g_strdup_printf ("app %s", target);
 }
 
-static void
-print_text (ScDenialPlan  *plan,
-            ScProject     *project,
-            ScDenialStore *store,
-            ScSnapdSnap   *installed,
-            GPtrArray     *connects)
+/* The plugs each app or hook lacks and those already there; returns
+ * TRUE when one is lacking. */
+static gboolean
+print_text_targets (GPtrArray   *targets,
+                    ScProject   *project,
+                    ScSnapdSnap *installed)
 {
-  g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
-  GPtrArray *targets = sc_denial_plan_get_targets (plan);
-  GPtrArray *fixes = sc_denial_plan_get_fixes (plan);
-  GPtrArray *unresolved = sc_denial_plan_get_unresolved (plan);
-  GPtrArray *unknown = sc_denial_plan_get_unknown (plan);
   gboolean any = FALSE;
-
-  printf ("%s: %" G_GUINT64_FORMAT " %s of snap %s\n",
-          sc_project_get_display_path (project), sc_denial_store_get_n_records (store),
-          sc_denial_store_get_n_records (store) == 1 ? "record" : "records",
-          sc_project_get_name (project));
 
   for (guint i = 0; i < targets->len; i++)
     {
@@ -273,36 +290,15 @@ print_text (ScDenialPlan  *plan,
         }
     }
 
-  if (connects->len > 0)
-    {
-      printf ("\nDeclared but not connected on this machine:\n");
-      for (guint i = 0; i < connects->len; i++)
-        {
-          ScConnectNeed *need = g_ptr_array_index (connects, i);
-          g_autofree char *label = target_display (need->target);
-          g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+  return any;
+}
 
-          any = TRUE;
-          printf ("  %s: %s  (%" G_GUINT64_FORMAT " %s)\n", label, command, need->denials,
-                  need->denials == 1 ? "denial" : "denials");
-        }
-    }
-
-  if (names->len > 0)
-    {
-      printf ("\nTop-level plug definitions:\n");
-      for (guint i = 0; i < names->len; i++)
-        {
-          const char *name = g_ptr_array_index (names, i);
-          g_autoptr(ScJson) json = sc_json_new (FALSE);
-          g_autofree char *text = NULL;
-
-          sc_json_variant (json, sc_denial_plan_lookup_definition (plan, name));
-          text = sc_json_free_to_string (g_steal_pointer (&json));
-          printf ("  %s: %s\n", name, text);
-        }
-    }
-
+/* Denials no plug solves, with their fix, and those nothing is known to
+ * allow. */
+static void
+print_text_notes (GPtrArray *fixes,
+                  GPtrArray *unresolved)
+{
   if (fixes->len > 0)
     {
       printf ("\nNot an interface problem:\n");
@@ -334,6 +330,60 @@ print_text (ScDenialPlan  *plan,
                   object ? object : "");
         }
     }
+}
+
+static void
+print_text (ScDenialPlan  *plan,
+            ScProject     *project,
+            ScDenialStore *store,
+            ScSnapdSnap   *installed,
+            GPtrArray     *connects)
+{
+  g_autoptr(GPtrArray) names = sc_denial_plan_dup_definition_names (plan);
+  GPtrArray *targets = sc_denial_plan_get_targets (plan);
+  GPtrArray *fixes = sc_denial_plan_get_fixes (plan);
+  GPtrArray *unresolved = sc_denial_plan_get_unresolved (plan);
+  GPtrArray *unknown = sc_denial_plan_get_unknown (plan);
+  gboolean any = FALSE;
+
+  printf ("%s: %" G_GUINT64_FORMAT " %s of snap %s\n",
+          sc_project_get_display_path (project), sc_denial_store_get_n_records (store),
+          sc_denial_store_get_n_records (store) == 1 ? "record" : "records",
+          sc_project_get_name (project));
+
+  any = print_text_targets (targets, project, installed);
+
+  if (connects->len > 0)
+    {
+      printf ("\nDeclared but not connected on this machine:\n");
+      for (guint i = 0; i < connects->len; i++)
+        {
+          ScConnectNeed *need = g_ptr_array_index (connects, i);
+          g_autofree char *label = target_display (need->target);
+          g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+
+          any = TRUE;
+          printf ("  %s: %s  (%" G_GUINT64_FORMAT " %s)\n", label, command, need->denials,
+                  need->denials == 1 ? "denial" : "denials");
+        }
+    }
+
+  if (names->len > 0)
+    {
+      printf ("\nTop-level plug definitions:\n");
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_autoptr(ScJson) json = sc_json_new (FALSE);
+          g_autofree char *text = NULL;
+
+          sc_json_variant (json, sc_denial_plan_lookup_definition (plan, name));
+          text = sc_json_free_to_string (g_steal_pointer (&json));
+          printf ("  %s: %s\n", name, text);
+        }
+    }
+
+  print_text_notes (fixes, unresolved);
 
   if (unknown->len > 0)
     {
@@ -347,6 +397,50 @@ print_text (ScDenialPlan  *plan,
 
   if (!any && names->len == 0)
     printf ("\nNo plugs to add.\n");
+}
+
+/* Adds the groups of STORE to PLAN, except declared plugs this machine's
+ * snapd has not connected: a denial whose best answer (snapd's policy,
+ * ranked with the installed plugs) is to connect one goes into the
+ * returned list, not into the plan; so do the plugs the plan found
+ * declared and not connected. Quietly nothing of the kind when snapd does
+ * not answer (INSTALLED is NULL). */
+static GPtrArray *
+plan_groups (ScDenialPlan  *plan,
+             ScProject     *project,
+             ScDenialStore *store,
+             ScSnapdSnap   *installed)
+{
+  GPtrArray *connects = sc_connect_needs_new ();
+  GPtrArray *groups = sc_denial_store_get_groups (store);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      ScDenialGroup *group = g_ptr_array_index (groups, i);
+      g_autofree char *target = installed != NULL ? sc_denial_dup_target (group->denial) : NULL;
+      ScSnapdPlug *plug = target != NULL && !group->denial->noise
+        ? sc_snapd_plug_to_connect_for_denial (installed, group->denial, target) : NULL;
+
+      if (plug != NULL && sc_project_find_target (project, target) != NULL)
+        sc_connect_needs_add (connects, target, plug, group->count);
+      else
+        sc_denial_plan_add_group (plan, group);
+    }
+  /* And what the plan found declared that is not connected. */
+  for (guint i = 0; installed != NULL && i < sc_denial_plan_get_targets (plan)->len; i++)
+    {
+      ScPlannedTarget *t = g_ptr_array_index (sc_denial_plan_get_targets (plan), i);
+
+      for (guint j = 0; j < t->present->len; j++)
+        {
+          ScPlannedPlug *p = g_ptr_array_index (t->present, j);
+          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
+                                                             p->interface);
+          if (plug != NULL)
+            sc_connect_needs_add (connects, t->target, plug, p->denials);
+        }
+    }
+  return connects;
 }
 
 int
@@ -375,7 +469,6 @@ sc_cli_suggest (int    argc,
   g_autoptr(GPtrArray) connects = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *diff = NULL;
-  GPtrArray *groups;
   const char *path;
 
   g_option_context_add_main_entries (context, source_entries, NULL);
@@ -417,39 +510,8 @@ sc_cli_suggest (int    argc,
   sc_cli_print_warnings (reader, store);
 
   plan = sc_denial_plan_new (project);
-  /* Declared plugs this machine's snapd has not connected: a denial whose
-   * best answer (snapd's policy, ranked with the installed plugs) is to
-   * connect one goes under "connect", not into the plan. Quietly nothing
-   * when snapd does not answer. */
   installed = sc_cli_snapd_get_installed (sc_project_get_name (project));
-  connects = sc_connect_needs_new ();
-  groups = sc_denial_store_get_groups (store);
-  for (guint i = 0; i < groups->len; i++)
-    {
-      ScDenialGroup *group = g_ptr_array_index (groups, i);
-      g_autofree char *target = installed != NULL ? sc_denial_dup_target (group->denial) : NULL;
-      ScSnapdPlug *plug = target != NULL && !group->denial->noise
-        ? sc_snapd_plug_to_connect_for_denial (installed, group->denial, target) : NULL;
-
-      if (plug != NULL && sc_project_find_target (project, target) != NULL)
-        sc_connect_needs_add (connects, target, plug, group->count);
-      else
-        sc_denial_plan_add_group (plan, group);
-    }
-  /* And what the plan found declared that is not connected. */
-  for (guint i = 0; installed != NULL && i < sc_denial_plan_get_targets (plan)->len; i++)
-    {
-      ScPlannedTarget *t = g_ptr_array_index (sc_denial_plan_get_targets (plan), i);
-
-      for (guint j = 0; j < t->present->len; j++)
-        {
-          ScPlannedPlug *p = g_ptr_array_index (t->present, j);
-          ScSnapdPlug *plug = sc_snapd_snap_plug_to_connect (installed, t->target, p->plug,
-                                                             p->interface);
-          if (plug != NULL)
-            sc_connect_needs_add (connects, t->target, plug, p->denials);
-        }
-    }
+  connects = plan_groups (plan, project, store, installed);
 
   if (apply || dry_run)
     {

@@ -151,80 +151,81 @@ has_rare_marker (const char *p,
 }
 
 
+/* A detail of DENIAL's record, or NULL. */
+static inline const char *
+detail (ScDenial   *denial,
+        const char *key)
+{
+  return g_hash_table_lookup (denial->details, key);
+}
+
+/* The same, NULL when empty too. */
+static inline const char *
+detail_nonempty (ScDenial   *denial,
+                 const char *key)
+{
+  const char *v = g_hash_table_lookup (denial->details, key);
+  return v != NULL && *v != '\0' ? v : NULL;
+}
+
 /* sc-denial-parser.c */
 G_GNUC_INTERNAL
-gboolean
-valid_snap_name (const char *s,
-                 gsize       len);
-G_GNUC_INTERNAL
-const char *
-detail (ScDenial   *denial,
-        const char *key);
-G_GNUC_INTERNAL
-const char *
-detail_nonempty (ScDenial   *denial,
-                 const char *key);
+void
+_sc_parser_attribute_label (ScDenial   *denial,
+                            const char *label);
 G_GNUC_INTERNAL
 void
-attribute_label (ScDenial   *denial,
-                 const char *label);
-G_GNUC_INTERNAL
-void
-attribute_exe (ScDenial   *denial,
-               const char *exe);
+_sc_parser_attribute_exe (ScDenial   *denial,
+                          const char *exe);
 
 /* sc-denial-parser-tokens.c */
 G_GNUC_INTERNAL
 const char *
-skip_blanks (const char *p,
-             const char *end);
-G_GNUC_INTERNAL
-const char *
-parse_uint (const char *p,
-            const char *end,
-            guint       max_digits,
-            guint64    *out);
+_sc_parser_parse_uint (const char *p,
+                       const char *end,
+                       guint       max_digits,
+                       guint64    *out);
 G_GNUC_INTERNAL
 char *
-display_bytes (const char *s,
-               gsize       len);
+_sc_parser_display_bytes (const char *s,
+                          gsize       len);
 G_GNUC_INTERNAL
 void
-tokenize (const char *p,
-          const char *end,
-          Fields     *out);
+_sc_parser_tokenize (const char *p,
+                     const char *end,
+                     Fields     *out);
 G_GNUC_INTERNAL
 const Field *
-fields_find (const Fields *fields,
-             const char   *key);
+_sc_parser_fields_find (const Fields *fields,
+                        const char   *key);
 G_GNUC_INTERNAL
 void
-add_fields_to_details (ScDenial     *denial,
-                       const Fields *fields,
-                       gboolean      skip_msg);
+_sc_parser_add_fields_to_details (ScDenial     *denial,
+                                  const Fields *fields,
+                                  gboolean      skip_msg);
 
 /* sc-denial-parser-records.c */
 G_GNUC_INTERNAL
 gboolean
-classify_type_name (const char *name,
-                    gsize       len,
-                    RecInfo    *info);
+_sc_parser_classify_type_name (const char *name,
+                               gsize       len,
+                               RecInfo    *info);
 G_GNUC_INTERNAL
 const char *
-skip_kernel_time (const char *p,
-                  const char *end);
+_sc_parser_skip_kernel_time (const char *p,
+                             const char *end);
 G_GNUC_INTERNAL
 const char *
-locate_record (const char            *p,
-               const char            *end,
-               const ScRecordContext *context,
-               RecInfo               *info,
-               gboolean              *is_ratelimit,
-               guint64               *lost);
+_sc_parser_locate_record (const char            *p,
+                          const char            *end,
+                          const ScRecordContext *context,
+                          RecInfo               *info,
+                          gboolean              *is_ratelimit,
+                          guint64               *lost);
 
 /* sc-denial-parser-seccomp.c */
 G_GNUC_INTERNAL
 void
-finish_seccomp (ScDenial *denial);
+_sc_parser_finish_seccomp (ScDenial *denial);
 
 G_END_DECLS

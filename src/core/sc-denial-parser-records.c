@@ -35,14 +35,14 @@ parse_audit_header (const char *p,
   if (!HAS_PREFIX (p, end, "audit("))
     return NULL;
   p += 6;
-  p = parse_uint (p, end, 12, &sec);
+  p = _sc_parser_parse_uint (p, end, 12, &sec);
   if (p == NULL || p >= end || *p != '.')
     return NULL;
   ms_start = ++p;
-  p = parse_uint (p, end, 3, &ms);
+  p = _sc_parser_parse_uint (p, end, 3, &ms);
   if (p == NULL || p - ms_start != 3 || p >= end || *p != ':')
     return NULL;
-  p = parse_uint (p + 1, end, 19, &serial);
+  p = _sc_parser_parse_uint (p + 1, end, 19, &serial);
   if (p == NULL || p >= end || *p != ')')
     return NULL;
   info->have_header = TRUE;
@@ -109,9 +109,9 @@ static const struct
 /* Record type given by name (audit transport "AVC …", audit.log
  * "type=AVC") or by journald's "AUDIT1400" fallback name. */
 gboolean
-classify_type_name (const char *name,
-                    gsize       len,
-                    RecInfo    *info)
+_sc_parser_classify_type_name (const char *name,
+                               gsize       len,
+                               RecInfo    *info)
 {
   for (guint i = 0; i < G_N_ELEMENTS (type_names); i++)
     {
@@ -124,7 +124,7 @@ classify_type_name (const char *name,
   if (len > 5 && memcmp (name, "AUDIT", 5) == 0)
     {
       guint64 t;
-      const char *e = parse_uint (name + 5, name + len, 5, &t);
+      const char *e = _sc_parser_parse_uint (name + 5, name + len, 5, &t);
       if (e == name + len)
         {
           info->audit_type = (int) t;
@@ -157,13 +157,13 @@ parse_type_prefix (const char *p,
   if (g_ascii_isdigit (word[0]))
     {
       guint64 t;
-      if (parse_uint (word, p, 5, &t) != p)
+      if (_sc_parser_parse_uint (word, p, 5, &t) != p)
         return NULL;
       info->audit_type = (int) t;
       if (!classify_type_number ((int) t, info))
         return NULL;
     }
-  else if (!classify_type_name (word, wlen, info))
+  else if (!_sc_parser_classify_type_name (word, wlen, info))
     return NULL;
 
   p++;
@@ -182,7 +182,7 @@ parse_ratelimit (const char *p,
 
   if (HAS_PREFIX (p, end, "kauditd_printk_skb: "))
     {
-      const char *e = parse_uint (p + 20, end, 19, &n);
+      const char *e = _sc_parser_parse_uint (p + 20, end, 19, &n);
       if (e != NULL && HAS_PREFIX (e, end, " callbacks suppressed"))
         {
           *lost = n;
@@ -195,7 +195,7 @@ parse_ratelimit (const char *p,
       p += 7;
       if (HAS_PREFIX (p, end, "audit_lost="))
         {
-          if (parse_uint (p + 11, end, 19, &n) == NULL)
+          if (_sc_parser_parse_uint (p + 11, end, 19, &n) == NULL)
             return FALSE;
           *lost = n;
           return TRUE;
@@ -213,8 +213,8 @@ parse_ratelimit (const char *p,
 
 /* Skips a dmesg-style "[ 1234.567890] " time prefix. */
 const char *
-skip_kernel_time (const char *p,
-                  const char *end)
+_sc_parser_skip_kernel_time (const char *p,
+                             const char *end)
 {
   const char *q = p;
 
@@ -265,7 +265,7 @@ find_audit_header (const char *p,
     }
 }
 
-/* A record after a prefix none of the cases of locate_record() knows:
+/* A record after a prefix none of the cases of _sc_parser_locate_record() knows:
  * "[Fri Jun 14 13:16:36 2024] audit: …" (dmesg -T), "host kernel: …",
  * "<5>…", dbus-daemon's "[session uid=1000 pid=1234] …", a record quoted in
  * other text. Looks for the places a record can start, with memmem() only:
@@ -350,7 +350,7 @@ find_record_after_prefix (const char *p,
             we++;
           if (!starts_word (p, w) || we >= end || *we != ' ')
             continue;
-          if (classify_type_name (w, (gsize) (we - w), &tmp))
+          if (_sc_parser_classify_type_name (w, (gsize) (we - w), &tmp))
             {
               *info = tmp;
               info->transport = "audit";
@@ -373,12 +373,12 @@ find_record_after_prefix (const char *p,
 /* Finds the record in a MESSAGE and fills INFO. Returns the start of the
  * key=value body, or NULL when MESSAGE is not a confinement record. */
 const char *
-locate_record (const char            *p,
-               const char            *end,
-               const ScRecordContext *context,
-               RecInfo               *info,
-               gboolean              *is_ratelimit,
-               guint64               *lost)
+_sc_parser_locate_record (const char            *p,
+                          const char            *end,
+                          const ScRecordContext *context,
+                          RecInfo               *info,
+                          gboolean              *is_ratelimit,
+                          guint64               *lost)
 {
   const char *body;
 
@@ -452,9 +452,9 @@ locate_record (const char            *p,
 
     case '[':
       {
-        const char *q = skip_kernel_time (p, end);
+        const char *q = _sc_parser_skip_kernel_time (p, end);
         if (q != p)
-          return locate_record (q, end, context, info, is_ratelimit, lost);
+          return _sc_parser_locate_record (q, end, context, info, is_ratelimit, lost);
       }
       break;
 
@@ -467,7 +467,8 @@ locate_record (const char            *p,
 
           while (q < end && (g_ascii_isalnum (*q) || *q == '_'))
             q++;
-          if (q < end && *q == ' ' && classify_type_name (word, (gsize) (q - word), info))
+          if (q < end && *q == ' ' &&
+              _sc_parser_classify_type_name (word, (gsize) (q - word), info))
             {
               info->transport = "audit";
               return q + 1;

@@ -108,7 +108,7 @@ parse_hex_u32 (const char *s,
 }
 
 void
-finish_seccomp (ScDenial *denial)
+_sc_parser_finish_seccomp (ScDenial *denial)
 {
   const char *arch_str = detail (denial, "arch");
   const char *nr_str = detail (denial, "syscall");
@@ -166,7 +166,7 @@ finish_seccomp (ScDenial *denial)
     }
 
   label = detail_nonempty (denial, "subj");
-  attribute_label (denial, label);
+  _sc_parser_attribute_label (denial, label);
   if (denial->snap == NULL &&
       (label == NULL || g_str_equal (label, "unconfined") || strchr (label, ':') != NULL))
     {
@@ -174,7 +174,7 @@ finish_seccomp (ScDenial *denial)
        * "unconfined" noise verdict does not apply: attribute by the
        * executable's path instead. A snap-confine or snap-update-ns label
        * stays noise even though its exe lives under /snap/snapd/. */
-      attribute_exe (denial, detail_nonempty (denial, "exe"));
+      _sc_parser_attribute_exe (denial, detail_nonempty (denial, "exe"));
       if (denial->snap != NULL && denial->noise)
         {
           denial->noise = FALSE;

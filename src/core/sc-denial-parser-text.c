@@ -90,18 +90,18 @@ parse_syslog_time (const char *p,
   p += 4;
   if (*p == ' ')
     p++;
-  if ((p = parse_uint (p, end, 2, &day)) == NULL || p >= end || *p != ' ')
+  if ((p = _sc_parser_parse_uint (p, end, 2, &day)) == NULL || p >= end || *p != ' ')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &ss)) == NULL)
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &ss)) == NULL)
     return NULL;
   if (p < end && *p == '.')
     {
       const char *f = ++p;
-      if ((p = parse_uint (p, end, 9, &frac)) == NULL)
+      if ((p = _sc_parser_parse_uint (p, end, 9, &frac)) == NULL)
         return NULL;
       frac_digits = (guint) (p - f);
     }
@@ -140,22 +140,22 @@ parse_full_time (const char *p,
   if (end - p < 24 || !g_ascii_isupper (p[0]) || p[3] != ' ' || !g_ascii_isdigit (p[4]))
     return NULL;
   p += 4;
-  if ((p = parse_uint (p, end, 4, &y)) == NULL || p >= end || *p != '-')
+  if ((p = _sc_parser_parse_uint (p, end, 4, &y)) == NULL || p >= end || *p != '-')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mo)) == NULL || p >= end || *p != '-')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mo)) == NULL || p >= end || *p != '-')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &d)) == NULL || p >= end || *p != ' ')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &d)) == NULL || p >= end || *p != ' ')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &hh)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &mm)) == NULL || p >= end || *p != ':')
     return NULL;
-  if ((p = parse_uint (p + 1, end, 2, &ss)) == NULL)
+  if ((p = _sc_parser_parse_uint (p + 1, end, 2, &ss)) == NULL)
     return NULL;
   if (p < end && *p == '.')
     {
       const char *f = ++p;
-      if ((p = parse_uint (p, end, 6, &frac)) == NULL)
+      if ((p = _sc_parser_parse_uint (p, end, 6, &frac)) == NULL)
         return NULL;
       frac_digits = (guint) (p - f);
       while (frac_digits++ < 6)
@@ -260,6 +260,194 @@ next_word (const char **p,
   return q > *p && q < end;
 }
 
+/* What a line's header says before the message: host and identifier are
+ * empty when absent. */
+typedef struct
+{
+  gint64 usec;
+  char host[256];
+  char ident[128];
+} LineHeader;
+
+static void
+copy_word (char       *buf,
+           gsize       size,
+           const char *start,
+           const char *stop)
+{
+  gsize len = MIN ((gsize) (stop - start), size - 1);
+
+  memcpy (buf, start, len);
+  buf[len] = '\0';
+}
+
+/* A syslog priority "<13>", then for RFC 5424 the version "1 ": returns
+ * where the time stamp starts and sets *RFC5424. */
+static const char *
+skip_priority (const char *p,
+               const char *end,
+               gboolean   *rfc5424)
+{
+  guint64 pri;
+  const char *e;
+
+  *rfc5424 = FALSE;
+  if (p >= end || *p != '<')
+    return p;
+  e = _sc_parser_parse_uint (p + 1, end, 3, &pri);
+  if (e == NULL || e >= end || *e != '>')
+    return p;
+  p = e + 1;
+  if (end - p > 2 && p[0] == '1' && p[1] == ' ' && g_ascii_isdigit (p[2]))
+    {
+      p += 2;
+      *rfc5424 = TRUE;
+    }
+  return p;
+}
+
+/* RFC 5424: "TIME HOST APP PROCID MSGID SD MSG", "-" for absent parts.
+ * Returns where the message starts (P itself when the header is cut). */
+static const char *
+parse_rfc5424_header (const char *p,
+                      const char *end,
+                      LineHeader *header)
+{
+  const char *h = parse_iso_time (p, end, &header->usec);
+  const char *he = NULL, *a = NULL, *ae = NULL, *x = NULL, *xe = NULL;
+  gboolean ok = h != NULL && next_word (&h, end, &he);
+
+  /* HOST, APP, then PROCID and MSGID skipped. */
+  if (ok)
+    {
+      a = he;
+      ok = next_word (&a, end, &ae);
+    }
+  if (ok)
+    {
+      x = ae;
+      ok = next_word (&x, end, &xe);
+    }
+  if (ok)
+    {
+      x = xe;
+      ok = next_word (&x, end, &xe);
+    }
+  if (!ok)
+    return p;
+
+  if (!(he - h == 1 && *h == '-'))
+    copy_word (header->host, sizeof header->host, h, he);
+  if (!(ae - a == 1 && *a == '-'))
+    copy_word (header->ident, sizeof header->ident, a, ae);
+  p = xe + 1;
+  if (p < end && *p == '[')
+    {
+      /* Structured data: "[id k="v"]…"; a "]" inside a value is escaped. */
+      while (p < end && *p == '[')
+        {
+          p++;
+          while (p < end && *p != ']')
+            p += (*p == '\\' && p + 1 < end) ? 2 : 1;
+          if (p < end)
+            p++;
+        }
+    }
+  else if (p < end && *p == '-')
+    p++;
+  while (p < end && *p == ' ')
+    p++;
+  return p;
+}
+
+/* The time stamp forms other than RFC 5424's: syslog/journalctl
+ * short(-precise), short-full, ISO (short-iso, RFC 3339 rsyslog,
+ * "2024-06-14 13:16:36"), dmesg -T, short-monotonic/dmesg "[ 12.345]",
+ * short-unix. Returns where the text after the time starts, or NULL. */
+static const char *
+parse_line_time (const char *p,
+                 const char *end,
+                 int         current_year,
+                 gint64     *usec)
+{
+  const char *after_time = NULL, *q;
+
+  if (p >= end)
+    return NULL;
+  if (g_ascii_isupper (*p))
+    {
+      after_time = parse_syslog_time (p, end, current_year, usec);
+      if (after_time == NULL)
+        after_time = parse_full_time (p, end, usec);
+    }
+  else if (g_ascii_isdigit (*p))
+    {
+      after_time = parse_iso_time (p, end, usec);
+      if (after_time == NULL)
+        {
+          /* short-unix: "1718031201.482000 host ident: …" */
+          guint64 sec, frac;
+          const char *e = _sc_parser_parse_uint (p, end, 12, &sec);
+          const char *f;
+
+          if (e != NULL && e < end && *e == '.' &&
+              (f = _sc_parser_parse_uint (e + 1, end, 6, &frac)) != NULL && f - e == 7 &&
+              f < end && *f == ' ')
+            {
+              *usec = (gint64) (sec * G_USEC_PER_SEC + frac);
+              after_time = f + 1;
+            }
+        }
+    }
+  else if (*p == '[')
+    {
+      q = _sc_parser_skip_kernel_time (p, end);
+      if (q != p)
+        after_time = q;
+      else
+        after_time = parse_ctime_bracket (p, end, usec);
+    }
+  return after_time;
+}
+
+/* "host ident[pid]: message" after the time: returns where the message
+ * starts. A bare dmesg line has "audit: …" right after the time, which the
+ * colon test rejects as a host. */
+static const char *
+parse_host_ident (const char *after_time,
+                  const char *end,
+                  LineHeader *header)
+{
+  const char *h = after_time, *he, *i, *ie, *colon, *p;
+
+  he = h;
+  while (he < end && !is_blank (*he) && *he != ':' && *he != '=')
+    he++;
+  if (he >= end || *he != ' ')
+    return after_time;
+
+  i = he + 1;
+  ie = i;
+  while (ie < end && !is_blank (*ie) && *ie != ':' && *ie != '[' && *ie != '=')
+    ie++;
+  colon = ie;
+  if (colon < end && *colon == '[')
+    {
+      colon = memchr (colon, ']', (gsize) (end - colon));
+      if (colon != NULL)
+        colon++;
+    }
+  if (colon == NULL || colon >= end || *colon != ':' || ie <= i)
+    return after_time;
+
+  copy_word (header->host, sizeof header->host, h, he);
+  copy_word (header->ident, sizeof header->ident, i, ie);
+  p = colon + 1;
+  while (p < end && *p == ' ')
+    p++;
+  return p;
+}
+
 ScRecordType
 sc_denial_parse_line (const char *line,
                       gssize      len,
@@ -267,14 +455,12 @@ sc_denial_parse_line (const char *line,
                       ScDenial  **denial,
                       guint64    *lost)
 {
-  const char *p, *end, *q, *after_time = NULL;
-  gint64 usec = 0;
+  const char *p, *end, *after_time;
   ScRecordContext context = { 0 };
-  char host[256] = "";
-  char ident[128] = "";
+  LineHeader header;
   ScRecordType ret;
   ScDenial *d = NULL;
-  gboolean rfc5424 = FALSE;
+  gboolean rfc5424;
 
   if (denial != NULL)
     *denial = NULL;
@@ -297,173 +483,29 @@ sc_denial_parse_line (const char *line,
       !has_rare_marker (p, end, "callbacks suppressed", 4))
     return SC_RECORD_NONE;
 
-  /* A syslog priority "<13>", then for RFC 5424 the version "1 ". */
-  if (p < end && *p == '<')
-    {
-      guint64 pri;
-      const char *e = parse_uint (p + 1, end, 3, &pri);
-
-      if (e != NULL && e < end && *e == '>')
-        {
-          p = e + 1;
-          if (end - p > 2 && p[0] == '1' && p[1] == ' ' && g_ascii_isdigit (p[2]))
-            {
-              p += 2;
-              rfc5424 = TRUE;
-            }
-        }
-    }
-
-  /* Time stamp forms: syslog/journalctl short(-precise), short-full, ISO
-   * (short-iso, RFC 3339 rsyslog, "2024-06-14 13:16:36"), dmesg -T,
-   * short-monotonic/dmesg "[ 12.345]", short-unix. */
+  header.usec = 0;
+  header.host[0] = '\0';
+  header.ident[0] = '\0';
+  p = skip_priority (p, end, &rfc5424);
   if (rfc5424)
-    {
-      /* "TIME HOST APP PROCID MSGID SD MSG", "-" for absent parts. */
-      const char *h = parse_iso_time (p, end, &usec);
-      const char *he = NULL, *a = NULL, *ae = NULL, *x = NULL, *xe = NULL;
-      gboolean ok = h != NULL && next_word (&h, end, &he);
-
-      /* HOST, APP, then PROCID and MSGID skipped. */
-      if (ok)
-        {
-          a = he;
-          ok = next_word (&a, end, &ae);
-        }
-      if (ok)
-        {
-          x = ae;
-          ok = next_word (&x, end, &xe);
-        }
-      if (ok)
-        {
-          x = xe;
-          ok = next_word (&x, end, &xe);
-        }
-      if (ok)
-        {
-          gsize hl = MIN ((gsize) (he - h), sizeof host - 1);
-          gsize il = MIN ((gsize) (ae - a), sizeof ident - 1);
-
-          if (!(hl == 1 && *h == '-'))
-            {
-              memcpy (host, h, hl);
-              host[hl] = '\0';
-            }
-          if (!(il == 1 && *a == '-'))
-            {
-              memcpy (ident, a, il);
-              ident[il] = '\0';
-            }
-          p = xe + 1;
-          if (p < end && *p == '[')
-            {
-              /* Structured data: "[id k="v"]…"; a "]" inside a value is escaped. */
-              while (p < end && *p == '[')
-                {
-                  p++;
-                  while (p < end && *p != ']')
-                    p += (*p == '\\' && p + 1 < end) ? 2 : 1;
-                  if (p < end)
-                    p++;
-                }
-            }
-          else if (p < end && *p == '-')
-            p++;
-          while (p < end && *p == ' ')
-            p++;
-        }
-    }
-  else if (p < end && g_ascii_isupper (*p))
-    {
-      after_time = parse_syslog_time (p, end, current_year, &usec);
-      if (after_time == NULL)
-        after_time = parse_full_time (p, end, &usec);
-    }
-  else if (p < end && g_ascii_isdigit (*p))
-    {
-      after_time = parse_iso_time (p, end, &usec);
-      if (after_time == NULL)
-        {
-          /* short-unix: "1718031201.482000 host ident: …" */
-          guint64 sec, frac;
-          const char *e = parse_uint (p, end, 12, &sec);
-          const char *f;
-
-          if (e != NULL && e < end && *e == '.' &&
-              (f = parse_uint (e + 1, end, 6, &frac)) != NULL && f - e == 7 &&
-              f < end && *f == ' ')
-            {
-              usec = (gint64) (sec * G_USEC_PER_SEC + frac);
-              after_time = f + 1;
-            }
-        }
-    }
-  else if (p < end && *p == '[')
-    {
-      q = skip_kernel_time (p, end);
-      if (q != p)
-        after_time = q;
-      else
-        after_time = parse_ctime_bracket (p, end, &usec);
-    }
-
-  if (after_time != NULL)
-    {
-      /* "host ident[pid]: message"; a bare dmesg line has "audit: …" right
-       * after the time, which the colon test below rejects as a host. */
-      const char *h = after_time, *he, *i, *ie, *colon;
-
-      he = h;
-      while (he < end && !is_blank (*he) && *he != ':' && *he != '=')
-        he++;
-      if (he < end && *he == ' ')
-        {
-          i = he + 1;
-          ie = i;
-          while (ie < end && !is_blank (*ie) && *ie != ':' && *ie != '[' && *ie != '=')
-            ie++;
-          colon = ie;
-          if (colon < end && *colon == '[')
-            {
-              colon = memchr (colon, ']', (gsize) (end - colon));
-              if (colon != NULL)
-                colon++;
-            }
-          if (colon != NULL && colon < end && *colon == ':' && ie > i)
-            {
-              gsize hl = MIN ((gsize) (he - h), sizeof host - 1);
-              gsize il = MIN ((gsize) (ie - i), sizeof ident - 1);
-
-              memcpy (host, h, hl);
-              host[hl] = '\0';
-              memcpy (ident, i, il);
-              ident[il] = '\0';
-              p = colon + 1;
-              while (p < end && *p == ' ')
-                p++;
-            }
-          else
-            p = after_time;
-        }
-      else
-        p = after_time;
-    }
+    p = parse_rfc5424_header (p, end, &header);
+  else if ((after_time = parse_line_time (p, end, current_year, &header.usec)) != NULL)
+    p = parse_host_ident (after_time, end, &header);
 
   /* kern.log keeps the kernel's own "[ 1234.567] " after "kernel:". */
-  p = skip_kernel_time (p, end);
+  p = _sc_parser_skip_kernel_time (p, end);
 
   context.transport = "text";
-  context.hostname = host[0] != '\0' ? host : NULL;
-  context.syslog_identifier = ident[0] != '\0' ? ident : NULL;
-  context.realtime_usec = usec;
+  context.hostname = header.host[0] != '\0' ? header.host : NULL;
+  context.syslog_identifier = header.ident[0] != '\0' ? header.ident : NULL;
+  context.realtime_usec = header.usec;
 
   ret = sc_denial_parse_message (p, end - p, &context, &d, lost);
   if (d != NULL)
     {
       /* Keep the whole line as the raw text. */
       g_free (d->raw);
-      d->raw = display_bytes (line, (gsize) (end - line));
+      d->raw = _sc_parser_display_bytes (line, (gsize) (end - line));
       if (denial != NULL)
         *denial = d;
       else

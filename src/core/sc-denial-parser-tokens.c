@@ -30,7 +30,7 @@ static const char * const untrusted_keys[] = {
 /* ------------------------------------------------------------------------ */
 /* Small byte helpers                                                        */
 
-const char *
+static const char *
 skip_blanks (const char *p,
              const char *end)
 {
@@ -47,10 +47,10 @@ skip_blanks (const char *p,
 
 
 const char *
-parse_uint (const char *p,
-            const char *end,
-            guint       max_digits,
-            guint64    *out)
+_sc_parser_parse_uint (const char *p,
+                       const char *end,
+                       guint       max_digits,
+                       guint64    *out)
 {
   guint64 v = 0;
   guint n = 0;
@@ -124,8 +124,8 @@ has_control (const char *s,
  * \xNN (a NUL would otherwise cut the C string), trailing NUL padding of
  * abstract socket names is dropped. */
 char *
-display_bytes (const char *s,
-               gsize       len)
+_sc_parser_display_bytes (const char *s,
+                          gsize       len)
 {
   GString *out;
   gboolean plain = TRUE;
@@ -183,9 +183,9 @@ key_is_untrusted (const char *key,
  * auditd's enriched-format separator (0x1d), after which only upper-case
  * duplicates follow. */
 void
-tokenize (const char *p,
-          const char *end,
-          Fields     *out)
+_sc_parser_tokenize (const char *p,
+                     const char *end,
+                     Fields     *out)
 {
   out->n = 0;
 
@@ -262,8 +262,8 @@ tokenize (const char *p,
 }
 
 const Field *
-fields_find (const Fields *fields,
-             const char   *key)
+_sc_parser_fields_find (const Fields *fields,
+                        const char   *key)
 {
   gsize klen = strlen (key);
 
@@ -287,7 +287,7 @@ decode_value (const Field *f)
     {
       g_autoptr(GString) bytes = g_string_sized_new (f->vlen / 2);
       hex_decode_into (bytes, f->val, f->vlen);
-      return display_bytes (bytes->str, bytes->len);
+      return _sc_parser_display_bytes (bytes->str, bytes->len);
     }
 
   /* Abstract unix socket name: "@" + hex when the name had a control byte. */
@@ -304,16 +304,16 @@ decode_value (const Field *f)
       if (needs_hex (bytes->str + 1, bytes->len - 1) &&
           (has_control (bytes->str + 1, bytes->len - 1) ||
            g_utf8_validate (bytes->str + 1, (gssize) bytes->len - 1, NULL)))
-        return display_bytes (bytes->str, bytes->len);
+        return _sc_parser_display_bytes (bytes->str, bytes->len);
     }
 
-  return display_bytes (f->val, f->vlen);
+  return _sc_parser_display_bytes (f->val, f->vlen);
 }
 
 void
-add_fields_to_details (ScDenial     *denial,
-                       const Fields *fields,
-                       gboolean      skip_msg)
+_sc_parser_add_fields_to_details (ScDenial     *denial,
+                                  const Fields *fields,
+                                  gboolean      skip_msg)
 {
   for (guint i = 0; i < fields->n; i++)
     {

@@ -78,7 +78,7 @@ static const char * const cap_names[] = {
 /* ------------------------------------------------------------------------ */
 /* Labels                                                                    */
 
-gboolean
+static gboolean
 valid_snap_name (const char *s,
                  gsize       len)
 {
@@ -246,21 +246,6 @@ sc_denial_split_label (const char  *label,
 /* ------------------------------------------------------------------------ */
 /* Building the denial                                                       */
 
-const char *
-detail (ScDenial   *denial,
-        const char *key)
-{
-  return g_hash_table_lookup (denial->details, key);
-}
-
-const char *
-detail_nonempty (ScDenial   *denial,
-                 const char *key)
-{
-  const char *v = g_hash_table_lookup (denial->details, key);
-  return v != NULL && *v != '\0' ? v : NULL;
-}
-
 static void
 set_noise (ScDenial   *denial,
            const char *reason)
@@ -351,10 +336,119 @@ append_part (GString    *s,
   g_string_append (s, part);
 }
 
+/* The text of S, or NULL when it is empty. */
+static char *
+free_if_empty (GString *s)
+{
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A unix socket: the peer's address, its own, its path, else its type. */
+static char *
+unix_object (ScDenial *denial)
+{
+  const char *peer_addr = detail (denial, "peer_addr");
+  const char *addr = detail (denial, "addr");
+  const char *sock_type = detail_nonempty (denial, "sock_type");
+
+  if (is_unix_addr (peer_addr))
+    return g_strdup (peer_addr);
+  if (is_unix_addr (addr))
+    return g_strdup (addr);
+  if (detail_nonempty (denial, "name") != NULL)
+    return g_strdup (detail (denial, "name"));
+  return sock_type != NULL ? g_strdup_printf ("unix %s", sock_type) : g_strdup ("unix");
+}
+
+/* "family sock_type protocol", the protocol left out when 0. */
+static char *
+network_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *protocol = detail_nonempty (denial, "protocol");
+
+  append_part (s, detail (denial, "family"));
+  append_part (s, detail (denial, "sock_type"));
+  if (protocol != NULL && !g_str_equal (protocol, "0"))
+    append_part (s, protocol);
+  return free_if_empty (s);
+}
+
+/* The capability's name; a record with only its number gets the name as
+ * "capname" too. */
+static char *
+capability_object (ScDenial *denial)
+{
+  const char *capname = detail_nonempty (denial, "capname");
+  const char *capability = detail_nonempty (denial, "capability");
+  guint64 nr;
+
+  if (capname != NULL)
+    return g_strdup (capname);
+  if (capability != NULL && g_ascii_string_to_unsigned (capability, 10, 0,
+                                                        G_N_ELEMENTS (cap_names) - 1,
+                                                        &nr, NULL))
+    {
+      sc_denial_set_detail (denial, "capname", cap_names[nr]);
+      return g_strdup (cap_names[nr]);
+    }
+  return g_strdup (capability);
+}
+
+/* D-Bus object format: "<bus> <destination> <interface>.<member> <path>",
+ * each part left out when the record has none, e.g.
+ * "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1"
+ * or, for dbus_bind, "session org.example.Name". */
+static char *
+dbus_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *iface = detail_nonempty (denial, "interface");
+  static const char * const member_keys[] = { "member", "method", NULL };
+  const char *member = first_detail (denial, member_keys);
+
+  append_part (s, detail (denial, "bus"));
+  append_part (s, detail (denial, "name"));
+  if (iface != NULL && member != NULL)
+    {
+      g_autofree char *call = g_strconcat (iface, ".", member, NULL);
+      append_part (s, call);
+    }
+  else
+    append_part (s, iface != NULL ? iface : member);
+  append_part (s, detail (denial, "path"));
+  return free_if_empty (s);
+}
+
+/* "srcname → name (fstype)" */
+static char *
+mount_object (ScDenial *denial)
+{
+  GString *s = g_string_new (NULL);
+  const char *srcname = detail_nonempty (denial, "srcname");
+  const char *name = detail_nonempty (denial, "name");
+  const char *fstype = detail_nonempty (denial, "fstype");
+
+  if (srcname != NULL && name != NULL)
+    g_string_append_printf (s, "%s → %s", srcname, name);
+  else if (srcname != NULL || name != NULL)
+    g_string_append (s, srcname != NULL ? srcname : name);
+  if (fstype != NULL)
+    g_string_append_printf (s, s->len > 0 ? " (%s)" : "(%s)", fstype);
+  return free_if_empty (s);
+}
+
 /* object: the thing the denial is about, readable, per kind. */
 static char *
 build_apparmor_object (ScDenial *denial)
 {
+  static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
+
   switch (denial->kind)
     {
     case SC_DENIAL_KIND_FILE:
@@ -362,90 +456,21 @@ build_apparmor_object (ScDenial *denial)
       return g_strdup (detail_nonempty (denial, "name"));
 
     case SC_DENIAL_KIND_UNIX:
-      {
-        const char *peer_addr = detail (denial, "peer_addr");
-        const char *addr = detail (denial, "addr");
-        const char *sock_type = detail_nonempty (denial, "sock_type");
-
-        if (is_unix_addr (peer_addr))
-          return g_strdup (peer_addr);
-        if (is_unix_addr (addr))
-          return g_strdup (addr);
-        if (detail_nonempty (denial, "name") != NULL)
-          return g_strdup (detail (denial, "name"));
-        return sock_type != NULL ? g_strdup_printf ("unix %s", sock_type) : g_strdup ("unix");
-      }
+      return unix_object (denial);
 
     case SC_DENIAL_KIND_NETWORK:
-      {
-        /* "family sock_type protocol", the protocol left out when 0. */
-        GString *s = g_string_new (NULL);
-        const char *protocol = detail_nonempty (denial, "protocol");
-
-        append_part (s, detail (denial, "family"));
-        append_part (s, detail (denial, "sock_type"));
-        if (protocol != NULL && !g_str_equal (protocol, "0"))
-          append_part (s, protocol);
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return network_object (denial);
 
     case SC_DENIAL_KIND_CAPABILITY:
-      {
-        const char *capname = detail_nonempty (denial, "capname");
-        const char *capability = detail_nonempty (denial, "capability");
-        guint64 nr;
-
-        if (capname != NULL)
-          return g_strdup (capname);
-        if (capability != NULL && g_ascii_string_to_unsigned (capability, 10, 0,
-                                                              G_N_ELEMENTS (cap_names) - 1,
-                                                              &nr, NULL))
-          {
-            sc_denial_set_detail (denial, "capname", cap_names[nr]);
-            return g_strdup (cap_names[nr]);
-          }
-        return g_strdup (capability);
-      }
+      return capability_object (denial);
 
     case SC_DENIAL_KIND_DBUS:
-      {
-        /* D-Bus object format: "<bus> <destination> <interface>.<member> <path>",
-         * each part left out when the record has none, e.g.
-         * "system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1"
-         * or, for dbus_bind, "session org.example.Name". */
-        GString *s = g_string_new (NULL);
-        const char *iface = detail_nonempty (denial, "interface");
-        static const char * const member_keys[] = { "member", "method", NULL };
-        const char *member = first_detail (denial, member_keys);
-
-        append_part (s, detail (denial, "bus"));
-        append_part (s, detail (denial, "name"));
-        if (iface != NULL && member != NULL)
-          {
-            g_autofree char *call = g_strconcat (iface, ".", member, NULL);
-            append_part (s, call);
-          }
-        else
-          append_part (s, iface != NULL ? iface : member);
-        append_part (s, detail (denial, "path"));
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return dbus_object (denial);
 
     case SC_DENIAL_KIND_SIGNAL:
       {
         /* "signal → peer" */
         const char *signal = detail_nonempty (denial, "signal");
-        static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
         const char *peer = first_detail (denial, peer_keys);
 
         if (signal != NULL && peer != NULL)
@@ -454,32 +479,10 @@ build_apparmor_object (ScDenial *denial)
       }
 
     case SC_DENIAL_KIND_PTRACE:
-      {
-        static const char * const peer_keys[] = { "peer", "peer_label", "peer_profile", NULL };
-        return g_strdup (first_detail (denial, peer_keys));
-      }
+      return g_strdup (first_detail (denial, peer_keys));
 
     case SC_DENIAL_KIND_MOUNT:
-      {
-        /* "srcname → name (fstype)" */
-        GString *s = g_string_new (NULL);
-        const char *srcname = detail_nonempty (denial, "srcname");
-        const char *name = detail_nonempty (denial, "name");
-        const char *fstype = detail_nonempty (denial, "fstype");
-
-        if (srcname != NULL && name != NULL)
-          g_string_append_printf (s, "%s → %s", srcname, name);
-        else if (srcname != NULL || name != NULL)
-          g_string_append (s, srcname != NULL ? srcname : name);
-        if (fstype != NULL)
-          g_string_append_printf (s, s->len > 0 ? " (%s)" : "(%s)", fstype);
-        if (s->len == 0)
-          {
-            g_string_free (s, TRUE);
-            return NULL;
-          }
-        return g_string_free (s, FALSE);
-      }
+      return mount_object (denial);
 
     case SC_DENIAL_KIND_SECCOMP:
     default:
@@ -490,8 +493,8 @@ build_apparmor_object (ScDenial *denial)
 /* Fills snap/instance/app/hook from a label, and marks labels that are
  * not a developer's concern as noise. */
 void
-attribute_label (ScDenial   *denial,
-                 const char *label)
+_sc_parser_attribute_label (ScDenial   *denial,
+                            const char *label)
 {
   if (label == NULL)
     return;
@@ -547,8 +550,8 @@ attribute_label (ScDenial   *denial,
 /* exe="/snap/NAME/REV/…" → snap NAME (for seccomp records without a usable
  * subj=, on systems without AppArmor). */
 void
-attribute_exe (ScDenial   *denial,
-               const char *exe)
+_sc_parser_attribute_exe (ScDenial   *denial,
+                          const char *exe)
 {
   const char *p, *slash;
   gsize snap_len;
@@ -635,7 +638,7 @@ finish_apparmor (ScDenial *denial,
 
   /* STATUS records name a profile in name=; never attribute by it. */
   label = first_detail (denial, label_keys);
-  attribute_label (denial, label);
+  _sc_parser_attribute_label (denial, label);
 }
 
 static void
@@ -702,7 +705,7 @@ sc_denial_parse_message (const char            *message,
     len = (gssize) strlen (message);
   end = message + len;
 
-  body = locate_record (message, end, context, &info, &is_ratelimit, &lost_count);
+  body = _sc_parser_locate_record (message, end, context, &info, &is_ratelimit, &lost_count);
   if (is_ratelimit)
     {
       if (lost != NULL)
@@ -714,31 +717,32 @@ sc_denial_parse_message (const char            *message,
 
   /* A journal entry from the audit transport names its type in context. */
   if (context != NULL && context->audit_type_name != NULL && info.audit_type == 0)
-    classify_type_name (context->audit_type_name, strlen (context->audit_type_name), &info);
+    _sc_parser_classify_type_name (context->audit_type_name, strlen (context->audit_type_name),
+                                   &info);
 
   fields = g_newa (Fields, 1);
-  tokenize (body, end, fields);
+  _sc_parser_tokenize (body, end, fields);
 
   d = sc_denial_new ();
 
   /* USER_AVC: the AppArmor record is nested in msg='…'. Its fields come
    * first so that pid= and exe= describe the client rather than the bus. */
-  msg = fields_find (fields, "msg");
+  msg = _sc_parser_fields_find (fields, "msg");
   if (msg != NULL && msg->quote == '\'')
     {
       Fields *inner = g_newa (Fields, 1);
-      tokenize (msg->val, msg->val + msg->vlen, inner);
-      add_fields_to_details (d, inner, FALSE);
-      add_fields_to_details (d, fields, TRUE);
+      _sc_parser_tokenize (msg->val, msg->val + msg->vlen, inner);
+      _sc_parser_add_fields_to_details (d, inner, FALSE);
+      _sc_parser_add_fields_to_details (d, fields, TRUE);
     }
   else
-    add_fields_to_details (d, fields, FALSE);
+    _sc_parser_add_fields_to_details (d, fields, FALSE);
 
   if (info.klass == REC_SECCOMP)
     {
       if (detail (d, "syscall") == NULL)
         return SC_RECORD_NONE;
-      finish_seccomp (d);
+      _sc_parser_finish_seccomp (d);
     }
   else
     {
@@ -767,9 +771,9 @@ sc_denial_parse_message (const char            *message,
   if (context != NULL && context->hostname != NULL && *context->hostname != '\0')
     d->host = g_strdup (context->hostname);
   else if (info.node != NULL && info.node_len > 0)
-    d->host = display_bytes (info.node, info.node_len);
+    d->host = _sc_parser_display_bytes (info.node, info.node_len);
 
-  d->raw = display_bytes (message, (gsize) len);
+  d->raw = _sc_parser_display_bytes (message, (gsize) len);
 
   if (denial != NULL)
     *denial = g_steal_pointer (&d);

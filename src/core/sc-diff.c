@@ -197,6 +197,125 @@ append_range (GString *out,
     g_string_append_printf (out, "%c%u,%u", sign, start + 1, count);
 }
 
+/* The edit script of A → B, one operation per line: the common prefix
+ * and suffix as they are, Myers's algorithm in between. */
+static GArray *
+edit_script (GArray *a,
+             GArray *b)
+{
+  GArray *ops;
+  guint n = a->len, m = b->len, prefix = 0, suffix = 0;
+  OpKind equal = OP_EQUAL;
+
+  while (prefix < n && prefix < m
+         && line_equal (&g_array_index (a, Line, prefix), &g_array_index (b, Line, prefix)))
+    prefix++;
+  while (suffix < n - prefix && suffix < m - prefix
+         && line_equal (&g_array_index (a, Line, n - 1 - suffix),
+                        &g_array_index (b, Line, m - 1 - suffix)))
+    suffix++;
+
+  ops = g_array_new (FALSE, FALSE, sizeof (OpKind));
+  for (guint i = 0; i < prefix; i++)
+    g_array_append_val (ops, equal);
+  myers (&g_array_index (a, Line, prefix), (int) (n - prefix - suffix),
+         &g_array_index (b, Line, prefix), (int) (m - prefix - suffix), ops);
+  for (guint i = 0; i < suffix; i++)
+    g_array_append_val (ops, equal);
+  return ops;
+}
+
+/* Where the hunk whose first change is OPS[FIRST] ends: changes closer
+ * than 2 × CONTEXT equal lines share a hunk, and CONTEXT equal lines
+ * follow the last. */
+static guint
+hunk_end (GArray *ops,
+          guint   first,
+          guint   context)
+{
+  guint n_ops = ops->len, end = first, j = first;
+
+  while (j < n_ops)
+    {
+      guint k;
+
+      if (g_array_index (ops, OpKind, j) != OP_EQUAL)
+        {
+          end = j + 1;
+          j++;
+          continue;
+        }
+      /* Run of equal lines: does another change follow within 2*context? */
+      k = j;
+      while (k < n_ops && g_array_index (ops, OpKind, k) == OP_EQUAL)
+        k++;
+      if (k < n_ops && k - j <= 2 * context)
+        {
+          j = k;
+          continue;
+        }
+      break;
+    }
+  return MIN (n_ops, end + context);
+}
+
+/* Appends the hunk OPS[START..END) with its "@@" header to OUT. */
+static void
+append_hunk (GString *out,
+             GArray  *ops,
+             GArray  *a,
+             GArray  *b,
+             guint    start,
+             guint    end)
+{
+  guint ai = 0, bi = 0, a_count = 0, b_count = 0;
+
+  /* Line numbers of the hunk start. */
+  for (guint j = 0; j < start; j++)
+    {
+      OpKind op = g_array_index (ops, OpKind, j);
+      if (op != OP_INSERT)
+        ai++;
+      if (op != OP_DELETE)
+        bi++;
+    }
+  for (guint j = start; j < end; j++)
+    {
+      OpKind op = g_array_index (ops, OpKind, j);
+      if (op != OP_INSERT)
+        a_count++;
+      if (op != OP_DELETE)
+        b_count++;
+    }
+
+  g_string_append (out, "@@ ");
+  append_range (out, '-', ai, a_count);
+  g_string_append_c (out, ' ');
+  append_range (out, '+', bi, b_count);
+  g_string_append (out, " @@\n");
+
+  for (guint j = start; j < end; j++)
+    {
+      switch (g_array_index (ops, OpKind, j))
+        {
+        case OP_EQUAL:
+          append_line (out, ' ', &g_array_index (a, Line, ai));
+          ai++, bi++;
+          break;
+        case OP_DELETE:
+          append_line (out, '-', &g_array_index (a, Line, ai));
+          ai++;
+          break;
+        case OP_INSERT:
+          append_line (out, '+', &g_array_index (b, Line, bi));
+          bi++;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 char *
 sc_diff_unified (const char *old_text,
                  gsize       old_len,
@@ -210,132 +329,32 @@ sc_diff_unified (const char *old_text,
   g_autoptr(GArray) b = NULL;
   g_autoptr(GArray) ops = NULL;
   GString *out;
-  guint n, m, prefix = 0, suffix = 0;
-  guint n_ops, i;
+  guint i = 0;
 
   if (old_len == new_len && (old_len == 0 || memcmp (old_text, new_text, old_len) == 0))
     return g_strdup ("");
 
   a = split_lines (old_text, old_len);
   b = split_lines (new_text, new_len);
-  n = a->len;
-  m = b->len;
-
-  while (prefix < n && prefix < m
-         && line_equal (&g_array_index (a, Line, prefix), &g_array_index (b, Line, prefix)))
-    prefix++;
-  while (suffix < n - prefix && suffix < m - prefix
-         && line_equal (&g_array_index (a, Line, n - 1 - suffix),
-                        &g_array_index (b, Line, m - 1 - suffix)))
-    suffix++;
-
-  ops = g_array_new (FALSE, FALSE, sizeof (OpKind));
-  for (i = 0; i < prefix; i++)
-    {
-      OpKind op = OP_EQUAL;
-      g_array_append_val (ops, op);
-    }
-  myers (&g_array_index (a, Line, prefix), (int) (n - prefix - suffix),
-         &g_array_index (b, Line, prefix), (int) (m - prefix - suffix), ops);
-  for (i = 0; i < suffix; i++)
-    {
-      OpKind op = OP_EQUAL;
-      g_array_append_val (ops, op);
-    }
+  ops = edit_script (a, b);
 
   out = g_string_new (NULL);
   g_string_append_printf (out, "--- %s\n+++ %s\n", old_label, new_label);
 
   /* Group the operations into hunks with CONTEXT equal lines around. */
-  n_ops = ops->len;
-  i = 0;
-  while (i < n_ops)
+  while (i < ops->len)
     {
-      guint hunk_start, hunk_end, j, ai, bi, a_count = 0, b_count = 0, a_start, b_start;
-      guint pos_a = 0, pos_b = 0;
+      guint start, end;
 
       /* Find the next change. */
-      while (i < n_ops && g_array_index (ops, OpKind, i) == OP_EQUAL)
+      while (i < ops->len && g_array_index (ops, OpKind, i) == OP_EQUAL)
         i++;
-      if (i == n_ops)
+      if (i == ops->len)
         break;
-
-      hunk_start = i > context ? i - context : 0;
-      /* Extend while changes are close enough to merge. */
-      hunk_end = i;
-      j = i;
-      while (j < n_ops)
-        {
-          if (g_array_index (ops, OpKind, j) != OP_EQUAL)
-            {
-              hunk_end = j + 1;
-              j++;
-              continue;
-            }
-          /* Run of equal lines: does another change follow within 2*context? */
-          {
-            guint k = j;
-            while (k < n_ops && g_array_index (ops, OpKind, k) == OP_EQUAL)
-              k++;
-            if (k < n_ops && k - j <= 2 * context)
-              {
-                j = k;
-                continue;
-              }
-            break;
-          }
-        }
-      hunk_end = MIN (n_ops, hunk_end + context);
-
-      /* Line numbers of the hunk start. */
-      for (j = 0; j < hunk_start; j++)
-        {
-          OpKind op = g_array_index (ops, OpKind, j);
-          if (op != OP_INSERT)
-            pos_a++;
-          if (op != OP_DELETE)
-            pos_b++;
-        }
-      for (j = hunk_start; j < hunk_end; j++)
-        {
-          OpKind op = g_array_index (ops, OpKind, j);
-          if (op != OP_INSERT)
-            a_count++;
-          if (op != OP_DELETE)
-            b_count++;
-        }
-      a_start = pos_a;
-      b_start = pos_b;
-
-      g_string_append (out, "@@ ");
-      append_range (out, '-', a_start, a_count);
-      g_string_append_c (out, ' ');
-      append_range (out, '+', b_start, b_count);
-      g_string_append (out, " @@\n");
-
-      ai = pos_a;
-      bi = pos_b;
-      for (j = hunk_start; j < hunk_end; j++)
-        {
-          switch (g_array_index (ops, OpKind, j))
-            {
-            case OP_EQUAL:
-              append_line (out, ' ', &g_array_index (a, Line, ai));
-              ai++, bi++;
-              break;
-            case OP_DELETE:
-              append_line (out, '-', &g_array_index (a, Line, ai));
-              ai++;
-              break;
-            case OP_INSERT:
-              append_line (out, '+', &g_array_index (b, Line, bi));
-              bi++;
-              break;
-            default:
-              g_assert_not_reached ();
-            }
-        }
-      i = hunk_end;
+      start = i > context ? i - context : 0;
+      end = hunk_end (ops, i, context);
+      append_hunk (out, ops, a, b, start, end);
+      i = end;
     }
 
   return g_string_free (out, FALSE);

@@ -927,55 +927,64 @@ rename_failed:
   return FALSE;
 }
 
-static gboolean
-replace_locked (const char          *path,
-                const char          *contents,
-                gsize                len,
-                GBytes              *expected,
-                ScFileReplaceFlags   flags,
-                GError             **error)
+/* Resolves and checks PATH, which must still hold EXPECTED, and opens it:
+ * its attributes are copied from the very file whose stat we go by (in
+ * T->st). Returns the descriptor, or -1 with ERROR set. */
+static int
+open_target (const char          *path,
+             Target              *t,
+             GBytes              *expected,
+             ScFileReplaceFlags   flags,
+             GError             **error)
 {
-  Target t = { .dirfd = -1 };
-  g_autofree char *tmp = NULL;
-  g_autofree char *tmp_path = NULL;
-  struct stat tst;
-  const char *step = NULL;
-  gboolean ok = FALSE;
-  int src = -1, fd = -1, saved = 0;
-  unsigned mode;
+  int src;
 
-  if (!target_resolve (path, &t, error) || !target_check (path, &t, flags, error))
-    goto out;
+  if (!target_resolve (path, t, error) || !target_check (path, t, flags, error))
+    return -1;
 
-  if (expected != NULL && !contents_equal_at (t.dirfd, t.base, expected))
+  if (expected != NULL && !contents_equal_at (t->dirfd, t->base, expected))
     {
       set_changed_error (error, path);
-      goto out;
+      return -1;
     }
 
-  clean_stale_temporaries (t.dirfd, t.base);
+  clean_stale_temporaries (t->dirfd, t->base);
 
-  /* Attributes are copied from the very file whose stat we go by. */
-  src = openat (t.dirfd, t.base, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW);
-  if (src < 0 || fstat (src, &t.st) != 0)
+  src = openat (t->dirfd, t->base, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW);
+  if (src < 0 || fstat (src, &t->st) != 0)
     {
       g_autofree char *message = errno_message (path, errno);
 
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE, _("%s; nothing was written"),
                    message);
-      goto out;
     }
-  if (!target_check (path, &t, flags, error))
-    goto out;
-  mode = (unsigned) (t.st.st_mode & 07777);
+  else if (target_check (path, t, flags, error))
+    return src;
+  if (src >= 0)
+    close (src);
+  return -1;
+}
 
-  tmp = g_strdup_printf (".%s.snapconfine-%d-XXXXXX", t.base, (int) getpid ());
-  tmp_path = g_build_filename (t.dir, tmp, NULL);
+/* Creates the temporary next to the target, with the signal handlers
+ * installed to remove it; its name goes to *TMP. Returns the descriptor,
+ * or -1 with ERROR set and the handlers removed. */
+static int
+create_temporary (const char  *path,
+                  Target      *t,
+                  char       **tmp,
+                  GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *template = g_strdup_printf (".%s.snapconfine-%d-XXXXXX", t->base,
+                                               (int) getpid ());
+  int fd, saved;
+
+  tmp_path = g_build_filename (t->dir, template, NULL);
   if (strlen (tmp_path) >= sizeof cleanup_path)
     {
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
                    _("Cannot write %s: %s"), path, g_strerror (ENAMETOOLONG));
-      goto out;
+      return -1;
     }
 
   cleanup_install ();
@@ -987,12 +996,29 @@ replace_locked (const char          *path,
       g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
                    _("Cannot create a temporary file next to %s: %s; nothing was written"),
                    path, g_strerror (saved));
-      goto out;
+      return -1;
     }
-  g_free (tmp);
-  tmp = g_path_get_basename (tmp_path);
+  *tmp = g_path_get_basename (tmp_path);
   memcpy (cleanup_path, tmp_path, strlen (tmp_path) + 1);
   cleanup_active = 1;
+  return fd;
+}
+
+/* Writes CONTENTS to the temporary FD with the owner, extended attributes
+ * and mode of the target (SRC, T->st), makes it durable and closes FD. */
+static gboolean
+fill_temporary (int          fd,
+                int          src,
+                const char  *path,
+                Target      *t,
+                const char  *contents,
+                gsize        len,
+                GError     **error)
+{
+  unsigned mode = (unsigned) (t->st.st_mode & 07777);
+  struct stat tst;
+  const char *step = NULL;
+  int saved = 0;
 
   /* Owner first: changing the owner clears setuid/setgid, so the mode
    * comes after it. */
@@ -1002,17 +1028,17 @@ replace_locked (const char          *path,
       step = "stat";
       goto failed;
     }
-  if ((tst.st_uid != t.st.st_uid || tst.st_gid != t.st.st_gid)
-      && fchown (fd, t.st.st_uid, t.st.st_gid) != 0)
+  if ((tst.st_uid != t->st.st_uid || tst.st_gid != t->st.st_gid)
+      && fchown (fd, t->st.st_uid, t->st.st_gid) != 0)
     {
-      g_autofree char *owner = user_name (t.st.st_uid);
-      g_autofree char *group = group_name (t.st.st_gid);
+      g_autofree char *owner = user_name (t->st.st_uid);
+      g_autofree char *group = group_name (t->st.st_gid);
 
       saved = errno;
       g_set_error (error, SC_FILE_ERROR, SC_FILE_ERROR_NOT_PERMITTED,
                    _("you may not write %s: its owner %s:%s cannot be kept (%s); nothing was written"),
                    path, owner, group, g_strerror (saved));
-      goto cleanup;
+      goto out;
     }
   if (!write_all (fd, contents, len))
     {
@@ -1021,7 +1047,7 @@ replace_locked (const char          *path,
       goto failed;
     }
   if (!copy_xattrs (src, fd, path, error))
-    goto cleanup;
+    goto out;
   if (fchmod (fd, (mode_t) mode) != 0 || fstat (fd, &tst) != 0)
     {
       saved = errno;
@@ -1033,7 +1059,7 @@ replace_locked (const char          *path,
       g_set_error (error, SC_FILE_ERROR, SC_FILE_ERROR_NOT_PERMITTED,
                    _("Cannot keep the mode %04o of %s (the new file got %04o); nothing was written"),
                    mode, path, (unsigned) (tst.st_mode & 07777));
-      goto cleanup;
+      goto out;
     }
   if (fsync (fd) != 0)
     {
@@ -1048,7 +1074,40 @@ replace_locked (const char          *path,
       step = "close";
       goto failed;
     }
-  fd = -1;
+  return TRUE;
+
+failed:
+  g_debug ("%s failed on the temporary for %s", step, path);
+  g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
+               _("Cannot write %s: %s; nothing was written"), path, g_strerror (saved));
+out:
+  if (fd >= 0)
+    close (fd);
+  return FALSE;
+}
+
+static gboolean
+replace_locked (const char          *path,
+                const char          *contents,
+                gsize                len,
+                GBytes              *expected,
+                ScFileReplaceFlags   flags,
+                GError             **error)
+{
+  Target t = { .dirfd = -1 };
+  g_autofree char *tmp = NULL;
+  gboolean ok = FALSE;
+  int src, fd;
+
+  src = open_target (path, &t, expected, flags, error);
+  if (src < 0)
+    goto out;
+  fd = create_temporary (path, &t, &tmp, error);
+  if (fd < 0)
+    goto out;
+
+  if (!fill_temporary (fd, src, path, &t, contents, len, error))
+    goto cleanup;
 
   if (cleanup_interrupted)
     {
@@ -1063,16 +1122,8 @@ replace_locked (const char          *path,
   /* Make the rename itself durable. */
   fsync (t.dirfd);
   ok = TRUE;
-  goto cleanup;
-
-failed:
-  g_debug ("%s failed on the temporary for %s", step, path);
-  g_set_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_WRITE,
-               _("Cannot write %s: %s; nothing was written"), path, g_strerror (saved));
 
 cleanup:
-  if (fd >= 0)
-    close (fd);
   if (cleanup_active)
     {
       cleanup_active = 0;

@@ -41,7 +41,7 @@ file_perms (const char *perms)
 /* The denied mask of a file record: c (create), d (delete) and w need w;
  * x any exec rule. */
 guint
-denied_file_perms (const char *mask)
+_sc_policy_denied_file_perms (const char *mask)
 {
   guint bits = 0;
 
@@ -83,7 +83,7 @@ file_pattern_is_broad (const char *pattern)
 {
   g_autoptr(GPtrArray) alternatives = g_ptr_array_new_with_free_func (g_free);
 
-  if (!expand_braces (pattern, alternatives))
+  if (!_sc_policy_expand_braces (pattern, alternatives))
     return FALSE;
   for (guint i = 0; i < alternatives->len; i++)
     {
@@ -100,9 +100,9 @@ file_pattern_is_broad (const char *pattern)
  * else its first ("usr" for "/usr/lib{,32}/…"), else NULL (a pattern
  * from the root). With LEVEL 1 only the first. */
 char *
-index_key (const char *path,
-           gboolean    pattern,
-           guint       level)
+_sc_policy_index_key (const char *path,
+                      gboolean    pattern,
+                      guint       level)
 {
   const char *end;
 
@@ -133,13 +133,13 @@ index_key (const char *path,
 }
 
 void
-add_rule (PRule *rule)
+_sc_policy_add_rule (PRule *rule)
 {
   guchar cls = (guchar) rule->cls;
 
-  if (policy.by_class[cls] == NULL)
-    policy.by_class[cls] = g_ptr_array_new ();
-  g_ptr_array_add (policy.by_class[cls], rule);
+  if (_sc_policy.by_class[cls] == NULL)
+    _sc_policy.by_class[cls] = g_ptr_array_new ();
+  g_ptr_array_add (_sc_policy.by_class[cls], rule);
 }
 
 static gboolean
@@ -152,10 +152,10 @@ is_literal (const char *pattern)
  * compared with the few rules that name its value and the ones that use
  * a pattern (bench-policy). */
 void
-add_indexed_rule (GHashTable *index,
-                  GPtrArray  *generic,
-                  const char *key,
-                  PRule      *rule)
+_sc_policy_add_indexed_rule (GHashTable *index,
+                             GPtrArray  *generic,
+                             const char *key,
+                             PRule      *rule)
 {
   GPtrArray *bucket;
 
@@ -174,21 +174,21 @@ add_indexed_rule (GHashTable *index,
 }
 
 void
-add_file_rule (PRule *rule)
+_sc_policy_add_file_rule (PRule *rule)
 {
-  g_autofree char *key = index_key (rule->field[0], TRUE, 2);
+  g_autofree char *key = _sc_policy_index_key (rule->field[0], TRUE, 2);
   GPtrArray *bucket;
 
   if (key == NULL)
     {
-      g_ptr_array_add (policy.file_generic, rule);
+      g_ptr_array_add (_sc_policy.file_generic, rule);
       return;
     }
-  bucket = g_hash_table_lookup (policy.file_index, key);
+  bucket = g_hash_table_lookup (_sc_policy.file_index, key);
   if (bucket == NULL)
     {
       bucket = g_ptr_array_new ();
-      g_hash_table_insert (policy.file_index, g_steal_pointer (&key), bucket);
+      g_hash_table_insert (_sc_policy.file_index, g_steal_pointer (&key), bucket);
     }
   g_ptr_array_add (bucket, rule);
 }
@@ -201,7 +201,7 @@ any_or (const char *field)
 
   if (field == NULL || strcmp (field, "*") == 0 || *field == '\0')
     return NULL;
-  value = expand_variables (field);
+  value = _sc_policy_expand_variables (field);
   /* Abstract socket names padded with a NUL ("…shim.sock\x00"): the
    * record's decoded address has none. */
   len = strlen (value);
@@ -221,9 +221,9 @@ is_any (const char *field)
 /* Compiles LINE into one or more rules (file rules are brace-expanded),
  * appended to OUT. */
 void
-compile_line (guint16     entry,
-              const char *line,
-              GPtrArray  *out)
+_sc_policy_compile_line (guint16     entry,
+                         const char *line,
+                         GPtrArray  *out)
 {
   g_auto(GStrv) f = g_strsplit (line, "\t", -1);
   guint n = g_strv_length (f);
@@ -244,11 +244,11 @@ compile_line (guint16     entry,
           return;
         proto.owner = f[1][0] == '1';
         proto.perms = file_perms (f[2]);
-        expanded = expand_variables (f[3]);
-        collapse_slashes (expanded);
+        expanded = _sc_policy_expand_variables (f[3]);
+        _sc_policy_collapse_slashes (expanded);
         proto.specificity = literal_weight (f[3]);
         proto.broad = file_pattern_is_broad (f[3]);
-        if (!expand_braces (expanded, alternatives))
+        if (!_sc_policy_expand_braces (expanded, alternatives))
           {
             g_ptr_array_set_size (alternatives, 0);
             g_ptr_array_add (alternatives, g_strdup (expanded));
@@ -320,7 +320,7 @@ compile_line (guint16     entry,
 }
 
 void
-prule_free (gpointer data)
+_sc_policy_prule_free (gpointer data)
 {
   PRule *rule = data;
 

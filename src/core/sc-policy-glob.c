@@ -50,7 +50,7 @@ static const struct { const char *name; const char *value; } variables[] = {
 };
 
 char *
-expand_variables (const char *pattern)
+_sc_policy_expand_variables (const char *pattern)
 {
   GString *out;
 
@@ -83,7 +83,7 @@ expand_variables (const char *pattern)
 /* "@{PROC}/" style variables end in a slash in AppArmor's tunables;
  * AppArmor folds the "//" that gives. */
 void
-collapse_slashes (char *path)
+_sc_policy_collapse_slashes (char *path)
 {
   char *out = path;
 
@@ -96,8 +96,8 @@ collapse_slashes (char *path)
 /* Brace expansion ("{a,b}" nested too); FALSE when it would exceed
  * MAX_EXPANSIONS, leaving OUT as it was. */
 gboolean
-expand_braces (const char *pattern,
-               GPtrArray  *out)
+_sc_policy_expand_braces (const char *pattern,
+                          GPtrArray  *out)
 {
   const char *open = NULL;
   const char *close = NULL;
@@ -143,7 +143,7 @@ expand_braces (const char *pattern,
         }
     }
   for (guint i = 0; i < alternatives->len; i++)
-    if (!expand_braces (g_ptr_array_index (alternatives, i), out))
+    if (!_sc_policy_expand_braces (g_ptr_array_index (alternatives, i), out))
       return FALSE;
   return TRUE;
 }
@@ -172,7 +172,7 @@ match_alternatives (const char *p,
         }
     }
   if (close == NULL)
-    return *s == '{' && glob_match (p + 1, s + 1, snap, instance);
+    return *s == '{' && _sc_policy_glob_match (p + 1, s + 1, snap, instance);
 
   depth = 0;
   for (const char *q = p + 1; q <= close; q++)
@@ -185,7 +185,7 @@ match_alternatives (const char *p,
         {
           g_autofree char *candidate = g_strdup_printf ("%.*s%s", (int) (q - alt), alt, close + 1);
 
-          if (glob_match (candidate, s, snap, instance))
+          if (_sc_policy_glob_match (candidate, s, snap, instance))
             return TRUE;
           alt = q + 1;
         }
@@ -194,10 +194,10 @@ match_alternatives (const char *p,
 }
 
 gboolean
-glob_match (const char *p,
-            const char *s,
-            const char *snap,
-            const char *instance)
+_sc_policy_glob_match (const char *p,
+                       const char *s,
+                       const char *snap,
+                       const char *instance)
 {
   for (;;)
     {
@@ -215,7 +215,7 @@ glob_match (const char *p,
                 return TRUE;
               for (;; s++)
                 {
-                  if (glob_match (p, s, snap, instance))
+                  if (_sc_policy_glob_match (p, s, snap, instance))
                     return TRUE;
                   if (*s == '\0')
                     return FALSE;
@@ -224,7 +224,7 @@ glob_match (const char *p,
           p++;
           for (;; s++)
             {
-              if (glob_match (p, s, snap, instance))
+              if (_sc_policy_glob_match (p, s, snap, instance))
                 return TRUE;
               if (*s == '\0' || *s == '/')
                 return FALSE;
@@ -255,14 +255,14 @@ glob_match (const char *p,
                 /* Unknown snap: any name. */
                 g_autofree char *rest = g_strconcat ("*", p + 1, NULL);
 
-                return glob_match (rest, s, snap, instance);
+                return _sc_policy_glob_match (rest, s, snap, instance);
               }
             for (guint i = 0; i < G_N_ELEMENTS (names); i++)
               {
                 gsize len = names[i] != NULL ? strlen (names[i]) : 0;
 
                 if (len > 0 && strncmp (s, names[i], len) == 0 &&
-                    glob_match (p + 1, s + len, snap, instance))
+                    _sc_policy_glob_match (p + 1, s + len, snap, instance))
                   return TRUE;
               }
             return FALSE;
@@ -290,6 +290,6 @@ sc_policy_glob_match (const char *pattern,
   g_autofree char *expanded = NULL;
 
   g_return_val_if_fail (pattern != NULL && text != NULL, FALSE);
-  expanded = expand_variables (pattern);
-  return glob_match (expanded, text, snap, snap);
+  expanded = _sc_policy_expand_variables (pattern);
+  return _sc_policy_glob_match (expanded, text, snap, snap);
 }

@@ -61,59 +61,54 @@ typedef struct
 } Policy;
 /* The compiled table (sc-policy.c). */
 G_GNUC_INTERNAL
-extern Policy policy;
-
-/* sc-policy.c */
-G_GNUC_INTERNAL
-void
-ensure_policy (void);
+extern Policy _sc_policy;
 
 /* sc-policy-glob.c */
 G_GNUC_INTERNAL
 char *
-expand_variables (const char *pattern);
+_sc_policy_expand_variables (const char *pattern);
 G_GNUC_INTERNAL
 void
-collapse_slashes (char *path);
+_sc_policy_collapse_slashes (char *path);
 G_GNUC_INTERNAL
 gboolean
-expand_braces (const char *pattern,
-               GPtrArray  *out);
+_sc_policy_expand_braces (const char *pattern,
+                          GPtrArray  *out);
 G_GNUC_INTERNAL
 gboolean
-glob_match (const char *p,
-            const char *s,
-            const char *snap,
-            const char *instance);
+_sc_policy_glob_match (const char *p,
+                       const char *s,
+                       const char *snap,
+                       const char *instance);
 
 /* sc-policy-compile.c */
 G_GNUC_INTERNAL
 guint
-denied_file_perms (const char *mask);
+_sc_policy_denied_file_perms (const char *mask);
 G_GNUC_INTERNAL
 char *
-index_key (const char *path,
-           gboolean    pattern,
-           guint       level);
+_sc_policy_index_key (const char *path,
+                      gboolean    pattern,
+                      guint       level);
 G_GNUC_INTERNAL
 void
-add_rule (PRule *rule);
+_sc_policy_add_rule (PRule *rule);
 G_GNUC_INTERNAL
 void
-add_indexed_rule (GHashTable *index,
-                  GPtrArray  *generic,
-                  const char *key,
-                  PRule      *rule);
+_sc_policy_add_indexed_rule (GHashTable *index,
+                             GPtrArray  *generic,
+                             const char *key,
+                             PRule      *rule);
 G_GNUC_INTERNAL
 void
-add_file_rule (PRule *rule);
+_sc_policy_add_file_rule (PRule *rule);
 G_GNUC_INTERNAL
 void
-compile_line (guint16     entry,
-              const char *line,
-              GPtrArray  *out);
+_sc_policy_compile_line (guint16     entry,
+                         const char *line,
+                         GPtrArray  *out);
 G_GNUC_INTERNAL
 void
-prule_free (gpointer data);
+_sc_policy_prule_free (gpointer data);
 
 G_END_DECLS

@@ -47,7 +47,7 @@
 
 #include "sc-policy-data.h"
 
-Policy policy;
+Policy _sc_policy;
 
 /* Compiling the table */
 
@@ -56,14 +56,14 @@ compile_policy (gpointer data)
 {
   (void) data;
 
-  policy.file_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.file_generic = g_ptr_array_new ();
-  policy.dbus_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.dbus_generic = g_ptr_array_new ();
-  policy.syscall_index = g_hash_table_new (g_str_hash, g_str_equal);
-  policy.syscall_generic = g_ptr_array_new ();
-  policy.lines = g_ptr_array_new ();
-  policy.n_rules = g_new0 (guint, G_N_ELEMENTS (sc_policy_entries));
+  _sc_policy.file_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.file_generic = g_ptr_array_new ();
+  _sc_policy.dbus_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.dbus_generic = g_ptr_array_new ();
+  _sc_policy.syscall_index = g_hash_table_new (g_str_hash, g_str_equal);
+  _sc_policy.syscall_generic = g_ptr_array_new ();
+  _sc_policy.lines = g_ptr_array_new ();
+  _sc_policy.n_rules = g_new0 (guint, G_N_ELEMENTS (sc_policy_entries));
 
   for (guint16 i = 0; i < G_N_ELEMENTS (sc_policy_entries); i++)
     {
@@ -77,27 +77,30 @@ compile_policy (gpointer data)
           if (*lines[j] == '\0')
             continue;
           compiled = g_ptr_array_new ();
-          g_ptr_array_add (policy.lines, g_strdup (lines[j]));
-          compile_line (i, g_ptr_array_index (policy.lines, policy.lines->len - 1), compiled);
+          g_ptr_array_add (_sc_policy.lines, g_strdup (lines[j]));
+          _sc_policy_compile_line (i, g_ptr_array_index (_sc_policy.lines, _sc_policy.lines->len - 1),
+                                   compiled);
           for (guint k = 0; k < compiled->len; k++)
             {
               PRule *rule = g_ptr_array_index (compiled, k);
 
-              add_rule (rule);
+              _sc_policy_add_rule (rule);
               if (rule->cls == 'f')
-                add_file_rule (rule);
+                _sc_policy_add_file_rule (rule);
               else if (rule->cls == 'd')
-                add_indexed_rule (policy.dbus_index, policy.dbus_generic, rule->field[3], rule);
+                _sc_policy_add_indexed_rule (_sc_policy.dbus_index, _sc_policy.dbus_generic,
+                                             rule->field[3], rule);
               else if (rule->cls == 'x')
-                add_indexed_rule (policy.syscall_index, policy.syscall_generic, rule->field[0], rule);
+                _sc_policy_add_indexed_rule (_sc_policy.syscall_index, _sc_policy.syscall_generic,
+                                             rule->field[0], rule);
             }
-          policy.n_rules[i]++;
+          _sc_policy.n_rules[i]++;
         }
     }
   return NULL;
 }
 
-void
+static void
 ensure_policy (void)
 {
   static GOnce once = G_ONCE_INIT;
@@ -150,7 +153,7 @@ field_matches (const char  *pattern,
 {
   if (pattern == NULL || value == NULL || *value == '\0')
     return TRUE;
-  return glob_match (pattern, value, q->snap, q->instance);
+  return _sc_policy_glob_match (pattern, value, q->snap, q->instance);
 }
 
 /* A peer label: a rule that names the snap's own label (talking to
@@ -199,6 +202,102 @@ dbus_name_matches (const char  *pattern,
   return field_matches (pattern, name, q);
 }
 
+/* A unix socket rule ('u'). */
+static gboolean
+unix_rule_allows (const PRule *rule,
+                  const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *addr = q->addr;
+  const char *peer_addr = q->peer_addr;
+  const char *peer_label = detail (d, "peer_label");
+
+  /* The kernel logs a unix peer's label as "peer". */
+  if (peer_label == NULL)
+    peer_label = detail (d, "peer");
+
+  if (addr != NULL && strcmp (addr, "none") == 0 && rule->field[2] != NULL &&
+      strcmp (rule->field[2], "none") != 0)
+    return FALSE;
+  /* A rule that only names its peer by label says nothing about a
+   * record without one. */
+  if ((peer_label == NULL || *peer_label == '\0') && rule->field[3] != NULL &&
+      rule->field[2] == NULL && rule->field[4] == NULL)
+    return FALSE;
+  return words_allowed (rule->words, q->words) &&
+         field_matches (rule->field[1], detail (d, "sock_type"), q) &&
+         field_matches (rule->field[2], addr, q) &&
+         label_matches (rule->field[3], peer_label, q) &&
+         field_matches (rule->field[4], peer_addr, q);
+}
+
+/* A signal rule ('s'). */
+static gboolean
+signal_rule_allows (const PRule *rule,
+                    const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *signal = detail (d, "signal");
+
+  if (!words_allowed (rule->words, q->words) ||
+      !label_matches (rule->field[2], detail (d, "peer"), q))
+    return FALSE;
+  if (rule->words2 != NULL && signal != NULL)
+    return g_strv_contains ((const char * const *) rule->words2, signal);
+  return TRUE;
+}
+
+/* A mount, umount or pivot_root rule ('m'). */
+static gboolean
+mount_rule_allows (const PRule *rule,
+                   const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *op = d->operation != NULL ? d->operation : "mount";
+  const char *kind = rule->field[0] != NULL ? rule->field[0] : "mount";
+  const char *target = detail (d, "name");
+  const char *flags = detail (d, "flags");
+
+  if (strcmp (op, "pivotroot") == 0)
+    op = "pivot_root";
+  if (strcmp (kind, op) != 0)
+    return FALSE;
+  if (target == NULL)
+    target = d->object;
+
+  if (rule->field[2] != NULL && flags != NULL && *flags != '\0')
+    {
+      g_autofree char *copy = g_strdup (flags);
+      g_auto(GStrv) words = NULL;
+
+      g_strdelimit (copy, ",", ' ');
+      words = g_strsplit (g_strstrip (copy), " ", -1);
+      if (!words_allowed (rule->words2, words))
+        return FALSE;
+    }
+  return field_matches (rule->field[1], detail (d, "fstype"), q) &&
+         field_matches (rule->field[3], detail (d, "srcname"), q) &&
+         field_matches (rule->field[4], target, q);
+}
+
+/* Another class of rule ('o'): user namespaces, message queues, … */
+static gboolean
+other_rule_allows (const PRule *rule,
+                   const Query *q)
+{
+  const ScDenial *d = q->denial;
+  const char *op = d->operation != NULL ? d->operation : "";
+  const char *cls = detail (d, "class");
+
+  if (rule->field[0] == NULL)
+    return FALSE;
+  if (strcmp (rule->field[0], "userns") == 0)
+    return g_str_has_prefix (op, "userns") || g_strcmp0 (cls, "namespace") == 0;
+  if (strcmp (rule->field[0], "mqueue") == 0)
+    return g_strcmp0 (cls, "posix_mqueue") == 0 || g_strcmp0 (cls, "mqueue") == 0;
+  return g_strcmp0 (cls, rule->field[0]) == 0 || g_str_has_prefix (op, rule->field[0]);
+}
+
 static gboolean
 rule_allows (const PRule *rule,
              const Query *q)
@@ -217,7 +316,7 @@ rule_allows (const PRule *rule,
         return FALSE;
       if (rule->owner && !q->owner_ok)
         return FALSE;
-      return glob_match (rule->field[0], q->path, q->snap, q->instance);
+      return _sc_policy_glob_match (rule->field[0], q->path, q->snap, q->instance);
 
     case 'd':
       return field_matches (rule->field[3], q->dbus_interface, q) &&
@@ -229,30 +328,7 @@ rule_allows (const PRule *rule,
              label_matches (rule->field[6], detail (d, "peer_label"), q);
 
     case 'u':
-      {
-        const char *addr = q->addr;
-        const char *peer_addr = q->peer_addr;
-
-        const char *peer_label = detail (d, "peer_label");
-
-        /* The kernel logs a unix peer's label as "peer". */
-        if (peer_label == NULL)
-          peer_label = detail (d, "peer");
-
-        if (addr != NULL && strcmp (addr, "none") == 0 && rule->field[2] != NULL &&
-            strcmp (rule->field[2], "none") != 0)
-          return FALSE;
-        /* A rule that only names its peer by label says nothing about a
-         * record without one. */
-        if ((peer_label == NULL || *peer_label == '\0') && rule->field[3] != NULL &&
-            rule->field[2] == NULL && rule->field[4] == NULL)
-          return FALSE;
-        return words_allowed (rule->words, q->words) &&
-               field_matches (rule->field[1], detail (d, "sock_type"), q) &&
-               field_matches (rule->field[2], addr, q) &&
-               label_matches (rule->field[3], peer_label, q) &&
-               field_matches (rule->field[4], peer_addr, q);
-      }
+      return unix_rule_allows (rule, q);
 
     case 'n':
       {
@@ -282,62 +358,16 @@ rule_allows (const PRule *rule,
              label_matches (rule->field[1], detail (d, "peer"), q);
 
     case 's':
-      {
-        const char *signal = detail (d, "signal");
-
-        if (!words_allowed (rule->words, q->words) ||
-            !label_matches (rule->field[2], detail (d, "peer"), q))
-          return FALSE;
-        if (rule->words2 != NULL && signal != NULL)
-          return g_strv_contains ((const char * const *) rule->words2, signal);
-        return TRUE;
-      }
+      return signal_rule_allows (rule, q);
 
     case 'm':
-      {
-        const char *op = d->operation != NULL ? d->operation : "mount";
-        const char *kind = rule->field[0] != NULL ? rule->field[0] : "mount";
-        const char *target = detail (d, "name");
-        const char *flags = detail (d, "flags");
-
-        if (strcmp (op, "pivotroot") == 0)
-          op = "pivot_root";
-        if (strcmp (kind, op) != 0)
-          return FALSE;
-        if (target == NULL)
-          target = d->object;
-
-        if (rule->field[2] != NULL && flags != NULL && *flags != '\0')
-          {
-            g_autofree char *copy = g_strdup (flags);
-            g_auto(GStrv) words = NULL;
-
-            g_strdelimit (copy, ",", ' ');
-            words = g_strsplit (g_strstrip (copy), " ", -1);
-            if (!words_allowed (rule->words2, words))
-              return FALSE;
-          }
-        return field_matches (rule->field[1], detail (d, "fstype"), q) &&
-               field_matches (rule->field[3], detail (d, "srcname"), q) &&
-               field_matches (rule->field[4], target, q);
-      }
+      return mount_rule_allows (rule, q);
 
     case 'x':
-      return q->syscall != NULL && glob_match (rule->field[0], q->syscall, NULL, NULL);
+      return q->syscall != NULL && _sc_policy_glob_match (rule->field[0], q->syscall, NULL, NULL);
 
     case 'o':
-      {
-        const char *op = d->operation != NULL ? d->operation : "";
-        const char *cls = detail (d, "class");
-
-        if (rule->field[0] == NULL)
-          return FALSE;
-        if (strcmp (rule->field[0], "userns") == 0)
-          return g_str_has_prefix (op, "userns") || g_strcmp0 (cls, "namespace") == 0;
-        if (strcmp (rule->field[0], "mqueue") == 0)
-          return g_strcmp0 (cls, "posix_mqueue") == 0 || g_strcmp0 (cls, "mqueue") == 0;
-        return g_strcmp0 (cls, rule->field[0]) == 0 || g_str_has_prefix (op, rule->field[0]);
-      }
+      return other_rule_allows (rule, q);
 
     default:
       return FALSE;
@@ -399,7 +429,7 @@ query_init (Query          *q,
       q->path = detail (denial, "name");
       if (q->path == NULL)
         q->path = denial->object;
-      q->perms = denied_file_perms (mask);
+      q->perms = _sc_policy_denied_file_perms (mask);
       /* A record pasted without its mask: an open for reading is the
        * least it asked for. */
       if (q->perms == 0)
@@ -418,9 +448,9 @@ query_init (Query          *q,
       q->addr = g_strdup (detail (denial, "addr"));
       q->peer_addr = g_strdup (detail (denial, "peer_addr"));
       if (q->addr != NULL)
-        collapse_slashes (q->addr);
+        _sc_policy_collapse_slashes (q->addr);
       if (q->peer_addr != NULL)
-        collapse_slashes (q->peer_addr);
+        _sc_policy_collapse_slashes (q->peer_addr);
     }
   if (denial->kind == SC_DENIAL_KIND_DBUS)
     {
@@ -475,33 +505,33 @@ foreach_match (const Query *q,
 
   if (cls == 'f')
     {
-      g_autofree char *key1 = index_key (q->path, FALSE, 1);
-      g_autofree char *key2 = index_key (q->path, FALSE, 2);
+      g_autofree char *key1 = _sc_policy_index_key (q->path, FALSE, 1);
+      g_autofree char *key2 = _sc_policy_index_key (q->path, FALSE, 2);
 
       if (q->path == NULL)
         return;
-      lists[0] = key1 != NULL ? g_hash_table_lookup (policy.file_index, key1) : NULL;
+      lists[0] = key1 != NULL ? g_hash_table_lookup (_sc_policy.file_index, key1) : NULL;
       if (key2 != NULL && g_strcmp0 (key1, key2) != 0)
-        lists[1] = g_hash_table_lookup (policy.file_index, key2);
-      lists[2] = policy.file_generic;
+        lists[1] = g_hash_table_lookup (_sc_policy.file_index, key2);
+      lists[2] = _sc_policy.file_generic;
       perms = g_new0 (guint, n_entries);
       best = g_new0 (const PRule *, n_entries);
     }
   else if (cls == 'd' && q->dbus_interface != NULL && *q->dbus_interface != '\0')
     {
-      lists[0] = g_hash_table_lookup (policy.dbus_index, q->dbus_interface);
-      lists[1] = policy.dbus_generic;
+      lists[0] = g_hash_table_lookup (_sc_policy.dbus_index, q->dbus_interface);
+      lists[1] = _sc_policy.dbus_generic;
     }
   else if (cls == 'x' && q->syscall != NULL)
     {
-      lists[0] = g_hash_table_lookup (policy.syscall_index, q->syscall);
-      lists[1] = policy.syscall_generic;
+      lists[0] = g_hash_table_lookup (_sc_policy.syscall_index, q->syscall);
+      lists[1] = _sc_policy.syscall_generic;
     }
   else
     {
-      lists[0] = policy.by_class[(guchar) cls];
+      lists[0] = _sc_policy.by_class[(guchar) cls];
     }
-  lists[3] = policy.by_class['*'];
+  lists[3] = _sc_policy.by_class['*'];
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
@@ -530,7 +560,7 @@ foreach_match (const Query *q,
       g_autofree const PRule **family = g_new0 (const PRule *, n_entries);
       g_autofree gboolean *protocol = g_new0 (gboolean, n_entries);
       gboolean template_protocol = FALSE;
-      GPtrArray *netlink = policy.by_class['N'];
+      GPtrArray *netlink = _sc_policy.by_class['N'];
 
       for (guint i = 0; lists[0] != NULL && i < lists[0]->len; i++)
         {
@@ -653,7 +683,7 @@ collect_match (const PRule *rule,
       m.variant = sc_policy_entries[rule->entry].variant;
       m.rule = format_rule (rule);
       m.specificity = rule->specificity;
-      m.n_rules = policy.n_rules[rule->entry];
+      m.n_rules = _sc_policy.n_rules[rule->entry];
       m.conditional = rule->conditional;
       m.broad = rule->broad;
       g_array_append_val (c->matches, m);
@@ -742,13 +772,13 @@ gboolean
 sc_policy_rule_allows (const char     *line,
                        const ScDenial *denial)
 {
-  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func (prule_free);
+  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func (_sc_policy_prule_free);
   gboolean allowed = FALSE;
   Query q;
 
   g_return_val_if_fail (line != NULL && denial != NULL, FALSE);
 
-  compile_line (0, line, compiled);
+  _sc_policy_compile_line (0, line, compiled);
   query_init (&q, denial);
   for (guint i = 0; i < compiled->len && !allowed; i++)
     {

@@ -110,8 +110,8 @@ generalise_system_path (const char *object)
 }
 
 GVariant *
-build_files_plug (const char *interface,
-                  const Facts *facts)
+_sc_suggestion_build_files_plug (const char *interface,
+                                 const Facts *facts)
 {
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -153,7 +153,7 @@ build_files_plug (const char *interface,
 }
 
 GVariant *
-build_attribute_plug (const Candidate *candidate)
+_sc_suggestion_build_attribute_plug (const Candidate *candidate)
 {
   GVariantBuilder builder;
 

@@ -244,7 +244,7 @@ static char *
 describe_access (const ScDenial *denial)
 {
   const char *object = denial->object != NULL ? denial->object : denial->operation;
-  const char *mask = denial_mask (denial);
+  const char *mask = _sc_suggestion_denial_mask (denial);
 
   if (denial->kind == SC_DENIAL_KIND_FILE && mask != NULL)
     return g_strdup_printf ("%s (%s)", object != NULL ? object : "?", mask);
@@ -296,33 +296,18 @@ policy_has_narrow_match (const ScDenial *denial)
   return FALSE;
 }
 
-ScSuggestionResult *
-sc_suggest_for_denial_with_context (const ScDenial         *denial,
-                                    const char             *snap_name,
-                                    const ScSuggestContext *context)
+/* Answers that are not an interface: noise from snapd's own helpers, an
+ * access today's base template allows, a fix rule that decides alone.
+ * Returns TRUE when RESULT is complete; otherwise RESULT may hold a fix
+ * shown beside the interfaces. */
+static gboolean
+answer_without_interface (ScSuggestionResult *result,
+                          const ScDenial     *denial,
+                          const Rule         *rule,
+                          const Facts        *facts)
 {
-  ScSuggestionResult *result;
-  g_autoptr(GArray) ranked = NULL;
-  g_autoptr(GArray) matches = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  const Rule *rule;
-  Facts facts;
-  guint n_narrow = 0;
-  gboolean all_broad = TRUE;
   g_autofree char *template_rule = NULL;
 
-  g_return_val_if_fail (denial != NULL, NULL);
-
-  ensure_rules ();
-
-  result = g_new0 (ScSuggestionResult, 1);
-  result->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_suggestion_free);
-
-  if (snap_name == NULL)
-    snap_name = denial->snap;
-  facts_init (&facts, denial, snap_name);
-
-  rule = find_rule (&facts);
   if (rule == NULL && denial->noise)
     {
       result->fix = g_strdup (denial->noise_reason != NULL
@@ -330,8 +315,7 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
                                 : _("Caused by snapd's own helpers, not by the app: nothing to "
                                     "add."));
       result->fix_source = "noise";
-      facts_clear (&facts);
-      return result;
+      return TRUE;
     }
 
   /* What today's snapd gives every strict snap. */
@@ -342,20 +326,16 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
                                        "record comes from an older snapd. Updating snapd fixes "
                                        "it; no plug is needed."), template_rule);
       result->fix_source = "template";
-      facts_clear (&facts);
-      return result;
+      return TRUE;
     }
 
   /* Fixes that are not an interface decide alone. */
   if (rule != NULL && rule->def->fix != NULL)
     {
-      result->fix = expand_fix (rule->def->fix, &facts);
+      result->fix = expand_fix (rule->def->fix, facts);
       result->fix_source = "fix";
       if (rule->candidates->len == 0 && !(rule->def->fallback && policy_has_narrow_match (denial)))
-        {
-          facts_clear (&facts);
-          return result;
-        }
+        return TRUE;
       /* Otherwise snapd's policy has an interface for it, which is the
        * answer rather than our generic advice. */
       if (rule->candidates->len == 0)
@@ -364,12 +344,19 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
           result->fix_source = NULL;
         }
     }
+  return FALSE;
+}
 
-  ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+/* 1. The interfaces whose rules in snapd's policy allow the access, once
+ * per interface and variant (recorded in SEEN). */
+static void
+rank_policy_matches (GArray         *ranked,
+                     GHashTable     *seen,
+                     const ScDenial *denial,
+                     const Rule     *rule)
+{
+  g_autoptr(GArray) matches = sc_policy_match (denial);
 
-  /* 1. snapd's policy. */
-  matches = sc_policy_match (denial);
   for (guint i = 0; i < matches->len; i++)
     {
       const ScPolicyMatch *m = &g_array_index (matches, ScPolicyMatch, i);
@@ -392,7 +379,7 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
               sc_suggestion_free (suggestion);
               continue;
             }
-          suggestion->plug = build_attribute_plug (&variant);
+          suggestion->plug = _sc_suggestion_build_attribute_plug (&variant);
           apply_attribute_policy (suggestion, &variant);
           g_strfreev (variant.attrs);
         }
@@ -403,61 +390,90 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
       entry.broad = m->broad;
       g_array_append_val (ranked, entry);
     }
+}
 
-  /* 2. Plugs the hand table builds from the denied path, and interfaces
-   * whose rules snapd builds at run time (not in the policy table). A
-   * hand candidate the policy has rules for but that did not match is
-   * dropped: snapd's policy says it would not help. */
+/* The suggestion for the hand rule's CANDIDATE, or NULL when snapd's
+ * policy already answered for it or says it would not help. */
+static ScSuggestion *
+hand_suggestion (const Candidate *candidate,
+                 GHashTable      *seen,
+                 const Facts     *facts)
+{
+  ScSuggestion *suggestion;
+  gboolean built = strcmp (candidate->interface, "personal-files") == 0 ||
+                   strcmp (candidate->interface, "system-files") == 0;
+
+  if (candidate->plug_name == NULL && !built && sc_policy_has_interface (candidate->interface) &&
+      !g_strv_contains (attribute_built_interfaces, candidate->interface))
+    return NULL;
+  if (candidate->plug_name == NULL && !built)
+    {
+      g_autofree char *key = g_strconcat (candidate->interface, "\x1f", NULL);
+
+      if (g_hash_table_contains (seen, key))
+        return NULL;
+    }
+  suggestion = new_suggestion (candidate->interface);
+  if (candidate->plug_name != NULL)
+    {
+      g_autofree char *key = g_strconcat (candidate->interface, "\x1f", candidate->attrs[0], NULL);
+
+      if (g_hash_table_contains (seen, key))
+        {
+          sc_suggestion_free (suggestion);
+          return NULL;
+        }
+      suggestion->plug = _sc_suggestion_build_attribute_plug (candidate);
+      apply_attribute_policy (suggestion, candidate);
+    }
+  else if (built)
+    {
+      suggestion->plug = _sc_suggestion_build_files_plug (candidate->interface, facts);
+      if (suggestion->plug == NULL)
+        {
+          /* No literal path to offer: such a plug could not be
+           * written, so do not suggest it. */
+          sc_suggestion_free (suggestion);
+          return NULL;
+        }
+    }
+  return suggestion;
+}
+
+/* 2. Plugs the hand table builds from the denied path, and interfaces
+ * whose rules snapd builds at run time (not in the policy table). A hand
+ * candidate the policy has rules for but that did not match is dropped:
+ * snapd's policy says it would not help. */
+static void
+rank_hand_candidates (GArray      *ranked,
+                      GHashTable  *seen,
+                      const Rule  *rule,
+                      const Facts *facts)
+{
   for (guint i = 0; rule != NULL && i < rule->candidates->len; i++)
     {
       const Candidate *candidate = &g_array_index (rule->candidates, Candidate, i);
-      ScSuggestion *suggestion;
       Ranked entry = { 0 };
-      gboolean built = strcmp (candidate->interface, "personal-files") == 0 ||
-                       strcmp (candidate->interface, "system-files") == 0;
 
-      if (candidate->plug_name == NULL && !built && sc_policy_has_interface (candidate->interface) &&
-          !g_strv_contains (attribute_built_interfaces, candidate->interface))
+      entry.suggestion = hand_suggestion (candidate, seen, facts);
+      if (entry.suggestion == NULL)
         continue;
-      if (candidate->plug_name == NULL && !built)
-        {
-          g_autofree char *key = g_strconcat (candidate->interface, "\x1f", NULL);
-
-          if (g_hash_table_contains (seen, key))
-            continue;
-        }
-      suggestion = new_suggestion (candidate->interface);
-      if (candidate->plug_name != NULL)
-        {
-          g_autofree char *key = g_strconcat (candidate->interface, "\x1f", candidate->attrs[0], NULL);
-
-          if (g_hash_table_contains (seen, key))
-            {
-              sc_suggestion_free (suggestion);
-              continue;
-            }
-          suggestion->plug = build_attribute_plug (candidate);
-          apply_attribute_policy (suggestion, candidate);
-        }
-      else if (built)
-        {
-          suggestion->plug = build_files_plug (candidate->interface, &facts);
-          if (suggestion->plug == NULL)
-            {
-              /* No literal path to offer: such a plug could not be
-               * written, so do not suggest it. */
-              sc_suggestion_free (suggestion);
-              continue;
-            }
-        }
-      entry.suggestion = suggestion;
       entry.hand_position = (int) i;
       entry.specificity = 0;
       entry.n_rules = G_MAXUINT;
       g_array_append_val (ranked, entry);
     }
+}
 
-  /* 3. Tiers. */
+/* 3. Tiers: connect a declared plug, then narrow to broad. Returns how
+ * many entries are narrower than a catch-all. */
+static guint
+assign_tiers (GArray                 *ranked,
+              const ScDenial         *denial,
+              const ScSuggestContext *context)
+{
+  guint n_narrow = 0;
+
   for (guint i = 0; i < ranked->len; i++)
     {
       Ranked *entry = &g_array_index (ranked, Ranked, i);
@@ -491,8 +507,41 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
       if (entry->tier < TIER_CATCH_ALL)
         n_narrow++;
     }
+  return n_narrow;
+}
 
-  g_array_sort (ranked, compare_ranked);
+/* Why the first suggestion fits. */
+static char *
+first_reason (const ScSuggestion *suggestion,
+              const Ranked       *entry,
+              const Rule         *rule)
+{
+  g_autofree char *why = NULL;
+
+  if (rule != NULL && rule->def->reason != NULL && entry->hand_position == 0)
+    why = g_strdup (_(rule->def->reason));
+  else if (suggestion->policy_rule != NULL)
+    why = policy_reason (suggestion);
+  else if (rule != NULL && rule->def->reason != NULL)
+    why = g_strdup (_(rule->def->reason));
+  else
+    why = alternative_reason (suggestion);
+  if (suggestion->connect)
+    /* Translators: %s is the reason the interface fits. */
+    return g_strdup_printf (_("The app declares this plug but it is not connected: connect "
+                              "it. %s"), why);
+  return g_steal_pointer (&why);
+}
+
+/* Moves the best of the sorted RANKED into RESULT with their reasons, and
+ * frees the others. Returns TRUE when every one kept is broad. */
+static gboolean
+keep_best (ScSuggestionResult *result,
+           GArray             *ranked,
+           guint               n_narrow,
+           const Rule         *rule)
+{
+  gboolean all_broad = TRUE;
 
   for (guint i = 0; i < ranked->len; i++)
     {
@@ -508,31 +557,21 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
         }
       all_broad = all_broad && entry->broad;
       if (result->suggestions->len == 0)
-        {
-          g_autofree char *why = NULL;
-
-          if (rule != NULL && rule->def->reason != NULL && entry->hand_position == 0)
-            why = g_strdup (_(rule->def->reason));
-          else if (suggestion->policy_rule != NULL)
-            why = policy_reason (suggestion);
-          else if (rule != NULL && rule->def->reason != NULL)
-            why = g_strdup (_(rule->def->reason));
-          else
-            why = alternative_reason (suggestion);
-          if (suggestion->connect)
-            /* Translators: %s is the reason the interface fits. */
-            suggestion->reason = g_strdup_printf (_("The app declares this plug but it is not "
-                                                    "connected: connect it. %s"), why);
-          else
-            suggestion->reason = g_steal_pointer (&why);
-        }
+        suggestion->reason = first_reason (suggestion, entry, rule);
       else
-        {
-          suggestion->reason = alternative_reason (suggestion);
-        }
+        suggestion->reason = alternative_reason (suggestion);
       g_ptr_array_add (result->suggestions, suggestion);
     }
+  return all_broad;
+}
 
+/* The fix that says no (narrow) interface grants the access, when so. */
+static void
+explain_missing_interface (ScSuggestionResult *result,
+                           const ScDenial     *denial,
+                           const Rule         *rule,
+                           gboolean            all_broad)
+{
   if (result->suggestions->len == 0 && result->fix == NULL)
     {
       g_autofree char *access = describe_access (denial);
@@ -563,8 +602,49 @@ sc_suggest_for_denial_with_context (const ScDenial         *denial,
       /* Translators: %s is advice on a fix. */
       result->fix = g_strdup_printf (_("No interface grants this: %s"), fix);
     }
+}
 
-  facts_clear (&facts);
+ScSuggestionResult *
+sc_suggest_for_denial_with_context (const ScDenial         *denial,
+                                    const char             *snap_name,
+                                    const ScSuggestContext *context)
+{
+  ScSuggestionResult *result;
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  const Rule *rule;
+  Facts facts;
+  guint n_narrow;
+  gboolean all_broad;
+
+  g_return_val_if_fail (denial != NULL, NULL);
+
+  _sc_suggestion_ensure_rules ();
+
+  result = g_new0 (ScSuggestionResult, 1);
+  result->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_suggestion_free);
+
+  if (snap_name == NULL)
+    snap_name = denial->snap;
+  _sc_suggestion_facts_init (&facts, denial, snap_name);
+
+  rule = _sc_suggestion_find_rule (&facts);
+  if (answer_without_interface (result, denial, rule, &facts))
+    {
+      _sc_suggestion_facts_clear (&facts);
+      return result;
+    }
+
+  ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rank_policy_matches (ranked, seen, denial, rule);
+  rank_hand_candidates (ranked, seen, rule, &facts);
+  n_narrow = assign_tiers (ranked, denial, context);
+  g_array_sort (ranked, compare_ranked);
+  all_broad = keep_best (result, ranked, n_narrow, rule);
+  explain_missing_interface (result, denial, rule, all_broad);
+
+  _sc_suggestion_facts_clear (&facts);
   return result;
 }
 

@@ -120,29 +120,29 @@ detail (const ScDenial *denial,
 /* sc-suggestion-rules.c */
 G_GNUC_INTERNAL
 void
-ensure_rules (void);
+_sc_suggestion_ensure_rules (void);
 G_GNUC_INTERNAL
 const char *
-denial_mask (const ScDenial *denial);
+_sc_suggestion_denial_mask (const ScDenial *denial);
 G_GNUC_INTERNAL
 void
-facts_init (Facts          *facts,
-            const ScDenial *denial,
-            const char     *snap_name);
+_sc_suggestion_facts_init (Facts          *facts,
+                           const ScDenial *denial,
+                           const char     *snap_name);
 G_GNUC_INTERNAL
 void
-facts_clear (Facts *facts);
+_sc_suggestion_facts_clear (Facts *facts);
 G_GNUC_INTERNAL
 const Rule *
-find_rule (Facts *facts);
+_sc_suggestion_find_rule (Facts *facts);
 
 /* sc-suggestion-plugs.c */
 G_GNUC_INTERNAL
 GVariant *
-build_files_plug (const char *interface,
-                  const Facts *facts);
+_sc_suggestion_build_files_plug (const char *interface,
+                                 const Facts *facts);
 G_GNUC_INTERNAL
 GVariant *
-build_attribute_plug (const Candidate *candidate);
+_sc_suggestion_build_attribute_plug (const Candidate *candidate);
 
 G_END_DECLS

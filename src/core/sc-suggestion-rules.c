@@ -254,7 +254,7 @@ compile_rules (gpointer data)
 }
 
 void
-ensure_rules (void)
+_sc_suggestion_ensure_rules (void)
 {
   static GOnce once = G_ONCE_INIT;
 
@@ -347,7 +347,7 @@ condition_matches_value (const Condition *condition,
 }
 
 const char *
-denial_mask (const ScDenial *denial)
+_sc_suggestion_denial_mask (const ScDenial *denial)
 {
   const char *mask = denial->permissions;
 
@@ -419,9 +419,9 @@ dbus_access (const ScDenial *denial)
 }
 
 void
-facts_init (Facts          *facts,
-            const ScDenial *denial,
-            const char     *snap_name)
+_sc_suggestion_facts_init (Facts          *facts,
+                           const ScDenial *denial,
+                           const char     *snap_name)
 {
   const char *fsuid = detail (denial, "fsuid");
   const char *ouid = detail (denial, "ouid");
@@ -431,7 +431,7 @@ facts_init (Facts          *facts,
   facts->denial = denial;
   facts->snap_name = snap_name;
   facts->object = sc_denial_normalise_object (denial, snap_name);
-  facts->mask = denial_mask (denial);
+  facts->mask = _sc_suggestion_denial_mask (denial);
   if (denial->kind == SC_DENIAL_KIND_FILE || denial->kind == SC_DENIAL_KIND_MOUNT)
     facts->perm = file_perm_class (facts->mask);
   facts->owner = (fsuid != NULL && ouid != NULL && strcmp (fsuid, ouid) != 0) ? "no" : "yes";
@@ -466,7 +466,7 @@ facts_init (Facts          *facts,
 }
 
 void
-facts_clear (Facts *facts)
+_sc_suggestion_facts_clear (Facts *facts)
 {
   g_free (facts->object);
   for (guint i = 0; i < G_N_ELEMENTS (facts->addrs); i++)
@@ -569,7 +569,7 @@ rule_matches (const Rule  *rule,
 }
 
 const Rule *
-find_rule (Facts *facts)
+_sc_suggestion_find_rule (Facts *facts)
 {
   guint n_passes = facts->denial->kind == SC_DENIAL_KIND_DBUS ? N_SVC_PASSES : 1;
 
@@ -599,7 +599,7 @@ sc_suggestion_rules_dup_interfaces (void)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
-  ensure_rules ();
+  _sc_suggestion_ensure_rules ();
   for (guint i = 0; i < rules->len; i++)
     {
       const Rule *rule = &g_array_index (rules, Rule, i);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sc-test-utils.h"
@@ -137,6 +138,47 @@ sc_test_shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+ScAppRow *
+sc_test_find_app_row (GtkWidget  *root,
+                      const char *target)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ScAppRow *found;
+
+      if (SC_IS_APP_ROW (child))
+        {
+          if (g_strcmp0 (sc_app_row_get_target (SC_APP_ROW (child)), target) == 0)
+            return SC_APP_ROW (child);
+          continue;
+        }
+      if ((found = sc_test_find_app_row (child, target)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+sc_test_count_plug_rows (GtkWidget *root,
+                         guint     *n_rows,
+                         guint     *n_hidden)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (SC_IS_PLUG_ROW (child))
+        {
+          (*n_rows)++;
+          *n_hidden += !gtk_widget_get_visible (child);
+        }
+      else
+        sc_test_count_plug_rows (child, n_rows, n_hidden);
+    }
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
@@ -203,4 +245,124 @@ sc_test_iterate_until (gboolean (*check) (gpointer),
   if (!hung)
     g_source_remove (limit);
   return holds;
+}
+
+/* ---- A window on a copy of the example project -------------------------- */
+
+char *
+sc_test_example_dir (void)
+{
+  const char *root = g_getenv ("SC_SOURCE_ROOT");
+
+  return g_build_filename (root != NULL ? root : SOURCE_ROOT, "examples", "skylark", NULL);
+}
+
+void
+sc_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (from, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+void
+sc_test_fixture_set_up (ScTestFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *example = sc_test_example_dir ();
+  g_autofree char *example_yaml = g_build_filename (example, "snap", "snapcraft.yaml", NULL);
+  g_autofree char *snap_dir = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (!sc_test_have_display)
+    return;
+
+  fixture->dir = g_dir_make_tmp ("sc-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  snap_dir = g_build_filename (fixture->dir, "snap", NULL);
+  g_assert_cmpint (g_mkdir (snap_dir, 0755), ==, 0);
+  fixture->yaml = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
+  sc_test_copy_file (example_yaml, fixture->yaml);
+
+  g_file_get_contents (fixture->yaml, &contents, &len, &error);
+  g_assert_no_error (error);
+  fixture->original = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  fixture->window = g_object_ref_sink (sc_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+void
+sc_test_fixture_tear_down (ScTestFixture *fixture,
+                           gconstpointer  data)
+{
+  if (!sc_test_have_display)
+    return;
+
+  if (sc_window_get_dialog (fixture->window) != NULL)
+    gtk_window_destroy (sc_window_get_dialog (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  sc_test_iterate (20);
+  g_assert_finalize_object (fixture->window);
+
+  g_unlink (fixture->yaml);
+  {
+    g_autofree char *snap_dir = g_path_get_dirname (fixture->yaml);
+
+    g_rmdir (snap_dir);
+  }
+  g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->yaml, g_free);
+  g_clear_pointer (&fixture->original, g_bytes_unref);
+}
+
+void
+sc_test_open_project (ScTestFixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_window_open (fixture->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (sc_window_get_project (fixture->window));
+  sc_test_iterate (50);
+}
+
+GBytes *
+sc_test_read_yaml (ScTestFixture *fixture)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (fixture->yaml, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&contents), len);
+}
+
+gboolean
+sc_test_target_has_plug (ScProject  *project,
+                         const char *target_name,
+                         const char *plug)
+{
+  ScTarget *target = sc_project_find_target (project, target_name);
+
+  g_assert_nonnull (target);
+  for (guint i = 0; i < target->plugs->len; i++)
+    {
+      const ScPlugRef *ref = g_ptr_array_index (target->plugs, i);
+
+      if (g_strcmp0 (ref->name, plug) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -30,17 +30,6 @@
 #include "sc-strict-dialog.h"
 #include "sc-window-private.h"
 
-static gboolean have_display;
-
-#define REQUIRE_DISPLAY()                                       \
-  G_STMT_START {                                                \
-    if (!have_display)                                          \
-      {                                                         \
-        g_test_skip ("No display (run under xvfb-run)");        \
-        return;                                                 \
-      }                                                         \
-  } G_STMT_END
-
 /* ---- Fixture data, composed from the record shapes of denials.md ------ */
 
 static const char snapcraft_yaml[] =
@@ -241,7 +230,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gboolean with_project = GPOINTER_TO_INT (data) == 0;
 
-  if (!have_display)
+  if (!sc_test_have_display)
     return;
 
   write_fixture_files (fixture);
@@ -275,7 +264,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  if (!have_display)
+  if (!sc_test_have_display)
     return;
 
   if (fixture->window != NULL)
@@ -374,7 +363,7 @@ test_load (Fixture       *fixture,
 
   g_test_summary ("A text log is grouped for the project's snap only, newest first, "
                   "and lost records are counted and shown with the fix");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_assert_cmpstr (sc_denial_sidebar_get_page (fixture->sidebar), ==, "list");
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS);
@@ -425,7 +414,7 @@ test_add (Fixture       *fixture,
   g_test_summary ("Each row shows its first suggestion, and Add emits add-plug with the "
                   "app or hook:NAME, the plug name and, for personal-files and "
                   "system-files, the top-level definition");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   for (guint i = 0; i < G_N_ELEMENTS (add_cases); i++)
     {
@@ -490,7 +479,7 @@ test_fix_and_missing_target (Fixture       *fixture,
 
   g_test_summary ("A fix that is not an interface is advice without Add, and an app the "
                   "project does not declare cannot get a plug");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   row = find_row (fixture, "/snap/foo/12/cache/");
   g_assert_nonnull (row);
@@ -518,7 +507,7 @@ test_no_project (Fixture       *fixture,
   ScDenialRow *row;
 
   g_test_summary ("Without a project every snap is listed and Add is off");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_assert_null (sc_denial_sidebar_get_project (fixture->sidebar));
   g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_GROUPS + 1);
@@ -536,7 +525,7 @@ test_details (Fixture       *fixture,
   GtkWidget *toggle = NULL;
 
   g_test_summary ("Opening a row's details shows the raw record");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   row = find_row (fixture, "/home/alice/.gitconfig");
   g_assert_nonnull (row);
@@ -572,7 +561,7 @@ test_ignore (Fixture       *fixture,
 
   g_test_summary ("Ignore hides a group, updates the ignored keys once, and offers undo; "
                   "clearing the keys shows it again");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
@@ -627,7 +616,7 @@ test_follow (Fixture       *fixture,
 
   g_test_summary ("With Follow on, lines appended to the log update an existing group and "
                   "add a new one, which moves to the top");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   /* A log is not followed until asked. */
   g_assert_false (sc_denial_sidebar_get_follow (fixture->sidebar));
@@ -660,7 +649,7 @@ test_follow_replaced (Fixture       *fixture,
 
   g_test_summary ("A followed log replaced by a file holding the same lines and more (an "
                   "editor's save) adds only the new lines");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   sc_denial_sidebar_set_follow (fixture->sidebar, TRUE);
   sc_test_iterate (200);
@@ -688,7 +677,7 @@ test_dismiss_lost (Fixture       *fixture,
 
   g_test_summary ("The records-were-lost warning can be dismissed and stays away after a "
                   "reload shows it again");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   lost = find_revealer_showing (GTK_WIDGET (fixture->sidebar), "5 records were lost");
   g_assert_nonnull (lost);
@@ -745,7 +734,7 @@ test_paste (Fixture       *fixture,
 
   g_test_summary ("Records pasted with Ctrl+V on the sidebar are read as a log and listed "
                   "with their suggestions; the source says they were pasted");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->sidebar)), pasted);
   gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar));
@@ -798,7 +787,7 @@ test_paste_dialog (Fixture       *fixture,
 
   g_test_summary ("Paste Records… opens a dialog to paste into; Show Suggestions lists the "
                   "records, even one without a final newline");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar),
                                              "sidebar.paste-records", NULL));
@@ -838,7 +827,7 @@ test_system_journal_state (Fixture       *fixture,
   g_test_summary ("On the system journal the source label is whole; where AppArmor is off or "
                   "the journal unreadable the empty state says so instead of 'nothing was "
                   "refused', and the project's own log is offered");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   /* The project keeps a log of its own: offered by name. */
   g_file_set_contents (log, appended_text, -1, &error);
@@ -884,7 +873,7 @@ test_max_groups (Fixture       *fixture,
 {
   g_test_summary ("With a limit on groups the sidebar lists that many and says how many more "
                   "were not shown");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   sc_denial_sidebar_set_max_groups (fixture->sidebar, 3);
   g_assert_true (spin_until (loaded, fixture, 30));
@@ -907,7 +896,7 @@ test_unreadable (Fixture       *fixture,
 
   g_test_summary ("A source that cannot be read shows an error page naming it, not an "
                   "empty list");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   missing = g_build_filename (fixture->dir, "no-such.log", NULL);
   set_log_source (fixture, missing);
@@ -945,7 +934,7 @@ test_sort_by_count (Fixture       *fixture,
   g_autoptr(ScDenialItem) first = NULL;
 
   g_test_summary ("Sorting by count puts the most frequent group first");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_object_set (fixture->sidebar, "sort-by", "count", NULL);
   first = g_list_model_get_item (sc_denial_sidebar_get_model (fixture->sidebar), 0);
@@ -990,7 +979,7 @@ test_order_many (Fixture       *fixture,
   g_test_summary ("3,000 groups read out of time order, some twice, are listed newest "
                   "first, and by count when asked: the list is filled a few groups at a "
                   "time, each time with the first ones of those still waiting");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < 3000; i++)
@@ -1086,7 +1075,7 @@ test_templates (void)
   GtkWidget *sidebar;
 
   g_test_summary ("Both templates build (a widget newer than libadwaita 1.2 would abort here)");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   row = g_object_ref_sink (sc_denial_row_new ());
   g_assert_null (sc_denial_row_get_item (SC_DENIAL_ROW (row)));
@@ -1396,7 +1385,7 @@ test_window_personal_files (void)
   g_test_summary ("Add on the read card and then on the write card of a settings file, then "
                   "Switch to Strict, writes the bytes suggest --apply writes: one personal-files "
                   "definition with read and write, no name attribute, earlier read paths kept");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   check_window_matches_cli (NULL, NULL,
                             "  dot-config-skylark:\n"
@@ -1460,7 +1449,7 @@ test_window_untick_added (void)
 
   g_test_summary ("A card whose plug was added says Added until the plug is unticked in the "
                   "project page, then offers Add again");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   dir = copy_skylark (NULL, NULL);
   log = g_build_filename (dir, "denials.log", NULL);
@@ -1615,7 +1604,7 @@ test_window_every_card (void)
 
   g_test_summary ("Add on every card of the skylark example's log, then Switch to Strict, "
                   "writes the bytes `suggest --apply` writes for that log");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   window_dir = copy_skylark (NULL, NULL);
   cli_dir = copy_skylark (NULL, NULL);
@@ -1670,9 +1659,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  sc_test_init_gtk ();
 
   g_test_add_func ("/denial-sidebar/relative-time", test_relative_time);
   g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);

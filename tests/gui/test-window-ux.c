@@ -21,7 +21,7 @@
 #include "sc-add-interface-form.h"
 #include "sc-project-page-private.h"
 #include "sc-strict-dialog.h"
-#include "sc-test-window-utils.h"
+#include "sc-test-utils.h"
 
 /* A shown window takes a new default size only when shown again. */
 static void
@@ -32,12 +32,12 @@ resize_window (ScWindow *window,
   gtk_widget_hide (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  sc_test_iterate (100);
 }
 
 static void
-write_yaml (Fixture    *fixture,
-            const char *contents)
+write_yaml (ScTestFixture *fixture,
+            const char    *contents)
 {
   g_autoptr(GError) error = NULL;
 
@@ -97,7 +97,7 @@ in_view (gpointer data)
 }
 
 static void
-test_navigation (Fixture       *fixture,
+test_navigation (ScTestFixture *fixture,
                  gconstpointer  data)
 {
   ScProjectPage *page;
@@ -107,12 +107,12 @@ test_navigation (Fixture       *fixture,
 
   g_test_summary ("A project with several apps and hooks lists them beside the page; a click "
                   "on one scrolls its group into view");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   resize_window (fixture->window, 1100, 500);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   page = fixture->window->project_page;
-  g_assert_true (iterate_until (is_mapped, _sc_project_page_get_nav_list (page)));
+  g_assert_true (sc_test_iterate_until (is_mapped, _sc_project_page_get_nav_list (page)));
   while (gtk_list_box_get_row_at_index (_sc_project_page_get_nav_list (page), n) != NULL)
     n++;
   g_assert_cmpuint (n, ==, 4);
@@ -121,10 +121,10 @@ test_navigation (Fixture       *fixture,
   g_assert_nonnull (row);
   v.page = page;
   v.widget = GTK_WIDGET (sc_window_get_app_row (fixture->window, "hook:configure"));
-  iterate (100);
+  sc_test_iterate (100);
   g_assert_false (is_scrolled_into_view (_sc_project_page_get_scroller (page), v.widget));
   gtk_widget_activate (GTK_WIDGET (row));
-  g_assert_true (iterate_until (in_view, &v));
+  g_assert_true (sc_test_iterate_until (in_view, &v));
 }
 
 static gboolean
@@ -134,7 +134,7 @@ is_folded (gpointer data)
 }
 
 static void
-test_narrow (Fixture       *fixture,
+test_narrow (ScTestFixture *fixture,
              gconstpointer  data)
 {
   ScProjectPage *page;
@@ -145,12 +145,12 @@ test_narrow (Fixture       *fixture,
   g_test_summary ("At 360 px the window still fits: the list of apps folds away behind a "
                   "back button, and the denial sidebar slides over the page with a background "
                   "of its own, its toggle following what is shown");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   /* GNOME's default: the window has only a close button (Xvfb without a
    * settings portal would show three). */
   g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -158,18 +158,18 @@ test_narrow (Fixture       *fixture,
   resize_window (fixture->window, 360, 640);
   page = fixture->window->project_page;
   leaflet = _sc_project_page_get_leaflet (page);
-  g_assert_true (iterate_until (is_folded, leaflet));
+  g_assert_true (sc_test_iterate_until (is_folded, leaflet));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
 
   /* Back to the list, then to a group. */
   {
-    GtkLabel *label = find_label (GTK_WIDGET (page), _("Apps and Hooks"));
+    GtkLabel *label = sc_test_find_label (GTK_WIDGET (page), _("Apps and Hooks"));
 
     g_assert_nonnull (label);
     back = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON);
   }
   g_assert_nonnull (back);
-  g_assert_true (iterate_until (is_mapped, back));
+  g_assert_true (sc_test_iterate_until (is_mapped, back));
   g_signal_emit_by_name (back, "clicked");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "targets");
   gtk_widget_activate (GTK_WIDGET (nav_row_for (page, "import")));
@@ -178,7 +178,7 @@ test_narrow (Fixture       *fixture,
   /* The sidebar: folded over the page, opaque, and the toggle follows
    * the flap when it closes itself. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-denials", NULL);
-  iterate (300);
+  sc_test_iterate (300);
   g_assert_true (adw_flap_get_folded (fixture->window->flap));
   g_assert_true (adw_flap_get_reveal_flap (fixture->window->flap));
   g_assert_true (gtk_toggle_button_get_active (fixture->window->denials_button));
@@ -201,7 +201,7 @@ banner_hidden (gpointer data)
 }
 
 static void
-test_broken_yaml (Fixture       *fixture,
+test_broken_yaml (ScTestFixture *fixture,
                   gconstpointer  data)
 {
   g_autofree char *original = NULL;
@@ -213,9 +213,9 @@ test_broken_yaml (Fixture       *fixture,
   g_test_summary ("A snapcraft.yaml that stops parsing while open puts a banner on the page "
                   "naming file and line, Switch to Strict is off until it parses again, and the "
                   "fixed file is reloaded");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   banner = _sc_project_page_get_banner (fixture->window->project_page);
   strict = GTK_WIDGET (fixture->window->strict_button);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
@@ -224,8 +224,8 @@ test_broken_yaml (Fixture       *fixture,
   original = g_strndup (g_bytes_get_data (fixture->original, NULL),
                         g_bytes_get_size (fixture->original));
   write_yaml (fixture, "name: skylark\napps:\n  skylark: [unclosed\n");
-  g_assert_true (iterate_until (banner_shown, banner));
-  label = GTK_LABEL (find_widget_of_type (banner, GTK_TYPE_LABEL));
+  g_assert_true (sc_test_iterate_until (banner_shown, banner));
+  label = GTK_LABEL (sc_test_find_widget_of_type (banner, GTK_TYPE_LABEL));
   g_assert_nonnull (strstr (gtk_label_get_label (label), "snapcraft.yaml:4:"));
   g_assert_false (gtk_widget_is_sensitive (strict));
   /* What was shown stays. */
@@ -234,7 +234,7 @@ test_broken_yaml (Fixture       *fixture,
   /* Fixed: reloaded, with the change. */
   fixed = g_strconcat (original, "\n# fixed\n", NULL);
   write_yaml (fixture, fixed);
-  g_assert_true (iterate_until (banner_hidden, banner));
+  g_assert_true (sc_test_iterate_until (banner_hidden, banner));
   g_assert_true (gtk_widget_is_sensitive (strict));
   g_assert_nonnull (strstr (g_bytes_get_data (sc_project_get_bytes (sc_window_get_project (
                                                 fixture->window)), NULL), "# fixed"));
@@ -249,7 +249,7 @@ dialog_is_not_review (gpointer data)
 }
 
 static void
-test_disk_change_during_review (Fixture       *fixture,
+test_disk_change_during_review (ScTestFixture *fixture,
                                 gconstpointer  data)
 {
   g_autofree char *changed = NULL;
@@ -257,9 +257,9 @@ test_disk_change_during_review (Fixture       *fixture,
 
   g_test_summary ("When the file changes while the review dialog is open, the question about "
                   "it waits until the review is closed instead of covering it");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
                                                   "network-bind"), FALSE);
   g_assert_true (sc_window_has_pending (fixture->window));
@@ -271,16 +271,16 @@ test_disk_change_during_review (Fixture       *fixture,
   changed = g_strconcat (g_bytes_get_data (fixture->original, NULL), "# outside\n", NULL);
   changed[g_bytes_get_size (fixture->original) + strlen ("# outside\n")] = '\0';
   write_yaml (fixture, changed);
-  iterate (800);
+  sc_test_iterate (800);
   g_assert_true (sc_window_get_dialog (fixture->window) == review);
 
   gtk_window_close (review);
-  g_assert_true (iterate_until (dialog_is_not_review, fixture->window));
+  g_assert_true (sc_test_iterate_until (dialog_is_not_review, fixture->window));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (fixture->window)));
 }
 
 static void
-test_read_only (Fixture       *fixture,
+test_read_only (ScTestFixture *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GBytes) after = NULL;
@@ -289,10 +289,10 @@ test_read_only (Fixture       *fixture,
 
   g_test_summary ("A read-only snapcraft.yaml is written only after the user agrees, and "
                   "stays read-only");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
                                                   "network-bind"), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
@@ -300,10 +300,10 @@ test_read_only (Fixture       *fixture,
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
 
   /* Nothing written yet: a question instead. */
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, fixture->original));
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
@@ -313,9 +313,9 @@ test_read_only (Fixture       *fixture,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "confinement: strict"));
   g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
@@ -323,9 +323,9 @@ test_read_only (Fixture       *fixture,
   /* Undo puts the old bytes back the way they were written: without
    * asking again, and the file stays read-only. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-write", NULL);
-  iterate (20);
+  sc_test_iterate (20);
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, fixture->original));
   g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0444);
@@ -333,7 +333,7 @@ test_read_only (Fixture       *fixture,
 }
 
 static void
-test_close_read_only (Fixture       *fixture,
+test_close_read_only (ScTestFixture *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GBytes) after = NULL;
@@ -342,10 +342,10 @@ test_close_read_only (Fixture       *fixture,
 
   g_test_summary ("Save from the close dialog on a read-only snapcraft.yaml asks as any "
                   "Save does; Write Anyway writes the ticks and closes the window");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_assert_cmpint (g_chmod (fixture->yaml, 0444), ==, 0);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
                                                   "network-bind"), FALSE);
   g_assert_true (sc_window_has_pending (fixture->window));
@@ -355,10 +355,10 @@ test_close_read_only (Fixture       *fixture,
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   gtk_window_close (dialog);
-  iterate (20);
+  sc_test_iterate (20);
 
   /* Not written, not closed: the read-only question instead of an error. */
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, fixture->original));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   dialog = sc_window_get_dialog (fixture->window);
@@ -368,9 +368,9 @@ test_close_read_only (Fixture       *fixture,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "write");
   gtk_window_close (dialog);
-  iterate (20);
+  sc_test_iterate (20);
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_false (g_bytes_equal (after, fixture->original));
   g_assert_null (strstr (g_bytes_get_data (after, NULL), "network-bind"));
   g_assert_cmpint (g_stat (fixture->yaml, &st), ==, 0);
@@ -380,9 +380,9 @@ test_close_read_only (Fixture       *fixture,
 }
 
 static ScAddInterfaceForm *
-open_form (Fixture    *fixture,
-           const char *target,
-           const char *interface)
+open_form (ScTestFixture *fixture,
+           const char    *target,
+           const char    *interface)
 {
   ScAddInterfaceDialog *dialog;
   ScAddInterfaceForm *form;
@@ -413,7 +413,7 @@ type_text (ScAddInterfaceForm *form,
 }
 
 static void
-test_add_personal_files (Fixture       *fixture,
+test_add_personal_files (ScTestFixture *fixture,
                          gconstpointer  data)
 {
   g_autoptr(ScProject) written = NULL;
@@ -424,9 +424,9 @@ test_add_personal_files (Fixture       *fixture,
 
   g_test_summary ("Add Interface → personal-files asks for paths and writes a top-level "
                   "definition snapd accepts, named after its first path as the CLI names it");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   form = open_form (fixture, "skylark", "personal-files");
   g_assert_false (sc_add_interface_form_submit (form));
   g_assert_null (sc_window_get_plug_row (fixture->window, "skylark", "personal-files"));
@@ -438,7 +438,7 @@ test_add_personal_files (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_add_interface_form_get_entry (
                      form, "plug-name"))), ==, "dot-config-skylark-settings-ini");
   g_assert_true (sc_add_interface_form_submit (form));
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
                                                                  "dot-config-skylark-settings-ini")));
@@ -447,7 +447,7 @@ test_add_personal_files (Fixture       *fixture,
   g_assert_no_error (error);
   written = sc_project_load (fixture->dir, &error);
   g_assert_no_error (error);
-  g_assert_true (target_has_plug (written, "skylark", "dot-config-skylark-settings-ini"));
+  g_assert_true (sc_test_target_has_plug (written, "skylark", "dot-config-skylark-settings-ini"));
   def = sc_project_find_plug_def (written, "dot-config-skylark-settings-ini");
   g_assert_nonnull (def);
   g_assert_cmpstr (def->interface, ==, "personal-files");
@@ -457,7 +457,7 @@ test_add_personal_files (Fixture       *fixture,
 }
 
 static void
-test_add_existing_definition (Fixture       *fixture,
+test_add_existing_definition (ScTestFixture *fixture,
                               gconstpointer  data)
 {
   g_autofree char *yaml = NULL;
@@ -467,7 +467,7 @@ test_add_existing_definition (Fixture       *fixture,
 
   g_test_summary ("Add Interface → content offers the content definitions the project has; "
                   "choosing one adds that plug and no new definition");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   yaml = g_strconcat (g_bytes_get_data (fixture->original, NULL),
                       "\nplugs:\n  etc-skylark:\n    interface: content\n"
@@ -475,18 +475,18 @@ test_add_existing_definition (Fixture       *fixture,
   yaml[g_bytes_get_size (fixture->original) + strlen ("\nplugs:\n  etc-skylark:\n    interface: content\n"
                       "    target: $SNAP/shared\n    default-provider: skylark-data\n")] = '\0';
   write_yaml (fixture, yaml);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   form = open_form (fixture, "import", "content");
-  row = find_widget_of_type (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW);
+  row = sc_test_find_widget_of_type (GTK_WIDGET (form), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "etc-skylark");
   g_signal_emit_by_name (row, "activated");
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
                                                                  "etc-skylark")));
   g_assert_true (sc_window_write (fixture->window, FALSE, NULL));
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   /* One definition, now used by import. */
   g_assert_null (strstr (strstr (g_bytes_get_data (after, NULL), "etc-skylark:") + 1,
                          "etc-skylark:\n"));
@@ -499,7 +499,7 @@ cli_strict_bytes (const char *plug,
                   const char *plug2)
 {
   const char *cli = g_getenv ("SNAPCONFINE_CLI");
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   g_autofree char *example_yaml = g_build_filename (example, "snap", "snapcraft.yaml", NULL);
   g_autofree char *dir = NULL;
   g_autofree char *snap_dir = NULL;
@@ -517,7 +517,7 @@ cli_strict_bytes (const char *plug,
   snap_dir = g_build_filename (dir, "snap", NULL);
   g_assert_cmpint (g_mkdir (snap_dir, 0755), ==, 0);
   yaml = g_build_filename (snap_dir, "snapcraft.yaml", NULL);
-  copy_file (example_yaml, yaml);
+  sc_test_copy_file (example_yaml, yaml);
 
   {
     const char *argv[] = { cli, "strict", dir, "--plug", plug,
@@ -542,9 +542,9 @@ cli_strict_bytes (const char *plug,
  * as a user does, clicks Add, then Switch to Strict and applies; returns
  * the bytes written. */
 static GBytes *
-window_strict_bytes (Fixture    *fixture,
-                     const char *target,
-                     const char *interface,
+window_strict_bytes (ScTestFixture *fixture,
+                     const char    *target,
+                     const char    *interface,
                      ...)
 {
   ScAddInterfaceForm *form;
@@ -553,9 +553,9 @@ window_strict_bytes (Fixture    *fixture,
   const char *key;
   va_list args;
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   form = open_form (fixture, target, interface);
-  add = find_button_with_label (GTK_WIDGET (form), _("_Add"));
+  add = sc_test_find_button_with_label (GTK_WIDGET (form), _("_Add"));
   g_assert_nonnull (add);
   g_assert_false (gtk_widget_get_sensitive (add));
 
@@ -566,7 +566,7 @@ window_strict_bytes (Fixture    *fixture,
 
   g_assert_true (gtk_widget_get_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
@@ -574,10 +574,10 @@ window_strict_bytes (Fixture    *fixture,
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_false (sc_window_has_pending (fixture->window));
 
-  return read_yaml (fixture);
+  return sc_test_read_yaml (fixture);
 }
 
 static void
@@ -591,7 +591,7 @@ assert_same_bytes (GBytes *window,
 }
 
 static void
-test_form_matches_cli_personal_files (Fixture       *fixture,
+test_form_matches_cli_personal_files (ScTestFixture *fixture,
                                       gconstpointer  data)
 {
   g_autoptr(GBytes) window = NULL;
@@ -599,7 +599,7 @@ test_form_matches_cli_personal_files (Fixture       *fixture,
 
   g_test_summary ("The Add Interface form for personal-files, then Switch to Strict, writes "
                   "the bytes `snapconfine-cli strict --plug` writes for the same paths");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   window = window_strict_bytes (fixture, "skylark", "personal-files",
                                 "read", "$HOME/.config/skylark/settings.ini, $HOME/.skylarkrc",
@@ -613,7 +613,7 @@ test_form_matches_cli_personal_files (Fixture       *fixture,
 }
 
 static void
-test_form_matches_cli_content (Fixture       *fixture,
+test_form_matches_cli_content (ScTestFixture *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GBytes) window = NULL;
@@ -621,7 +621,7 @@ test_form_matches_cli_content (Fixture       *fixture,
 
   g_test_summary ("The Add Interface form for content (target, default provider), then "
                   "Switch to Strict, writes the bytes `snapconfine-cli strict --plug` writes");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   window = window_strict_bytes (fixture, "import", "content",
                                 "target", "$SNAP/data-dir/themes",
@@ -635,10 +635,10 @@ test_form_matches_cli_content (Fixture       *fixture,
 }
 
 static void
-add_through_form (Fixture    *fixture,
-                  const char *target,
-                  const char *read,
-                  const char *write)
+add_through_form (ScTestFixture *fixture,
+                  const char    *target,
+                  const char    *read,
+                  const char    *write)
 {
   ScAddInterfaceForm *form = open_form (fixture, target, "personal-files");
 
@@ -646,12 +646,12 @@ add_through_form (Fixture    *fixture,
   if (write != NULL)
     type_text (form, "write", write);
   g_assert_true (sc_add_interface_form_submit (form));
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
 }
 
 static void
-test_form_two_plugs_one_name (Fixture       *fixture,
+test_form_two_plugs_one_name (ScTestFixture *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GBytes) window = NULL;
@@ -660,9 +660,9 @@ test_form_two_plugs_one_name (Fixture       *fixture,
 
   g_test_summary ("Two personal-files plugs added through the form before one write, whose "
                   "paths give the same name, get two names, as the CLI gives them");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   add_through_form (fixture, "skylark", "$HOME/.config/skylark", NULL);
   add_through_form (fixture, "import", "$HOME/.config/skylark", "$HOME/.config/skylark/cache");
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
@@ -675,8 +675,8 @@ test_form_two_plugs_one_name (Fixture       *fixture,
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
-  window = read_yaml (fixture);
+  sc_test_iterate (50);
+  window = sc_test_read_yaml (fixture);
   cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark",
                           "import=personal-files:read=$HOME/.config/skylark,"
                           "write=$HOME/.config/skylark/cache");
@@ -684,7 +684,7 @@ test_form_two_plugs_one_name (Fixture       *fixture,
 }
 
 static void
-test_form_core_errors (Fixture       *fixture,
+test_form_core_errors (ScTestFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr(ScPlugSpec) spec = NULL;
@@ -695,11 +695,11 @@ test_form_core_errors (Fixture       *fixture,
 
   g_test_summary ("The form shows the core's refusal of a path snapd rejects and of an "
                   "invalid plug name, and adds nothing until it is fixed");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   form = open_form (fixture, "skylark", "personal-files");
-  add = find_button_with_label (GTK_WIDGET (form), _("_Add"));
+  add = sc_test_find_button_with_label (GTK_WIDGET (form), _("_Add"));
   type_text (form, "read", "$HOME/.config/skylark/");
   g_assert_false (gtk_widget_get_sensitive (add));
   g_assert_false (sc_add_interface_form_submit (form));
@@ -709,7 +709,7 @@ test_form_core_errors (Fixture       *fixture,
   edit = sc_edit_new (sc_window_get_project (fixture->window));
   g_assert_false (sc_edit_add_plug_spec (edit, "skylark", spec, NULL, &error));
   g_assert_nonnull (error);
-  g_assert_nonnull (find_label (GTK_WIDGET (form), error->message));
+  g_assert_nonnull (sc_test_find_label (GTK_WIDGET (form), error->message));
   type_text (form, "read", "$HOME/.config/skylark");
   g_assert_true (gtk_widget_get_sensitive (add));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_add_interface_form_get_entry (
@@ -719,13 +719,13 @@ test_form_core_errors (Fixture       *fixture,
   g_assert_null (sc_window_get_plug_row (fixture->window, "skylark", "Not-A-Name"));
   type_text (form, "plug-name", "skylark-config");
   g_assert_true (sc_add_interface_form_submit (form));
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "skylark",
                                                                  "skylark-config")));
 }
 
 static void
-test_sidebar_per_window (Fixture       *fixture,
+test_sidebar_per_window (ScTestFixture *fixture,
                          gconstpointer  data)
 {
   g_autoptr(GFile) file = NULL;
@@ -733,37 +733,37 @@ test_sidebar_per_window (Fixture       *fixture,
   ScWindow *other;
 
   g_test_summary ("F9 shows or hides the sidebar of its own window only");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   other = g_object_ref_sink (sc_window_new (NULL));
   file = g_file_new_for_path (fixture->dir);
   g_assert_true (sc_window_open (other, file, &error));
   gtk_window_present (GTK_WINDOW (other));
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_false (sc_window_get_show_denials (fixture->window));
   g_assert_false (sc_window_get_show_denials (other));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-denials", NULL);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_true (sc_window_get_show_denials (fixture->window));
   g_assert_false (sc_window_get_show_denials (other));
 
   gtk_window_destroy (GTK_WINDOW (other));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (other);
 }
 
 static void
-test_header (Fixture       *fixture,
+test_header (ScTestFixture *fixture,
              gconstpointer  data)
 {
   const char *subtitle;
 
   g_test_summary ("The header names the snap; the path is on the page, not repeated above it");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   g_assert_cmpstr (adw_window_title_get_title (fixture->window->window_title), ==, "skylark");
   subtitle = adw_window_title_get_subtitle (fixture->window->window_title);
   g_assert_true (subtitle == NULL || *subtitle == '\0');
@@ -780,7 +780,7 @@ shows_text (gpointer data)
 {
   FindText *f = data;
 
-  return find_label (f->root, f->text) != NULL;
+  return sc_test_find_label (f->root, f->text) != NULL;
 }
 
 static gboolean
@@ -790,7 +790,7 @@ has_highlight (gpointer data)
 }
 
 static void
-test_added_row_shown (Fixture       *fixture,
+test_added_row_shown (ScTestFixture *fixture,
                       gconstpointer  data)
 {
   ScAddInterfaceDialog *dialog;
@@ -800,10 +800,10 @@ test_added_row_shown (Fixture       *fixture,
 
   g_test_summary ("A plug added from the Add Interface dialog is scrolled to and highlighted "
                   "once laid out, and a toast says what was added where");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   resize_window (fixture->window, 900, 420);
-  open_project (fixture);
+  sc_test_open_project (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-interface-to", "s",
                               "hook:configure");
   dialog = SC_ADD_INTERFACE_DIALOG (sc_window_get_dialog (fixture->window));
@@ -815,13 +815,13 @@ test_added_row_shown (Fixture       *fixture,
   row = sc_window_get_plug_row (fixture->window, "hook:configure", "camera");
   g_assert_nonnull (row);
   g_assert_true (sc_plug_row_get_active (row));
-  g_assert_true (iterate_until (has_highlight, row));
+  g_assert_true (sc_test_iterate_until (has_highlight, row));
   v.page = fixture->window->project_page;
   v.widget = GTK_WIDGET (row);
-  g_assert_true (iterate_until (in_view, &v));
+  g_assert_true (sc_test_iterate_until (in_view, &v));
   f.root = GTK_WIDGET (fixture->window);
   f.text = "Added camera to the configure hook";
-  g_assert_true (iterate_until (shows_text, &f));
+  g_assert_true (sc_test_iterate_until (shows_text, &f));
 }
 
 static GtkLabel *
@@ -850,7 +850,7 @@ badge_of (ScPlugRow *row)
 }
 
 static void
-test_badges (Fixture       *fixture,
+test_badges (ScTestFixture *fixture,
              gconstpointer  data)
 {
   ScPlugRow *row;
@@ -858,9 +858,9 @@ test_badges (Fixture       *fixture,
   g_test_summary ("Only what asks something of the developer gets a badge: no badge for a "
                   "plug that auto-connects or a content plug of a platform snap, one for a "
                   "manual connection");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark", "network");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (badge_of (row))));
   row = sc_window_get_plug_row (fixture->window, "skylark", "gtk-3-themes");
@@ -883,7 +883,7 @@ test_shortcuts (void)
   guint n = 0;
 
   g_test_summary ("Every entry of the shortcuts window shows its keys");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   builder = gtk_builder_new_from_resource ("/org/example/SnapConfine/help-overlay.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
@@ -911,7 +911,7 @@ test_shortcuts (void)
 }
 
 static void
-test_search_down (Fixture       *fixture,
+test_search_down (ScTestFixture *fixture,
                   gconstpointer  data)
 {
   ScAddInterfaceDialog *dialog;
@@ -922,14 +922,14 @@ test_search_down (Fixture       *fixture,
   gboolean handled = FALSE;
 
   g_test_summary ("In Add Interface, Down from the search entry moves to the first result");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-interface", NULL);
   dialog = SC_ADD_INTERFACE_DIALOG (sc_window_get_dialog (fixture->window));
   sc_add_interface_dialog_set_query (dialog, "net");
-  iterate (50);
-  entry = find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  sc_test_iterate (50);
+  entry = sc_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
   gtk_widget_grab_focus (entry);
 
   controllers = gtk_widget_observe_controllers (entry);
@@ -952,18 +952,18 @@ test_search_down (Fixture       *fixture,
 }
 
 static void
-test_check_button_label (Fixture       *fixture,
+test_check_button_label (ScTestFixture *fixture,
                          gconstpointer  data)
 {
   ScPlugRow *row;
   GtkWidget *check;
 
   g_test_summary ("A plug's check button is labelled by the plug's name");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark-sync", "network-bind");
-  check = find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+  check = sc_test_find_widget_of_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
   g_assert_nonnull (check);
   g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (check),
                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
@@ -1009,7 +1009,7 @@ check_diff_contrast (GtkTextView *view,
 }
 
 static void
-test_diff_dark (Fixture       *fixture,
+test_diff_dark (ScTestFixture *fixture,
                 gconstpointer  data)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
@@ -1017,20 +1017,20 @@ test_diff_dark (Fixture       *fixture,
   GtkWidget *view;
 
   g_test_summary ("The review's diff colours stay readable (4.5:1) in light and dark style");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   sc_plug_row_set_active (sc_window_get_plug_row (fixture->window, "skylark-sync",
                                                   "network-bind"), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
   review = sc_window_get_dialog (fixture->window);
   g_assert_true (SC_IS_STRICT_DIALOG (review));
-  view = find_widget_of_type (GTK_WIDGET (review), GTK_TYPE_TEXT_VIEW);
+  view = sc_test_find_widget_of_type (GTK_WIDGET (review), GTK_TYPE_TEXT_VIEW);
 
   /* libadwaita 1.2's view backgrounds (the dialog's card is close). */
   check_diff_contrast (GTK_TEXT_VIEW (view), "#ffffff");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate (50);
+  sc_test_iterate (50);
   check_diff_contrast (GTK_TEXT_VIEW (view), "#1e1e1e");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -1050,12 +1050,11 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  sc_test_init_gtk ();
 
 #define ADD(path, func) \
-  g_test_add ("/window-ux/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/window-ux/" path, ScTestFixture, NULL, sc_test_fixture_set_up, func, \
+              sc_test_fixture_tear_down)
   ADD ("navigation", test_navigation);
   ADD ("narrow", test_narrow);
   ADD ("broken-yaml", test_broken_yaml);

@@ -29,10 +29,10 @@
 #include "sc-strict-dialog.h"
 #include "sc-window-private.h"
 #include "sc-project-page-private.h"
-#include "sc-test-window-utils.h"
+#include "sc-test-utils.h"
 
 static void
-test_personal_files_definition (Fixture       *fixture,
+test_personal_files_definition (ScTestFixture *fixture,
                                 gconstpointer  data)
 {
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
@@ -43,8 +43,8 @@ test_personal_files_definition (Fixture       *fixture,
 
   g_test_summary ("A personal-files suggestion creates the top-level definition along with "
                   "the plug; unticking the plug drops the definition again");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_variant_builder_add (&builder, "{sv}", "interface", g_variant_new_string ("personal-files"));
   g_variant_builder_add (&builder, "{sv}", "read", g_variant_new_strv (read, -1));
@@ -75,7 +75,7 @@ test_personal_files_definition (Fixture       *fixture,
 }
 
 static void
-test_switch_to_strict (Fixture       *fixture,
+test_switch_to_strict (ScTestFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr(ScProject) written = NULL;
@@ -89,8 +89,8 @@ test_switch_to_strict (Fixture       *fixture,
 
   g_test_summary ("Switch to Strict shows the diff, writes strict plus the ticked plugs, the "
                   "button then says it is strict, and Undo restores the original bytes");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_assert_true (sc_window_add_plug (fixture->window, "import", "cups-control", NULL, &error));
   g_assert_no_error (error);
@@ -110,28 +110,29 @@ test_switch_to_strict (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "cups-control"));
 
   /* Nothing is written before the dialog is accepted. */
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, fixture->original));
   g_clear_pointer (&after, g_bytes_unref);
 
   /* What the dialog's button does: respond, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
 
   written = sc_project_load (fixture->dir, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sc_project_get_confinement (written), ==, "strict");
-  g_assert_true (target_has_plug (written, "import", "cups-control"));
-  g_assert_false (target_has_plug (written, "skylark-sync", "network-bind"));
-  g_assert_true (target_has_plug (written, "skylark-sync", "network"));
+  g_assert_true (sc_test_target_has_plug (written, "import", "cups-control"));
+  g_assert_false (sc_test_target_has_plug (written, "skylark-sync", "network-bind"));
+  g_assert_true (sc_test_target_has_plug (written, "skylark-sync", "network"));
   g_assert_false (sc_window_has_pending (fixture->window));
 
   /* Already strict, nothing pending: the button says so and is off. */
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
                    "strict");
   {
-    GtkWidget *button = find_button_with_label (GTK_WIDGET (fixture->window), _("Already Strict"));
+    GtkWidget *button = sc_test_find_button_with_label (GTK_WIDGET (fixture->window),
+                                                        _("Already Strict"));
 
     g_assert_nonnull (button);
     g_assert_false (gtk_widget_is_sensitive (button));
@@ -140,28 +141,28 @@ test_switch_to_strict (Fixture       *fixture,
   g_assert_null (sc_window_get_dialog (fixture->window));
 
   /* The comment after the old value and the rest of the file survive. */
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
                                   "# Skylark: a small note-taking app"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  iterate (50);
-  restored = read_yaml (fixture);
+  sc_test_iterate (50);
+  restored = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (restored, fixture->original));
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
                    "devmode");
 }
 
 static void
-test_save_when_strict (Fixture       *fixture,
+test_save_when_strict (ScTestFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr(ScProject) written = NULL;
   g_autoptr(GError) error = NULL;
 
   g_test_summary ("Once strict, Ctrl+S writes ticks without a dialog");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_assert_true (sc_window_write (fixture->window, TRUE, &error));
   g_assert_no_error (error);
@@ -175,11 +176,11 @@ test_save_when_strict (Fixture       *fixture,
   written = sc_project_load (fixture->yaml, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sc_project_get_confinement (written), ==, "strict");
-  g_assert_true (target_has_plug (written, "hook:configure", "network-observe"));
+  g_assert_true (sc_test_target_has_plug (written, "hook:configure", "network-observe"));
 }
 
 static void
-test_review_names_outside_target (Fixture       *fixture,
+test_review_names_outside_target (ScTestFixture *fixture,
                                   gconstpointer  data)
 {
   g_autofree char *outside_dir = NULL;
@@ -191,7 +192,7 @@ test_review_names_outside_target (Fixture       *fixture,
 
   g_test_summary ("When snapcraft.yaml is a symlink out of the project, the review says "
                   "where the bytes will be written (issue 15, item 13)");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
   outside_dir = g_dir_make_tmp ("sc-test-window-outside-XXXXXX", NULL);
   g_assert_nonnull (outside_dir);
   outside = g_build_filename (outside_dir, "shared.yaml", NULL);
@@ -202,7 +203,7 @@ test_review_names_outside_target (Fixture       *fixture,
   real = realpath (outside, NULL);
   expected = g_strdup_printf ("the bytes will be written to %s.", real);
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (SC_IS_STRICT_DIALOG (dialog));
@@ -212,7 +213,7 @@ test_review_names_outside_target (Fixture       *fixture,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_true (g_file_test (fixture->yaml, G_FILE_TEST_IS_SYMLINK));
   {
     g_autofree char *text = NULL;
@@ -226,8 +227,8 @@ test_review_names_outside_target (Fixture       *fixture,
 
 typedef struct
 {
-  Fixture    *fixture;
-  const char *confinement;
+  ScTestFixture *fixture;
+  const char    *confinement;
 } ConfinementWait;
 
 static gboolean
@@ -242,17 +243,17 @@ confinement_is (gpointer data)
 static gboolean
 dialog_shown (gpointer data)
 {
-  Fixture *fixture = data;
+  ScTestFixture *fixture = data;
 
   return sc_window_get_dialog (fixture->window) != NULL;
 }
 
 static void
-write_with_confinement (Fixture    *fixture,
-                        const char *from,
-                        const char *to)
+write_with_confinement (ScTestFixture *fixture,
+                        const char    *from,
+                        const char    *to)
 {
-  g_autoptr(GBytes) bytes = read_yaml (fixture);
+  g_autoptr(GBytes) bytes = sc_test_read_yaml (fixture);
   g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
                                               g_bytes_get_size (bytes));
   g_autoptr(GError) error = NULL;
@@ -263,7 +264,7 @@ write_with_confinement (Fixture    *fixture,
 }
 
 static void
-test_external_change (Fixture       *fixture,
+test_external_change (ScTestFixture *fixture,
                       gconstpointer  data)
 {
   ConfinementWait wait = { fixture, "classic" };
@@ -272,18 +273,18 @@ test_external_change (Fixture       *fixture,
 
   g_test_summary ("An outside edit reloads the project; with unsaved ticks the window asks "
                   "first and keeps them when told to");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   write_with_confinement (fixture, "confinement: devmode", "confinement: classic");
-  g_assert_true (iterate_until (confinement_is, &wait));
+  g_assert_true (sc_test_iterate_until (confinement_is, &wait));
 
   g_assert_null (sc_window_get_plug_row (fixture->window, "import", "home"));
   g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
   g_assert_true (sc_window_has_pending (fixture->window));
 
   write_with_confinement (fixture, "confinement: classic", "confinement: devmode");
-  g_assert_true (iterate_until (dialog_shown, fixture));
+  g_assert_true (sc_test_iterate_until (dialog_shown, fixture));
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   /* Still the old model until the user answers. */
@@ -292,7 +293,7 @@ test_external_change (Fixture       *fixture,
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   gtk_window_close (dialog);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_cmpstr (sc_project_get_confinement (sc_window_get_project (fixture->window)), ==,
                    "devmode");
   row = sc_window_get_plug_row (fixture->window, "import", "home");
@@ -302,7 +303,7 @@ test_external_change (Fixture       *fixture,
 }
 
 static void
-test_fifo_after_open (Fixture       *fixture,
+test_fifo_after_open (ScTestFixture *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -310,8 +311,8 @@ test_fifo_after_open (Fixture       *fixture,
 
   g_test_summary ("snapcraft.yaml replaced by a FIFO while the project is open never hangs "
                   "the window, and writing then fails with a message (issue 15, item 6)");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
   g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, NULL));
 
   g_assert_cmpint (g_unlink (fixture->yaml), ==, 0);
@@ -334,7 +335,7 @@ test_fifo_after_open (Fixture       *fixture,
   }
 
   start = g_get_monotonic_time ();
-  iterate (1000);   /* the file monitor looks after 200 ms */
+  sc_test_iterate (1000);   /* the file monitor looks after 200 ms */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_assert_nonnull (sc_window_get_project (fixture->window));
 
@@ -349,7 +350,7 @@ test_fifo_after_open (Fixture       *fixture,
 }
 
 static void
-test_undo_after_outside_edit (Fixture       *fixture,
+test_undo_after_outside_edit (ScTestFixture *fixture,
                               gconstpointer  data)
 {
   g_autoptr(GBytes) edited = NULL;
@@ -358,31 +359,31 @@ test_undo_after_outside_edit (Fixture       *fixture,
 
   g_test_summary ("Undo refuses to overwrite a file someone else changed after the write, "
                   "and says so in a dialog");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_assert_true (sc_window_write (fixture->window, TRUE, &error));
   g_assert_no_error (error);
 
   write_with_confinement (fixture, "confinement: strict", "confinement: classic");
-  edited = read_yaml (fixture);
+  edited = sc_test_read_yaml (fixture);
 
   g_assert_false (sc_window_undo_write (fixture->window, &error));
   g_assert_error (error, SC_PROJECT_ERROR, SC_PROJECT_ERROR_CHANGED);
   g_clear_error (&error);
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, edited));
 
   /* Through the action (Ctrl+Z) the refusal is a dialog. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (fixture->window)));
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_yaml (fixture);
+  after = sc_test_read_yaml (fixture);
   g_assert_true (g_bytes_equal (after, edited));
 }
 
 static void
-test_close_with_pending (Fixture       *fixture,
+test_close_with_pending (ScTestFixture *fixture,
                          gconstpointer  data)
 {
   g_autoptr(ScProject) written = NULL;
@@ -391,8 +392,8 @@ test_close_with_pending (Fixture       *fixture,
 
   g_test_summary ("Closing a window with unsaved ticks asks first; Cancel keeps it open, "
                   "Save writes the ticks (confinement unchanged) and closes");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_assert_true (sc_window_add_plug (fixture->window, "import", "home", NULL, &error));
   g_assert_no_error (error);
@@ -403,7 +404,7 @@ test_close_with_pending (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_close (dialog);
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (sc_window_has_pending (fixture->window));
 
@@ -411,11 +412,11 @@ test_close_with_pending (Fixture       *fixture,
   dialog = sc_window_get_dialog (fixture->window);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  iterate (20);
+  sc_test_iterate (20);
 
   written = sc_project_load (fixture->yaml, &error);
   g_assert_no_error (error);
-  g_assert_true (target_has_plug (written, "import", "home"));
+  g_assert_true (sc_test_target_has_plug (written, "import", "home"));
   g_assert_cmpstr (sc_project_get_confinement (written), ==, "devmode");
 }
 
@@ -432,26 +433,24 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  sc_test_init_gtk ();
 
-  g_test_add ("/window/personal-files", Fixture, NULL, fixture_set_up,
-              test_personal_files_definition, fixture_tear_down);
-  g_test_add ("/window/switch-to-strict", Fixture, NULL, fixture_set_up, test_switch_to_strict,
-              fixture_tear_down);
-  g_test_add ("/window/undo-after-outside-edit", Fixture, NULL, fixture_set_up,
-              test_undo_after_outside_edit, fixture_tear_down);
-  g_test_add ("/window/save-when-strict", Fixture, NULL, fixture_set_up, test_save_when_strict,
-              fixture_tear_down);
-  g_test_add ("/window/close-with-pending", Fixture, NULL, fixture_set_up,
-              test_close_with_pending, fixture_tear_down);
-  g_test_add ("/window/external-change", Fixture, NULL, fixture_set_up, test_external_change,
-              fixture_tear_down);
-  g_test_add ("/window/review-names-outside-target", Fixture, NULL, fixture_set_up,
-              test_review_names_outside_target, fixture_tear_down);
-  g_test_add ("/window/fifo-after-open", Fixture, NULL, fixture_set_up,
-              test_fifo_after_open, fixture_tear_down);
+  g_test_add ("/window/personal-files", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_personal_files_definition, sc_test_fixture_tear_down);
+  g_test_add ("/window/switch-to-strict", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_switch_to_strict, sc_test_fixture_tear_down);
+  g_test_add ("/window/undo-after-outside-edit", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_undo_after_outside_edit, sc_test_fixture_tear_down);
+  g_test_add ("/window/save-when-strict", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_save_when_strict, sc_test_fixture_tear_down);
+  g_test_add ("/window/close-with-pending", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_close_with_pending, sc_test_fixture_tear_down);
+  g_test_add ("/window/external-change", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_external_change, sc_test_fixture_tear_down);
+  g_test_add ("/window/review-names-outside-target", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_review_names_outside_target, sc_test_fixture_tear_down);
+  g_test_add ("/window/fifo-after-open", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_fifo_after_open, sc_test_fixture_tear_down);
 
   return g_test_run ();
 }

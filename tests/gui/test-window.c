@@ -31,7 +31,7 @@
 #include "sc-strict-dialog.h"
 #include "sc-window-private.h"
 #include "sc-project-page-private.h"
-#include "sc-test-window-utils.h"
+#include "sc-test-utils.h"
 # include "sc-denial-item.h"
 # include "sc-denial-row.h"
 # include "sc-denial-sidebar.h"
@@ -44,7 +44,7 @@ test_templates (void)
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProject) project = NULL;
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   GtkWidget *window;
   GtkWidget *row;
   GtkWidget *app_row;
@@ -55,7 +55,7 @@ test_templates (void)
 
   g_test_summary ("Every template builds: the window, rows, dialogs, the shortcuts window "
                   "and the denial sidebar");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
   g_assert_true (SC_IS_WINDOW (window));
@@ -114,8 +114,8 @@ test_templates (void)
 static gboolean
 all_groups_built (gpointer data)
 {
-  ScAppRow *hook = find_app_row (data, "hook:configure");
-  ScAppRow *first = find_app_row (data, "skylark");
+  ScAppRow *hook = sc_test_find_app_row (data, "hook:configure");
+  ScAppRow *first = sc_test_find_app_row (data, "skylark");
 
   return hook != NULL && !sc_app_row_has_pending (hook)
          && first != NULL && !sc_app_row_has_pending (first);
@@ -209,7 +209,7 @@ widget_has_size (gpointer data)
 }
 
 static void
-test_row_separators (Fixture       *fixture,
+test_row_separators (ScTestFixture *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GtkCssProvider) style = NULL;
@@ -222,7 +222,7 @@ test_row_separators (Fixture       *fixture,
                   "four sides, which GTK 4.8 fills as a rectangle instead of drawing each "
                   "side through clip masks (4 M instructions a row with cairo); both style "
                   "sheets parse without an error");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   /* What AdwApplication loads from the resource base path. */
   style = load_style ("style.css");
@@ -231,10 +231,10 @@ test_row_separators (Fixture       *fixture,
                                               GTK_STYLE_PROVIDER (style),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark", "home");
   g_assert_nonnull (row);
-  g_assert_true (iterate_until (widget_has_size, row));
+  g_assert_true (sc_test_iterate_until (widget_has_size, row));
 
   node = snapshot_widget (GTK_WIDGET (row));
   g_assert_nonnull (node);
@@ -264,7 +264,7 @@ test_app_icon_png (void)
 
   g_test_summary ("The app icon at the sizes the window draws it comes from the bundled "
                   "PNGs, so showing a project never loads librsvg; each PNG has its size");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/org/example/SnapConfine/icons");
@@ -303,7 +303,7 @@ count_signal_cb (gpointer  instance,
 static void
 test_app_row_limit (void)
 {
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(ScProject) project = sc_project_load (example, &error);
   GtkWidget *group;
@@ -314,7 +314,7 @@ test_app_row_limit (void)
   g_test_summary ("A group built with a row limit builds the rest when asked, when one of "
                   "the rest is looked up, or before a new plug is added, in file order; the "
                   "plugs its extensions give wait in one collapsed row");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
   g_assert_no_error (error);
 
   group = g_object_ref_sink (sc_app_row_new_with_limit (project,
@@ -389,12 +389,12 @@ test_app_row_extra_rows (void)
 
   g_test_summary ("A group without plugs says so in a row of its own until a plug is added; "
                   "findings get a row before all others when there are some");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
   g_assert_no_error (error);
 
   group = g_object_ref_sink (sc_app_row_new (project, sc_project_find_target (project, "bare")));
   g_assert_cmpuint (sc_app_row_get_plug_rows (SC_APP_ROW (group))->len, ==, 0);
-  first = find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
+  first = sc_test_find_widget_of_type (group, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (first);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "No plugs");
   g_assert_true (gtk_widget_get_visible (first));
@@ -426,7 +426,7 @@ test_app_row_extra_rows (void)
 static void
 test_start_page (void)
 {
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   g_autoptr(GFile) file = g_file_new_for_path (example);
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
@@ -439,14 +439,14 @@ test_start_page (void)
 
   g_test_summary ("A window shown without a project shows the start page with the recent "
                   "projects, kept up to date; one that opens a project first never builds it");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   g_settings_set_strv (settings, "recent-projects", recent);
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
-  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  g_assert_null (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_present (GTK_WINDOW (window));
-  page = SC_START_PAGE (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  page = SC_START_PAGE (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   list = sc_start_page_get_recent_list (page);
@@ -469,21 +469,21 @@ test_start_page (void)
   /* Opening a project from there leaves the page. */
   g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
   g_assert_no_error (error);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page))))
                  != GTK_WIDGET (page));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
   g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
   g_assert_no_error (error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (50);
-  g_assert_null (find_widget_of_type (window, SC_TYPE_START_PAGE));
+  sc_test_iterate (50);
+  g_assert_null (sc_test_find_widget_of_type (window, SC_TYPE_START_PAGE));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 
   g_settings_reset (settings, "recent-projects");
@@ -527,7 +527,7 @@ find_widget_with_class (GtkWidget  *widget,
 }
 
 static void
-test_plug_row_suffixes (Fixture       *fixture,
+test_plug_row_suffixes (ScTestFixture *fixture,
                         gconstpointer  data)
 {
   ScFinding finding = { 0 };
@@ -540,9 +540,9 @@ test_plug_row_suffixes (Fixture       *fixture,
   g_test_summary ("A plug row gets its reset button and changed dot when it first changes, "
                   "and its warning icon, first of the suffixes, when it first has a finding; "
                   "reset puts the tick back");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  open_project (fixture);
+  sc_test_open_project (fixture);
   row = sc_window_get_plug_row (fixture->window, "skylark", "home");
   g_assert_nonnull (row);
   g_assert_null (find_button_with_icon (GTK_WIDGET (row), "edit-undo-symbolic"));
@@ -588,7 +588,7 @@ test_plug_row_suffixes (Fixture       *fixture,
 }
 
 static void
-test_main_menu (Fixture       *fixture,
+test_main_menu (ScTestFixture *fixture,
                 gconstpointer  data)
 {
   GtkMenuButton *button;
@@ -597,16 +597,16 @@ test_main_menu (Fixture       *fixture,
 
   g_test_summary ("The main menu is built the first time it opens, with its two sections, "
                   "and kept");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
-  button = GTK_MENU_BUTTON (find_widget_of_type (GTK_WIDGET (fixture->window),
+  button = GTK_MENU_BUTTON (sc_test_find_widget_of_type (GTK_WIDGET (fixture->window),
                                                  GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (button);
   g_assert_null (gtk_menu_button_get_menu_model (button));
   g_assert_true (gtk_menu_button_get_primary (button));
 
   gtk_menu_button_popup (button);
-  iterate (50);
+  sc_test_iterate (50);
   model = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (model);
   g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
@@ -614,7 +614,7 @@ test_main_menu (Fixture       *fixture,
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_menu_button_popdown (button);
-  iterate (20);
+  sc_test_iterate (20);
 
   gtk_menu_button_popup (button);
   g_assert_true (gtk_menu_button_get_menu_model (button) == model);
@@ -625,7 +625,7 @@ test_main_menu (Fixture       *fixture,
 static void
 test_first_screen (void)
 {
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   g_autoptr(GFile) file = g_file_new_for_path (example);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
@@ -640,7 +640,7 @@ test_first_screen (void)
   g_test_summary ("A project opened before its window is shown builds only its first screen "
                   "(rows below it left for later, wrapping labels on one line) and is whole, "
                   "with wrapping labels, once the first frame is out");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   window = GTK_WIDGET (g_object_ref_sink (sc_window_new (NULL)));
   g_assert_true (sc_window_open (SC_WINDOW (window), file, &error));
@@ -657,7 +657,7 @@ test_first_screen (void)
         message = g_markup_escape_text (finding->message, -1);
     }
   g_assert_nonnull (message);
-  label = find_label (window, message);
+  label = sc_test_find_label (window, message);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_wrap (label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
@@ -665,20 +665,20 @@ test_first_screen (void)
   /* At most the first screen's eight rows are built: the first app's two
    * declared plugs are, the ten its extension gives (in a collapsed row)
    * are not. */
-  count_plug_rows (window, &n_rows, &n_hidden);
+  sc_test_count_plug_rows (window, &n_rows, &n_hidden);
   g_assert_cmpuint (n_rows, <=, 8);
   g_assert_cmpuint (n_hidden, ==, 0);
-  first = find_app_row (window, "skylark");
+  first = sc_test_find_app_row (window, "skylark");
   g_assert_nonnull (first);
   g_assert_true (sc_app_row_has_pending (first));
   g_assert_cmpuint (sc_app_row_get_plug_rows (first)->len, ==, 2);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (label_wraps, label));
+  g_assert_true (sc_test_iterate_until (label_wraps, label));
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
-  g_assert_true (iterate_until (all_groups_built, window));
+  g_assert_true (sc_test_iterate_until (all_groups_built, window));
   n_rows = n_hidden = 0;
-  count_plug_rows (window, &n_rows, &n_hidden);
+  sc_test_count_plug_rows (window, &n_rows, &n_hidden);
   g_assert_cmpuint (n_hidden, ==, 0);
   g_assert_false (sc_app_row_has_pending (first));
   g_assert_cmpuint (sc_app_row_get_plug_rows (first)->len, ==, 12);
@@ -694,12 +694,12 @@ test_first_screen (void)
   g_assert_cmpuint (n_rows, ==, 28);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (20);
+  sc_test_iterate (20);
   g_assert_finalize_object (window);
 }
 
 static void
-test_open (Fixture       *fixture,
+test_open (ScTestFixture *fixture,
            gconstpointer  data)
 {
   static const char * const targets[] = { "skylark", "skylark-sync", "import", "hook:configure" };
@@ -707,8 +707,8 @@ test_open (Fixture       *fixture,
 
   g_test_summary ("Opening the example shows a group per app then per hook, declared plugs "
                   "ticked, extension plugs ticked and locked, nothing pending");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     g_assert_nonnull (sc_window_get_app_row (fixture->window, targets[i]));
@@ -731,7 +731,7 @@ test_open (Fixture       *fixture,
 }
 
 static void
-test_tick_untick (Fixture       *fixture,
+test_tick_untick (ScTestFixture *fixture,
                   gconstpointer  data)
 {
   ScPlugRow *row;
@@ -740,8 +740,8 @@ test_tick_untick (Fixture       *fixture,
 
   g_test_summary ("Unticking a declared plug marks the row changed and pending; ticking it "
                   "again clears both; activating the row toggles the check");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   row = sc_window_get_plug_row (fixture->window, "skylark-sync", "network-bind");
   g_assert_nonnull (row);
@@ -785,7 +785,7 @@ test_tick_untick (Fixture       *fixture,
 }
 
 static void
-test_add_interface (Fixture       *fixture,
+test_add_interface (ScTestFixture *fixture,
                     gconstpointer  data)
 {
   GtkWindow *dialog;
@@ -793,8 +793,8 @@ test_add_interface (Fixture       *fixture,
 
   g_test_summary ("Ctrl+F's catalogue search finds an interface by name and adds a ticked "
                   "row to the app chosen in the dialog");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   g_assert_null (sc_window_get_plug_row (fixture->window, "import", "cups-control"));
 
@@ -814,7 +814,7 @@ test_add_interface (Fixture       *fixture,
 
   sc_add_interface_dialog_set_query (SC_ADD_INTERFACE_DIALOG (dialog), "cups-control");
   sc_add_interface_dialog_activate_result (SC_ADD_INTERFACE_DIALOG (dialog), 0);
-  iterate (50);
+  sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
 
   row = sc_window_get_plug_row (fixture->window, "import", "cups-control");
@@ -870,10 +870,10 @@ sidebar_loaded (gpointer data)
 }
 
 static void
-test_suggestion (Fixture       *fixture,
+test_suggestion (ScTestFixture *fixture,
                  gconstpointer  data)
 {
-  g_autofree char *example = example_dir ();
+  g_autofree char *example = sc_test_example_dir ();
   g_autofree char *log = g_build_filename (example, "denials.log", NULL);
   g_auto(ScJournalOptions) options = { 0 };
   g_autofree char *diff = NULL;
@@ -887,8 +887,8 @@ test_suggestion (Fixture       *fixture,
 
   g_test_summary ("A suggestion from the fixture log, added with its row's Add button, "
                   "ticks the plug on the right app");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   sc_window_set_show_denials (fixture->window, TRUE);
   sidebar = find_sidebar (GTK_WIDGET (fixture->window));
@@ -897,12 +897,12 @@ test_suggestion (Fixture       *fixture,
   options.type = SC_JOURNAL_SOURCE_LOG;
   options.path = g_strdup (log);
   sc_denial_sidebar_set_source (SC_DENIAL_SIDEBAR (sidebar), &options);
-  if (!iterate_until (sidebar_loaded, sidebar))
+  if (!sc_test_iterate_until (sidebar_loaded, sidebar))
     g_error ("The sidebar did not load %s: page %s, %u groups, loading %d", log,
              sc_denial_sidebar_get_page (SC_DENIAL_SIDEBAR (sidebar)),
              sc_denial_sidebar_get_n_groups (SC_DENIAL_SIDEBAR (sidebar)),
              sc_denial_sidebar_get_loading (SC_DENIAL_SIDEBAR (sidebar)));
-  iterate (100);
+  sc_test_iterate (100);
 
   /* /dev/video0 opened by the skylark app: the camera interface. */
   model = sc_denial_sidebar_get_model (SC_DENIAL_SIDEBAR (sidebar));
@@ -955,16 +955,16 @@ test_suggestion (Fixture       *fixture,
             break;
           }
       }
-    iterate (200);
+    sc_test_iterate (200);
   }
 
   denial_row = find_denial_row (sidebar, camera_item);
   g_assert_nonnull (denial_row);
-  add = find_button_with_label (denial_row, _("_Add"));
+  add = sc_test_find_button_with_label (denial_row, _("_Add"));
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_is_sensitive (add));
   g_signal_emit_by_name (add, "clicked");
-  iterate (50);
+  sc_test_iterate (50);
 
   row = sc_window_get_plug_row (fixture->window, "skylark", "camera");
   g_assert_nonnull (row);
@@ -977,7 +977,7 @@ test_suggestion (Fixture       *fixture,
 }
 
 static void
-test_ignored (Fixture       *fixture,
+test_ignored (ScTestFixture *fixture,
               gconstpointer  data)
 {
   const char *ignored[] = { "group-a", "group-b", NULL };
@@ -992,8 +992,8 @@ test_ignored (Fixture       *fixture,
 
   g_test_summary ("Denial groups ignored in the sidebar are remembered per project and "
                   "given back to the sidebar when the project is opened again");
-  REQUIRE_DISPLAY ();
-  open_project (fixture);
+  SC_TEST_REQUIRE_DISPLAY ();
+  sc_test_open_project (fixture);
 
   sidebar = find_sidebar (GTK_WIDGET (fixture->window));
   g_assert_nonnull (sidebar);
@@ -1017,7 +1017,7 @@ test_ignored (Fixture       *fixture,
 }
 
 static void
-test_one_window_per_project (Fixture       *fixture,
+test_one_window_per_project (ScTestFixture *fixture,
                              gconstpointer  data)
 {
   g_autoptr(ScApplication) app = NULL;
@@ -1030,7 +1030,7 @@ test_one_window_per_project (Fixture       *fixture,
 
   g_test_summary ("Opening a project that a window shows already presents that window, "
                   "whether named by its folder or its snapcraft.yaml; it becomes recent");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   app = sc_application_new ();
   g_application_set_flags (G_APPLICATION (app),
@@ -1052,12 +1052,12 @@ test_one_window_per_project (Fixture       *fixture,
   g_assert_cmpstr (recent[0], ==, fixture->dir);
 
   gtk_window_destroy (GTK_WINDOW (first));
-  iterate (20);
+  sc_test_iterate (20);
   g_settings_reset (sc_application_get_settings (app), "recent-projects");
 }
 
 static void
-test_drop (Fixture       *fixture,
+test_drop (ScTestFixture *fixture,
            gconstpointer  data)
 {
   g_autoptr(GListModel) controllers = NULL;
@@ -1068,7 +1068,7 @@ test_drop (Fixture       *fixture,
   gboolean handled = FALSE;
 
   g_test_summary ("Dropping a project folder on the start page opens it");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
@@ -1098,7 +1098,7 @@ static void
 test_german (void)
 {
   g_test_summary ("Under LANGUAGE=de the window's strings come out in German");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   if (g_test_subprocess ())
     {
@@ -1145,33 +1145,34 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  have_display = gtk_init_check ();
-  if (have_display)
-    adw_init ();
+  sc_test_init_gtk ();
 
   g_test_add_func ("/window/templates", test_templates);
-  g_test_add ("/window/open", Fixture, NULL, fixture_set_up, test_open, fixture_tear_down);
+  g_test_add ("/window/open", ScTestFixture, NULL, sc_test_fixture_set_up, test_open,
+              sc_test_fixture_tear_down);
   g_test_add_func ("/window/first-screen", test_first_screen);
   g_test_add_func ("/window/start-page", test_start_page);
-  g_test_add ("/window/main-menu", Fixture, NULL, fixture_set_up, test_main_menu,
-              fixture_tear_down);
-  g_test_add ("/window/plug-row-suffixes", Fixture, NULL, fixture_set_up,
-              test_plug_row_suffixes, fixture_tear_down);
+  g_test_add ("/window/main-menu", ScTestFixture, NULL, sc_test_fixture_set_up, test_main_menu,
+              sc_test_fixture_tear_down);
+  g_test_add ("/window/plug-row-suffixes", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_plug_row_suffixes, sc_test_fixture_tear_down);
   g_test_add_func ("/window/app-row-limit", test_app_row_limit);
   g_test_add_func ("/window/app-row-extra-rows", test_app_row_extra_rows);
-  g_test_add ("/window/row-separators", Fixture, NULL, fixture_set_up, test_row_separators,
-              fixture_tear_down);
+  g_test_add ("/window/row-separators", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_row_separators, sc_test_fixture_tear_down);
   g_test_add_func ("/window/app-icon-png", test_app_icon_png);
-  g_test_add ("/window/tick-untick", Fixture, NULL, fixture_set_up, test_tick_untick,
-              fixture_tear_down);
-  g_test_add ("/window/add-interface", Fixture, NULL, fixture_set_up, test_add_interface,
-              fixture_tear_down);
-  g_test_add ("/window/suggestion", Fixture, NULL, fixture_set_up, test_suggestion,
-              fixture_tear_down);
-  g_test_add ("/window/ignored", Fixture, NULL, fixture_set_up, test_ignored, fixture_tear_down);
-  g_test_add ("/window/one-window-per-project", Fixture, NULL, fixture_set_up,
-              test_one_window_per_project, fixture_tear_down);
-  g_test_add ("/window/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/window/tick-untick", ScTestFixture, NULL, sc_test_fixture_set_up, test_tick_untick,
+              sc_test_fixture_tear_down);
+  g_test_add ("/window/add-interface", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_add_interface, sc_test_fixture_tear_down);
+  g_test_add ("/window/suggestion", ScTestFixture, NULL, sc_test_fixture_set_up, test_suggestion,
+              sc_test_fixture_tear_down);
+  g_test_add ("/window/ignored", ScTestFixture, NULL, sc_test_fixture_set_up, test_ignored,
+              sc_test_fixture_tear_down);
+  g_test_add ("/window/one-window-per-project", ScTestFixture, NULL, sc_test_fixture_set_up,
+              test_one_window_per_project, sc_test_fixture_tear_down);
+  g_test_add ("/window/drop", ScTestFixture, NULL, sc_test_fixture_set_up, test_drop,
+              sc_test_fixture_tear_down);
   g_test_add_func ("/window/german", test_german);
 
   return g_test_run ();

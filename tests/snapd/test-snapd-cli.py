@@ -24,19 +24,14 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 import snapd_harness  # noqa: E402
+import sctap  # noqa: E402
+from sctap import check  # noqa: E402
 
 CLI = os.environ.get("SNAPCONFINE_CLI")
 SRC = os.environ.get("SC_SOURCE_ROOT", os.path.join(HERE, "..", ".."))
 EXAMPLE = os.path.join(SRC, "examples", "skylark")
-
-results = []
-
-
-def check(name, condition, detail=""):
-    results.append((bool(condition), name, detail))
-    return bool(condition)
-
 
 def run(*args, env=None, timeout=60, user=None):
     started = time.monotonic()
@@ -94,12 +89,10 @@ def audit_line(usec, profile, name):
 
 def main():
     if not CLI:
-        print("1..0 # SKIP SNAPCONFINE_CLI is not set")
-        return 0
+        sctap.skip_all("SNAPCONFINE_CLI is not set")
     reason = snapd_harness.skip_reason()
     if reason:
-        print(f"1..0 # SKIP {reason}")
-        return 0
+        sctap.skip_all(reason)
 
     work = tempfile.mkdtemp(prefix="sc-snapd-cli-")
     try:
@@ -294,18 +287,10 @@ def session(snapd, work):
 
 
 if __name__ == "__main__":
-    status = 1
     try:
-        status = main()
+        main()
     except Exception as e:  # report, do not hide
         import traceback
         traceback.print_exc()
-        results.append((False, "test session ran to the end", repr(e)))
-    if results:
-        print(f"1..{len(results)}")
-        for i, (ok, name, detail) in enumerate(results, 1):
-            print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-            if not ok:
-                for line in str(detail).splitlines()[:20]:
-                    print(f"# {line}")
-    sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+        check("test session ran to the end", False, repr(e))
+    sys.exit(sctap.main())

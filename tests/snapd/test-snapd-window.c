@@ -30,33 +30,9 @@
 #include "sc-denial-sidebar.h"
 #include "sc-plug-row.h"
 #include "sc-project-page-private.h"
+#include "sc-test-utils.h"
 #include "sc-window-private.h"
 #include "sc-window-snapd.h"
-
-#define WAIT_MS 20000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (WAIT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return condition (data);
-}
 
 static ScWindow *
 open_window (void)
@@ -143,40 +119,26 @@ row_has_link (gpointer data)
          gtk_widget_get_sensitive (GTK_WIDGET (sc_plug_row_get_link_switch (row)));
 }
 
-static void
-find_widgets (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      find_widgets (child, type, found);
-    }
-}
-
 /* The button of the sidebar card for the skylark app's camera denial. */
 static GtkButton *
 camera_card_button (ScWindow *window)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
 
   if (window->sidebar == NULL)
     return NULL;
-  find_widgets (GTK_WIDGET (window->sidebar), SC_TYPE_DENIAL_ROW, rows);
+  rows = sc_test_collect_widgets_of_type (GTK_WIDGET (window->sidebar), SC_TYPE_DENIAL_ROW);
   for (guint i = 0; i < rows->len; i++)
     {
       ScDenialItem *item = sc_denial_row_get_item (rows->pdata[i]);
       const ScSuggestionResult *result = item != NULL ? sc_denial_item_get_suggestions (item) : NULL;
-      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GPtrArray) buttons = NULL;
 
       if (result == NULL || result->suggestions->len == 0 ||
           g_strcmp0 (sc_denial_item_get_target (item), "skylark") != 0 ||
           g_strcmp0 (((ScSuggestion *) result->suggestions->pdata[0])->interface, "camera") != 0)
         continue;
-      find_widgets (rows->pdata[i], GTK_TYPE_BUTTON, buttons);
+      buttons = sc_test_collect_widgets_of_type (rows->pdata[i], GTK_TYPE_BUTTON);
       for (guint k = 0; k < buttons->len; k++)
         if (gtk_widget_has_css_class (buttons->pdata[k], "sc-add-button") &&
             gtk_widget_get_visible (buttons->pdata[k]))
@@ -213,13 +175,13 @@ test_installed (void)
                   "state read back from snap connections");
   window = open_window ();
   wait.window = window;
-  g_assert_true (iterate_until (monitor_settled, window));
+  g_assert_true (sc_test_iterate_until (monitor_settled, window));
   g_assert_cmpint (sc_snapd_monitor_get_state (sc_window_snapd_get_monitor (GTK_WIDGET (window))),
                    ==, SC_SNAPD_STATE_INSTALLED);
   g_assert_cmpstr (header_text (window), ==, "Installed here: revision x1, try mode, devmode");
 
   /* The camera row: declared, installed, not connected. */
-  g_assert_true (iterate_until (row_has_link, &wait));
+  g_assert_true (sc_test_iterate_until (row_has_link, &wait));
   row = sc_window_get_plug_row (window, "skylark", "camera");
   g_assert_cmpstr (sc_plug_row_get_link_text (row), ==, "Not connected");
   sw = sc_plug_row_get_link_switch (row);
@@ -240,10 +202,10 @@ test_installed (void)
   /* The sidebar: the camera denial's button connects instead of adding. */
   sc_window_set_denials_log (window, g_getenv ("SC_SNAPD_WINDOW_LOG"));
   sc_window_set_show_denials (window, TRUE);
-  g_assert_true (iterate_until (camera_button_says_connect, window));
+  g_assert_true (sc_test_iterate_until (camera_button_says_connect, window));
   gtk_widget_activate (GTK_WIDGET (camera_card_button (window)));
   wait.link = SC_PLUG_LINK_CONNECTED;
-  g_assert_true (iterate_until (row_has_link, &wait));
+  g_assert_true (sc_test_iterate_until (row_has_link, &wait));
   row = sc_window_get_plug_row (window, "skylark", "camera");
   g_assert_cmpstr (sc_plug_row_get_link_text (row), ==, "Connected to snapd:camera");
   g_assert_true (gtk_switch_get_active (sc_plug_row_get_link_switch (row)));
@@ -256,7 +218,7 @@ test_installed (void)
   /* The row's switch disconnects. */
   gtk_switch_set_active (sc_plug_row_get_link_switch (row), FALSE);
   wait.link = SC_PLUG_LINK_DISCONNECTED;
-  g_assert_true (iterate_until (row_has_link, &wait));
+  g_assert_true (sc_test_iterate_until (row_has_link, &wait));
   slot = snap_connections_slot ("camera");
   g_assert_cmpstr (slot, ==, "-");
   g_clear_pointer (&slot, g_free);
@@ -264,7 +226,7 @@ test_installed (void)
   /* And connects again. */
   gtk_switch_set_active (sc_plug_row_get_link_switch (row), TRUE);
   wait.link = SC_PLUG_LINK_CONNECTED;
-  g_assert_true (iterate_until (row_has_link, &wait));
+  g_assert_true (sc_test_iterate_until (row_has_link, &wait));
   slot = snap_connections_slot ("camera");
   g_assert_cmpstr (slot, ==, ":camera");
 
@@ -288,7 +250,7 @@ test_installed (void)
     g_assert_cmpint (kill (pid, SIGSTOP), ==, 0);
     start = g_get_monotonic_time ();
     gtk_switch_set_active (sc_plug_row_get_link_switch (row), FALSE);
-    g_assert_true (iterate_until (dialog_shown, window));
+    g_assert_true (sc_test_iterate_until (dialog_shown, window));
     g_assert_cmpint (kill (pid, SIGCONT), ==, 0);
     g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
     g_assert_true (ADW_IS_MESSAGE_DIALOG (sc_window_get_dialog (window)));
@@ -298,7 +260,7 @@ test_installed (void)
     /* Refreshed when snapd answers again: still connected. */
     sc_snapd_monitor_refresh (sc_window_snapd_get_monitor (GTK_WIDGET (window)));
     wait.link = SC_PLUG_LINK_CONNECTED;
-    g_assert_true (iterate_until (row_has_link, &wait));
+    g_assert_true (sc_test_iterate_until (row_has_link, &wait));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -313,7 +275,7 @@ test_unavailable (void)
 
   g_test_summary ("snapd stopped: one quiet line, no switches, no hang");
   window = open_window ();
-  g_assert_true (iterate_until (monitor_settled, window));
+  g_assert_true (sc_test_iterate_until (monitor_settled, window));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_assert_cmpint (sc_snapd_monitor_get_state (sc_window_snapd_get_monitor (GTK_WIDGET (window))),
                    ==, SC_SNAPD_STATE_UNAVAILABLE);
@@ -326,7 +288,7 @@ test_unavailable (void)
                  !gtk_widget_get_visible (GTK_WIDGET (sc_plug_row_get_link_switch (row))));
   /* Focus asks again, and still does not hang. */
   sc_snapd_monitor_refresh (sc_window_snapd_get_monitor (GTK_WIDGET (window)));
-  g_assert_true (iterate_until (monitor_settled, window));
+  g_assert_true (sc_test_iterate_until (monitor_settled, window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

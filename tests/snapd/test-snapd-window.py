@@ -23,7 +23,10 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(HERE))
 import snapd_harness  # noqa: E402
+import sctap  # noqa: E402
+from sctap import check  # noqa: E402
 from importlib import util as _util  # noqa: E402
 
 spec = _util.spec_from_file_location("snapd_cli_test", os.path.join(HERE, "test-snapd-cli.py"))
@@ -35,7 +38,9 @@ BINARY = os.environ.get("SC_SNAPD_WINDOW_TEST")
 SRC = os.environ.get("SC_SOURCE_ROOT", os.path.join(HERE, "..", ".."))
 EXAMPLE = os.path.join(SRC, "examples", "skylark")
 
-results = []
+
+def tail(text, lines=40):
+    return "\n".join(text.splitlines()[-lines:])
 
 
 def run_binary(mode, project, log, pid=0):
@@ -45,30 +50,27 @@ def run_binary(mode, project, log, pid=0):
         proc = subprocess.run([BINARY, "--tap"], capture_output=True, text=True, env=env,
                               timeout=120)
     except subprocess.TimeoutExpired as e:
-        results.append((False, f"window ({mode}) ends", f"hung: {e}"))
+        check(f"window ({mode}) ends", False, f"hung: {e}")
         return
     lines = [l for l in proc.stdout.splitlines() if re.match(r"^(not )?ok\b", l)]
     if not lines:
-        results.append((False, f"window ({mode}) ran", proc.stdout + proc.stderr))
+        check(f"window ({mode}) ran", False, tail(proc.stdout + proc.stderr))
     for line in lines:
         ok = line.startswith("ok")
         name = re.sub(r"^(not )?ok \d+ ", "", line)
-        results.append((ok, f"window ({mode}): {name}", proc.stdout[-3000:] + proc.stderr[-3000:]))
-    if proc.returncode != 0 and all(ok for ok, _, _ in results):
-        results.append((False, f"window ({mode}) exits 0", proc.stderr[-3000:]))
+        check(f"window ({mode}): {name}", ok, tail(proc.stdout[-3000:] + proc.stderr[-3000:]))
+    if proc.returncode != 0 and all(line.startswith("ok") for line in lines):
+        check(f"window ({mode}) exits 0", False, tail(proc.stderr[-3000:]))
 
 
 def main():
     if not CLI or not BINARY:
-        print("1..0 # SKIP SNAPCONFINE_CLI or SC_SNAPD_WINDOW_TEST is not set")
-        return 0
+        sctap.skip_all("SNAPCONFINE_CLI or SC_SNAPD_WINDOW_TEST is not set")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        print("1..0 # SKIP no display (build-aux/test.sh runs the suite under xvfb-run)")
-        return 0
+        sctap.skip_all("no display (build-aux/test.sh runs the suite under xvfb-run)")
     reason = snapd_harness.skip_reason()
     if reason:
-        print(f"1..0 # SKIP {reason}")
-        return 0
+        sctap.skip_all(reason)
 
     work = tempfile.mkdtemp(prefix="sc-snapd-window-")
     try:
@@ -89,10 +91,8 @@ def main():
             run_binary("unavailable", project, log)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    results.append((not snapd_harness.mounts_under("/snap/") and
-                    not os.path.exists(snapd_harness.STATE),
-                    "cleanup: nothing mounted, no snapd state left", ""))
-    return 0
+    check("cleanup: nothing mounted, no snapd state left",
+          not snapd_harness.mounts_under("/snap/") and not os.path.exists(snapd_harness.STATE))
 
 
 if __name__ == "__main__":
@@ -101,12 +101,5 @@ if __name__ == "__main__":
     except Exception as e:
         import traceback
         traceback.print_exc()
-        results.append((False, "test session ran to the end", repr(e)))
-    if results:
-        print(f"1..{len(results)}")
-        for i, (ok, name, detail) in enumerate(results, 1):
-            print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-            if not ok:
-                for line in str(detail).splitlines()[-40:]:
-                    print(f"# {line}")
-    sys.exit(0 if all(ok for ok, _, _ in results) else 1)
+        check("test session ran to the end", False, repr(e))
+    sys.exit(sctap.main())
