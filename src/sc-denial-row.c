@@ -34,11 +34,13 @@ struct _ScDenialRow
   GtkInscription  *suggestion_label;
   GtkInscription  *reason_label;
   GtkWidget       *add_button;
-  GtkLabel        *state_label;
   GtkInscription  *meta_label;
   GtkToggleButton *details_button;
   GtkWidget       *ignore_button;
-  GtkRevealer     *details_revealer;
+
+  /* made when first needed: most cards never show a note or their details */
+  GtkLabel        *state_label;       /* nullable */
+  GtkRevealer     *details_revealer;  /* nullable */
 
   /* owned */
   ScDenialItem    *item;
@@ -557,7 +559,7 @@ build_details (ScDenialRow *self)
 static void
 collapse (ScDenialRow *self)
 {
-  if (!self->expanded)
+  if (!self->expanded || self->details_revealer == NULL)
     return;
   self->expanded = FALSE;
   g_signal_handlers_block_matched (self->details_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -600,11 +602,23 @@ update_action (ScDenialRow *self)
   if (result == NULL || result->suggestions->len == 0)
     {
       gtk_widget_set_visible (self->add_button, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
+      if (self->state_label != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
       return;
     }
 
   decide_action (self, g_ptr_array_index (result->suggestions, 0), &action);
+  if (action.note != NULL && self->state_label == NULL)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "sc-plan-state");
+      gtk_grid_attach (GTK_GRID (self->suggestion_box), label, 2, 0, 1, 2);
+      self->state_label = GTK_LABEL (label);
+    }
   apply_action (self->add_button, self->state_label, &action);
 }
 
@@ -754,28 +768,50 @@ ignore_clicked_cb (ScDenialRow *self)
 }
 
 static void
+revealer_child_revealed_cb (ScDenialRow *self)
+{
+  if (self->details_revealer != NULL &&
+      !gtk_revealer_get_child_revealed (self->details_revealer) &&
+      !gtk_toggle_button_get_active (self->details_button))
+    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+}
+
+/* The revealer is the card's last child, made when the card is first opened. */
+static GtkRevealer *
+ensure_details_revealer (ScDenialRow *self)
+{
+  if (self->details_revealer == NULL)
+    {
+      self->details_revealer = GTK_REVEALER (gtk_revealer_new ());
+      gtk_revealer_set_transition_type (self->details_revealer,
+                                        GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+      g_signal_connect_swapped (self->details_revealer, "notify::child-revealed",
+                                G_CALLBACK (revealer_child_revealed_cb), self);
+      gtk_widget_set_parent (GTK_WIDGET (self->details_revealer), GTK_WIDGET (self));
+    }
+  return self->details_revealer;
+}
+
+static void
 details_toggled_cb (ScDenialRow *self)
 {
   gboolean active = gtk_toggle_button_get_active (self->details_button);
 
   self->expanded = active;
+  gtk_button_set_icon_name (GTK_BUTTON (self->details_button),
+                            active ? "pan-up-symbolic" : "pan-down-symbolic");
+  if (!active && self->details_revealer == NULL)
+    return;
+
+  ensure_details_revealer (self);
   if (active && self->item != NULL)
     {
       if (gtk_revealer_get_child (self->details_revealer) == NULL)
         gtk_revealer_set_child (self->details_revealer, build_details (self));
       gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), TRUE);
     }
-  gtk_button_set_icon_name (GTK_BUTTON (self->details_button),
-                            active ? "pan-up-symbolic" : "pan-down-symbolic");
   gtk_revealer_set_reveal_child (self->details_revealer, active);
-}
-
-static void
-revealer_child_revealed_cb (ScDenialRow *self)
-{
-  if (!gtk_revealer_get_child_revealed (self->details_revealer) &&
-      !gtk_toggle_button_get_active (self->details_button))
-    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -793,6 +829,8 @@ sc_denial_row_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_ROW);
+  self->state_label = NULL;
+  self->details_revealer = NULL;
   /* Boxes without an id binding are not cleared by the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -894,11 +932,9 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, add_button);
-  gtk_widget_class_bind_template_child (widget_class, ScDenialRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, ignore_button);
-  gtk_widget_class_bind_template_child (widget_class, ScDenialRow, details_revealer);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, ignore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_toggled_cb);
@@ -915,9 +951,6 @@ sc_denial_row_init (ScDenialRow *self)
 
   set_lazy_tooltip (GTK_WIDGET (self->details_button), _("Details"));
   set_lazy_tooltip (self->ignore_button, _("Hide this denial for this project"));
-  g_signal_connect_swapped (self->details_revealer, "notify::child-revealed",
-                            G_CALLBACK (revealer_child_revealed_cb), self);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
 }
 
 GtkWidget *
@@ -984,7 +1017,7 @@ sc_denial_row_refresh_action (ScDenialRow *self)
   update_action (self);
 
   /* The buttons of the further suggestions follow. */
-  if (gtk_revealer_get_child (self->details_revealer) != NULL)
+  if (self->details_revealer != NULL && gtk_revealer_get_child (self->details_revealer) != NULL)
     gtk_revealer_set_child (self->details_revealer,
                             self->item ? build_details (self) : NULL);
 }
