@@ -340,24 +340,30 @@ decide_action (ScDenialRow        *self,
     }
 }
 
+/* The card's own button and note get their tooltips from the card's
+ * query_tooltip(); those in the details keep theirs (with_tooltips). */
 static void
 apply_action (GtkWidget    *button,
               GtkLabel     *note,
-              const Action *action)
+              const Action *action,
+              gboolean      with_tooltips)
 {
+  const char *label = action->connect_plug != NULL ? _("_Connect") : _("_Add");
+
   gtk_widget_set_visible (button, action->show_button);
   gtk_widget_set_sensitive (button, action->sensitive);
-  if (GTK_IS_BUTTON (button))
-    gtk_button_set_label (GTK_BUTTON (button),
-                          action->connect_plug != NULL ? _("_Connect") : _("_Add"));
-  set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
+  if (GTK_IS_BUTTON (button) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+    gtk_button_set_label (GTK_BUTTON (button), label);
+  if (with_tooltips)
+    set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
   if (note != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (note), action->note != NULL);
       if (action->note != NULL)
         {
-          gtk_label_set_label (note, action->note);
-          set_lazy_tooltip (GTK_WIDGET (note), action->tooltip);
+          set_label (note, action->note);
+          if (with_tooltips)
+            set_lazy_tooltip (GTK_WIDGET (note), action->tooltip);
         }
     }
 }
@@ -501,7 +507,7 @@ build_details (ScDenialRow *self)
           gtk_widget_add_css_class (note, "caption");
           gtk_widget_add_css_class (note, "dim-label");
           decide_action (self, suggestion, &action);
-          apply_action (button, GTK_LABEL (note), &action);
+          apply_action (button, GTK_LABEL (note), &action, TRUE);
 
           gtk_box_append (GTK_BOX (row), text);
           gtk_box_append (GTK_BOX (row), button);
@@ -619,7 +625,7 @@ update_action (ScDenialRow *self)
       gtk_grid_attach (GTK_GRID (self->suggestion_box), label, 2, 0, 1, 2);
       self->state_label = GTK_LABEL (label);
     }
-  apply_action (self->add_button, self->state_label, &action);
+  apply_action (self->add_button, self->state_label, &action, FALSE);
 }
 
 static void
@@ -640,7 +646,6 @@ update_all (ScDenialRow *self)
   denial = sc_denial_item_get_denial (self->item);
 
   gtk_image_set_from_icon_name (self->kind_icon, sc_denial_kind_icon_name (denial->kind));
-  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), sc_denial_kind_display_name (denial->kind));
 
   if (denial->hook != NULL)
     /* Translators: a snap hook, e.g. "configure hook" */
@@ -667,25 +672,18 @@ update_all (ScDenialRow *self)
       gtk_inscription_set_attributes (self->title_label, attrs);
       pango_attr_list_unref (attrs);
     }
-  set_lazy_tooltip (GTK_WIDGET (self->title_label), operation);
 
   switch (denial->mode)
     {
     case SC_DENIAL_MODE_DENIED:
       set_label (self->mode_badge, _("DENIED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("Blocked: the snap was refused this access"));
       break;
     case SC_DENIAL_MODE_ALLOWED:
       set_label (self->mode_badge, _("ALLOWED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("Allowed in devmode, but strict confinement would block it"));
       break;
     case SC_DENIAL_MODE_LOGGED:
     default:
       set_label (self->mode_badge, _("LOGGED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("System call logged in devmode; strict confinement would refuse it"));
       break;
     }
   if (self->mode != (int) denial->mode)
@@ -699,7 +697,6 @@ update_all (ScDenialRow *self)
 
   object = sc_denial_item_get_object (self->item);
   set_text (self->object_label, object ? object : "");
-  set_lazy_tooltip (GTK_WIDGET (self->object_label), object);
   gtk_widget_set_visible (GTK_WIDGET (self->object_label), object != NULL && *object != '\0');
 
   result = sc_denial_item_get_suggestions (self->item);
@@ -711,7 +708,6 @@ update_all (ScDenialRow *self)
       text = g_strdup_printf ("%s · %s", sc_suggestion_get_plug_name (first), connect_label (first));
       set_bold_prefix (self->suggestion_label, text, strlen (sc_suggestion_get_plug_name (first)));
       set_text (self->reason_label, first->reason ? first->reason : "");
-      set_lazy_tooltip (GTK_WIDGET (self->reason_label), first->reason);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
   else
@@ -729,7 +725,6 @@ update_all (ScDenialRow *self)
       set_bold_prefix (self->suggestion_label, _("Not an interface problem"),
                        strlen (_("Not an interface problem")));
       set_text (self->reason_label, advice);
-      set_lazy_tooltip (GTK_WIDGET (self->reason_label), advice);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
 
@@ -814,6 +809,86 @@ details_toggled_cb (ScDenialRow *self)
   gtk_revealer_set_reveal_child (self->details_revealer, active);
 }
 
+/* ---- Tooltips --------------------------------------------------------- */
+
+/* One handler for the whole card rather than a handler and a copy of the
+ * text on each of its widgets: GTK 4.8 keeps 200 cards, and the texts are
+ * only wanted when the pointer rests on one. */
+static gboolean
+is_within (GtkWidget *widget,
+           gpointer   ancestor)
+{
+  return ancestor != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static gboolean
+sc_denial_row_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  ScDenialRow *self = SC_DENIAL_ROW (widget);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  GtkWidget *target;
+  ScDenial *denial;
+
+  if (self->item == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    target = gtk_root_get_focus (gtk_widget_get_root (widget));
+  else
+    target = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  if (target == NULL)
+    return FALSE;
+
+  denial = sc_denial_item_get_denial (self->item);
+  if (is_within (target, self->details_button))
+    text = _("Details");
+  else if (is_within (target, self->ignore_button))
+    text = _("Hide this denial for this project");
+  else if (is_within (target, self->kind_icon))
+    text = sc_denial_kind_display_name (denial->kind);
+  else if (is_within (target, self->title_label))
+    text = owned = sc_denial_format_operation (denial);
+  else if (is_within (target, self->mode_badge))
+    switch (denial->mode)
+      {
+      case SC_DENIAL_MODE_DENIED:
+        text = _("Blocked: the snap was refused this access");
+        break;
+      case SC_DENIAL_MODE_ALLOWED:
+        text = _("Allowed in devmode, but strict confinement would block it");
+        break;
+      case SC_DENIAL_MODE_LOGGED:
+      default:
+        text = _("System call logged in devmode; strict confinement would refuse it");
+        break;
+      }
+  else if (is_within (target, self->object_label))
+    text = sc_denial_item_get_object (self->item);
+  else if (is_within (target, self->reason_label))
+    /* The reason or advice, which the single line may cut short. */
+    text = gtk_inscription_get_text (self->reason_label);
+  else if (is_within (target, self->add_button) || is_within (target, GTK_WIDGET (self->state_label)))
+    {
+      const ScSuggestionResult *result = sc_denial_item_get_suggestions (self->item);
+      g_auto(Action) action = { 0 };
+
+      if (result == NULL || result->suggestions->len == 0)
+        return FALSE;
+      decide_action (self, g_ptr_array_index (result->suggestions, 0), &action);
+      text = owned = g_steal_pointer (&action.tooltip);
+    }
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -895,6 +970,7 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
   object_class->finalize = sc_denial_row_finalize;
   object_class->get_property = sc_denial_row_get_property;
   object_class->set_property = sc_denial_row_set_property;
+  widget_class->query_tooltip = sc_denial_row_query_tooltip;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, SC_TYPE_DENIAL_ITEM,
@@ -949,8 +1025,7 @@ sc_denial_row_init (ScDenialRow *self)
   self->mode = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_lazy_tooltip (GTK_WIDGET (self->details_button), _("Details"));
-  set_lazy_tooltip (self->ignore_button, _("Hide this denial for this project"));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
