@@ -838,7 +838,8 @@ sc_denial_row_query_tooltip (GtkWidget  *widget,
     return FALSE;
 
   if (keyboard_mode)
-    target = gtk_root_get_focus (gtk_widget_get_root (widget));
+    target = gtk_widget_get_root (widget) != NULL
+             ? gtk_root_get_focus (gtk_widget_get_root (widget)) : NULL;
   else
     target = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
   if (target == NULL)
