@@ -12,6 +12,15 @@
 # from a journal folder made with systemd-journal-remote out of the same
 # records as kernel-transport entries. Either is generated once and kept in
 # the build folder.
+#
+# GDK's X11 backend probes GL when it opens the display, even with the cairo
+# renderer, and under Xvfb that maps Mesa's llvmpipe (libLLVM, swrast_dri:
+# about 50 MiB of RSS that has nothing to do with the sidebar; on real
+# hardware the GPU's driver takes its place). NO_GL=1 runs with
+# GDK_DEBUG=gl-disable, so the process holds only what GTK and the sidebar
+# need:
+#
+#   NO_GL=1 bench/bench-sidebar.sh build 100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 builddir=${1:-build}
@@ -73,6 +82,12 @@ fi
 
 # The cairo renderer: Xvfb has no GPU, and llvmpipe GL would measure the
 # software rasteriser rather than the sidebar.
-env -u DBUS_SESSION_BUS_ADDRESS GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 GSK_RENDERER=cairo \
+gdk_debug=${GDK_DEBUG:-}
+if [ "${NO_GL:-0}" = 1 ]; then
+  gdk_debug=${gdk_debug:+$gdk_debug,}gl-disable
+  echo "GL:                       disabled (NO_GL=1, GDK_DEBUG=$gdk_debug)"
+fi
+
+env -u DBUS_SESSION_BUS_ADDRESS GDK_DEBUG="$gdk_debug" GTK_A11Y=none NO_AT_BRIDGE=1 GDK_BACKEND=x11 GSK_RENDERER=cairo \
   GSETTINGS_BACKEND=memory \
   xvfb-run -a -s "-screen 0 1280x1000x24" "$bin" "${args[@]}"

@@ -34,11 +34,13 @@ struct _ScDenialRow
   GtkInscription  *suggestion_label;
   GtkInscription  *reason_label;
   GtkWidget       *add_button;
-  GtkLabel        *state_label;
   GtkInscription  *meta_label;
   GtkToggleButton *details_button;
   GtkWidget       *ignore_button;
-  GtkRevealer     *details_revealer;
+
+  /* made when first needed: most cards never show a note or their details */
+  GtkLabel        *state_label;       /* nullable */
+  GtkRevealer     *details_revealer;  /* nullable */
 
   /* owned */
   ScDenialItem    *item;
@@ -338,24 +340,30 @@ decide_action (ScDenialRow        *self,
     }
 }
 
+/* The card's own button and note get their tooltips from the card's
+ * query_tooltip(); those in the details keep theirs (with_tooltips). */
 static void
 apply_action (GtkWidget    *button,
               GtkLabel     *note,
-              const Action *action)
+              const Action *action,
+              gboolean      with_tooltips)
 {
+  const char *label = action->connect_plug != NULL ? _("_Connect") : _("_Add");
+
   gtk_widget_set_visible (button, action->show_button);
   gtk_widget_set_sensitive (button, action->sensitive);
-  if (GTK_IS_BUTTON (button))
-    gtk_button_set_label (GTK_BUTTON (button),
-                          action->connect_plug != NULL ? _("_Connect") : _("_Add"));
-  set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
+  if (GTK_IS_BUTTON (button) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+    gtk_button_set_label (GTK_BUTTON (button), label);
+  if (with_tooltips)
+    set_lazy_tooltip (button, action->show_button ? action->tooltip : NULL);
   if (note != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (note), action->note != NULL);
       if (action->note != NULL)
         {
-          gtk_label_set_label (note, action->note);
-          set_lazy_tooltip (GTK_WIDGET (note), action->tooltip);
+          set_label (note, action->note);
+          if (with_tooltips)
+            set_lazy_tooltip (GTK_WIDGET (note), action->tooltip);
         }
     }
 }
@@ -499,7 +507,7 @@ build_details (ScDenialRow *self)
           gtk_widget_add_css_class (note, "caption");
           gtk_widget_add_css_class (note, "dim-label");
           decide_action (self, suggestion, &action);
-          apply_action (button, GTK_LABEL (note), &action);
+          apply_action (button, GTK_LABEL (note), &action, TRUE);
 
           gtk_box_append (GTK_BOX (row), text);
           gtk_box_append (GTK_BOX (row), button);
@@ -557,7 +565,7 @@ build_details (ScDenialRow *self)
 static void
 collapse (ScDenialRow *self)
 {
-  if (!self->expanded)
+  if (!self->expanded || self->details_revealer == NULL)
     return;
   self->expanded = FALSE;
   g_signal_handlers_block_matched (self->details_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -600,12 +608,24 @@ update_action (ScDenialRow *self)
   if (result == NULL || result->suggestions->len == 0)
     {
       gtk_widget_set_visible (self->add_button, FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
+      if (self->state_label != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->state_label), FALSE);
       return;
     }
 
   decide_action (self, g_ptr_array_index (result->suggestions, 0), &action);
-  apply_action (self->add_button, self->state_label, &action);
+  if (action.note != NULL && self->state_label == NULL)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "sc-plan-state");
+      gtk_grid_attach (GTK_GRID (self->suggestion_box), label, 2, 0, 1, 2);
+      self->state_label = GTK_LABEL (label);
+    }
+  apply_action (self->add_button, self->state_label, &action, FALSE);
 }
 
 static void
@@ -626,7 +646,6 @@ update_all (ScDenialRow *self)
   denial = sc_denial_item_get_denial (self->item);
 
   gtk_image_set_from_icon_name (self->kind_icon, sc_denial_kind_icon_name (denial->kind));
-  set_lazy_tooltip (GTK_WIDGET (self->kind_icon), sc_denial_kind_display_name (denial->kind));
 
   if (denial->hook != NULL)
     /* Translators: a snap hook, e.g. "configure hook" */
@@ -653,25 +672,18 @@ update_all (ScDenialRow *self)
       gtk_inscription_set_attributes (self->title_label, attrs);
       pango_attr_list_unref (attrs);
     }
-  set_lazy_tooltip (GTK_WIDGET (self->title_label), operation);
 
   switch (denial->mode)
     {
     case SC_DENIAL_MODE_DENIED:
       set_label (self->mode_badge, _("DENIED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("Blocked: the snap was refused this access"));
       break;
     case SC_DENIAL_MODE_ALLOWED:
       set_label (self->mode_badge, _("ALLOWED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("Allowed in devmode, but strict confinement would block it"));
       break;
     case SC_DENIAL_MODE_LOGGED:
     default:
       set_label (self->mode_badge, _("LOGGED"));
-      set_lazy_tooltip (GTK_WIDGET (self->mode_badge),
-                        _("System call logged in devmode; strict confinement would refuse it"));
       break;
     }
   if (self->mode != (int) denial->mode)
@@ -685,7 +697,6 @@ update_all (ScDenialRow *self)
 
   object = sc_denial_item_get_object (self->item);
   set_text (self->object_label, object ? object : "");
-  set_lazy_tooltip (GTK_WIDGET (self->object_label), object);
   gtk_widget_set_visible (GTK_WIDGET (self->object_label), object != NULL && *object != '\0');
 
   result = sc_denial_item_get_suggestions (self->item);
@@ -697,7 +708,6 @@ update_all (ScDenialRow *self)
       text = g_strdup_printf ("%s · %s", sc_suggestion_get_plug_name (first), connect_label (first));
       set_bold_prefix (self->suggestion_label, text, strlen (sc_suggestion_get_plug_name (first)));
       set_text (self->reason_label, first->reason ? first->reason : "");
-      set_lazy_tooltip (GTK_WIDGET (self->reason_label), first->reason);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
   else
@@ -715,7 +725,6 @@ update_all (ScDenialRow *self)
       set_bold_prefix (self->suggestion_label, _("Not an interface problem"),
                        strlen (_("Not an interface problem")));
       set_text (self->reason_label, advice);
-      set_lazy_tooltip (GTK_WIDGET (self->reason_label), advice);
       gtk_widget_set_visible (self->suggestion_box, TRUE);
     }
 
@@ -754,28 +763,131 @@ ignore_clicked_cb (ScDenialRow *self)
 }
 
 static void
+revealer_child_revealed_cb (ScDenialRow *self)
+{
+  if (self->details_revealer != NULL &&
+      !gtk_revealer_get_child_revealed (self->details_revealer) &&
+      !gtk_toggle_button_get_active (self->details_button))
+    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+}
+
+/* The revealer is the card's last child, made when the card is first opened. */
+static GtkRevealer *
+ensure_details_revealer (ScDenialRow *self)
+{
+  if (self->details_revealer == NULL)
+    {
+      self->details_revealer = GTK_REVEALER (gtk_revealer_new ());
+      gtk_revealer_set_transition_type (self->details_revealer,
+                                        GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+      g_signal_connect_swapped (self->details_revealer, "notify::child-revealed",
+                                G_CALLBACK (revealer_child_revealed_cb), self);
+      gtk_widget_set_parent (GTK_WIDGET (self->details_revealer), GTK_WIDGET (self));
+    }
+  return self->details_revealer;
+}
+
+static void
 details_toggled_cb (ScDenialRow *self)
 {
   gboolean active = gtk_toggle_button_get_active (self->details_button);
 
   self->expanded = active;
+  gtk_button_set_icon_name (GTK_BUTTON (self->details_button),
+                            active ? "pan-up-symbolic" : "pan-down-symbolic");
+  if (!active && self->details_revealer == NULL)
+    return;
+
+  ensure_details_revealer (self);
   if (active && self->item != NULL)
     {
       if (gtk_revealer_get_child (self->details_revealer) == NULL)
         gtk_revealer_set_child (self->details_revealer, build_details (self));
       gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), TRUE);
     }
-  gtk_button_set_icon_name (GTK_BUTTON (self->details_button),
-                            active ? "pan-up-symbolic" : "pan-down-symbolic");
   gtk_revealer_set_reveal_child (self->details_revealer, active);
 }
 
-static void
-revealer_child_revealed_cb (ScDenialRow *self)
+/* ---- Tooltips --------------------------------------------------------- */
+
+/* One handler for the whole card rather than a handler and a copy of the
+ * text on each of its widgets: GTK 4.8 keeps 200 cards, and the texts are
+ * only wanted when the pointer rests on one. */
+static gboolean
+is_within (GtkWidget *widget,
+           gpointer   ancestor)
 {
-  if (!gtk_revealer_get_child_revealed (self->details_revealer) &&
-      !gtk_toggle_button_get_active (self->details_button))
-    gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+  return ancestor != NULL && (widget == ancestor || gtk_widget_is_ancestor (widget, ancestor));
+}
+
+static gboolean
+sc_denial_row_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_mode,
+                             GtkTooltip *tooltip)
+{
+  ScDenialRow *self = SC_DENIAL_ROW (widget);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  GtkWidget *target;
+  ScDenial *denial;
+
+  if (self->item == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    target = gtk_widget_get_root (widget) != NULL
+             ? gtk_root_get_focus (gtk_widget_get_root (widget)) : NULL;
+  else
+    target = gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+  if (target == NULL)
+    return FALSE;
+
+  denial = sc_denial_item_get_denial (self->item);
+  if (is_within (target, self->details_button))
+    text = _("Details");
+  else if (is_within (target, self->ignore_button))
+    text = _("Hide this denial for this project");
+  else if (is_within (target, self->kind_icon))
+    text = sc_denial_kind_display_name (denial->kind);
+  else if (is_within (target, self->title_label))
+    text = owned = sc_denial_format_operation (denial);
+  else if (is_within (target, self->mode_badge))
+    switch (denial->mode)
+      {
+      case SC_DENIAL_MODE_DENIED:
+        text = _("Blocked: the snap was refused this access");
+        break;
+      case SC_DENIAL_MODE_ALLOWED:
+        text = _("Allowed in devmode, but strict confinement would block it");
+        break;
+      case SC_DENIAL_MODE_LOGGED:
+      default:
+        text = _("System call logged in devmode; strict confinement would refuse it");
+        break;
+      }
+  else if (is_within (target, self->object_label))
+    text = sc_denial_item_get_object (self->item);
+  else if (is_within (target, self->reason_label))
+    /* The reason or advice, which the single line may cut short. */
+    text = gtk_inscription_get_text (self->reason_label);
+  else if (is_within (target, self->add_button) || is_within (target, GTK_WIDGET (self->state_label)))
+    {
+      const ScSuggestionResult *result = sc_denial_item_get_suggestions (self->item);
+      g_auto(Action) action = { 0 };
+
+      if (result == NULL || result->suggestions->len == 0)
+        return FALSE;
+      decide_action (self, g_ptr_array_index (result->suggestions, 0), &action);
+      text = owned = g_steal_pointer (&action.tooltip);
+    }
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -793,6 +905,8 @@ sc_denial_row_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_ROW);
+  self->state_label = NULL;
+  self->details_revealer = NULL;
   /* Boxes without an id binding are not cleared by the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -857,6 +971,7 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
   object_class->finalize = sc_denial_row_finalize;
   object_class->get_property = sc_denial_row_get_property;
   object_class->set_property = sc_denial_row_set_property;
+  widget_class->query_tooltip = sc_denial_row_query_tooltip;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL, SC_TYPE_DENIAL_ITEM,
@@ -894,11 +1009,9 @@ sc_denial_row_class_init (ScDenialRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, add_button);
-  gtk_widget_class_bind_template_child (widget_class, ScDenialRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, meta_label);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ScDenialRow, ignore_button);
-  gtk_widget_class_bind_template_child (widget_class, ScDenialRow, details_revealer);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, ignore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, details_toggled_cb);
@@ -913,11 +1026,7 @@ sc_denial_row_init (ScDenialRow *self)
   self->mode = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_lazy_tooltip (GTK_WIDGET (self->details_button), _("Details"));
-  set_lazy_tooltip (self->ignore_button, _("Hide this denial for this project"));
-  g_signal_connect_swapped (self->details_revealer, "notify::child-revealed",
-                            G_CALLBACK (revealer_child_revealed_cb), self);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_revealer), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -984,7 +1093,7 @@ sc_denial_row_refresh_action (ScDenialRow *self)
   update_action (self);
 
   /* The buttons of the further suggestions follow. */
-  if (gtk_revealer_get_child (self->details_revealer) != NULL)
+  if (self->details_revealer != NULL && gtk_revealer_get_child (self->details_revealer) != NULL)
     gtk_revealer_set_child (self->details_revealer,
                             self->item ? build_details (self) : NULL);
 }

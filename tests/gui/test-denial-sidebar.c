@@ -550,6 +550,50 @@ test_details (Fixture       *fixture,
   g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
+/* Asks the card for a tooltip at the middle of @child, as GTK does when the
+ * pointer rests there. */
+static gboolean
+card_offers_tooltip (ScDenialRow *row,
+                     GtkWidget   *child)
+{
+  graphene_point_t point;
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_compute_point (child, GTK_WIDGET (row),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (child) / 2.f,
+                                                                 gtk_widget_get_height (child) / 2.f),
+                                           &point));
+  g_signal_emit_by_name (row, "query-tooltip", (int) point.x, (int) point.y, FALSE, tooltip, &shown);
+  g_object_unref (tooltip);
+  return shown;
+}
+
+static void
+test_tooltips (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *ignore;
+  GtkWidget *add;
+
+  g_test_summary ("A card's buttons explain themselves when the pointer rests on them, "
+                  "from one handler for the whole card");
+  REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/dev/video0");
+  g_assert_nonnull (row);
+  sc_test_iterate (100);
+  ignore = sc_test_find_button_with_label (GTK_WIDGET (row), "_Ignore");
+  add = sc_test_find_button_with_label (GTK_WIDGET (row), "_Add");
+  g_assert_nonnull (ignore);
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_has_tooltip (ignore));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (row)));
+  g_assert_true (card_offers_tooltip (row, ignore));
+  g_assert_true (card_offers_tooltip (row, add));
+}
+
 static void
 test_ignore (Fixture       *fixture,
              gconstpointer  data)
@@ -1678,6 +1722,7 @@ main (int   argc,
   ADD ("no-project", test_no_project, 1);
   ADD ("details", test_details, 0);
   ADD ("ignore", test_ignore, 0);
+  ADD ("tooltips", test_tooltips, 0);
   ADD ("follow", test_follow, 0);
   ADD ("follow-replaced", test_follow_replaced, 0);
   ADD ("dismiss-lost", test_dismiss_lost, 0);
