@@ -579,7 +579,7 @@ test_tooltips (Fixture       *fixture,
 
   g_test_summary ("A card's buttons explain themselves when the pointer rests on them, "
                   "from one handler for the whole card");
-  REQUIRE_DISPLAY ();
+  SC_TEST_REQUIRE_DISPLAY ();
 
   row = find_row (fixture, "/dev/video0");
   g_assert_nonnull (row);
