@@ -148,10 +148,54 @@ def test_since(d):
           p.returncode == 2 and "since" in p.stderr.decode(), p.stderr.decode())
 
 
-def test_boot(d):
+NEWER_BOOT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+
+def newer_boot_export():
+    """Two records of a later boot than the fixtures' (as a test machine's
+    journal copied here after a reboot)."""
+    out = []
+    for i, name in enumerate(["/etc/newer-boot-a", "/etc/newer-boot-b"]):
+        t = 1900000000 + i
+        out.append(
+            "__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n_BOOT_ID=%s\n"
+            "_HOSTNAME=alpha\n_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+            "MESSAGE=audit: type=1400 audit(%d.000:%d): apparmor=\"DENIED\" "
+            "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"%s\" "
+            "pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n"
+            % (t * 1000000, (i + 1) * 1000000, NEWER_BOOT, t, 9000 + i, name))
+    return "".join(e + "\n" for e in out).encode()
+
+
+def test_boot(d, tmp):
+    # The fixtures' own newest boot, as journalctl -D -b picks it: the
+    # same records as journalctl's export of that boot read back.
     p = run(["denials", "--directory", d, "--json", "--boot"])
-    check("--boot: fixtures from another boot give an empty array",
-          p.returncode == 0 and groups_of(p) == [], p.stdout[:200])
+    exported = os.path.join(tmp, "boot-export")
+    os.mkdir(exported)
+    e = subprocess.run(["journalctl", "-D", d, "-b", "-o", "export"], capture_output=True)
+    if e.returncode != 0:
+        skip("--boot against journalctl -b", "journalctl -D -b failed: %s" % e.stderr.decode())
+    else:
+        subprocess.run([JOURNAL_REMOTE, "-o", os.path.join(exported, "b.journal"), "-"],
+                       input=e.stdout, check=True, stderr=subprocess.DEVNULL)
+        q = run(["denials", "--directory", exported, "--json"])
+        check("--boot on a folder keeps the records of its newest boot, as journalctl -b",
+              p.returncode == 0 and q.returncode == 0 and total(groups_of(p)) > 0 and
+              groups_of(p) == groups_of(q),
+              "rc %d/%d, %s vs %s" % (p.returncode, q.returncode, p.stdout[:200], q.stdout[:200]))
+    # A later boot in the folder: only its two records.
+    later = os.path.join(tmp, "later-boot")
+    os.mkdir(later)
+    for name in os.listdir(d):
+        if name.endswith(".journal"):
+            shutil.copy(os.path.join(d, name), later)
+    subprocess.run([JOURNAL_REMOTE, "-o", os.path.join(later, "newer.journal"), "-"],
+                   input=newer_boot_export(), check=True, stderr=subprocess.DEVNULL)
+    p = run(["denials", "--directory", later, "--json", "--boot"])
+    objects = sorted(g["object"] for g in groups_of(p)) if p.returncode == 0 else None
+    check("--boot on a folder with a later boot keeps that boot's records only",
+          objects == ["/etc/newer-boot-a", "/etc/newer-boot-b"], "%s %s" % (objects, p.stderr))
 
 
 def test_files_and_hosts(tmp):
@@ -505,7 +549,7 @@ def main():
         if os.access(JOURNAL_REMOTE, os.X_OK):
             d = test_journal_directory(tmp)
             test_since(d)
-            test_boot(d)
+            test_boot(d, tmp)
             test_files_and_hosts(tmp)
             test_follow(tmp)
             test_permissions(tmp, d)

@@ -62,7 +62,7 @@ sc_cli_source_entries (ScCliSourceArgs *args)
     { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, "Only records of this snap", "NAME" },
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
       "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
-    { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot", NULL },
+    { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot (of a journal folder or file: its newest boot, as journalctl -b)", NULL },
     { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
       "Keep at most N groups; count the records of further ones (default: all)", "N" },
     { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,

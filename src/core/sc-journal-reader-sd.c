@@ -332,21 +332,6 @@ _sc_journal_sd_open (ScJournalReader  *self,
       return FALSE;
     }
 
-  if (o->this_boot)
-    {
-      sd_id128_t boot;
-      char id[SD_ID128_STRING_MAX];
-
-      if ((r = SC_SD (sd_id128_get_boot) (&boot)) < 0)
-        {
-          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
-                       _("Cannot tell the current boot: %s"), g_strerror (-r));
-          return FALSE;
-        }
-      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
-      self->boot_id = boot;
-    }
-
   /* The records already there are read by catch_up(), file by file in
    * parallel; this handle waits at the last entry (the anchor) and returns
    * only what comes after it: the live traffic, a few entries a second,
@@ -374,6 +359,26 @@ _sc_journal_sd_open (ScJournalReader  *self,
       g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_READ,
                    _("Cannot read the journal: %s"), g_strerror (-r));
       return FALSE;
+    }
+
+  if (o->this_boot)
+    {
+      sd_id128_t boot;
+      char id[SD_ID128_STRING_MAX];
+
+      /* As journalctl -b: this machine's boot for its own journal; the
+       * newest boot in a journal folder or file read from elsewhere (a
+       * copy from a test machine does not hold this machine's boot). */
+      if (o->type != SC_JOURNAL_SOURCE_SYSTEM && self->anchor_usec > 0)
+        boot = self->anchor_boot;
+      else if ((r = SC_SD (sd_id128_get_boot) (&boot)) < 0)
+        {
+          g_set_error (error, SC_JOURNAL_ERROR, SC_JOURNAL_ERROR_OPEN,
+                       _("Cannot tell the current boot: %s"), g_strerror (-r));
+          return FALSE;
+        }
+      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
+      self->boot_id = boot;
     }
 
   /* Watch for new files from now on (sd-journal sets up inotify on the first
