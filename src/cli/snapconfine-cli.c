@@ -215,8 +215,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir;
+
+  /* `meson devenv` (po/meson.build) sets SNAPCONFINE_LOCALEDIR to the
+   * catalogues compiled into the build tree, as for the window (main.c);
+   * installed, it is unset. */
+  localedir = g_getenv ("SNAPCONFINE_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
