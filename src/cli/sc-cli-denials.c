@@ -50,23 +50,35 @@
 GOptionEntry *
 sc_cli_source_entries (ScCliSourceArgs *args)
 {
+  /* The argument names (DIR, FILE, NAME…) stay English, as in the synopsis
+   * of `snapconfine-cli --help` and the manual page; only the descriptions
+   * are translated, by the GOptionContext each command makes. */
   GOptionEntry entries[] = {
     { "journal", 0, 0, G_OPTION_ARG_NONE, &args->journal,
-      "Read the system journal and your user journal (default)", NULL },
+      N_("Read the system journal and your user journal (default)"), NULL },
     { "directory", 0, 0, G_OPTION_ARG_FILENAME, &args->directory,
-      "Read the journal files in DIR (e.g. a systemd-journal-remote folder)", "DIR" },
+      /* Translators: DIR is the argument of --directory: keep it as is. */
+      N_("Read the journal files in DIR (e.g. a systemd-journal-remote folder)"), "DIR" },
     { "file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
-      "Read these journal files", "FILE.journal" },
+      N_("Read these journal files"), "FILE.journal" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &args->log,
-      "Read a text log (syslog, kern.log, audit.log, journalctl output); - for stdin", "FILE" },
-    { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, "Only records of this snap", "NAME" },
+      /* Translators: the file names and journalctl are names, keep them; “-” means
+       * standard input. */
+      N_("Read a text log (syslog, kern.log, audit.log, journalctl output); - for stdin"), "FILE" },
+    { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, N_("Only records of this snap"), "NAME" },
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
-      "Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)", "TIME" },
-    { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot, "Only records of the current boot (of a journal folder or file: its newest boot, as journalctl -b)", NULL },
+      /* Translators: TIME is the argument of --since: keep it, and the examples
+       * of what it may be, as they are. */
+      N_("Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)"), "TIME" },
+    { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot,
+      /* Translators: “journalctl -b” is a command, keep it. */
+      N_("Only records of the current boot (of a journal folder or file: its newest boot, as journalctl -b)"),
+      NULL },
     { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
-      "Keep at most N groups; count the records of further ones (default: all)", "N" },
+      /* Translators: N is the argument of --max-groups: keep it as is. */
+      N_("Keep at most N groups; count the records of further ones (default: all)"), "N" },
     { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,
-      "Only records since the snap's installed revision was installed or refreshed (asks snapd)",
+      N_("Only records since the snap's installed revision was installed or refreshed (asks snapd)"),
       NULL },
     { NULL }
   };
@@ -666,19 +678,22 @@ sc_cli_denials (int    argc,
   g_autofree GOptionEntry *source_entries = sc_cli_source_entries (&args);
   gboolean json = FALSE, follow_mode = FALSE;
   GOptionEntry entries[] = {
-    { "follow", 'f', 0, G_OPTION_ARG_NONE, &follow_mode, "Keep printing new records", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+    { "follow", 'f', 0, G_OPTION_ARG_NONE, &follow_mode, N_("Keep printing new records"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- list confinement denials");
+  /* Translators: follows “Usage: snapconfine-cli denials [OPTION…]” in --help;
+   * keep the leading “- ”. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("- list confinement denials"));
   g_auto(ScJournalOptions) options = { 0 };
   g_autoptr(ScJournalReader) reader = NULL;
   g_autoptr(ScDenialStore) store = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_option_context_add_main_entries (context, source_entries, NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, source_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

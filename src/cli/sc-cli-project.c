@@ -30,6 +30,7 @@ parse_options (const char   *subcommand,
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
   g_autoptr(GError) error = NULL;
 
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_help_enabled (context, TRUE);
   if (!g_option_context_parse (context, argc, argv, &error))
@@ -288,7 +289,7 @@ sc_cli_show (int    argc,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print one JSON object", NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
   };
   g_autoptr(ScProject) project = NULL;
@@ -404,15 +405,20 @@ sc_cli_strict (int    argc,
   g_auto(GStrv) original_argv = g_strdupv (argv);
   GOptionEntry entries[] = {
     { "plug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &plugs,
-      "Add PLUG to TARGET (an app or hook:NAME); PLUG is an interface, a defined plug, or "
-      "[NAME=]INTERFACE:ATTR=VALUE,… to define one (e.g. personal-files:read=$HOME/.foo)",
+      /* Translators: PLUG, TARGET, hook:NAME and [NAME=]INTERFACE:ATTR=VALUE,… are
+       * what the user types: keep them, and the example, as they are. */
+      N_("Add PLUG to TARGET (an app or hook:NAME); PLUG is an interface, a defined plug, or "
+         "[NAME=]INTERFACE:ATTR=VALUE,… to define one (e.g. personal-files:read=$HOME/.foo)"),
       "TARGET=PLUG" },
-    { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs, "Remove PLUG from TARGET", "TARGET=PLUG" },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the diff, write nothing", NULL },
+    /* Translators: PLUG and TARGET are the argument's halves, keep them. */
+    { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs, N_("Remove PLUG from TARGET"),
+      "TARGET=PLUG" },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the diff, write nothing"), NULL },
     { "keep-definitions", 0, 0, G_OPTION_ARG_NONE, &keep_definitions,
-      "Keep a top-level plug definition no app or hook lists any more (snapd then gives it "
-      "to all of them)", NULL },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "Write a read-only or hard-linked file anyway", NULL },
+      N_("Keep a top-level plug definition no app or hook lists any more (snapd then gives it "
+         "to all of them)"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Write a read-only or hard-linked file anyway"),
+      NULL },
     { NULL }
   };
   g_autoptr(ScProject) project = NULL;

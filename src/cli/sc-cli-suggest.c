@@ -452,13 +452,16 @@ sc_cli_suggest (int    argc,
   gboolean json = FALSE, apply = FALSE, dry_run = FALSE, force = FALSE;
   GOptionEntry entries[] = {
     { "apply", 0, 0, G_OPTION_ARG_NONE, &apply,
-      "Switch to strict confinement with the suggested plugs", NULL },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, "Print the change as a diff, write nothing", NULL },
-    { "force", 0, 0, G_OPTION_ARG_NONE, &force, "With --apply: write a read-only or hard-linked file anyway", NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
+      N_("Switch to strict confinement with the suggested plugs"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the change as a diff, write nothing"), NULL },
+    /* Translators: --apply is an option, keep it. */
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("With --apply: write a read-only or hard-linked file anyway"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("PATH - suggest plugs from denials");
+  /* Translators: follows “Usage: snapconfine-cli suggest [OPTION…]” in --help;
+   * PATH is the command's argument: keep it, and the “ - ”, as they are. */
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH - suggest plugs from denials"));
   g_auto(ScJournalOptions) options = { 0 };
   g_autoptr(ScJournalReader) reader = NULL;
   g_autoptr(ScDenialStore) store = NULL;
@@ -471,8 +474,9 @@ sc_cli_suggest (int    argc,
   g_autofree char *diff = NULL;
   const char *path;
 
-  g_option_context_add_main_entries (context, source_entries, NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, source_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       sc_cli_source_args_clear (&args);

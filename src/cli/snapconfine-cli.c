@@ -128,11 +128,12 @@ print_usage (FILE     *stream,
       if (commands[i].summary != NULL)
         print_wrapped (stream, "      ", commands[i].summary, 78);
     }
+  /* The option names stay in a column of their own, the descriptions are
+   * translated as those of the commands' options (GOptionContext's). */
+  fprintf (stream, "\nOptions:\n");
+  fprintf (stream, "  %-17s%s\n", "-h, --help", _("Show this help"));
+  fprintf (stream, "  %-17s%s\n", "--version", _("Print the version"));
   fprintf (stream,
-           "\n"
-           "Options:\n"
-           "  -h, --help       Show this help\n"
-           "  --version        Print the version\n"
            "\n"
            "PATH is a project folder or a snapcraft.yaml. TARGET is an app name or\n"
            "hook:NAME; PLUG is an interface or the name of a top-level plug definition.\n"
