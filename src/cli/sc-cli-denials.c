@@ -50,33 +50,46 @@
 GOptionEntry *
 sc_cli_source_entries (ScCliSourceArgs *args)
 {
-  /* The argument names (DIR, FILE, NAME…) stay English, as in the synopsis
-   * of `snapconfine-cli --help` and the manual page; only the descriptions
-   * are translated, by the GOptionContext each command makes. */
+  /* GOption translates the argument names (DIR, FILE…) as well as the
+   * descriptions, as the window's --denials=FILE: the catalogue has "FILE"
+   * from there, so all are marked and the descriptions name them as
+   * translated. The synopses of `snapconfine-cli --help` stay English. */
   GOptionEntry entries[] = {
     { "journal", 0, 0, G_OPTION_ARG_NONE, &args->journal,
       N_("Read the system journal and your user journal (default)"), NULL },
     { "directory", 0, 0, G_OPTION_ARG_FILENAME, &args->directory,
-      /* Translators: DIR is the argument of --directory: keep it as is. */
-      N_("Read the journal files in DIR (e.g. a systemd-journal-remote folder)"), "DIR" },
+      /* Translators: DIR is the argument of --directory: write it as you
+       * translated “DIR”. */
+      N_("Read the journal files in DIR (e.g. a systemd-journal-remote folder)"),
+      /* Translators: the argument of --directory in --help, in capitals. */
+      N_("DIR") },
     { "file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->files,
-      N_("Read these journal files"), "FILE.journal" },
+      N_("Read these journal files"),
+      /* Translators: the argument of --file in --help; keep “.journal”. */
+      N_("FILE.journal") },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &args->log,
       /* Translators: the file names and journalctl are names, keep them; “-” means
        * standard input. */
-      N_("Read a text log (syslog, kern.log, audit.log, journalctl output); - for stdin"), "FILE" },
-    { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, N_("Only records of this snap"), "NAME" },
+      N_("Read a text log (syslog, kern.log, audit.log, journalctl output); - for stdin"),
+      N_("FILE") },
+    { "snap", 0, 0, G_OPTION_ARG_STRING, &args->snap, N_("Only records of this snap"),
+      N_("NAME") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &args->since,
-      /* Translators: TIME is the argument of --since: keep it, and the examples
-       * of what it may be, as they are. */
-      N_("Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)"), "TIME" },
+      /* Translators: TIME is the argument of --since: write it as you translated
+       * “TIME”; keep the examples of what it may be as they are. */
+      N_("Only records since TIME (2024-06-10 14:00, ISO 8601, -1h, @UNIX)"),
+      /* Translators: the argument of --since in --help, in capitals. */
+      N_("TIME") },
     { "boot", 0, 0, G_OPTION_ARG_NONE, &args->boot,
       /* Translators: “journalctl -b” is a command, keep it. */
       N_("Only records of the current boot (of a journal folder or file: its newest boot, as journalctl -b)"),
       NULL },
     { "max-groups", 0, 0, G_OPTION_ARG_INT, &args->max_groups,
-      /* Translators: N is the argument of --max-groups: keep it as is. */
-      N_("Keep at most N groups; count the records of further ones (default: all)"), "N" },
+      /* Translators: N is the argument of --max-groups: write it as you
+       * translated “N”. */
+      N_("Keep at most N groups; count the records of further ones (default: all)"),
+      /* Translators: the argument of --max-groups in --help, a number. */
+      N_("N") },
     { "since-install", 0, 0, G_OPTION_ARG_NONE, &args->since_install,
       N_("Only records since the snap's installed revision was installed or refreshed (asks snapd)"),
       NULL },

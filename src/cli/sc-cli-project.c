@@ -296,7 +296,9 @@ sc_cli_show (int    argc,
   g_autoptr(GError) error = NULL;
   const char *path;
 
-  if (!parse_options ("show", "PATH", entries, &argc, &argv)
+  /* Translators: the argument of show, strict and suggest in --help (a project
+   * folder or a snapcraft.yaml), in capitals. */
+  if (!parse_options ("show", N_("PATH"), entries, &argc, &argv)
       || !check_positional ("show", argc, argv, &path))
     return SC_EXIT_USAGE;
 
@@ -405,14 +407,18 @@ sc_cli_strict (int    argc,
   g_auto(GStrv) original_argv = g_strdupv (argv);
   GOptionEntry entries[] = {
     { "plug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &plugs,
-      /* Translators: PLUG, TARGET, hook:NAME and [NAME=]INTERFACE:ATTR=VALUE,… are
-       * what the user types: keep them, and the example, as they are. */
+      /* Translators: TARGET and PLUG are the halves of the argument: write them
+       * as you translated “TARGET=PLUG”; keep hook:NAME,
+       * [NAME=]INTERFACE:ATTR=VALUE,… and the example as they are. */
       N_("Add PLUG to TARGET (an app or hook:NAME); PLUG is an interface, a defined plug, or "
          "[NAME=]INTERFACE:ATTR=VALUE,… to define one (e.g. personal-files:read=$HOME/.foo)"),
-      "TARGET=PLUG" },
-    /* Translators: PLUG and TARGET are the argument's halves, keep them. */
-    { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs, N_("Remove PLUG from TARGET"),
-      "TARGET=PLUG" },
+      /* Translators: the argument of --plug and --unplug in --help, in capitals;
+       * keep the “=”. */
+      N_("TARGET=PLUG") },
+    { "unplug", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unplugs,
+      /* Translators: TARGET and PLUG as in “TARGET=PLUG”. */
+      N_("Remove PLUG from TARGET"),
+      N_("TARGET=PLUG") },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the diff, write nothing"), NULL },
     { "keep-definitions", 0, 0, G_OPTION_ARG_NONE, &keep_definitions,
       N_("Keep a top-level plug definition no app or hook lists any more (snapd then gives it "
@@ -428,7 +434,7 @@ sc_cli_strict (int    argc,
   int original_argc = argc;
   int status;
 
-  if (!parse_options ("strict", "PATH", entries, &argc, &argv)
+  if (!parse_options ("strict", N_("PATH"), entries, &argc, &argv)
       || !check_positional ("strict", argc, argv, &path))
     return SC_EXIT_USAGE;
 

@@ -460,7 +460,7 @@ sc_cli_suggest (int    argc,
     { NULL }
   };
   /* Translators: follows “Usage: snapconfine-cli suggest [OPTION…]” in --help;
-   * PATH is the command's argument: keep it, and the “ - ”, as they are. */
+   * write PATH as you translated “PATH”, keep the “ - ”. */
   g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH - suggest plugs from denials"));
   g_auto(ScJournalOptions) options = { 0 };
   g_autoptr(ScJournalReader) reader = NULL;
