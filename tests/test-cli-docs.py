@@ -104,6 +104,52 @@ def complete(*words):
     return [w for w in p.stdout.splitlines() if w]
 
 
+def german(msgid):
+    """What gettext(1) returns for MSGID from the build tree's German catalogue."""
+    p = subprocess.run(["gettext", "snapconfine", msgid], capture_output=True, text=True,
+                       timeout=60, env=dict(ENV, LANGUAGE="de",
+                                            TEXTDOMAINDIR=os.path.join(BUILD, "po")))
+    return p.stdout if p.returncode == 0 else ""
+
+
+def check_german_help():
+    """Under `meson devenv` (po/meson.build points SNAPCONFINE_LOCALEDIR at the
+    build tree's catalogues) and LANGUAGE=de, the options of a command and
+    the global ones are described in German, as the window's --help is
+    (tests/gui/test-first-run.sh). The German text is what gettext(1) gives
+    for the msgid, not written here."""
+    name = "snapconfine-cli --help in German"
+    if not shutil.which("gettext"):
+        skip(name, "gettext(1) is not installed")
+        return
+    if shutil.which("meson"):
+        run = ["meson", "devenv", "-C", BUILD, CLI]
+        env = dict(ENV, LANGUAGE="de")
+    else:   # what devenv would set
+        run = [CLI]
+        env = dict(ENV, LANGUAGE="de", SNAPCONFINE_LOCALEDIR=os.path.join(BUILD, "po"))
+    outputs = {}
+    for args in (("denials",), ()):
+        p = subprocess.run([*run, *args, "--help"], capture_output=True, text=True, env=env,
+                           timeout=120)
+        outputs[args] = (p.returncode, p.stdout, p.stderr)
+    for args, msgid in ((("denials",), "Only records of this snap"),
+                        (("denials",), "Keep printing new records"),
+                        ((), "Show this help")):
+        code, out, err = outputs[args]
+        want = german(msgid)
+        what = " ".join(["snapconfine-cli", *args, "--help"])
+        check(f"meson devenv: {what} says “{msgid}” in German under LANGUAGE=de",
+              code == 0 and want and want != msgid and want in out,
+              f"exit {code}, expected “{want}” in:\n{out}{err}")
+    # GOption translates the argument names too; all of them are, so the
+    # window's "FILE" does not stand German beside an English "DIR".
+    code, out, err = outputs[("denials",)]
+    names = {o: german(a) for o, a in (("directory", "DIR"), ("log", "FILE"), ("since", "TIME"))}
+    check("the German denials --help names the arguments as the catalogue translates them",
+          all(a and re.search(rf"--{o}={re.escape(a)}\s", out) for o, a in names.items())
+          and "DIR" not in out, f"{names}\n{out}")
+
 def main():
     if not CLI or not BUILD:
         sctap.skip_all("SNAPCONFINE_CLI or SC_BUILD_ROOT is not set (run through meson test)")
@@ -122,6 +168,8 @@ def main():
               code == 0 and f"snapconfine-cli {name}" in out, f"exit {code}\n{out}\n{err}")
     check("the commands' help names options", sum(len(o) for o in options.values()) >= 15,
           options)
+
+    check_german_help()
 
     if not os.path.exists(MAN) or not os.path.exists(COMPLETION):
         check("the manual page and the completion are built", False, f"{MAN}, {COMPLETION}")
