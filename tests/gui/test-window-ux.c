@@ -538,6 +538,23 @@ cli_strict_bytes (const char *plug,
   return g_bytes_new_take (g_steal_pointer (&contents), len);
 }
 
+/* Switch to Strict, applied from the review: the bytes written. */
+static GBytes *
+strict_bytes (ScTestFixture *fixture)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
+  dialog = sc_window_get_dialog (fixture->window);
+  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  gtk_window_close (dialog);
+  sc_test_iterate (50);
+  g_assert_false (sc_window_has_pending (fixture->window));
+
+  return sc_test_read_yaml (fixture);
+}
+
 /* Fills the form of INTERFACE for TARGET with FIELDS (key, text, …, NULL)
  * as a user does, clicks Add, then Switch to Strict and applies; returns
  * the bytes written. */
@@ -549,7 +566,6 @@ window_strict_bytes (ScTestFixture *fixture,
 {
   ScAddInterfaceForm *form;
   GtkWidget *add;
-  GtkWindow *dialog;
   const char *key;
   va_list args;
 
@@ -569,15 +585,7 @@ window_strict_bytes (ScTestFixture *fixture,
   sc_test_iterate (50);
   g_assert_null (sc_window_get_dialog (fixture->window));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
-  dialog = sc_window_get_dialog (fixture->window);
-  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  gtk_window_close (dialog);
-  sc_test_iterate (50);
-  g_assert_false (sc_window_has_pending (fixture->window));
-
-  return sc_test_read_yaml (fixture);
+  return strict_bytes (fixture);
 }
 
 static void
@@ -656,7 +664,6 @@ test_form_two_plugs_one_name (ScTestFixture *fixture,
 {
   g_autoptr(GBytes) window = NULL;
   g_autoptr(GBytes) cli = NULL;
-  GtkWindow *dialog;
 
   g_test_summary ("Two personal-files plugs added through the form before one write, whose "
                   "paths give the same name, get two names, as the CLI gives them");
@@ -670,13 +677,7 @@ test_form_two_plugs_one_name (ScTestFixture *fixture,
   g_assert_true (sc_plug_row_get_active (sc_window_get_plug_row (fixture->window, "import",
                                                                  "dot-config-skylark-2")));
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.switch-to-strict", NULL);
-  dialog = sc_window_get_dialog (fixture->window);
-  g_assert_true (SC_IS_STRICT_DIALOG (dialog));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  gtk_window_close (dialog);
-  sc_test_iterate (50);
-  window = sc_test_read_yaml (fixture);
+  window = strict_bytes (fixture);
   cli = cli_strict_bytes ("skylark=personal-files:read=$HOME/.config/skylark",
                           "import=personal-files:read=$HOME/.config/skylark,"
                           "write=$HOME/.config/skylark/cache");
