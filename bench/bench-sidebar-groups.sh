@@ -24,34 +24,7 @@ log="$build/bench/groups-$groups.log"
 [ -x "$cli" ] || { echo "missing $cli: build first (ninja -C $build)" >&2; exit 1; }
 mkdir -p "$(dirname "$log")"
 if [ ! -e "$log.ok" ]; then
-  python3 - "$groups" > "$log" <<'PY'
-import sys
-n = int(sys.argv[1])
-t0 = 1795000000
-apps = ["foo", "daemon", "cli", "viewer", "hook.configure"]
-w = sys.stdout.write
-for i in range(n):
-    app = apps[i % 5]
-    shape = i % 4
-    if shape == 0:
-        body = ('apparmor="ALLOWED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/etc/bench/conf-%d.d/settings" pid=4242 comm="bench" requested_mask="r" '
-                'denied_mask="r" fsuid=1000 ouid=0' % (app, i))
-    elif shape == 1:
-        body = ('apparmor="ALLOWED" operation="mknod" class="file" profile="snap.bench.%s" '
-                'name="/home/alice/.bench-%d/state" pid=4242 comm="bench" requested_mask="c" '
-                'denied_mask="c" fsuid=1000 ouid=1000' % (app, i))
-    elif shape == 2:
-        body = ('apparmor="DENIED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/srv/bench/data-%d.db" pid=4242 comm="bench" requested_mask="wr" '
-                'denied_mask="wr" fsuid=1000 ouid=0' % (app, i))
-    else:
-        body = ('apparmor="ALLOWED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/media/alice/disk-%d/file" pid=4242 comm="bench" requested_mask="r" '
-                'denied_mask="r" fsuid=1000 ouid=1000' % (app, i))
-    w("Nov 24 09:12:01 benchhost kernel: audit: type=1400 audit(%d.000:%d): %s\n"
-      % (t0 + i, 1000 + i, body))
-PY
+  python3 "$(dirname "$0")/gen-sidebar-records.py" "$groups" > "$log"
   touch "$log.ok"
 fi
 

@@ -41,38 +41,7 @@ if [ "$mode" = "--journal" ]; then
     mkdir -p "$dir"
     start=$(date +%s.%N)
     # One kernel-transport AVC per group, one second apart, five apps.
-    python3 - "$groups" <<'PY' | "$remote" -o "$dir/bench.journal" - 2>/dev/null
-import sys
-n = int(sys.argv[1])
-t0 = 1795000000
-out = sys.stdout.buffer
-apps = ["foo", "daemon", "cli", "viewer", "hook.configure"]
-for i in range(n):
-    t = t0 + i
-    app = apps[i % len(apps)]
-    shape = i % 4
-    if shape == 0:
-        body = ('apparmor="ALLOWED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/etc/bench/conf-%d.d/settings" pid=4242 comm="bench" requested_mask="r" '
-                'denied_mask="r" fsuid=1000 ouid=0' % (app, i))
-    elif shape == 1:
-        body = ('apparmor="ALLOWED" operation="mknod" class="file" profile="snap.bench.%s" '
-                'name="/home/alice/.bench-%d/state" pid=4242 comm="bench" requested_mask="c" '
-                'denied_mask="c" fsuid=1000 ouid=1000' % (app, i))
-    elif shape == 2:
-        body = ('apparmor="DENIED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/srv/bench/data-%d.db" pid=4242 comm="bench" requested_mask="wr" '
-                'denied_mask="wr" fsuid=1000 ouid=0' % (app, i))
-    else:
-        body = ('apparmor="ALLOWED" operation="open" class="file" profile="snap.bench.%s" '
-                'name="/media/alice/disk-%d/file" pid=4242 comm="bench" requested_mask="r" '
-                'denied_mask="r" fsuid=1000 ouid=1000' % (app, i))
-    msg = "audit: type=1400 audit(%d.000:%d): %s" % (t, 1000 + i, body)
-    out.write(("__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n"
-               "_BOOT_ID=9d1c5e0a2b3f4c5d6e7f8091a2b3c4d5\n_MACHINE_ID=c0ffee00c0ffee00c0ffee00c0ffee00\n"
-               "_HOSTNAME=benchhost\n_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\nPRIORITY=5\n"
-               "MESSAGE=%s\n\n" % (t * 1000000, (i + 1) * 1000000, msg)).encode())
-PY
+    python3 bench/gen-sidebar-records.py "$groups" --export | "$remote" -o "$dir/bench.journal" - 2>/dev/null
     touch "$dir/.ok"
     awk -v d="$dir" -v g="$groups" -v s="$start" -v e="$(date +%s.%N)" \
       'BEGIN { printf "generated %s (%s groups) in %.1f s\n", d, g, e - s }'
