@@ -1213,7 +1213,7 @@ DENIAL_TABLE = [
     ("hook record", dict(hook="configure"), dict(kind="file", app=None, object="/etc/demo.conf"), "system-files", False),
     ("abstract X11 socket", dict(object="@/tmp/.X11-unix/X0"), dict(kind="unix"), "x11", False),
     ("USER_AVC with embedded newline", dict(kind="dbus", object="system :1.104 org.freedesktop.DBus.Properties.GetAll /org/freedesktop/timedate1"),
-     dict(app="demo"), "time-control", False),
+     dict(app="demo"), "timezone-control", False),
     ("parallel instance", dict(instance="demo_dev"), dict(snap="demo", object="/home/bob/.ssh/id_rsa"), "ssh-keys", False),
     ("snap-update-ns is noise", dict(kind="mount"), dict(noise=True), None, True),
     ("snap-confine is noise", dict(object="perfmon"), dict(noise=True), None, True),

@@ -313,7 +313,7 @@ static const RuleCase rule_cases[] = {
     "member=ActivateConnection;name=org.freedesktop.NetworkManager", "network-manager", FALSE },
   { DBUS_, "dbus_method_call", "system", "send",
     "bus=system;path=/org/freedesktop/timedate1;interface=org.freedesktop.DBus.Properties;"
-    "member=GetAll;name=:1.104", "time-control", FALSE },
+    "member=GetAll;name=:1.104", "timezone-control", FALSE },
   { DBUS_, "dbus_method_call", "system", "send",
     "bus=system;path=/org/freedesktop/timedate1;interface=org.freedesktop.timedate1;"
     "member=SetTimezone;name=org.freedesktop.timedate1", "timezone-control", FALSE },
@@ -988,7 +988,7 @@ static const RawCase raw_cases[] = {
   { USER_AVC (167) "path=\"/org/freedesktop/timedate1\" "
     "interface=\"org.freedesktop.DBus.Properties\" "
     "member=\"GetAll\" name=\":1.104\"" USER_AVC_TAIL,
-    DBUS_, DEN, NULL, "time-control", FALSE },
+    DBUS_, DEN, NULL, "timezone-control", FALSE },
   { USER_AVC (168) "path=\"/org/freedesktop/UPower/devices/battery_BAT0\" "
     "interface=\"org.freedesktop.DBus.Properties\" member=\"GetAll\" name=\":1.9\"" USER_AVC_TAIL,
     DBUS_, DEN, NULL, "upower-observe", FALSE },

@@ -775,6 +775,13 @@ static const ScRuleDef rule_table[] = {
   RULE (K (DBUS), "bus=system svc=org.freedesktop.timedate1* member=SetNTP",
         "timeserver-control",
         N_("Switching network time on or off needs timeserver-control.")),
+  /* Each clock interface lets a snap read timedated's properties; the one
+   * that grants least is named first (Firefox added timezone-control for
+   * this, canonical/firefox-snap#166). */
+  RULE (K (DBUS), "bus=system svc=org.freedesktop.timedate1* member={Get,GetAll,Introspect}",
+        "timezone-control timeserver-control time-control",
+        N_("Reading timedated's settings is allowed by each clock interface; timezone-control "
+           "grants the least.")),
   RULE (K (DBUS), "bus=system svc=org.freedesktop.timedate1*",
         "time-control timezone-control timeserver-control",
         N_("Reading or setting the clock through timedated needs time-control.")),
