@@ -21,45 +21,74 @@
 
 /* The commands, in the order --help lists them. The synopsis and the
  * summary are the one source of the top-level help, the manual page and the
- * bash completion (build-aux/gen-cli-docs.py reads them from --help), so a
- * new command needs nothing else: tests/test-cli-docs.py checks both cover it. */
+ * bash completion (build-aux/gen-cli-docs.py reads them from --help in the C
+ * locale), so a new command needs nothing else: tests/test-cli-docs.py checks
+ * both cover it. */
 typedef struct
 {
   const char *name;
   int       (*func) (int argc, char **argv);
-  const char *synopsis;
-  const char *summary;   /* one sentence for --help and the manual page */
+  const char *synopsis;  /* N_(): translated where printed */
+  const char *summary;   /* one sentence for --help and the manual page; N_() */
 } Command;
 
+/* Synopses and summaries are N_(), translated where printed; each has its
+ * translator comment before it, as xgettext attaches a comment only to the
+ * string that follows it. */
 static const Command commands[] = {
-  { "show", sc_cli_show, "show PATH [--json]",
-    "Print the apps and hooks of a project with their plugs, the plugs extensions give "
-    "them and the top-level plug definitions." },
+  { "show", sc_cli_show,
+    /* Translators: the synopses of the commands in “snapconfine-cli
+     * --help”: write the arguments in capitals as you translated them in the
+     * options' help (“PATH”, “TARGET=PLUG”, “DIR”, “FILE”, “TIME”, …); keep
+     * the command names, the option names (--json, --plug, …) and SNAP, PLUG
+     * and SLOT (snapd's terms). */
+    N_("show PATH [--json]"),
+    N_("Print the apps and hooks of a project with their plugs, the plugs extensions give "
+       "them and the top-level plug definitions.") },
   { "strict", sc_cli_strict,
-    "strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run] [--force]",
-    "Switch the project to strict confinement, adding and removing plugs on the way; "
-    "only the edited lines of snapcraft.yaml change." },
-  { "interfaces", sc_cli_interfaces, "interfaces [QUERY] [--json]",
-    "List the snapd interfaces: what each allows, whether it auto-connects or needs "
-    "store approval." },
-  { "check", sc_cli_check, "check PATH [--json]",
-    "Report what snapcraft, snapd or the store review would refuse or warn about, each "
-    "with its place in the file and a hint." },
+    /* Translators: a synopsis, as that of show. */
+    N_("strict PATH [--plug TARGET=PLUG]... [--unplug TARGET=PLUG]... [--dry-run] [--force]"),
+    N_("Switch the project to strict confinement, adding and removing plugs on the way; "
+       "only the edited lines of snapcraft.yaml change.") },
+  { "interfaces", sc_cli_interfaces,
+    /* Translators: a synopsis, as that of show; QUERY is a word to search for. */
+    N_("interfaces [QUERY] [--json]"),
+    N_("List the snapd interfaces: what each allows, whether it auto-connects or needs "
+       "store approval.") },
+  { "check", sc_cli_check,
+    /* Translators: a synopsis, as that of show. */
+    N_("check PATH [--json]"),
+    N_("Report what snapcraft, snapd or the store review would refuse or warn about, each "
+       "with its place in the file and a hint.") },
   { "denials", sc_cli_denials,
-    "denials [--journal | --directory DIR | --file FILE.journal... | --log FILE|-]\n"
-    "        [--snap NAME] [--since TIME] [--boot] [--follow] [--json]",
-    "List the AppArmor, seccomp and D-Bus denials of snaps from the journal or a text "
-    "log, grouped and counted, each with the interface that would allow it." },
-  { "suggest", sc_cli_suggest, "suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]",
-    "Suggest the plugs each app and hook needs from its denials (the source options are "
-    "those of denials), and apply them with --apply." },
-  { "connections", sc_cli_connections, "connections SNAP [--json]",
-    "List the plugs of a snap installed on this machine: app or hook, interface, the "
-    "slot each is connected to, and whether it connected by itself or by hand." },
-  { "connect", sc_cli_connect, "connect SNAP:PLUG [SLOT-SNAP[:SLOT]]",
-    "Connect a plug of an installed snap through snapd, as snap connect does." },
-  { "disconnect", sc_cli_disconnect, "disconnect SNAP:PLUG [SLOT-SNAP:SLOT]",
-    "Disconnect a plug of an installed snap through snapd, as snap disconnect does." },
+    /* Translators: a synopsis, as that of show; keep “.journal”, the “-”
+     * (standard input), the line break and the eight spaces after it. */
+    N_("denials [--journal | --directory DIR | --file FILE.journal... | --log FILE|-]\n"
+       "        [--snap NAME] [--since TIME] [--boot] [--follow] [--json]"),
+    N_("List the AppArmor, seccomp and D-Bus denials of snaps from the journal or a text "
+       "log, grouped and counted, each with the interface that would allow it.") },
+  { "suggest", sc_cli_suggest,
+    /* Translators: a synopsis, as that of show; “source options” are the
+     * options of denials that choose what to read. */
+    N_("suggest PATH [source options] [--apply [--force]] [--dry-run] [--json]"),
+    /* Translators: keep denials and --apply. */
+    N_("Suggest the plugs each app and hook needs from its denials (the source options are "
+       "those of denials), and apply them with --apply.") },
+  { "connections", sc_cli_connections,
+    /* Translators: a synopsis, as that of show. */
+    N_("connections SNAP [--json]"),
+    N_("List the plugs of a snap installed on this machine: app or hook, interface, the "
+       "slot each is connected to, and whether it connected by itself or by hand.") },
+  { "connect", sc_cli_connect,
+    /* Translators: a synopsis, as that of show. */
+    N_("connect SNAP:PLUG [SLOT-SNAP[:SLOT]]"),
+    /* Translators: keep “snap connect”, a command. */
+    N_("Connect a plug of an installed snap through snapd, as snap connect does.") },
+  { "disconnect", sc_cli_disconnect,
+    /* Translators: a synopsis, as that of show. */
+    N_("disconnect SNAP:PLUG [SLOT-SNAP:SLOT]"),
+    /* Translators: keep “snap disconnect”, a command. */
+    N_("Disconnect a plug of an installed snap through snapd, as snap disconnect does.") },
 };
 
 /* Folds TEXT to lines of at most WIDTH columns, each starting with INDENT. */
@@ -93,7 +122,7 @@ static void
 print_command_synopsis (FILE          *stream,
                         const Command *command)
 {
-  g_auto(GStrv) lines = g_strsplit (command->synopsis, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (_(command->synopsis), "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     fprintf (stream, "  %s%s\n", i == 0 ? "snapconfine-cli " : "                ", lines[i]);
@@ -105,49 +134,59 @@ print_usage (FILE     *stream,
              gboolean  brief)
 {
   fprintf (stream,
-           "Usage:\n"
-           "  snapconfine-cli COMMAND [OPTION…]\n"
-           "\n");
+           "%s\n"
+           "  snapconfine-cli %s\n"
+           "\n", _("Usage:"),
+           /* Translators: what the user types after snapconfine-cli, in
+            * capitals; keep the brackets and “…”. */
+           _("COMMAND [OPTION…]"));
   if (brief)
     {
-      fprintf (stream, "Commands:\n");
+      fprintf (stream, "%s\n", _("Commands:"));
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         print_command_synopsis (stream, &commands[i]);
-      fprintf (stream, "\nRun “snapconfine-cli --help” for more.\n");
+      fprintf (stream, "\n%s\n", _("Run “snapconfine-cli --help” for more."));
       return;
     }
   print_wrapped (stream, "",
-                 "Takes a snap from devmode to strict confinement: reads its snapcraft.yaml, "
-                 "the confinement denials it caused and snapd's interface catalogue, says "
-                 "which plugs it needs and writes them with confinement: strict, touching "
-                 "nothing else in the file. The headless twin of the snapconfine window.", 78);
-  fprintf (stream, "\nCommands:\n");
+                 /* Translators: keep snapcraft.yaml, devmode, “confinement: strict”
+                  * and snapconfine, names in the file and of the program. */
+                 _("Takes a snap from devmode to strict confinement: reads its snapcraft.yaml, "
+                   "the confinement denials it caused and snapd's interface catalogue, says "
+                   "which plugs it needs and writes them with confinement: strict, touching "
+                   "nothing else in the file. The headless twin of the snapconfine window."), 78);
+  fprintf (stream, "\n%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       print_command_synopsis (stream, &commands[i]);
       if (commands[i].summary != NULL)
-        print_wrapped (stream, "      ", commands[i].summary, 78);
+        print_wrapped (stream, "      ", _(commands[i].summary), 78);
     }
   /* The option names stay in a column of their own, the descriptions are
    * translated as those of the commands' options (GOptionContext's). */
-  fprintf (stream, "\nOptions:\n");
+  fprintf (stream, "\n%s\n", _("Options:"));
   fprintf (stream, "  %-17s%s\n", "-h, --help", _("Show this help"));
   fprintf (stream, "  %-17s%s\n", "--version", _("Print the version"));
-  fprintf (stream,
-           "\n"
-           "PATH is a project folder or a snapcraft.yaml. TARGET is an app name or\n"
-           "hook:NAME; PLUG is an interface or the name of a top-level plug definition.\n"
-           "Run “snapconfine-cli COMMAND --help” for the options of a command.\n"
-           "\n"
-           "Exit status:\n"
-           "  0  done, also when nothing had to change\n"
-           "  1  check found errors\n"
-           "  2  usage error, including an unknown app or hook\n"
-           "  3  invalid project or unreadable source\n"
-           "  4  write failed or the file changed on disk meanwhile\n"
-           "connections, connect and disconnect exit 3 when snapd is not running or not\n"
-           "answering or the snap is not installed, and 4 when snapd refuses (run with\n"
-           "sudo or allow it in polkit).\n");
+  fprintf (stream, "\n%s\n\n",
+           /* Translators: write PATH, TARGET and PLUG as in the synopses;
+            * keep snapcraft.yaml, hook:NAME and the command line; at most 78
+            * columns a line. */
+           _("PATH is a project folder or a snapcraft.yaml. TARGET is an app name or\n"
+             "hook:NAME; PLUG is an interface or the name of a top-level plug definition.\n"
+             "Run “snapconfine-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Exit status:"));
+  fprintf (stream, "  0  %s\n", _("done, also when nothing had to change"));
+  /* Translators: “check” is the command, keep it. */
+  fprintf (stream, "  1  %s\n", _("check found errors"));
+  fprintf (stream, "  2  %s\n", _("usage error, including an unknown app or hook"));
+  fprintf (stream, "  3  %s\n", _("invalid project or unreadable source"));
+  fprintf (stream, "  4  %s\n", _("write failed or the file changed on disk meanwhile"));
+  fprintf (stream, "%s\n",
+           /* Translators: keep the commands, the numbers, sudo and polkit; at
+            * most 78 columns a line. */
+           _("connections, connect and disconnect exit 3 when snapd is not running or not\n"
+             "answering or the snap is not installed, and 4 when snapd refuses (run with\n"
+             "sudo or allow it in polkit)."));
 }
 
 int
@@ -166,7 +205,7 @@ sc_cli_usage_error (const char *subcommand,
   for (guint i = 0; subcommand != NULL && i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].name, subcommand) == 0)
       {
-        fprintf (stderr, "Usage:\n");
+        fprintf (stderr, "%s\n", _("Usage:"));
         print_command_synopsis (stderr, &commands[i]);
       }
   return SC_EXIT_USAGE;
@@ -258,7 +297,9 @@ main (int   argc,
         return commands[i].func (argc - 1, argv + 1);
       }
 
-  fprintf (stderr, "snapconfine-cli: unknown command “%s”\n", argv[1]);
+  fprintf (stderr, "snapconfine-cli: ");
+  fprintf (stderr, _("unknown command “%s”"), argv[1]);
+  fputc ('\n', stderr);
   print_usage (stderr, TRUE);
   return SC_EXIT_USAGE;
 }
