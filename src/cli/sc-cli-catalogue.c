@@ -123,26 +123,34 @@ sc_cli_interfaces (int    argc,
         json = TRUE;
       else if (!options_done && (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0))
         {
-          printf ("Usage: snapconfine-cli interfaces [QUERY] [--json]\n\n"
-                  "Lists the snapd interfaces, or those whose name, category or description\n"
-                  "matches QUERY (case-insensitive; best matches first).\n");
+          printf ("%s %s\n\n%s\n", _("Usage:"),
+                  /* Translators: QUERY as in the synopsis of interfaces in
+                   * “snapconfine-cli --help”; keep the command and --json. */
+                  _("snapconfine-cli interfaces [QUERY] [--json]"),
+                  /* Translators: QUERY as above; at most 78 columns a line. */
+                  _("Lists the snapd interfaces, or those whose name, category or description\n"
+                    "matches QUERY (case-insensitive; best matches first)."));
           return SC_EXIT_OK;
         }
       else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-        return sc_cli_usage_error ("interfaces", "unknown option “%s”", arg);
+        return sc_cli_usage_error ("interfaces", _("unknown option “%s”"), arg);
       else if (query == NULL)
         query = arg;
       else
         return sc_cli_usage_error ("interfaces",
-                                   "expected at most one QUERY, got “%s” and “%s” "
-                                   "(quote a query of several words)", query, arg);
+                                   /* Translators: QUERY as in the synopsis of interfaces. */
+                                   _("expected at most one QUERY, got “%s” and “%s” "
+                                     "(quote a query of several words)"), query, arg);
     }
 
   infos = sc_interface_catalogue_search (query);
 
   if (infos->len == 0)
-    fprintf (stderr, "snapconfine-cli interfaces: no interface matches “%s”\n",
-             query != NULL ? query : "");
+    {
+      fprintf (stderr, "snapconfine-cli interfaces: ");
+      fprintf (stderr, _("no interface matches “%s”"), query != NULL ? query : "");
+      fputc ('\n', stderr);
+    }
 
   if (json)
     print_json (infos);

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -96,21 +97,24 @@ sc_cli_check (int    argc,
         json = TRUE;
       else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          printf ("Usage: snapconfine-cli check PATH [--json]\n");
+          printf ("%s %s\n", _("Usage:"),
+                  /* Translators: PATH as in the synopsis of check in
+                   * “snapconfine-cli --help”; keep the command and --json. */
+                  _("snapconfine-cli check PATH [--json]"));
           return SC_EXIT_OK;
         }
       else if (strcmp (argv[i], "--") == 0 && i + 1 < argc && path == NULL)
         path = argv[++i];
       else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        return sc_cli_usage_error ("check", "unknown option “%s”", argv[i]);
+        return sc_cli_usage_error ("check", _("unknown option “%s”"), argv[i]);
       else if (path == NULL)
         path = argv[i];
       else
-        return sc_cli_usage_error ("check", "more than one PATH given");
+        return sc_cli_usage_error ("check", _("more than one PATH given"));
     }
 
   if (path == NULL)
-    return sc_cli_usage_error ("check", "missing PATH");
+    return sc_cli_usage_error ("check", _("missing PATH"));
 
   project = sc_project_load (path, &error);
   if (project == NULL)

@@ -230,7 +230,9 @@ sc_cli_source_options (const char       *subcommand,
   n_sources += args->log != NULL ? 1 : 0;
   if (n_sources > 1)
     {
-      sc_cli_usage_error (subcommand, "choose one of --journal, --directory, --file and --log");
+      sc_cli_usage_error (subcommand,
+                          /* Translators: keep the options. */
+                          _("choose one of --journal, --directory, --file and --log"));
       return FALSE;
     }
 
@@ -240,7 +242,7 @@ sc_cli_source_options (const char       *subcommand,
     {
       if (args->files == NULL)
         {
-          sc_cli_usage_error (subcommand, "unexpected argument “%s”", rest[i]);
+          sc_cli_usage_error (subcommand, _("unexpected argument “%s”"), rest[i]);
           return FALSE;
         }
       g_ptr_array_add (files, g_strdup (rest[i]));

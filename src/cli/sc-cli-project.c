@@ -50,12 +50,13 @@ check_positional (const char *subcommand,
 {
   if (argc < 2)
     {
-      sc_cli_usage_error (subcommand, "missing PATH (a snapcraft.yaml or a project folder)");
+      /* Translators: PATH as in the synopses; keep snapcraft.yaml. */
+      sc_cli_usage_error (subcommand, _("missing PATH (a snapcraft.yaml or a project folder)"));
       return FALSE;
     }
   if (argc > 2)
     {
-      sc_cli_usage_error (subcommand, "unexpected argument “%s”", argv[2]);
+      sc_cli_usage_error (subcommand, _("unexpected argument “%s”"), argv[2]);
       return FALSE;
     }
   *path = argv[1];
@@ -364,7 +365,9 @@ apply_assignments (ScEdit      *edit,
         value = argv[++i];
 
       if (value == NULL || !split_assignment (value, &target, &plug))
-        return sc_cli_usage_error ("strict", "expected TARGET=PLUG after %s, got “%s”",
+        /* Translators: write TARGET=PLUG as you translated it; the first %s
+         * is --plug or --unplug, the second what followed it. */
+        return sc_cli_usage_error ("strict", _("expected TARGET=PLUG after %s, got “%s”"),
                                    add ? "--plug" : "--unplug", value ? value : "");
 
       if (add)
@@ -446,7 +449,9 @@ sc_cli_strict (int    argc,
       g_autoptr(ScPlugSpec) spec = NULL;
 
       if (!split_assignment (plugs[i], &t, &p))
-        return sc_cli_usage_error ("strict", "expected TARGET=PLUG, got “%s”", plugs[i]);
+        return sc_cli_usage_error ("strict",
+                                   /* Translators: write TARGET=PLUG as you translated it. */
+                                   _("expected TARGET=PLUG, got “%s”"), plugs[i]);
       spec = sc_plug_spec_parse (p, &error);
       if (spec == NULL)
         return sc_cli_fail (error);
@@ -455,7 +460,7 @@ sc_cli_strict (int    argc,
     {
       g_autofree char *t = NULL, *p = NULL;
       if (!split_assignment (unplugs[i], &t, &p))
-        return sc_cli_usage_error ("strict", "expected TARGET=PLUG, got “%s”", unplugs[i]);
+        return sc_cli_usage_error ("strict", _("expected TARGET=PLUG, got “%s”"), unplugs[i]);
     }
 
   project = sc_project_load (path, &error);

@@ -89,7 +89,10 @@ sc_cli_snapd_since_install (const char *subcommand,
 
   if (snap_name == NULL)
     {
-      *exit_code = sc_cli_usage_error (subcommand, "--since-install needs --snap NAME");
+      *exit_code = sc_cli_usage_error (subcommand,
+                                        /* Translators: keep the options; NAME as
+                                         * the argument of --snap. */
+                                        _("--since-install needs --snap NAME"));
       return FALSE;
     }
   snap = sc_snapd_client_get_snap_sync (client, snap_name, &error);
@@ -245,18 +248,20 @@ sc_cli_connections (int    argc,
         json = TRUE;
       else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          printf ("Usage: snapconfine-cli connections SNAP [--json]\n");
+          printf ("%s %s\n", _("Usage:"),
+                  /* Translators: keep the command, SNAP (snapd's term) and --json. */
+                  _("snapconfine-cli connections SNAP [--json]"));
           return SC_EXIT_OK;
         }
       else if (argv[i][0] == '-')
-        return sc_cli_usage_error ("connections", "unknown option “%s”", argv[i]);
+        return sc_cli_usage_error ("connections", _("unknown option “%s”"), argv[i]);
       else if (name == NULL)
         name = argv[i];
       else
-        return sc_cli_usage_error ("connections", "more than one SNAP given");
+        return sc_cli_usage_error ("connections", _("more than one SNAP given"));
     }
   if (name == NULL)
-    return sc_cli_usage_error ("connections", "missing SNAP (an installed snap's name)");
+    return sc_cli_usage_error ("connections", _("missing SNAP (an installed snap's name)"));
 
   client = sc_snapd_client_new ();
   snap = sc_snapd_client_get_snap_sync (client, name, &error);
@@ -310,25 +315,33 @@ connect_command (const char *subcommand,
     {
       if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          printf ("Usage: snapconfine-cli %s SNAP:PLUG [SLOT-SNAP:SLOT]\n", subcommand);
+          printf ("%s ", _("Usage:"));
+          /* Translators: %s is connect or disconnect; keep SNAP, PLUG and
+           * SLOT, snapd's terms. */
+          printf (_("snapconfine-cli %s SNAP:PLUG [SLOT-SNAP:SLOT]"), subcommand);
+          putchar ('\n');
           return SC_EXIT_OK;
         }
       else if (argv[i][0] == '-')
-        return sc_cli_usage_error (subcommand, "unknown option “%s”", argv[i]);
+        return sc_cli_usage_error (subcommand, _("unknown option “%s”"), argv[i]);
       else if (plug_arg == NULL)
         plug_arg = argv[i];
       else if (slot_arg == NULL)
         slot_arg = argv[i];
       else
-        return sc_cli_usage_error (subcommand, "too many arguments");
+        return sc_cli_usage_error (subcommand, _("too many arguments"));
     }
   if (plug_arg == NULL)
-    return sc_cli_usage_error (subcommand, "missing SNAP:PLUG");
+    return sc_cli_usage_error (subcommand, _("missing SNAP:PLUG"));
   if (!split_ref (plug_arg, FALSE, &snap, &plug) || *snap == '\0')
-    return sc_cli_usage_error (subcommand, "“%s” is not SNAP:PLUG", plug_arg);
+    return sc_cli_usage_error (subcommand, _("“%s” is not SNAP:PLUG"), plug_arg);
   if (slot_arg != NULL && !split_ref (slot_arg, connect, &slot_snap, &slot))
-    return sc_cli_usage_error (subcommand, "“%s” is not %s", slot_arg,
-                               connect ? "SLOT-SNAP[:SLOT] or :SLOT" : "SLOT-SNAP:SLOT or :SLOT");
+    return sc_cli_usage_error (subcommand,
+                               /* Translators: %s is an argument on the command line;
+                                * keep SNAP, SLOT and the punctuation around them. */
+                               connect ? _("“%s” is not SLOT-SNAP[:SLOT] or :SLOT")
+                                       : _("“%s” is not SLOT-SNAP:SLOT or :SLOT"),
+                               slot_arg);
 
   client = sc_snapd_client_new ();
   /* A terminal user can answer polkit's question. */

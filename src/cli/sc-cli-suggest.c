@@ -485,7 +485,9 @@ sc_cli_suggest (int    argc,
   if (argc < 2)
     {
       sc_cli_source_args_clear (&args);
-      return sc_cli_usage_error ("suggest", "missing PATH (a project folder or snapcraft.yaml)");
+      return sc_cli_usage_error ("suggest",
+                                 /* Translators: PATH as in the synopses; keep snapcraft.yaml. */
+                                 _("missing PATH (a project folder or snapcraft.yaml)"));
     }
   path = argv[1];
 
