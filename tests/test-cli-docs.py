@@ -149,6 +149,26 @@ def check_german_help():
     check("the German denials --help names the arguments as the catalogue translates them",
           all(a and re.search(rf"--{o}={re.escape(a)}\s", out) for o, a in names.items())
           and "DIR" not in out, f"{names}\n{out}")
+    # The top-level help: the commands' summaries are translated (and folded
+    # to the terminal's width again, so compared with the spaces folded), the
+    # command names are not.
+    code, out, err = outputs[()]
+    msgid = "Connect a plug of an installed snap through snapd, as snap connect does."
+    want = german(msgid)
+    check(f"meson devenv: snapconfine-cli --help says “{msgid}” in German under LANGUAGE=de",
+          code == 0 and want and want != msgid and " ".join(want.split()) in " ".join(out.split())
+          and msgid not in " ".join(out.split()), f"exit {code}, expected “{want}” in:\n{out}{err}")
+    check("the German top-level --help still names every command as typed",
+          all(f"snapconfine-cli {c} " in out for c in ("show", "strict", "interfaces", "check",
+                                                       "denials", "suggest", "connect")),
+          out)
+    # A usage error is German too, and still exits 2.
+    p = subprocess.run([*run, "check", "a", "b"], capture_output=True, text=True, env=env,
+                       timeout=120)
+    want = german("more than one PATH given")
+    check("meson devenv: a usage error of check is German and exits 2 under LANGUAGE=de",
+          p.returncode == 2 and want and want != "more than one PATH given" and want in p.stderr,
+          f"exit {p.returncode}, expected “{want}” in:\n{p.stderr}")
 
 def main():
     if not CLI or not BUILD:
