@@ -870,22 +870,6 @@ sc_journal_file_get_message (ScJournalFile            *f,
   return 0;
 }
 
-static void
-copy_value (char       *dest,
-            gsize       size,
-            const char *data,
-            gsize       len,
-            gsize       prefix)
-{
-  len = MIN (len - prefix, size - 1);
-  memcpy (dest, data + prefix, len);
-  dest[len] = '\0';
-}
-
-#define TAKE(field, name) \
-  if (len > sizeof name - 1 && memcmp (d, name, sizeof name - 1) == 0) \
-    { copy_value (fields->field, sizeof fields->field, d, len, sizeof name - 1); continue; }
-
 /**
  * sc_journal_file_read_fields:
  *
@@ -909,23 +893,8 @@ sc_journal_file_read_fields (ScJournalFile            *f,
 
       if (r < 0)
         return r;
-      if (len < 3)
-        continue;
-      if (d[0] == 'S')
-        {
-          TAKE (identifier, "SYSLOG_IDENTIFIER=");
-          continue;
-        }
-      if (d[0] != '_')
-        continue;
-      TAKE (transport, "_TRANSPORT=");
-      TAKE (hostname, "_HOSTNAME=");
-      TAKE (audit_type, "_AUDIT_TYPE=");
-      TAKE (audit_type_name, "_AUDIT_TYPE_NAME=");
-      TAKE (audit_id, "_AUDIT_ID=");
-      TAKE (source_realtime, "_SOURCE_REALTIME_TIMESTAMP=");
+      _sc_journal_entry_fields_take (fields, d, len);
     }
   return 0;
 }
 
-#undef TAKE

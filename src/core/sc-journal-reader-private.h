@@ -106,6 +106,13 @@ typedef struct
   char source_realtime[32];
 } ScJournalEntryFields;
 
+/* Keeps field D (LEN bytes, "NAME=value") in F when it is one of the
+ * wanted ones; the last of a repeated field wins. Used by both the
+ * sd-journal path and the journal file reader, so they read alike. */
+void _sc_journal_entry_fields_take (ScJournalEntryFields *f,
+                                    const char           *d,
+                                    gsize                 len);
+
 /* Helpers shared by the sources (sc-journal-reader.c). */
 void         _sc_journal_add_warning         (ScJournalReader     *self,
                                               char                *message);

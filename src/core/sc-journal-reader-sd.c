@@ -390,22 +390,6 @@ _sc_journal_sd_open (ScJournalReader  *self,
   return TRUE;
 }
 
-static void
-copy_value (char       *dest,
-            gsize       size,
-            const char *data,
-            gsize       len,
-            gsize       prefix)
-{
-  len = MIN (len - prefix, size - 1);
-  memcpy (dest, data + prefix, len);
-  dest[len] = '\0';
-}
-
-#define TAKE(field, name) \
-  if (len > sizeof name - 1 && memcmp (d, name, sizeof name - 1) == 0) \
-    { copy_value (f->field, sizeof f->field, d, len, sizeof name - 1); continue; }
-
 /* Reads all the wanted fields in one walk over the entry's items: one
  * sd_journal_get_data() call per field would walk them once per field. */
 void
@@ -420,28 +404,8 @@ _sc_journal_sd_read_fields (sd_journal  *j,
 
   SC_SD (sd_journal_restart_data) (j);
   while (SC_SD (sd_journal_enumerate_available_data) (j, &data, &len) > 0)
-    {
-      const char *d = data;
-
-      if (len < 3)
-        continue;
-      if (d[0] == 'S')
-        {
-          TAKE (identifier, "SYSLOG_IDENTIFIER=");
-          continue;
-        }
-      if (d[0] != '_')
-        continue;
-      TAKE (transport, "_TRANSPORT=");
-      TAKE (hostname, "_HOSTNAME=");
-      TAKE (audit_type, "_AUDIT_TYPE=");
-      TAKE (audit_type_name, "_AUDIT_TYPE_NAME=");
-      TAKE (audit_id, "_AUDIT_ID=");
-      TAKE (source_realtime, "_SOURCE_REALTIME_TIMESTAMP=");
-    }
+    _sc_journal_entry_fields_take (f, data, len);
 }
-
-#undef TAKE
 
 const char *
 _sc_journal_nonempty (const char *value)

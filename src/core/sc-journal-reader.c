@@ -84,6 +84,46 @@ _sc_journal_is_ratelimit_text (const char *msg,
  * carry syscall= and either start with SECCOMP (audit transport, audit.log)
  * or say type=1326 (kernel transport, syslog); the rate-limit lines all
  * contain "audit". Ordinary messages fail after three memmem() calls. */
+static void
+copy_value (char       *dest,
+            gsize       size,
+            const char *data,
+            gsize       len,
+            gsize       prefix)
+{
+  len = MIN (len - prefix, size - 1);
+  memcpy (dest, data + prefix, len);
+  dest[len] = '\0';
+}
+
+#define TAKE(field, name) \
+  if (len > sizeof name - 1 && memcmp (d, name, sizeof name - 1) == 0) \
+    { copy_value (f->field, sizeof f->field, d, len, sizeof name - 1); return; }
+
+void
+_sc_journal_entry_fields_take (ScJournalEntryFields *f,
+                               const char           *d,
+                               gsize                 len)
+{
+  if (len < 3)
+    return;
+  if (d[0] == 'S')
+    {
+      TAKE (identifier, "SYSLOG_IDENTIFIER=");
+      return;
+    }
+  if (d[0] != '_')
+    return;
+  TAKE (transport, "_TRANSPORT=");
+  TAKE (hostname, "_HOSTNAME=");
+  TAKE (audit_type, "_AUDIT_TYPE=");
+  TAKE (audit_type_name, "_AUDIT_TYPE_NAME=");
+  TAKE (audit_id, "_AUDIT_ID=");
+  TAKE (source_realtime, "_SOURCE_REALTIME_TIMESTAMP=");
+}
+
+#undef TAKE
+
 gboolean
 _sc_journal_may_be_record (const char *msg,
                gsize       len)
