@@ -43,6 +43,7 @@
 #include "sc-denial-store.h"
 #include "sc-journal-reader.h"
 #include "sc-json.h"
+#include "sc-policy.h"
 #include "sc-utils.h"
 
 /* ---- Source options ----------------------------------------------------- */
@@ -723,6 +724,8 @@ sc_cli_denials (int    argc,
     }
   sc_cli_source_args_clear (&args);
 
+  /* Every group printed carries its suggestions. */
+  sc_policy_prepare_in_background ();
   reader = sc_journal_reader_new (&options, &error);
   if (reader == NULL)
     return sc_cli_fail (error);

@@ -44,6 +44,7 @@
 #include "sc-denial-plan.h"
 #include "sc-project.h"
 #include "sc-snapd-project.h"
+#include "sc-policy.h"
 
 static void
 write_note (ScJson           *json,
@@ -506,6 +507,7 @@ sc_cli_suggest (int    argc,
     }
   sc_cli_source_args_clear (&args);
 
+  sc_policy_prepare_in_background ();
   reader = sc_journal_reader_new (&options, &error);
   if (reader == NULL)
     return sc_cli_fail (error);

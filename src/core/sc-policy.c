@@ -108,6 +108,25 @@ ensure_policy (void)
   g_once (&once, compile_policy, NULL);
 }
 
+static gpointer
+prepare_thread (gpointer data)
+{
+  ensure_policy ();
+  return NULL;
+}
+
+/**
+ * sc_policy_prepare_in_background:
+ *
+ * Starts compiling the policy on another thread: a command that reads
+ * denials and then suggests interfaces for them does both at once.
+ */
+void
+sc_policy_prepare_in_background (void)
+{
+  g_thread_unref (g_thread_new ("sc-policy", prepare_thread, NULL));
+}
+
 /* Matching */
 
 typedef struct

@@ -54,6 +54,10 @@ const char *sc_policy_get_snapd_commit   (void);
 /* Whether the table has rules for INTERFACE. */
 gboolean    sc_policy_has_interface      (const char     *interface);
 
+/* Compiles the policy on a thread of its own, so that it is ready by the
+ * time the first denial needs it; the first match waits for it. */
+void        sc_policy_prepare_in_background (void);
+
 /* Interfaces whose connected-plug policy allows DENIAL, one per interface
  * and variant, in table order. Free with g_array_unref(); elements are
  * cleared by the array. Never NULL. */
