@@ -635,6 +635,111 @@ test_reader_api (void)
   g_rmdir (dir);
 }
 
+/* What the reader gives for the entry at OFFSET: its MESSAGE and the
+ * fields it reads, as one string. */
+static char *
+describe_entry (ScJournalFile *f,
+                guint64        offset)
+{
+  ScJournalFileEntry e;
+  ScJournalEntryFields fields;
+  const char *msg;
+  gsize len;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpint (sc_journal_file_read_entry (f, offset, &e), ==, 0);
+  g_assert_cmpint (sc_journal_file_get_message (f, &e, &msg, &len), ==, 1);
+  message = g_strndup (msg, len);
+  g_assert_cmpint (sc_journal_file_read_fields (f, &e, &fields), ==, 0);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %s|%s|%s|%s|%s|%s|%s|%s",
+                          e.seqnum, e.realtime, message, fields.transport, fields.hostname,
+                          fields.audit_type, fields.audit_type_name, fields.audit_id,
+                          fields.identifier, fields.source_realtime);
+}
+
+static void
+test_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(ScJournalFile) f = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  guint8 boot_a[16] = { 0x4f, 0x3c, 0x2d, 0x1e, 0x0a, 0x9b, 0x8c, 0x7d,
+                        0x6e, 0x5f, 0x4a, 0x3b, 0x2c, 0x1d, 0x0e, 0x9f };
+  guint64 size;
+  GRand *rand;
+  int r;
+
+  g_test_summary ("Entries read through the window (a pread() copy of a stretch of the "
+                  "file) are the entries read through the mapping, wherever the window "
+                  "starts and ends, also when it cuts objects in two; a file of two boots "
+                  "gives the entries of one boot.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
+  path = g_build_filename (dir, "window.journal", NULL);
+  /* Two boots, one after the other, as after a reboot. */
+  for (guint n = 0; n < 240; n++)
+    append_entry (text, n, T0_USEC + (guint64) n * 1000000, 1000000 + (guint64) n * 1000,
+                  n < 100 ? "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f" : "0badc0de0badc0de0badc0de0badc0de");
+  make_journal (text->str, text->len, path);
+  f = sc_journal_file_open (path, &r);
+  g_assert_cmpint (r, ==, 0);
+  g_assert_nonnull (f);
+  size = sc_journal_file_size (f);
+
+  g_assert_cmpint (sc_journal_file_find_matches (f, NULL, 0, &all), ==, 0);
+  g_assert_cmpuint (all->len, ==, 240 / 12 * 7);
+  g_assert_cmpint (sc_journal_file_find_matches (f, boot_a, 0, &first), ==, 0);
+  /* Entries 0..99 of the first boot: 8 rounds of 12 and 0..3 of the ninth. */
+  g_assert_cmpuint (first->len, ==, 8 * 7 + 4);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpuint (g_array_index (first, guint64, i), ==, g_array_index (all, guint64, i));
+
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (expected, describe_entry (f, g_array_index (all, guint64, i)));
+
+  /* The whole file in the window. */
+  sc_journal_file_read_window (f, 0, size);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autofree char *got = describe_entry (f, g_array_index (all, guint64, i));
+      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, i));
+    }
+  /* Windows of every size around each entry, cutting the entry, its data
+   * objects or both; and an empty one. */
+  rand = g_rand_new_with_seed (15);
+  for (guint round = 0; round < 4000; round++)
+    {
+      guint i = (guint) g_rand_int_range (rand, 0, (gint32) all->len);
+      guint64 offset = g_array_index (all, guint64, i);
+      guint64 from = offset - MIN (offset, (guint64) g_rand_int_range (rand, 0, 4096));
+      guint64 to = offset + (guint64) g_rand_int_range (rand, 0, 2048);
+      g_autofree char *got = NULL;
+
+      if (round % 100 == 0)
+        to = from;
+      sc_journal_file_read_window (f, from, to);
+      got = describe_entry (f, offset);
+      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, i));
+    }
+  /* Past the end of the file: cut to it. */
+  sc_journal_file_read_window (f, size - 64, size + 4096);
+  {
+    g_autofree char *got = describe_entry (f, g_array_index (all, guint64, all->len - 1));
+    g_assert_cmpstr (got, ==, g_ptr_array_index (expected, all->len - 1));
+  }
+  g_rand_free (rand);
+
+  g_clear_pointer (&f, sc_journal_file_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +747,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/journal-file/api", test_reader_api);
+  g_test_add_func ("/journal-file/window", test_window);
   g_test_add_func ("/journal-file/same-as-sd-journal", test_same_as_sd_journal);
   g_test_add_func ("/journal-file/corrupted", test_corrupted);
 

@@ -143,6 +143,11 @@ struct _ScJournalFile
   ZSTD_DCtx    *dctx;
   GByteArray   *message_buf;    /* a decompressed MESSAGE */
   GByteArray   *field_buf;      /* a decompressed other field */
+  int           fd;             /* for pread() into the window; -1 for none */
+  guint8       *window;         /* a copy of the file's bytes [win_start, win_end) */
+  guint64       win_start;
+  guint64       win_end;
+  gsize         win_alloc;
 };
 
 static inline guint64
@@ -163,33 +168,48 @@ le32 (const guint8 *p)
   return GUINT32_FROM_LE (v);
 }
 
-/* Checks that an object of TYPE, at least MIN_SIZE bytes, starts at OFFSET
- * and lies inside the file; its size in *SIZE. */
-static int
-object_at (ScJournalFile *f,
-           guint64        offset,
-           guint8         type,
-           guint64        min_size,
-           guint64       *size)
+/* The bytes [OFFSET, OFFSET + LEN) of the file: from the window when it
+ * holds them all (sc_journal_file_read_window()), else from the mapping.
+ * OFFSET + LEN must lie inside the file. */
+static inline const guint8 *
+bytes_at (ScJournalFile *f,
+          guint64        offset,
+          guint64        len)
 {
+  if (offset >= f->win_start && offset <= f->win_end && len <= f->win_end - offset)
+    return f->window + (offset - f->win_start);
+  return f->data + offset;
+}
+
+/* Checks that an object of TYPE, at least MIN_SIZE bytes, starts at OFFSET
+ * and lies inside the file; its size in *SIZE, its bytes in *OBJECT. */
+static int
+object_at (ScJournalFile  *f,
+           guint64         offset,
+           guint8          type,
+           guint64         min_size,
+           guint64        *size,
+           const guint8  **object)
+{
+  const guint8 *o;
   guint64 s;
 
   if (offset < f->header_size || offset > f->tail || (offset & 7) != 0 ||
       offset > f->limit - OBJECT_HEADER)
     return -EBADMSG;
-  if (f->data[offset] != type)
+  o = bytes_at (f, offset, OBJECT_HEADER);
+  if (o[0] != type)
     return -EBADMSG;
-  s = le64 (f->data + offset + 8);
+  s = le64 (o + 8);
   if (s < min_size || s > f->limit - offset)
     return -EBADMSG;
+  o = bytes_at (f, offset, s);
   /* What sd-journal checks when it moves to an object (its
    * journal_file_check_object()): a file that fails is left to it. */
   switch (type)
     {
     case OBJECT_DATA:
       {
-        const guint8 *o = f->data + offset;
-
         if ((le64 (o + DATA_ENTRY_OFFSET) == 0) != (le64 (o + DATA_N_ENTRIES) == 0) ||
             ((le64 (o + DATA_NEXT_HASH) | le64 (o + DATA_NEXT_FIELD) | le64 (o + DATA_ENTRY_OFFSET) |
               le64 (o + DATA_ENTRY_ARRAY)) & 7) != 0)
@@ -200,7 +220,7 @@ object_at (ScJournalFile *f,
       {
         gsize item_size = f->compact ? 4 : 8;
 
-        if ((s - ENTRY_ARRAY_ITEMS) % item_size != 0 || (le64 (f->data + offset + ENTRY_ARRAY_NEXT) & 7) != 0)
+        if ((s - ENTRY_ARRAY_ITEMS) % item_size != 0 || (le64 (o + ENTRY_ARRAY_NEXT) & 7) != 0)
           return -EBADMSG;
         break;
       }
@@ -208,6 +228,8 @@ object_at (ScJournalFile *f,
       break;
     }
   *size = s;
+  if (object != NULL)
+    *object = o;
   return 0;
 }
 
@@ -216,6 +238,7 @@ file_init (ScJournalFile *f)
 {
   f->message_buf = g_byte_array_new ();
   f->field_buf = g_byte_array_new ();
+  f->fd = -1;
 }
 
 static int
@@ -307,9 +330,9 @@ sc_journal_file_open (const char *path,
   map = mmap (NULL, (size_t) st.st_size, PROT_READ,
               MAP_PRIVATE, fd, 0);
   r = -errno;
-  close (fd);
   if (map == MAP_FAILED)
     {
+      close (fd);
       *error = r;
       return NULL;
     }
@@ -318,6 +341,7 @@ sc_journal_file_open (const char *path,
   f->size = (gsize) st.st_size;
   f->mapped = TRUE;
   file_init (f);
+  f->fd = fd;
   if ((r = file_check_header (f)) < 0)
     {
       sc_journal_file_free (f);
@@ -335,6 +359,9 @@ sc_journal_file_free (ScJournalFile *f)
     return;
   if (f->mapped)
     munmap ((void *) f->data, f->size);
+  if (f->fd >= 0)
+    close (f->fd);
+  g_free (f->window);
   if (f->dctx != NULL)
     libzstd ()->ZSTD_freeDCtx (f->dctx);
   g_byte_array_unref (f->message_buf);
@@ -375,21 +402,48 @@ sc_journal_file_release_pages (ScJournalFile *f,
     (void) madvise ((void *) (f->data + from), to - from, MADV_DONTNEED);
 }
 
-/* Maps the pages between FROM and TO in one call (MADV_POPULATE_READ,
- * Linux 5.14), cheaper than a page fault for each; a no-op elsewhere. */
+/**
+ * sc_journal_file_read_window:
+ *
+ * Copies the bytes between @from and @to (byte offsets) into the reader's
+ * window with one pread(); until the next call, objects that lie wholly
+ * inside it are read from there, everything else from the mapping. A scan
+ * that moves through the file reads its next stretch this way: the copy
+ * streams through memory, and the entries and data objects in it are then
+ * in the processor's cache, where reading them through the mapping stalls
+ * on each one and maps the file page by page. No-op for a file given as
+ * bytes; on a read error the window is empty.
+ */
 void
-sc_journal_file_populate (ScJournalFile *f,
-                          guint64        from,
-                          guint64        to)
+sc_journal_file_read_window (ScJournalFile *f,
+                             guint64        from,
+                             guint64        to)
 {
-#ifdef MADV_POPULATE_READ
-  guint64 page = (guint64) sysconf (_SC_PAGESIZE);
+  gsize len, done = 0;
 
-  from = from / page * page;
   to = MIN (to, f->size);
-  if (f->mapped && from < to)
-    (void) madvise ((void *) (f->data + from), to - from, MADV_POPULATE_READ);
-#endif
+  f->win_start = f->win_end = 0;
+  if (f->fd < 0 || from >= to)
+    return;
+  len = (gsize) (to - from);
+  if (len > f->win_alloc)
+    {
+      g_free (f->window);
+      f->window = g_malloc (len);
+      f->win_alloc = len;
+    }
+  while (done < len)
+    {
+      ssize_t n = pread (f->fd, f->window + done, len - done, (off_t) (from + done));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      done += (gsize) n;
+    }
+  f->win_start = from;
+  f->win_end = to;
 }
 
 /* Decompresses a zstd frame, at most SC_JOURNAL_DATA_THRESHOLD bytes of it
@@ -448,21 +502,22 @@ data_payload (ScJournalFile *f,
               const char   **out,
               gsize         *out_len)
 {
+  const guint8 *o;
   guint64 size;
   guint8 flags;
   int r;
 
-  if ((r = object_at (f, offset, OBJECT_DATA, f->payload_offset + 1, &size)) < 0)
+  if ((r = object_at (f, offset, OBJECT_DATA, f->payload_offset + 1, &size, &o)) < 0)
     return r;
-  flags = f->data[offset + 1];
+  flags = o[1];
   if (flags == 0)
     {
-      *out = (const char *) f->data + offset + f->payload_offset;
+      *out = (const char *) o + f->payload_offset;
       *out_len = size - f->payload_offset;
       return 0;
     }
   if (flags == OBJECT_COMPRESSED_ZSTD && (f->incompatible & INCOMPAT_COMPRESSED_ZSTD) != 0)
-    return decompress_zstd (f, f->data + offset + f->payload_offset, size - f->payload_offset,
+    return decompress_zstd (f, o + f->payload_offset, size - f->payload_offset,
                             buf, out, out_len);
   return -EPROTONOSUPPORT;
 }
@@ -553,7 +608,7 @@ find_data (ScJournalFile *f,
 
       if (++steps > max_steps)
         return -ELOOP;
-      if ((r = object_at (f, o, OBJECT_DATA, f->payload_offset + 1, &len)) < 0)
+      if ((r = object_at (f, o, OBJECT_DATA, f->payload_offset + 1, &len, NULL)) < 0)
         return r;
       if (le64 (f->data + o + DATA_HASH) == hash)
         {
@@ -601,7 +656,7 @@ data_entries (ScJournalFile *f,
         return -ELOOP;
       if (array == 0)
         return -EBADMSG;
-      if ((r = object_at (f, array, OBJECT_ENTRY_ARRAY, ENTRY_ARRAY_ITEMS + item_size, &size)) < 0)
+      if ((r = object_at (f, array, OBJECT_ENTRY_ARRAY, ENTRY_ARRAY_ITEMS + item_size, &size, NULL)) < 0)
         return r;
       m = (size - ENTRY_ARRAY_ITEMS) / item_size;
       for (guint64 i = 0; i < m && n > 0; i++, n--)
@@ -687,11 +742,40 @@ sc_journal_file_find_matches (ScJournalFile  *f,
     "SYSLOG_IDENTIFIER=dbus-daemon",
   };
   g_autoptr(GArray) out = NULL;
+  g_autoptr(GArray) boot = NULL;
   guint64 found[G_N_ELEMENTS (matches)], total = 0;
   guint lo, hi, lists = 0;
   int r;
 
   *offsets = NULL;
+  /* The boot first: a file of other boots has nothing to read, and the
+   * entries of a file of that boot alone need not be intersected with
+   * its list (as long as all of the file's entries). */
+  if (boot_id != NULL)
+    {
+      char value[10 + 33] = "_BOOT_ID=";
+      guint64 d;
+
+      for (guint i = 0; i < 16; i++)
+        {
+          value[9 + 2 * i] = "0123456789abcdef"[boot_id[i] >> 4];
+          value[10 + 2 * i] = "0123456789abcdef"[boot_id[i] & 0xf];
+        }
+      value[41] = '\0';
+      if ((r = find_data (f, value, &d)) < 0)
+        return r;
+      if (d == 0)
+        {
+          *offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
+          return 0;
+        }
+      if (le64 (f->data + d + DATA_N_ENTRIES) != le64 (f->data + H_N_ENTRIES))
+        {
+          boot = g_array_new (FALSE, FALSE, sizeof (guint64));
+          if ((r = data_entries (f, d, boot)) < 0)
+            return r;
+        }
+    }
   for (guint i = 0; i < G_N_ELEMENTS (matches); i++)
     {
       if ((r = find_data (f, matches[i], &found[i])) < 0)
@@ -710,22 +794,8 @@ sc_journal_file_find_matches (ScJournalFile  *f,
   if (lists > 1)
     sort_unique (out);
 
-  if (boot_id != NULL && out->len > 0)
-    {
-      g_autoptr(GArray) boot = g_array_new (FALSE, FALSE, sizeof (guint64));
-      char value[10 + 33] = "_BOOT_ID=";
-      guint64 d;
-
-      for (guint i = 0; i < 16; i++)
-        {
-          value[9 + 2 * i] = "0123456789abcdef"[boot_id[i] >> 4];
-          value[10 + 2 * i] = "0123456789abcdef"[boot_id[i] & 0xf];
-        }
-      value[41] = '\0';
-      if ((r = find_data (f, value, &d)) < 0 || (r = data_entries (f, d, boot)) < 0)
-        return r;
-      intersect (out, boot);
-    }
+  if (boot != NULL && out->len > 0)
+    intersect (out, boot);
 
   /* The first entry at or after SINCE, by bisection (sd-journal's seek). */
   lo = 0;
@@ -758,21 +828,22 @@ sc_journal_file_read_entry (ScJournalFile      *f,
                             ScJournalFileEntry *e)
 {
   gsize item_size = f->compact ? 4 : 16;
+  const guint8 *o;
   guint64 size;
   int r;
 
-  if ((r = object_at (f, offset, OBJECT_ENTRY, ENTRY_ITEMS + item_size, &size)) < 0)
+  if ((r = object_at (f, offset, OBJECT_ENTRY, ENTRY_ITEMS + item_size, &size, &o)) < 0)
     return r;
-  e->seqnum = le64 (f->data + offset + ENTRY_SEQNUM);
+  e->seqnum = le64 (o + ENTRY_SEQNUM);
   if ((size - ENTRY_ITEMS) % item_size != 0 || e->seqnum == 0)
     return -EBADMSG;
   e->offset = offset;
-  e->realtime = le64 (f->data + offset + ENTRY_REALTIME);
-  e->monotonic = le64 (f->data + offset + ENTRY_MONOTONIC);
+  e->realtime = le64 (o + ENTRY_REALTIME);
+  e->monotonic = le64 (o + ENTRY_MONOTONIC);
   if (!VALID_REALTIME (e->realtime) || !VALID_MONOTONIC (e->monotonic))
     return -EBADMSG;
-  memcpy (e->boot_id, f->data + offset + ENTRY_BOOT_ID, 16);
-  e->items = f->data + offset + ENTRY_ITEMS;
+  memcpy (e->boot_id, o + ENTRY_BOOT_ID, 16);
+  e->items = o + ENTRY_ITEMS;
   e->n_items = (size - ENTRY_ITEMS) / item_size;
   return 0;
 }
@@ -793,29 +864,34 @@ sc_journal_file_prefetch (ScJournalFile *f,
                           gboolean       items)
 {
   gsize item_size = f->compact ? 4 : 16;
+  const guint8 *o;
   guint64 size, n;
 
   if (offset < f->header_size || offset > f->limit - ENTRY_ITEMS)
     return;
+  o = bytes_at (f, offset, ENTRY_ITEMS);
   if (!items)
     {
-      __builtin_prefetch (f->data + offset);
-      __builtin_prefetch (f->data + offset + 64);
+      __builtin_prefetch (o);
+      __builtin_prefetch (o + 64);
       return;
     }
-  size = le64 (f->data + offset + 8);
+  size = le64 (o + 8);
   if (size < ENTRY_ITEMS || size > f->limit - offset)
     return;
   n = MIN ((size - ENTRY_ITEMS) / item_size, 64);
+  o = bytes_at (f, offset, ENTRY_ITEMS + n * item_size);
   for (guint64 i = 0; i < n; i++)
     {
-      const guint8 *p = f->data + offset + ENTRY_ITEMS + i * item_size;
+      const guint8 *p = o + ENTRY_ITEMS + i * item_size;
       guint64 d = f->compact ? le32 (p) : le64 (p);
 
       if (d >= f->header_size && d < f->limit - 128)
         {
-          __builtin_prefetch (f->data + d);
-          __builtin_prefetch (f->data + d + 64);
+          const guint8 *data = bytes_at (f, d, 128);
+
+          __builtin_prefetch (data);
+          __builtin_prefetch (data + 64);
         }
     }
 }
@@ -837,8 +913,9 @@ item_payload (ScJournalFile            *f,
   d = le64 (e->items + i * 16);
   if ((r = data_payload (f, d, buf, out, out_len)) < 0)
     return r;
-  /* sd-journal refuses an item whose hash is not its data object's. */
-  if (le64 (e->items + i * 16 + 8) != le64 (f->data + d + DATA_HASH))
+  /* sd-journal refuses an item whose hash is not its data object's
+   * (data_payload() checked that the object lies in the file). */
+  if (le64 (e->items + i * 16 + 8) != le64 (bytes_at (f, d, DATA_HASH + 8) + DATA_HASH))
     return -EBADMSG;
   return 0;
 }

@@ -64,10 +64,10 @@ void           sc_journal_file_prefetch      (ScJournalFile       *file,
 guint64        _sc_journal_file_siphash24    (const guint8        *in,
                                               gsize                len,
                                               const guint8        *key);
-void           sc_journal_file_populate      (ScJournalFile       *file,
+void           sc_journal_file_release_pages (ScJournalFile       *file,
                                               guint64              from,
                                               guint64              to);
-void           sc_journal_file_release_pages (ScJournalFile       *file,
+void           sc_journal_file_read_window   (ScJournalFile       *file,
                                               guint64              from,
                                               guint64              to);
 

@@ -50,12 +50,21 @@
 #define SAMPLE_ENTRIES 256
 #define LOOKUPS_PER_HANDLE 1024
 /* A file read directly: matching entries per unit at least, and the
- * entry-offset distance after which a unit drops the pages it mapped. */
+ * entry-offset distance after which a unit drops the pages it mapped (the
+ * entries are read from the window, but the older data objects they
+ * share are read through the mapping). */
 #define DIRECT_MIN_UNIT_ENTRIES 4096
-#define DIRECT_RELEASE_BYTES (4 * 1024 * 1024)
+#define DIRECT_RELEASE_BYTES (16 * 1024 * 1024)
 #define DIRECT_PREFETCH 16         /* entries ahead */
 #define DIRECT_UNIT_BYTES (16 * 1024 * 1024)
 #define DIRECT_MAX_UNITS_PER_FILE 2
+/* The stretch of a file copied into the reader's window at a time (well
+ * inside the processor's L2 cache), how far before an entry it starts
+ * (where the entry's new data objects are: journald writes them just
+ * before it) and the size an entry is assumed to have. */
+#define DIRECT_WINDOW_BYTES (128 * 1024)
+#define DIRECT_WINDOW_BEFORE 4096
+#define DIRECT_ENTRY_BYTES 1024
 
 /* How files are read (SC_JOURNAL_FILE_READER, for tests and benchmarks):
  * by the file reader with sd-journal for what it gives up on (the
@@ -444,6 +453,53 @@ plan_file (Scan      *s,
   f->n_units = units->len - f->first_unit;
 }
 
+typedef struct
+{
+  Scan       *scan;
+  GPtrArray **planned;   /* the units of each file */
+  gint        next;      /* the next file to plan */
+} Planning;
+
+static gpointer
+plan_worker (gpointer data)
+{
+  Planning *p = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&p->next, 1)) < p->scan->files->len)
+    {
+      p->planned[i] = g_ptr_array_new ();
+      plan_file (p->scan, i, p->planned[i]);
+    }
+  return NULL;
+}
+
+/* Plans every file, several at a time: finding a file's matching entries
+ * walks its indexes, which for a folder of rotated files is a good part
+ * of the whole read. The units are kept in file order. */
+static void
+plan_files (Scan *s)
+{
+  g_autofree GPtrArray **planned = g_new0 (GPtrArray *, s->files->len);
+  Planning p = { s, planned, 0 };
+  GThread *threads[MAX_WORKERS];
+  guint n_threads = MIN (MIN ((guint) g_get_num_processors (), MAX_WORKERS), s->files->len);
+
+  for (guint t = 1; t < n_threads; t++)
+    threads[t] = g_thread_new ("sc-journal-plan", plan_worker, &p);
+  plan_worker (&p);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (threads[t]);
+
+  for (guint i = 0; i < s->files->len; i++)
+    {
+      ScanFile *f = g_ptr_array_index (s->files, i);
+
+      f->first_unit += s->units->len;
+      g_ptr_array_extend_and_steal (s->units, planned[i]);
+    }
+}
+
 static int
 compare_units (gconstpointer a,
                gconstpointer b)
@@ -642,6 +698,31 @@ scan_unit_unique (Scan *s,
     u->error = r;
 }
 
+/* Copies the stretch of the file from a little before entry I onwards
+ * into the reader's window, up to the last of the following entries that
+ * fits: no more than they need where they are few. Returns its end. */
+static guint64
+read_window (ScJournalFile *jf,
+             GArray        *offsets,
+             guint          i,
+             guint          end)
+{
+  guint64 offset = g_array_index (offsets, guint64, i);
+  guint64 from = offset > DIRECT_WINDOW_BEFORE ? offset - DIRECT_WINDOW_BEFORE : 0;
+  guint64 to = offset + DIRECT_ENTRY_BYTES;
+
+  for (guint k = i + 1; k < end; k++)
+    {
+      guint64 next = g_array_index (offsets, guint64, k) + DIRECT_ENTRY_BYTES;
+
+      if (next > from + DIRECT_WINDOW_BYTES)
+        break;
+      to = next;
+    }
+  sc_journal_file_read_window (jf, from, to);
+  return to;
+}
+
 /* Reads unit U with the file reader: the same steps as scan_unit() on
  * the entries the file's indexes list. Sets direct_failed when the file
  * does not hold together; its units are then read again by sd-journal. */
@@ -653,7 +734,7 @@ scan_unit_direct (Scan *s,
   ScanFile *f = g_ptr_array_index (s->files, u->file);
   guint64 since = (guint64) MAX (self->options.since_usec, 0);
   g_autoptr(ScJournalFile) jf = NULL;
-  guint64 released = 0, populated = 0, seqnum = 0;
+  guint64 released = 0, window_end = 0, seqnum = 0;
   int r = 0;
 
   if (u->direct_failed)
@@ -688,17 +769,8 @@ scan_unit_direct (Scan *s,
       if (((i - u->lo) & 0xfff) == 0xfff &&
           (g_atomic_int_get (&s->abort) || g_cancellable_is_cancelled (s->cancellable)))
         break;
-      if (i + DIRECT_PREFETCH < u->hi)
-        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH), FALSE);
-      if (i + DIRECT_PREFETCH / 2 < u->hi)
-        sc_journal_file_prefetch (jf, g_array_index (f->offsets, guint64, i + DIRECT_PREFETCH / 2), TRUE);
-      /* Map what lies ahead in one go. */
-      if (offset + DIRECT_RELEASE_BYTES / 2 > populated)
-        {
-          sc_journal_file_populate (jf, MAX (offset, populated), offset + DIRECT_RELEASE_BYTES);
-          populated = offset + DIRECT_RELEASE_BYTES;
-        }
-      /* What lies well behind the entries read is rarely needed again. */
+      if (offset + DIRECT_ENTRY_BYTES > window_end)
+        window_end = read_window (jf, f->offsets, i, u->hi);
       if (offset > released + 2 * DIRECT_RELEASE_BYTES)
         {
           sc_journal_file_release_pages (jf, released, offset - DIRECT_RELEASE_BYTES);
@@ -1028,8 +1100,7 @@ _sc_journal_sd_catch_up (ScJournalReader     *self,
           f->path = g_strdup (g_ptr_array_index (files, i));
           g_ptr_array_add (s.files, f);
         }
-      for (guint i = 0; i < s.files->len; i++)
-        plan_file (&s, i, s.units);
+      plan_files (&s);
     }
   else
     {
