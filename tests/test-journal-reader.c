@@ -443,6 +443,91 @@ test_filters (void)
   g_rmdir (dir);
 }
 
+static void assert_same_records (Records *a,
+                                 Records *b);
+
+static void
+test_once (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *k = NULL;
+  g_autofree char *u = NULL;
+  g_autofree char *later_export = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(GError) error = NULL;
+  ScJournalOptions options = { .type = SC_JOURNAL_SOURCE_DIRECTORY };
+
+  g_test_summary ("A reader that reads once (no live handle, no anchor) finds what a "
+                  "followable one finds, and with --boot the same newest boot of the folder, "
+                  "taken from the files themselves; it has nothing to wait for.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
+  k = make_fixture_journal (dir, "kernel.export", "system.journal");
+  u = make_fixture_journal (dir, "user-dbus.export", "user-1000.journal");
+  options.path = dir;
+
+  for (guint boot = 0; boot < 2; boot++)
+    {
+      g_auto(Records) followable = { 0 };
+      g_auto(Records) once = { 0 };
+
+      options.this_boot = boot == 1;
+      options.once = FALSE;
+      records_init (&followable);
+      read_all (&options, &followable);
+      options.once = TRUE;
+      records_init (&once);
+      read_all (&options, &once);
+      g_assert_cmpuint (once.denials->len, >, 0);
+      assert_same_records (&followable, &once);
+    }
+
+  /* A later boot in a file of its own: --boot now means it, both ways. */
+  later_export = g_build_filename (dir, "later.export", NULL);
+  {
+    g_autofree char *text = g_strdup_printf (
+      "__REALTIME_TIMESTAMP=%" G_GINT64_FORMAT "\n__MONOTONIC_TIMESTAMP=1000\n"
+      "_BOOT_ID=0badc0de0badc0de0badc0de0badc0de\n"
+      "_HOSTNAME=alpha\n_TRANSPORT=kernel\nSYSLOG_IDENTIFIER=kernel\n"
+      "MESSAGE=audit: type=1400 audit(1718031900.000:6000): apparmor=\"DENIED\" "
+      "operation=\"open\" class=\"file\" profile=\"snap.foo.foo\" name=\"/etc/later-boot\" "
+      "pid=1 comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0\n\n",
+      T0_USEC + (gint64) 3600 * G_USEC_PER_SEC);
+    g_file_set_contents (later_export, text, -1, &error);
+    g_assert_no_error (error);
+  }
+  later = g_build_filename (dir, "system@later.journal", NULL);
+  make_journal (later_export, later);
+  options.this_boot = TRUE;
+  for (guint once = 0; once < 2; once++)
+    {
+      g_auto(Records) r = { 0 };
+
+      options.once = once == 1;
+      records_init (&r);
+      read_all (&options, &r);
+      g_assert_cmpuint (r.denials->len, ==, 1);
+      g_assert_cmpstr (((ScDenial *) g_ptr_array_index (r.denials, 0))->object, ==, "/etc/later-boot");
+    }
+
+  {
+    g_autoptr(ScJournalReader) reader = sc_journal_reader_new (&options, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sc_journal_reader_get_fd (reader), ==, -1);
+    g_assert_false (sc_journal_reader_process (reader));
+    g_assert_false (sc_journal_reader_wait (reader, 0));
+  }
+
+  g_unlink (k);
+  g_unlink (u);
+  g_unlink (later_export);
+  g_unlink (later);
+  g_rmdir (dir);
+}
+
 /* ---- Text logs --------------------------------------------------------- */
 
 typedef struct
@@ -1428,6 +1513,7 @@ main (int   argc,
   g_test_add_func ("/journal-reader/user-dbus", test_user_dbus);
   g_test_add_func ("/journal-reader/directory-hosts", test_directory_hosts);
   g_test_add_func ("/journal-reader/filters", test_filters);
+  g_test_add_func ("/journal-reader/once", test_once);
   g_test_add_func ("/journal-reader/strategies", test_strategies);
   g_test_add_func ("/journal-reader/copytruncate", test_copytruncate);
   g_test_add_func ("/journal-reader/last-line", test_last_line);

@@ -726,6 +726,7 @@ sc_cli_denials (int    argc,
 
   /* Every group printed carries its suggestions. */
   sc_policy_prepare_in_background ();
+  options.once = !follow_mode;
   reader = sc_journal_reader_new (&options, &error);
   if (reader == NULL)
     return sc_cli_fail (error);

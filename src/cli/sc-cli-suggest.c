@@ -508,6 +508,7 @@ sc_cli_suggest (int    argc,
   sc_cli_source_args_clear (&args);
 
   sc_policy_prepare_in_background ();
+  options.once = TRUE;
   reader = sc_journal_reader_new (&options, &error);
   if (reader == NULL)
     return sc_cli_fail (error);

@@ -70,6 +70,7 @@ enum
 #define H_DATA_HASH_TABLE_SIZE 112
 #define H_TAIL_OBJECT_OFFSET 136
 #define H_N_ENTRIES 152
+#define H_ENTRY_ARRAY_OFFSET 176
 #define H_HEAD_REALTIME 184
 #define H_TAIL_REALTIME 192
 
@@ -846,6 +847,51 @@ sc_journal_file_read_entry (ScJournalFile      *f,
   e->items = o + ENTRY_ITEMS;
   e->n_items = (size - ENTRY_ITEMS) / item_size;
   return 0;
+}
+
+/**
+ * sc_journal_file_last_entry:
+ *
+ * Reads the file's last entry, the last one its main entry array lists.
+ *
+ * Returns: 1, 0 when the file has no entry, or a negative errno.
+ */
+int
+sc_journal_file_last_entry (ScJournalFile      *f,
+                            ScJournalFileEntry *e)
+{
+  gsize item_size = f->compact ? 4 : 8;
+  guint64 array = le64 (f->data + H_ENTRY_ARRAY_OFFSET), last = 0;
+  guint64 max_steps = f->limit / (ENTRY_ARRAY_ITEMS + item_size) + 1, steps = 0;
+
+  while (array != 0)
+    {
+      const guint8 *o;
+      guint64 size, n;
+      int r;
+
+      if (++steps > max_steps)
+        return -ELOOP;
+      if ((r = object_at (f, array, OBJECT_ENTRY_ARRAY, ENTRY_ARRAY_ITEMS + item_size, &size, &o)) < 0)
+        return r;
+      /* The last array is filled from the start; the rest is zeros. */
+      n = (size - ENTRY_ARRAY_ITEMS) / item_size;
+      for (guint64 i = n; i > 0; i--)
+        {
+          const guint8 *p = o + ENTRY_ARRAY_ITEMS + (i - 1) * item_size;
+          guint64 offset = f->compact ? le32 (p) : le64 (p);
+
+          if (offset != 0)
+            {
+              last = offset;
+              break;
+            }
+        }
+      array = le64 (o + ENTRY_ARRAY_NEXT);
+    }
+  if (last == 0)
+    return 0;
+  return sc_journal_file_read_entry (f, last, e) < 0 ? -EBADMSG : 1;
 }
 
 /**

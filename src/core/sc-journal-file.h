@@ -29,7 +29,7 @@ typedef struct
   guint64       realtime;
   guint64       monotonic;
   guint8        boot_id[16];
-  const guint8 *items;      /* in the file's mapping */
+  const guint8 *items;      /* in the mapping or the window, until the next read_window() */
   guint64       n_items;
 } ScJournalFileEntry;
 
@@ -58,6 +58,8 @@ int            sc_journal_file_get_message   (ScJournalFile       *file,
 int            sc_journal_file_read_fields   (ScJournalFile       *file,
                                               const ScJournalFileEntry *entry,
                                               ScJournalEntryFields *fields);
+int            sc_journal_file_last_entry    (ScJournalFile       *file,
+                                              ScJournalFileEntry  *entry);
 void           sc_journal_file_prefetch      (ScJournalFile       *file,
                                               guint64              offset,
                                               gboolean             items);

@@ -57,6 +57,7 @@ struct _ScJournalReader
   guint64           anchor_usec;    /* the last matching entry at open: realtime, */
   guint64           anchor_monotonic; /* monotonic time */
   sd_id128_t        anchor_boot;    /* and boot */
+  gboolean          no_anchor;      /* options.once: no handle, every entry is read by catch_up */
 
   /* text-log back end */
   int               log_fd;
@@ -190,5 +191,13 @@ gboolean     _sc_journal_log_read            (ScJournalReader     *self,
 int          _sc_journal_log_watch_fd        (ScJournalReader     *self);
 void         _sc_journal_log_drain_inotify   (ScJournalReader     *self);
 gboolean     _sc_journal_log_has_news        (ScJournalReader     *self);
+
+/* The header of the journal file at PATH, read without mapping it. */
+gboolean    _sc_journal_read_file_header (const char *path,
+                                          goffset    *size,
+                                          guint64    *n_entries,
+                                          guint64    *n_data,
+                                          guint64    *head_usec,
+                                          guint64    *tail_usec);
 
 G_END_DECLS

@@ -128,6 +128,7 @@ typedef struct
   gboolean  failed;
   guint64   order_usec;
   GArray   *offsets;          /* of guint64: the matching entries, read directly; or NULL */
+  ScJournalFile *planned;     /* (atomic) the file as planning opened it, for one unit */
 } ScanFile;
 
 typedef struct
@@ -164,6 +165,7 @@ scan_file_free (ScanFile *f)
 {
   g_free (f->path);
   g_clear_pointer (&f->offsets, g_array_unref);
+  g_clear_pointer (&f->planned, sc_journal_file_free);
   g_free (f);
 }
 
@@ -194,8 +196,8 @@ le64 (const guchar *p)
 /* What a journal file says about itself in its header: its size, number of
  * entries and the wall-clock times of its first and last entry. FALSE when
  * the header cannot be read (sd-journal then decides about the file). */
-static gboolean
-read_file_header (const char *path,
+gboolean
+_sc_journal_read_file_header (const char *path,
                   goffset    *size,
                   guint64    *n_entries,
                   guint64    *n_data,
@@ -374,6 +376,9 @@ plan_file_direct (Scan      *s,
     }
   f->n_units = n;
   f->offsets = g_steal_pointer (&offsets);
+  /* The first unit to start reads it with this mapping: the file is
+   * not opened and mapped again, and its indexes are still mapped. */
+  f->planned = g_steal_pointer (&jf);
   return TRUE;
 }
 
@@ -408,7 +413,7 @@ plan_file (Scan      *s,
       f->n_units = 1;
       return;
     }
-  have_header = read_file_header (f->path, &size, &n_entries, &n_data, &head, &tail);
+  have_header = _sc_journal_read_file_header (f->path, &size, &n_entries, &n_data, &head, &tail);
   if (have_header && (n_entries == 0 || (since > 0 && tail > 0 && tail < since)))
     return;   /* nothing in the window: no unit at all */
   lo = MAX (head, since);
@@ -584,6 +589,8 @@ entry_after_anchor (ScJournalReader *self,
                     guint64          monotonic,
                     sd_id128_t       boot)
 {
+  if (self->no_anchor)
+    return FALSE;
   if (sd_id128_equal (boot, self->anchor_boot))
     return monotonic > self->anchor_monotonic;
   return realtime > self->anchor_usec;
@@ -600,10 +607,10 @@ after_anchor (ScJournalReader *self,
 {
   sd_id128_t boot;
 
-  if (SC_SD (sd_journal_get_monotonic_usec) (j, monotonic, &boot) >= 0 &&
+  if (SC_SD (sd_journal_get_monotonic_usec) (j, monotonic, &boot) >= 0 && !self->no_anchor &&
       sd_id128_equal (boot, self->anchor_boot))
     return *monotonic > self->anchor_monotonic;
-  return realtime > self->anchor_usec;
+  return !self->no_anchor && realtime > self->anchor_usec;
 }
 
 /* Looks up the entries of the candidate MESSAGE values of unit U. */
@@ -739,7 +746,8 @@ scan_unit_direct (Scan *s,
 
   if (u->direct_failed)
     return;
-  if ((jf = sc_journal_file_open (f->path, &r)) == NULL)
+  jf = g_atomic_pointer_exchange (&f->planned, NULL);
+  if (jf == NULL && (jf = sc_journal_file_open (f->path, &r)) == NULL)
     {
       u->direct_failed = TRUE;
       return;

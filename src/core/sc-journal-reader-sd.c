@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "sc-denial-parser.h"
+#include "sc-journal-file.h"
 #include "sc-journal-reader-private.h"
 #include "sc-system-libs.h"
 
@@ -282,6 +283,77 @@ check_directory (ScJournalReader  *self,
   return TRUE;
 }
 
+static GPtrArray *list_journal_files (ScJournalReader *self);
+
+/* The boot of the newest entry in the files of the source, the boot
+ * journalctl -b means for a folder or files from elsewhere, read from the
+ * files' indexes: what the live handle's last entry says otherwise. FALSE
+ * when a file cannot be read that way (sd-journal then decides). */
+static gboolean
+newest_boot_of_files (ScJournalReader *self,
+                      sd_id128_t      *boot,
+                      gboolean        *found)
+{
+  g_autoptr(GPtrArray) files = list_journal_files (self);
+  g_autoptr(ScJournalFile) f = NULL;
+  const char *newest = NULL;
+  guint64 newest_usec = 0;
+  ScJournalFileEntry e;
+  int r;
+
+  *found = FALSE;
+  /* The file whose header says it ends last. */
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      guint64 n_entries, n_data, head, tail;
+      goffset size;
+
+      if (!_sc_journal_read_file_header (g_ptr_array_index (files, i), &size, &n_entries, &n_data,
+                                         &head, &tail))
+        return FALSE;
+      if (n_entries > 0 && (newest == NULL || tail > newest_usec))
+        {
+          newest = g_ptr_array_index (files, i);
+          newest_usec = tail;
+        }
+    }
+  if (newest == NULL)
+    return TRUE;
+  if ((f = sc_journal_file_open (newest, &r)) == NULL || sc_journal_file_last_entry (f, &e) <= 0)
+    return FALSE;
+  memcpy (boot->bytes, e.boot_id, sizeof boot->bytes);
+  *found = TRUE;
+  return TRUE;
+}
+
+/* Opens a reader that reads the journal once (ScJournalOptions.once):
+ * there is no live handle to wait at the last entry, so there is no
+ * anchor, and catch_up() reads every entry of the files. Opening the
+ * handle maps every file and finds its last entry, a good part of a
+ * whole read of a folder of rotated files. FALSE when the reader must
+ * have the handle after all. */
+static gboolean
+open_once (ScJournalReader *self)
+{
+  const ScJournalOptions *o = &self->options;
+  char id[SD_ID128_STRING_MAX];
+  sd_id128_t boot;
+  gboolean found = FALSE;
+
+  if (o->this_boot)
+    {
+      if (o->type != SC_JOURNAL_SOURCE_SYSTEM && !newest_boot_of_files (self, &boot, &found))
+        return FALSE;
+      if (!found && SC_SD (sd_id128_get_boot) (&boot) < 0)
+        return FALSE;
+      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
+      self->boot_id = boot;
+    }
+  self->no_anchor = TRUE;
+  self->caught_up = FALSE;
+  return TRUE;
+}
+
 gboolean
 _sc_journal_sd_open (ScJournalReader  *self,
               GError          **error)
@@ -325,6 +397,9 @@ _sc_journal_sd_open (ScJournalReader  *self,
     default:
       g_assert_not_reached ();
     }
+
+  if (o->once && open_once (self))
+    return TRUE;
 
   if ((r = _sc_journal_sd_open_handle (self, &self->journal)) < 0)
     {
@@ -536,7 +611,7 @@ _sc_journal_sd_read (ScJournalReader     *self,
   int r;
 
   /* Take in files added since the last call (no-op without changes). */
-  if (self->options.type != SC_JOURNAL_SOURCE_FILES)
+  if (j != NULL && self->options.type != SC_JOURNAL_SOURCE_FILES)
     (void) SC_SD (sd_journal_process) (j);
 
   if (!self->caught_up)
@@ -545,6 +620,9 @@ _sc_journal_sd_read (ScJournalReader     *self,
         return FALSE;
       self->caught_up = TRUE;
     }
+  /* Read once: catch_up() read everything. */
+  if (j == NULL)
+    return TRUE;
 
   while ((r = SC_SD (sd_journal_next) (j)) > 0)
     {

@@ -285,6 +285,7 @@ sc_journal_reader_new (const ScJournalOptions *options,
   self->options.snap = g_strdup (options->snap);
   self->options.since_usec = options->since_usec;
   self->options.this_boot = options->this_boot;
+  self->options.once = options->once;
   self->warnings = g_ptr_array_new_with_free_func (g_free);
   self->log_fd = -1;
   self->inotify_fd = -1;
@@ -360,7 +361,7 @@ sc_journal_reader_read (ScJournalReader    *reader,
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (reader->journal != NULL)
+  if (reader->options.type != SC_JOURNAL_SOURCE_LOG)
     return _sc_journal_sd_read (reader, func, user_data, cancellable, error);
   return _sc_journal_log_read (reader, func, user_data, cancellable, error);
 }
@@ -370,9 +371,9 @@ sc_journal_reader_get_fd (ScJournalReader *reader)
 {
   g_return_val_if_fail (reader != NULL, -1);
 
-  if (reader->journal != NULL)
+  if (reader->options.type != SC_JOURNAL_SOURCE_LOG)
     {
-      if (reader->options.type == SC_JOURNAL_SOURCE_FILES)
+      if (reader->journal == NULL || reader->options.type == SC_JOURNAL_SOURCE_FILES)
         return -1;
       return SC_SD (sd_journal_get_fd) (reader->journal);
     }
@@ -397,8 +398,8 @@ sc_journal_reader_process (ScJournalReader *reader)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
 
-  if (reader->journal != NULL)
-    return SC_SD (sd_journal_process) (reader->journal) > SD_JOURNAL_NOP;
+  if (reader->options.type != SC_JOURNAL_SOURCE_LOG)
+    return reader->journal != NULL && SC_SD (sd_journal_process) (reader->journal) > SD_JOURNAL_NOP;
   /* The size, not the events, decides: a write seen by an earlier read
    * leaves its event queued. */
   if (reader->inotify_fd >= 0)
@@ -412,7 +413,8 @@ sc_journal_reader_set_follow (ScJournalReader *reader,
 {
   g_return_if_fail (reader != NULL);
   reader->follow = follow;
-  reader->stream_follow = follow && reader->journal == NULL && !reader->log_regular;
+  g_return_if_fail (!follow || !reader->options.once);
+  reader->stream_follow = follow && reader->options.type == SC_JOURNAL_SOURCE_LOG && !reader->log_regular;
 }
 
 gboolean
@@ -423,9 +425,9 @@ sc_journal_reader_wait (ScJournalReader *reader,
 
   g_return_val_if_fail (reader != NULL, FALSE);
 
-  if (reader->journal != NULL)
+  if (reader->options.type != SC_JOURNAL_SOURCE_LOG)
     {
-      if (reader->options.type == SC_JOURNAL_SOURCE_FILES)
+      if (reader->journal == NULL || reader->options.type == SC_JOURNAL_SOURCE_FILES)
         return FALSE;
       return SC_SD (sd_journal_wait) (reader->journal,
                               timeout_usec < 0 ? (uint64_t) -1 : (uint64_t) timeout_usec)

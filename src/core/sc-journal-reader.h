@@ -41,6 +41,9 @@ typedef struct
   char                *snap;          /* only this snap, nullable */
   gint64               since_usec;    /* 0 = no limit */
   gboolean             this_boot;
+  /* Read what the journal holds now, once, and never follow it: the
+   * reader keeps no live handle (a journal source; ignored for a log). */
+  gboolean             once;
 } ScJournalOptions;
 
 /* Called for each record found, in journal order. DENIAL is borrowed
