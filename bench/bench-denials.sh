@@ -24,6 +24,10 @@
 #   journalctl -D D -k --grep apparmor -o cat
 #   bench-denials-floor D      (the minimal sd-journal match program)
 #
+# and on the system shape also like for like (journalctl -k reads only the
+# newest boot): denials --boot against journalctl -k, and denials against
+# journalctl _TRANSPORT=kernel (all boots).
+#
 # then peak memory (max RSS, /usr/bin/time -v) and the follow latency.
 # GENERATE_ONLY=1 stops after writing the journals.
 #
@@ -119,7 +123,11 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, uptime:$(uptime | sed 's
 
 for shape in "${shapes[@]}"; do
   data="$build/bench-data/$shape-$entries"
-  stamp="$data/.generator-$(cat "$here/gen-journal.py" "$here/gen-journal-shapes.py" "$0" | sha256sum | cut -c1-16)"
+  # What the journals are made of: the generators and the functions that
+  # cut them into files (not the rest of this script, so that changing how
+  # they are measured does not write them again).
+  stamp="$data/.generator-$( (cat "$here/gen-journal.py" "$here/gen-journal-shapes.py"; declare -f write generate) |
+    sha256sum | cut -c1-16)"
   if [ ! -e "$stamp" ]; then
     echo "Generating the $shape shape ($entries entries) into $data (once)…"
     rm -rf "$data"
@@ -145,6 +153,20 @@ for shape in "${shapes[@]}"; do
     -n journalctl "journalctl -D $d -k --grep apparmor -o cat" \
     -n floor "$floor $d" \
     --output=null 2>&1 | grep -v '^ *$'
+  if [ "$shape" = system ]; then
+    # journalctl -k reads the newest boot only (-k implies -b): the same
+    # work is denials --boot; and both tools on all three boots.
+    echo "like for like: the newest boot (denials --boot, journalctl -k)"
+    hyperfine -N --warmup 1 -r "$runs" --style basic \
+      -n "denials --boot" "$cli denials --directory $d --json --boot" \
+      -n "journalctl -k" "journalctl -D $d -k --grep apparmor -o cat" \
+      --output=null 2>&1 | grep -v '^ *$'
+    echo "like for like: all boots (denials, journalctl _TRANSPORT=kernel)"
+    hyperfine -N --warmup 1 -r "$runs" --style basic \
+      -n denials "$cli denials --directory $d --json" \
+      -n "journalctl _TRANSPORT=kernel" "journalctl -D $d _TRANSPORT=kernel --grep apparmor -o cat" \
+      --output=null 2>&1 | grep -v '^ *$'
+  fi
   for cmd in "$cli denials --directory $d --json" "$floor $d" "journalctl -D $d -k --grep apparmor -o cat"; do
     rss=$( /usr/bin/time -v $cmd 2>&1 > /dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p' )
     printf 'peak RSS %4d MB  %s\n' $((rss / 1024)) "$(echo "$cmd" | sed "s|$d|D|; s|$build/||")"
