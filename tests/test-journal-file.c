@@ -740,6 +740,97 @@ test_window (void)
   g_rmdir (dir);
 }
 
+static void
+test_skip_message (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(ScJournalFile) f = NULL;
+  g_autoptr(GArray) all = NULL;
+  guint n_read = 0, n_skipped = 0, n_records = 0;
+  int r;
+
+  g_test_summary ("A message the scan skipped is not read again where it repeats (get_message "
+                  "returns 2), also when another entry lists it first; records in between are "
+                  "read as ever.");
+  if (!have_journal_remote ())
+    return;
+
+  dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
+  path = g_build_filename (dir, "skip.journal", NULL);
+  /* 200 kernel entries: a repeated ordinary message, and every fifth a
+   * record of its own; long padding puts the repeats outside the window. */
+  for (guint n = 0; n < 200; n++)
+    {
+      g_autofree char *padding = g_strnfill (3000, 'a');
+      GRand *rand = g_rand_new_with_seed (n);
+
+      /* Letters at random: journald cannot compress them away. */
+      for (guint c = 0; c < 3000; c++)
+        padding[c] = (char) ('a' + g_rand_int_range (rand, 0, 26));
+      g_rand_free (rand);
+
+      g_string_append_printf (text, "__REALTIME_TIMESTAMP=%" G_GUINT64_FORMAT "\n"
+                                    "__MONOTONIC_TIMESTAMP=%u\n"
+                                    "_BOOT_ID=4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f\n"
+                                    "_TRANSPORT=kernel\nPADDING=%u%s\n",
+                              T0_USEC + (guint64) n * 1000000, 1000 + n, n, padding);
+      if (n % 5 == 4)
+        g_string_append_printf (text, "MESSAGE=audit: type=1400 apparmor=\"DENIED\" name=\"/etc/%u\"\n\n", n);
+      else
+        g_string_append (text, "MESSAGE=usb 1-1: new high-speed USB device using xhci_hcd\n\n");
+    }
+  make_journal (text->str, text->len, path);
+  f = sc_journal_file_open (path, &r);
+  g_assert_cmpint (r, ==, 0);
+  g_assert_nonnull (f);
+  g_assert_cmpint (sc_journal_file_find_matches (f, NULL, 0, &all), ==, 0);
+  g_assert_cmpuint (all->len, ==, 200);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      guint64 offset = g_array_index (all, guint64, i);
+      ScJournalFileEntry e;
+      const char *msg;
+      gsize len;
+
+      /* As the scan reads: a window from a little before each entry. */
+      sc_journal_file_read_window (f, offset - MIN (offset, 4096), offset + 1024);
+      g_assert_cmpint (sc_journal_file_read_entry (f, offset, &e), ==, 0);
+      r = sc_journal_file_get_message (f, &e, &msg, &len);
+      if (i % 5 == 4)
+        {
+          g_autofree char *want = g_strdup_printf ("MESSAGE=audit: type=1400 apparmor=\"DENIED\" "
+                                                   "name=\"/etc/%u\"", i);
+
+          g_assert_cmpint (r, ==, 1);
+          g_assert_cmpmem (msg, len, want, strlen (want));
+          n_records++;
+          continue;
+        }
+      if (r == 2)
+        {
+          n_skipped++;
+          continue;
+        }
+      g_assert_cmpint (r, ==, 1);
+      g_assert_true (g_str_has_prefix (msg, "MESSAGE=usb 1-1"));
+      n_read++;
+      sc_journal_file_skip_message (f);
+    }
+  g_assert_cmpuint (n_records, ==, 40);
+  /* Read the first time (inside its window), then once it lies before
+   * the window, skipped from then on. */
+  g_assert_cmpuint (n_read, >=, 1);
+  g_assert_cmpuint (n_read, <=, 4);
+  g_assert_cmpuint (n_skipped, ==, 160 - n_read);
+
+  g_clear_pointer (&f, sc_journal_file_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +839,7 @@ main (int   argc,
 
   g_test_add_func ("/journal-file/api", test_reader_api);
   g_test_add_func ("/journal-file/window", test_window);
+  g_test_add_func ("/journal-file/skip-message", test_skip_message);
   g_test_add_func ("/journal-file/same-as-sd-journal", test_same_as_sd_journal);
   g_test_add_func ("/journal-file/corrupted", test_corrupted);
 

@@ -130,6 +130,21 @@ libzstd (void)
   return zstd_loaded ? &zstd_table : NULL;
 }
 
+typedef struct
+{
+  guint64 key;    /* offset | kind, 0 for a free slot */
+  guint64 hash;   /* the data object's */
+} ScJournalFileKnown;
+
+enum
+{
+  KNOWN_OTHER = 1,    /* a field other than MESSAGE */
+  KNOWN_SKIP = 2,     /* a MESSAGE the caller skips (sc_journal_file_skip_message()) */
+};
+
+#define KNOWN_MIN_BITS 12
+#define KNOWN_MAX_BITS 18   /* at most 2^17 objects known: 4 MiB */
+
 struct _ScJournalFile
 {
   const guint8 *data;
@@ -149,6 +164,15 @@ struct _ScJournalFile
   guint64       win_start;
   guint64       win_end;
   gsize         win_alloc;
+  /* What get_message() learnt of data objects before the window: they
+   * are shared by many entries, and reading them again means a trip to
+   * memory (or a page fault) each time. Open addressing on the offset;
+   * the kind in the offset's low bits (objects are 8-byte aligned). */
+  ScJournalFileKnown *known;
+  guint         known_bits;
+  guint         known_n;
+  guint64       message_offset; /* of the MESSAGE get_message() returned last */
+  guint64       message_hash;
 };
 
 static inline guint64
@@ -363,6 +387,7 @@ sc_journal_file_free (ScJournalFile *f)
   if (f->fd >= 0)
     close (f->fd);
   g_free (f->window);
+  g_free (f->known);
   if (f->dctx != NULL)
     libzstd ()->ZSTD_freeDCtx (f->dctx);
   g_byte_array_unref (f->message_buf);
@@ -966,6 +991,62 @@ item_payload (ScJournalFile            *f,
   return 0;
 }
 
+static inline guint
+known_index (ScJournalFile *f,
+             guint64        offset)
+{
+  return (guint) (((offset >> 3) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - f->known_bits));
+}
+
+static ScJournalFileKnown *
+known_lookup (ScJournalFile *f,
+              guint64        offset)
+{
+  guint mask, i;
+
+  if (f->known == NULL)
+    return NULL;
+  mask = (1u << f->known_bits) - 1;
+  for (i = known_index (f, offset); f->known[i].key != 0; i = (i + 1) & mask)
+    if ((f->known[i].key & ~(guint64) 7) == offset)
+      return &f->known[i];
+  return NULL;
+}
+
+static void
+known_add (ScJournalFile *f,
+           guint64        offset,
+           guint64        hash,
+           guint          kind)
+{
+  guint mask, i;
+
+  /* Kept at most half full; once the largest table is, what is known
+   * stays known and nothing more is learnt. */
+  if (f->known == NULL || f->known_n + 1 > (1u << f->known_bits) / 2)
+    {
+      ScJournalFileKnown *old = f->known;
+      guint old_size = old != NULL ? 1u << f->known_bits : 0;
+
+      if (old != NULL && f->known_bits >= KNOWN_MAX_BITS)
+        return;
+      f->known_bits = old != NULL ? f->known_bits + 1 : KNOWN_MIN_BITS;
+      f->known = g_new0 (ScJournalFileKnown, 1u << f->known_bits);
+      f->known_n = 0;
+      for (guint j = 0; j < old_size; j++)
+        if (old[j].key != 0)
+          known_add (f, old[j].key & ~(guint64) 7, old[j].hash, (guint) (old[j].key & 7));
+      g_free (old);
+    }
+  mask = (1u << f->known_bits) - 1;
+  for (i = known_index (f, offset); f->known[i].key != 0; i = (i + 1) & mask)
+    if ((f->known[i].key & ~(guint64) 7) == offset)
+      return;
+  f->known[i].key = offset | kind;
+  f->known[i].hash = hash;
+  f->known_n++;
+}
+
 /**
  * sc_journal_file_get_message:
  * @data: (out): "MESSAGE=…", valid until the next call
@@ -973,7 +1054,9 @@ item_payload (ScJournalFile            *f,
  * The first MESSAGE field of the entry, as sd_journal_get_data() returns
  * it with a data threshold of SC_JOURNAL_DATA_THRESHOLD.
  *
- * Returns: 1, 0 when the entry has no MESSAGE, or a negative errno.
+ * Returns: 1; 2 when the MESSAGE is one the caller skips
+ *   (sc_journal_file_skip_message(), @data is not set); 0 when the entry
+ *   has no MESSAGE; or a negative errno.
  */
 int
 sc_journal_file_get_message (ScJournalFile            *f,
@@ -983,14 +1066,47 @@ sc_journal_file_get_message (ScJournalFile            *f,
 {
   for (guint64 i = 0; i < e->n_items; i++)
     {
-      int r = item_payload (f, e, i, f->message_buf, data, len);
+      guint64 d = f->compact ? le32 (e->items + i * 4) : le64 (e->items + i * 16);
+      guint64 hash = f->compact ? 0 : le64 (e->items + i * 16 + 8);
+      ScJournalFileKnown *k = known_lookup (f, d);
+      int r;
 
-      if (r < 0)
+      /* Known, and the item names it by the same hash (the check
+       * item_payload() makes). */
+      if (k != NULL && (f->compact || k->hash == hash))
+        {
+          if ((k->key & 7) == KNOWN_SKIP)
+            return 2;
+          continue;
+        }
+      if ((r = item_payload (f, e, i, f->message_buf, data, len)) < 0)
         return r;
       if (*len >= 8 && memcmp (*data, "MESSAGE=", 8) == 0)
-        return 1;
+        {
+          f->message_offset = d;
+          f->message_hash = hash;
+          return 1;
+        }
+      /* Objects before the window are the ones entries share. */
+      if (d < f->win_start)
+        known_add (f, d, hash, KNOWN_OTHER);
     }
   return 0;
+}
+
+/**
+ * sc_journal_file_skip_message:
+ *
+ * Says that the MESSAGE sc_journal_file_get_message() returned last is of
+ * no interest: when it comes again (a message that repeats, shared by
+ * many entries), get_message() returns 2 without reading it.
+ */
+void
+sc_journal_file_skip_message (ScJournalFile *f)
+{
+  if (f->message_offset != 0 && f->message_offset < f->win_start)
+    known_add (f, f->message_offset, f->message_hash, KNOWN_SKIP);
+  f->message_offset = 0;
 }
 
 /**

@@ -58,6 +58,7 @@ int            sc_journal_file_get_message   (ScJournalFile       *file,
 int            sc_journal_file_read_fields   (ScJournalFile       *file,
                                               const ScJournalFileEntry *entry,
                                               ScJournalEntryFields *fields);
+void           sc_journal_file_skip_message  (ScJournalFile       *file);
 int            sc_journal_file_last_entry    (ScJournalFile       *file,
                                               ScJournalFileEntry  *entry);
 void           sc_journal_file_prefetch      (ScJournalFile       *file,

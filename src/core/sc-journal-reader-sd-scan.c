@@ -794,14 +794,17 @@ scan_unit_direct (Scan *s,
       seqnum = e.seqnum;
       if ((r = sc_journal_file_get_message (jf, &e, &msg, &len)) < 0)
         break;
-      if (r == 0 || len < 8)
+      if (r != 1)
         continue;
       msg += 8;
       len -= 8;
-      if (len >= SC_JOURNAL_DATA_THRESHOLD || !_sc_journal_may_be_record (msg, len))
-        continue;
-      if (!_sc_journal_is_ratelimit_text (msg, len) && !_sc_journal_may_be_snap (self, msg, len))
-        continue;
+      /* A message that is no record is so wherever it comes again. */
+      if (len >= SC_JOURNAL_DATA_THRESHOLD || !_sc_journal_may_be_record (msg, len) ||
+          (!_sc_journal_is_ratelimit_text (msg, len) && !_sc_journal_may_be_snap (self, msg, len)))
+        {
+          sc_journal_file_skip_message (jf);
+          continue;
+        }
       if (since > 0 && e.realtime < since)
         continue;
       memcpy (boot.bytes, e.boot_id, sizeof boot.bytes);
