@@ -315,11 +315,10 @@ connect_command (const char *subcommand,
     {
       if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
         {
-          printf ("%s ", _("Usage:"));
-          /* Translators: %s is connect or disconnect; keep SNAP, PLUG and
-           * SLOT, snapd's terms. */
-          printf (_("snapconfine-cli %s SNAP:PLUG [SLOT-SNAP:SLOT]"), subcommand);
-          putchar ('\n');
+          /* The same synopsis as the top-level --help's. */
+          printf ("%s snapconfine-cli %s\n", _("Usage:"),
+                  connect ? _("connect SNAP:PLUG [SLOT-SNAP[:SLOT]]")
+                          : _("disconnect SNAP:PLUG [SLOT-SNAP:SLOT]"));
           return SC_EXIT_OK;
         }
       else if (argv[i][0] == '-')
