@@ -347,16 +347,24 @@ sc_cli_print_warnings (ScJournalReader *reader,
   guint64 dropped = sc_denial_store_get_n_dropped_groups (store);
 
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    /* Translators: the prefix of a warning line on standard error. */
+    fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   if (dropped > 0)
-    fprintf (stderr, "warning: %" G_GUINT64_FORMAT " more groups not shown (%" G_GUINT64_FORMAT
-             " records): only the first %u groups are kept (--max-groups)\n", dropped,
-             sc_denial_store_get_n_dropped_records (store), sc_denial_store_get_max_groups (store));
+    fprintf (stderr, ngettext ("warning: %lu more group not shown (%lu records): only the first %u "
+                               "groups are kept (--max-groups)\n",
+                               "warning: %lu more groups not shown (%lu records): only the first %u "
+                               "groups are kept (--max-groups)\n", (gulong) dropped),
+             (gulong) dropped, (gulong) sc_denial_store_get_n_dropped_records (store),
+             sc_denial_store_get_max_groups (store));
   if (lost > 0)
     fprintf (stderr,
-             "warning: %" G_GUINT64_FORMAT " records were lost to rate limiting; run "
-             "`sudo sysctl -w kernel.printk_ratelimit=0` (until reboot), or enable journald's "
-             "audit socket, then reproduce the problem.\n", lost);
+             ngettext ("warning: %lu record was lost to rate limiting; run "
+                       "`sudo sysctl -w kernel.printk_ratelimit=0` (until reboot), or enable "
+                       "journald's audit socket, then reproduce the problem.\n",
+                       "warning: %lu records were lost to rate limiting; run "
+                       "`sudo sysctl -w kernel.printk_ratelimit=0` (until reboot), or enable "
+                       "journald's audit socket, then reproduce the problem.\n", (gulong) lost),
+             (gulong) lost);
 }
 
 /* ---- Output ------------------------------------------------------------- */
@@ -650,7 +658,7 @@ follow (ScJournalReader *reader,
   if (sc_journal_reader_get_fd (reader) < 0)
     {
       if (!stream)
-        fprintf (stderr, "warning: this source cannot be followed; it was read to the end.\n");
+        fprintf (stderr, "%s\n", _("warning: this source cannot be followed; it was read to the end."));
       return SC_EXIT_OK;
     }
 
@@ -676,9 +684,12 @@ follow (ScJournalReader *reader,
       lost = sc_denial_store_get_lost (store);
       if (lost > lost_reported)
         {
-          fprintf (stderr, "warning: %" G_GUINT64_FORMAT " more records were lost to rate "
-                   "limiting; run `sudo sysctl -w kernel.printk_ratelimit=0`.\n",
-                   lost - lost_reported);
+          fprintf (stderr, ngettext ("warning: %lu more record was lost to rate limiting; run "
+                                     "`sudo sysctl -w kernel.printk_ratelimit=0`.\n",
+                                     "warning: %lu more records were lost to rate limiting; run "
+                                     "`sudo sysctl -w kernel.printk_ratelimit=0`.\n",
+                                     (gulong) (lost - lost_reported)),
+                   (gulong) (lost - lost_reported));
           lost_reported = lost;
         }
       fflush (stdout);

@@ -281,7 +281,7 @@ print_text (ScProject *project)
       printf ("  %s: %s\n", def->name, def->interface);
     }
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+    fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
 }
 
 int
@@ -313,7 +313,7 @@ sc_cli_show (int    argc,
 
       print_json (project);
       for (guint i = 0; i < warnings->len; i++)
-        fprintf (stderr, "warning: %s\n", (const char *) g_ptr_array_index (warnings, i));
+        fprintf (stderr, _("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
     }
   else
     print_text (project);
@@ -488,7 +488,8 @@ sc_cli_strict (int    argc,
 
   if (sc_edit_is_empty (edit))
     {
-      fprintf (stderr, "%s: already strict, nothing to change\n",
+      /* Translators: %s is the snapcraft.yaml file. */
+      fprintf (stderr, _("%s: already strict, nothing to change\n"),
                sc_project_get_display_path (project));
       return SC_EXIT_OK;
     }

@@ -103,7 +103,7 @@ sc_cli_snapd_since_install (const char *subcommand,
     }
   if (snap->install_usec <= 0)
     {
-      fprintf (stderr, "snapconfine-cli: snapd does not say when %s revision %s was installed\n",
+      fprintf (stderr, _("snapconfine-cli: snapd does not say when %s revision %s was installed\n"),
                snap->name, snap->revision);
       *exit_code = SC_EXIT_INVALID;
       return FALSE;
@@ -178,6 +178,21 @@ targets_text (ScSnapdPlug *plug)
   return g_string_free (s, FALSE);
 }
 
+/* The columns of ROW, each but the last padded to its width in
+ * characters (printf pads bytes). */
+static void
+print_row (const char * const *row,
+           const gsize        *widths)
+{
+  for (guint col = 0; col < 4; col++)
+    {
+      gsize len = (gsize) g_utf8_strlen (row[col], -1);
+
+      printf ("%s%*s  ", row[col], (int) (widths[col] > len ? widths[col] - len : 0), "");
+    }
+  printf ("%s\n", row[4]);
+}
+
 static void
 print_text (ScSnapdSnap *snap)
 {
@@ -185,12 +200,19 @@ print_text (ScSnapdSnap *snap)
     ? g_date_time_new_from_unix_local (snap->install_usec / G_USEC_PER_SEC) : NULL;
   g_autofree char *when = dt != NULL ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S %Z") : NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  gsize widths[4] = { strlen ("Plug"), strlen ("Interface"), strlen ("Used by"), strlen ("Slot") };
+  /* Translators: the headings of the connections table. */
+  const char *headings[5] = { _("Plug"), _("Interface"), _("Used by"), _("Slot"), _("Notes") };
+  gsize widths[4];
 
-  printf ("%s %s, revision %s, %s, %s", snap->name, snap->version ? snap->version : "",
+  for (guint col = 0; col < 4; col++)
+    widths[col] = (gsize) g_utf8_strlen (headings[col], -1);
+  /* Translators: the name, version, revision, source (store, local,
+   * try) and confinement of a snap. */
+  printf (_("%s %s, revision %s, %s, %s"), snap->name, snap->version ? snap->version : "",
           snap->revision, sc_snapd_snap_get_source (snap), snap->confinement);
   if (when != NULL)
-    printf (", installed %s", when);
+    /* Translators: after the snap's revision; %s is a date and time. */
+    printf (_(", installed %s"), when);
   printf ("\n\n");
 
   for (guint i = 0; i < snap->plugs->len; i++)
@@ -211,25 +233,20 @@ print_text (ScSnapdSnap *snap)
           if (c != NULL)
             row[4] = g_strdup (sc_snapd_connection_kind_to_string (c->kind));
           else if (plug->auto_connects)
-            row[4] = g_strdup ("auto-connects, disconnected");
+            row[4] = g_strdup (_("auto-connects, disconnected"));
           else
-            row[4] = g_strdup_printf ("not connected: snap connect %s:%s", snap->name, plug->name);
+            row[4] = g_strdup_printf (_("not connected: snap connect %s:%s"), snap->name, plug->name);
           for (guint col = 0; col < 4; col++)
             widths[col] = MAX (widths[col], (gsize) g_utf8_strlen (row[col], -1));
           g_ptr_array_add (rows, row);
         }
     }
 
-  printf ("%-*s  %-*s  %-*s  %-*s  %s\n", (int) widths[0], "Plug", (int) widths[1], "Interface",
-          (int) widths[2], "Used by", (int) widths[3], "Slot", "Notes");
+  print_row (headings, widths);
   for (guint i = 0; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-      printf ("%-*s  %-*s  %-*s  %-*s  %s\n", (int) widths[0], row[0], (int) widths[1], row[1],
-              (int) widths[2], row[2], (int) widths[3], row[3], row[4]);
-    }
+    print_row ((const char * const *) g_ptr_array_index (rows, i), widths);
   if (rows->len == 0)
-    printf ("(no plugs)\n");
+    printf ("%s\n", _("(no plugs)"));
 }
 
 int
@@ -349,9 +366,10 @@ connect_command (const char *subcommand,
     return sc_cli_snapd_fail (error);
 
   if (connect)
-    printf ("Connected %s:%s\n", snap, plug);
+    /* Translators: %s:%s is the snap and its plug. */
+    printf (_("Connected %s:%s\n"), snap, plug);
   else
-    printf ("Disconnected %s:%s\n", snap, plug);
+    printf (_("Disconnected %s:%s\n"), snap, plug);
   return SC_EXIT_OK;
 }
 

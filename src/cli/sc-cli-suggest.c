@@ -236,8 +236,17 @@ static char *
 target_display (const char *target)
 {
   if (g_str_has_prefix (target, "hook:"))
-    return g_strdup_printf ("hook %s", target + 5);
-  return g_strdup_printf ("app %s", target);
+    /* Translators: %s is the name of a hook (install, configure, …). */
+    return g_strdup_printf (_("hook %s"), target + 5);
+  /* Translators: %s is the name of an app of the snap. */
+  return g_strdup_printf (_("app %s"), target);
+}
+
+/* "1 denial", "2 denials". */
+static char *
+denials_text (guint64 n)
+{
+  return g_strdup_printf (ngettext ("%lu denial", "%lu denials", (gulong) n), (gulong) n);
 }
 
 /* The plugs each app or hook lacks and those already there; returns
@@ -260,13 +269,14 @@ print_text_targets (GPtrArray   *targets,
       for (guint j = 0; j < t->plugs->len; j++)
         {
           ScPlannedPlug *p = g_ptr_array_index (t->plugs, j);
+          g_autofree char *count = denials_text (p->denials);
 
           any = TRUE;
-          printf ("  + %s%s%s%s  (%" G_GUINT64_FORMAT " %s)\n", p->plug,
+          printf ("  + %s%s%s%s  (%s)\n", p->plug,
                   g_strcmp0 (p->plug, p->interface) != 0 ? " (" : "",
                   g_strcmp0 (p->plug, p->interface) != 0 ? p->interface : "",
                   g_strcmp0 (p->plug, p->interface) != 0 ? ")" : "",
-                  p->denials, p->denials == 1 ? "denial" : "denials");
+                  count);
           if (p->reason != NULL)
             printf ("      %s\n", p->reason);
         }
@@ -274,20 +284,23 @@ print_text_targets (GPtrArray   *targets,
         {
           ScPlannedPlug *p = g_ptr_array_index (t->present, j);
           g_autofree char *origin = NULL;
+          g_autofree char *count = NULL;
 
           if (installed != NULL &&
               sc_snapd_snap_plug_to_connect (installed, t->target, p->plug, p->interface) != NULL)
             continue;
           /* The words the sidebar's cards use. */
           if (p->state == SC_PLAN_STATE_EXTENSION)
-            origin = g_strdup_printf ("already there, given by the %s extension",
+            origin = g_strdup_printf (_("already there, given by the %s extension"),
                                       p->extension != NULL ? p->extension : "?");
           else
-            origin = g_strdup ("already there, declared");
-          printf ("  = %s  %s (%" G_GUINT64_FORMAT " %s): if it does not auto-connect, "
-                  "`snap connect %s:%s`\n",
-                  p->plug, origin, p->denials, p->denials == 1 ? "denial" : "denials",
+            origin = g_strdup (_("already there, declared"));
+          count = denials_text (p->denials);
+          printf ("  = %s  %s (%s): ", p->plug, origin, count);
+          /* Translators: %s:%s is the snap and its plug. */
+          printf (_("if it does not auto-connect, `snap connect %s:%s`"),
                   sc_project_get_name (project), p->plug);
+          putchar ('\n');
         }
     }
 
@@ -302,7 +315,7 @@ print_text_notes (GPtrArray *fixes,
 {
   if (fixes->len > 0)
     {
-      printf ("\nNot an interface problem:\n");
+      printf ("\n%s\n", _("Not an interface problem:"));
       for (guint i = 0; i < fixes->len; i++)
         {
           const ScPlanNote *n = g_ptr_array_index (fixes, i);
@@ -318,7 +331,7 @@ print_text_notes (GPtrArray *fixes,
 
   if (unresolved->len > 0)
     {
-      printf ("\nNo interface is known to allow:\n");
+      printf ("\n%s\n", _("No interface is known to allow:"));
       for (guint i = 0; i < unresolved->len; i++)
         {
           const ScPlanNote *n = g_ptr_array_index (unresolved, i);
@@ -347,31 +360,32 @@ print_text (ScDenialPlan  *plan,
   GPtrArray *unknown = sc_denial_plan_get_unknown (plan);
   gboolean any = FALSE;
 
-  printf ("%s: %" G_GUINT64_FORMAT " %s of snap %s\n",
-          sc_project_get_display_path (project), sc_denial_store_get_n_records (store),
-          sc_denial_store_get_n_records (store) == 1 ? "record" : "records",
+  /* Translators: the file, the number of records and the snap's name. */
+  printf (ngettext ("%s: %lu record of snap %s\n", "%s: %lu records of snap %s\n",
+                    (gulong) sc_denial_store_get_n_records (store)),
+          sc_project_get_display_path (project), (gulong) sc_denial_store_get_n_records (store),
           sc_project_get_name (project));
 
   any = print_text_targets (targets, project, installed);
 
   if (connects->len > 0)
     {
-      printf ("\nDeclared but not connected on this machine:\n");
+      printf ("\n%s\n", _("Declared but not connected on this machine:"));
       for (guint i = 0; i < connects->len; i++)
         {
           ScConnectNeed *need = g_ptr_array_index (connects, i);
           g_autofree char *label = target_display (need->target);
           g_autofree char *command = sc_snapd_connect_command (installed->name, need->plug);
+          g_autofree char *count = denials_text (need->denials);
 
           any = TRUE;
-          printf ("  %s: %s  (%" G_GUINT64_FORMAT " %s)\n", label, command, need->denials,
-                  need->denials == 1 ? "denial" : "denials");
+          printf ("  %s: %s  (%s)\n", label, command, count);
         }
     }
 
   if (names->len > 0)
     {
-      printf ("\nTop-level plug definitions:\n");
+      printf ("\n%s\n", _("Top-level plug definitions:"));
       for (guint i = 0; i < names->len; i++)
         {
           const char *name = g_ptr_array_index (names, i);
@@ -388,7 +402,7 @@ print_text (ScDenialPlan  *plan,
 
   if (unknown->len > 0)
     {
-      printf ("\nDenials of apps or hooks that are not in this project:\n");
+      printf ("\n%s\n", _("Denials of apps or hooks that are not in this project:"));
       for (guint i = 0; i < unknown->len; i++)
         {
           const ScPlanUnknown *u = g_ptr_array_index (unknown, i);
@@ -397,7 +411,7 @@ print_text (ScDenialPlan  *plan,
     }
 
   if (!any && names->len == 0)
-    printf ("\nNo plugs to add.\n");
+    printf ("\n%s\n", _("No plugs to add."));
 }
 
 /* Adds the groups of STORE to PLAN, except declared plugs this machine's
@@ -555,7 +569,8 @@ sc_cli_suggest (int    argc,
 
   if (sc_edit_is_empty (edit))
     {
-      fprintf (stderr, "%s: already strict with these plugs, nothing to change\n",
+      /* Translators: %s is the snapcraft.yaml file. */
+      fprintf (stderr, _("%s: already strict with these plugs, nothing to change\n"),
                sc_project_get_display_path (project));
       return SC_EXIT_OK;
     }
