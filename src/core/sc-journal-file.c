@@ -919,54 +919,6 @@ sc_journal_file_last_entry (ScJournalFile      *f,
   return sc_journal_file_read_entry (f, last, e) < 0 ? -EBADMSG : 1;
 }
 
-/**
- * sc_journal_file_prefetch:
- * @items: FALSE to prefetch the entry object at @offset, TRUE to prefetch
- *   the data objects of its items (the entry itself should be in the cache
- *   by then)
- *
- * Asks the processor to load what reading the entry will need, so that
- * the loads of several entries overlap: the scan is bound by memory
- * latency, one data object per item.
- */
-void
-sc_journal_file_prefetch (ScJournalFile *f,
-                          guint64        offset,
-                          gboolean       items)
-{
-  gsize item_size = f->compact ? 4 : 16;
-  const guint8 *o;
-  guint64 size, n;
-
-  if (offset < f->header_size || offset > f->limit - ENTRY_ITEMS)
-    return;
-  o = bytes_at (f, offset, ENTRY_ITEMS);
-  if (!items)
-    {
-      __builtin_prefetch (o);
-      __builtin_prefetch (o + 64);
-      return;
-    }
-  size = le64 (o + 8);
-  if (size < ENTRY_ITEMS || size > f->limit - offset)
-    return;
-  n = MIN ((size - ENTRY_ITEMS) / item_size, 64);
-  o = bytes_at (f, offset, ENTRY_ITEMS + n * item_size);
-  for (guint64 i = 0; i < n; i++)
-    {
-      const guint8 *p = o + ENTRY_ITEMS + i * item_size;
-      guint64 d = f->compact ? le32 (p) : le64 (p);
-
-      if (d >= f->header_size && d < f->limit - 128)
-        {
-          const guint8 *data = bytes_at (f, d, 128);
-
-          __builtin_prefetch (data);
-          __builtin_prefetch (data + 64);
-        }
-    }
-}
-
 /* The payload of item I of entry E. */
 static int
 item_payload (ScJournalFile            *f,

@@ -61,9 +61,6 @@ int            sc_journal_file_read_fields   (ScJournalFile       *file,
 void           sc_journal_file_skip_message  (ScJournalFile       *file);
 int            sc_journal_file_last_entry    (ScJournalFile       *file,
                                               ScJournalFileEntry  *entry);
-void           sc_journal_file_prefetch      (ScJournalFile       *file,
-                                              guint64              offset,
-                                              gboolean             items);
 guint64        _sc_journal_file_siphash24    (const guint8        *in,
                                               gsize                len,
                                               const guint8        *key);

@@ -55,7 +55,6 @@
  * share are read through the mapping). */
 #define DIRECT_MIN_UNIT_ENTRIES 4096
 #define DIRECT_RELEASE_BYTES (16 * 1024 * 1024)
-#define DIRECT_PREFETCH 16         /* entries ahead */
 #define DIRECT_UNIT_BYTES (16 * 1024 * 1024)
 #define DIRECT_MAX_UNITS_PER_FILE 2
 /* The stretch of a file copied into the reader's window at a time (well
