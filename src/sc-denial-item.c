@@ -29,7 +29,6 @@ struct _ScDenialItem
   guint64              count;
   gint64               first_seen;
   gint64               last_seen;
-  gboolean             pending;
 };
 
 G_DEFINE_FINAL_TYPE (ScDenialItem, sc_denial_item, G_TYPE_OBJECT)
@@ -212,23 +211,6 @@ sc_denial_item_get_target (ScDenialItem *self)
   if (self->hook_target != NULL)
     return self->hook_target;
   return self->group->denial != NULL ? self->group->denial->app : NULL;
-}
-
-gboolean
-sc_denial_item_get_pending (ScDenialItem *self)
-{
-  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), FALSE);
-
-  return self->pending;
-}
-
-void
-sc_denial_item_set_pending (ScDenialItem *self,
-                            gboolean      pending)
-{
-  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
-
-  self->pending = !!pending;
 }
 
 gboolean

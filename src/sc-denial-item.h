@@ -33,10 +33,6 @@ const ScSuggestionResult *sc_denial_item_get_suggestions (ScDenialItem        *s
  * NULL when the record names neither. */
 const char               *sc_denial_item_get_target      (ScDenialItem        *self);
 gboolean                  sc_denial_item_get_noise       (ScDenialItem        *self);
-/* Whether the item waits to be put in a list (the sidebar's mark). */
-gboolean                  sc_denial_item_get_pending     (ScDenialItem        *self);
-void                      sc_denial_item_set_pending     (ScDenialItem        *self,
-                                                          gboolean             pending);
 
 guint64                   sc_denial_item_get_count       (ScDenialItem        *self);
 gint64                    sc_denial_item_get_first_seen  (ScDenialItem        *self);
