@@ -968,6 +968,9 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
   self->store = sc_denial_store_new (snap);
+  /* A record of a text log is read again from the log when its card is
+   * opened: the store keeps its place, not its text. */
+  sc_denial_store_set_keep_spans (self->store, TRUE);
   sc_denial_model_reset (self->items, self->store);
   sc_denial_store_set_max_groups (self->store, self->max_groups);
   self->n_dropped = 0;

@@ -552,6 +552,48 @@ test_details (Fixture       *fixture,
   g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
+static void
+test_details_log_changed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *toggle = NULL;
+  g_autofree char *text = NULL;
+  char *at;
+  FILE *file;
+
+  g_test_summary ("A card's record is read again from the text log when its details open; "
+                  "when the log was rewritten since, the card says so instead of showing "
+                  "other bytes");
+  SC_TEST_REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/home/alice/.gitconfig");
+  g_assert_nonnull (row);
+
+  /* The log rewritten in place (same file, same size), as an editor or
+   * copytruncate would. */
+  g_assert_true (g_file_get_contents (fixture->log_path, &text, NULL, NULL));
+  at = strstr (text, ".gitconfig");
+  g_assert_nonnull (at);
+  at[4] = 'k';
+  file = fopen (fixture->log_path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (text, 1, strlen (text), file), ==, strlen (text));
+  fclose (file);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        toggle = c;
+  g_assert_nonnull (toggle);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  sc_test_iterate (400);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "The log changed since it was read"));
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
+}
+
 /* Asks the card for a tooltip at the middle of @child, as GTK does when the
  * pointer rests there. */
 static gboolean
@@ -1909,6 +1951,7 @@ main (int   argc,
   ADD ("fix-and-missing-target", test_fix_and_missing_target, 0);
   ADD ("no-project", test_no_project, 1);
   ADD ("details", test_details, 0);
+  ADD ("details-log-changed", test_details_log_changed, 0);
   ADD ("ignore", test_ignore, 0);
   ADD ("tooltips", test_tooltips, 0);
   ADD ("follow", test_follow, 0);
