@@ -98,7 +98,11 @@ struct _ScDenialStore
   gint        ref_count;
   char       *snap_name;
   GPtrArray  *groups;        /* of ScDenialGroup*, owned, creation order */
-  GHashTable *by_key;        /* key (borrowed from the group) → ScDenialGroup* */
+  /* Groups by key: open addressing, (32-bit hash of the key << 32) |
+   * (group index + 1) per slot, 0 = empty, at most 4/5 full: 8 bytes a
+   * slot where a GHashTable takes 20. */
+  guint64    *key_table;
+  guint       key_table_size;
   guint64     lost;
   guint64     n_records;
 
@@ -771,7 +775,8 @@ sc_denial_store_new (const char *snap_name)
   self->ref_count = 1;
   self->snap_name = g_strdup (snap_name);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_clear);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->key_table_size = 1024;
+  self->key_table = g_new0 (guint64, self->key_table_size);
   self->audit_table = g_new0 (guint64, AUDIT_TABLE_SIZE);
   self->audit_ring = g_new0 (guint64, AUDIT_ID_WINDOW);
   self->scratch = g_string_sized_new (256);
@@ -811,8 +816,7 @@ sc_denial_store_unref (ScDenialStore *store)
 
   g_string_free (store->scratch, TRUE);
   /* The groups point into the chunk: they go first. */
-  g_hash_table_unref (store->by_key);
-  store->by_key = NULL;
+  g_clear_pointer (&store->key_table, g_free);
   g_clear_pointer (&store->groups, g_ptr_array_unref);
   g_ptr_array_unref (store->slabs);
   for (guint i = 0; i < VOCAB_MAX_BLOCKS && store->vocab[i] != NULL; i++)
@@ -859,6 +863,65 @@ hash_bytes (const char *s,
   for (gsize i = 0; i < len; i++)
     h = (h ^ (guchar) s[i]) * G_GUINT64_CONSTANT (0x100000001b3);
   return h;
+}
+
+/* The group whose key is KEY[0..LEN), or NULL; *SLOT is where it is or
+ * where it would go. */
+static ScDenialGroup *
+lookup_key (ScDenialStore *store,
+            const char    *key,
+            gsize          len,
+            guint32        hash,
+            guint         *slot)
+{
+  guint mask = store->key_table_size - 1;
+  guint i;
+
+  for (i = hash & mask; store->key_table[i] != 0; i = (i + 1) & mask)
+    {
+      guint64 entry = store->key_table[i];
+
+      if ((guint32) (entry >> 32) == hash)
+        {
+          ScDenialGroup *group = g_ptr_array_index (store->groups, (guint32) entry - 1);
+
+          if (strncmp (group->key, key, len) == 0 && group->key[len] == '\0')
+            {
+              *slot = i;
+              return group;
+            }
+        }
+    }
+  *slot = i;
+  return NULL;
+}
+
+/* Puts GROUP, whose key hashes to HASH, at SLOT (from lookup_key()). */
+static void
+insert_key (ScDenialStore *store,
+            guint          slot,
+            guint32        hash,
+            ScDenialGroup *group)
+{
+  store->key_table[slot] = ((guint64) hash << 32) | ((guint64) group->index + 1);
+  if ((store->groups->len) * 5 > store->key_table_size * 4)
+    {
+      guint size = store->key_table_size * 2;
+      guint64 *table = g_new0 (guint64, size);
+
+      for (guint j = 0; j < store->key_table_size; j++)
+        if (store->key_table[j] != 0)
+          {
+            guint k = (guint) (store->key_table[j] >> 32) & (size - 1);
+
+            while (table[k] != 0)
+              k = (k + 1) & (size - 1);
+            table[k] = store->key_table[j];
+          }
+      g_free (store->key_table);
+      store->key_table = table;
+      store->key_table_size = size;
+    }
 }
 
 /* FNV-1a, 64 bits, never 0 (0 marks an empty slot). */
@@ -998,6 +1061,8 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
   gsize pattern_start;
   gboolean has_pattern;
   ScDenialGroup *group;
+  guint32 key_hash;
+  guint key_slot = 0;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (denial != NULL, NULL);
@@ -1031,7 +1096,8 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
   pattern_start = key->len;
   has_pattern = sc_denial_normalise_object_into (key, denial, denial->snap);
 
-  group = g_hash_table_lookup (store->by_key, key->str);
+  key_hash = hash_word (key->str, key->len);
+  group = lookup_key (store, key->str, key->len, key_hash, &key_slot);
   if (group == NULL && store->max_groups > 0 && store->groups->len >= store->max_groups)
     {
       /* Full: the record is counted, and its group is told apart from the
@@ -1061,7 +1127,7 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
       group->last_seen_usec = denial->timestamp_usec;
       group->index = store->groups->len;
       g_ptr_array_add (store->groups, group);
-      g_hash_table_insert (store->by_key, group->key, group);
+      insert_key (store, key_slot, key_hash, group);
       if (is_new != NULL)
         *is_new = TRUE;
     }
