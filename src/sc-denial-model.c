@@ -6,7 +6,7 @@
  * A GListStore of items cost about 170 bytes a group (the item, its node
  * in the store's sequence, an index slot): 16 MiB for 100,000 groups of
  * which the list view shows a few dozen. Here a listed group costs its
- * 4-byte index in the order and 40 bytes of state, and items exist only
+ * 4-byte index in the order and 33 bytes of state, and items exist only
  * while someone holds them: the list view's rows, a filter looking at one.
  */
 
@@ -14,13 +14,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sc-denial-model.h"
 
 /* What changes while following, per group index. One host is kept as
  * the string itself; more as an owned NULL-terminated array. */
 typedef struct
 {
-  const ScDenialGroup *group;   /* NULL: not known */
   guint64              count;
   gint64               first_seen;
   gint64               last_seen;
@@ -32,6 +33,7 @@ enum
   FLAG_PENDING  = 1 << 0,
   FLAG_ONE_HOST = 1 << 1,
   FLAG_HOSTS    = 1 << 2,   /* hosts is an owned array */
+  FLAG_KNOWN    = 1 << 3,   /* the state is the group's */
 };
 
 struct _ScDenialModel
@@ -171,7 +173,7 @@ dup_item (ScDenialModel *self,
   if (item != NULL)
     return g_object_ref (item);
 
-  item = sc_denial_item_new (self->store, g_array_index (self->states, GroupState, index).group);
+  item = sc_denial_item_new (self->store, sc_denial_store_get_group (self->store, index));
   set_item_state (self, item, index);
   g_object_weak_ref (G_OBJECT (item), item_gone_cb, self);
   g_hash_table_insert (self->alive, GUINT_TO_POINTER (index), item);
@@ -252,14 +254,15 @@ sc_denial_model_update (ScDenialModel          *self,
     {
       /* Groups are numbered in the order they were made: the next new
        * group's index is the array's length, or near it. */
+      guint old = self->flags->len;
+
       g_array_set_size (self->states, index + 1);
       g_byte_array_set_size (self->flags, index + 1);
+      memset (self->flags->data + old, 0, index + 1 - old);
     }
 
   state = &g_array_index (self->states, GroupState, index);
-  if (state->group == NULL)
-    self->flags->data[index] = 0;
-  state->group = snapshot->group;
+  self->flags->data[index] |= FLAG_KNOWN;
   state->count = snapshot->count;
   state->first_seen = snapshot->first_seen;
   state->last_seen = snapshot->last_seen;
@@ -300,7 +303,7 @@ sc_denial_model_knows (ScDenialModel *self,
 {
   g_return_val_if_fail (SC_IS_DENIAL_MODEL (self), FALSE);
 
-  return index < self->states->len && g_array_index (self->states, GroupState, index).group != NULL;
+  return index < self->states->len && (self->flags->data[index] & FLAG_KNOWN) != 0;
 }
 
 gboolean

@@ -6,7 +6,7 @@
  * The denial sidebar's list: a GListModel of ScDenialItem over the groups
  * of a store, in an order its owner decides (the sidebar keeps it sorted).
  * It holds, per group, only what changes while following (count, first
- * and last seen, hosts: about 40 bytes) and, per listed group, its index
+ * and last seen, hosts: 33 bytes) and, per listed group, its index
  * (4 bytes). An item is made when someone asks for it and lives as long as
  * someone holds it: while it does, asking again gives the same object, and
  * changes of its group are set on it (and notified).

@@ -284,7 +284,16 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 
   if (self->pending_new->len == 0)
-    return TRUE;
+    {
+      /* A long first read leaves room for every group it found: give it
+       * back (following adds a few at a time). */
+      if (limit > ROW_WINDOW)
+        {
+          g_array_unref (self->pending_new);
+          self->pending_new = g_array_new (FALSE, FALSE, sizeof (guint32));
+        }
+      return TRUE;
+    }
 
   if (self->flush_id == 0)
     /* Default priority: it only schedules the apply idle, and must not

@@ -772,6 +772,8 @@ test_records_in_files (void)
       g_autofree char *raw = sc_denial_group_dup_raw (g_ptr_array_index (groups, i));
 
       g_assert_true (sc_denial_group_has_raw (g_ptr_array_index (groups, i)));
+      /* Found by index as in the array (slabs of 256, so several). */
+      g_assert_true (sc_denial_store_get_group (store, i) == g_ptr_array_index (groups, i));
       if (i == 11)
         g_assert_true (g_str_has_prefix (raw, lines->pdata[i]) && strstr (raw, "continued") != NULL);
       else

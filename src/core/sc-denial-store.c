@@ -93,6 +93,11 @@ typedef struct
   int     fd;
 } RawFile;
 
+#define SLAB_DIR_SIZE 1024
+#define SLAB_DIRS     1024
+/* 268 million: the records of further groups are counted as dropped. */
+#define MAX_GROUPS    (SLAB_DIRS * SLAB_DIR_SIZE * 256u)
+
 struct _ScDenialStore
 {
   gint        ref_count;
@@ -130,9 +135,12 @@ struct _ScDenialStore
   GPtrArray    *no_hosts;      /* the host list of groups seen on no host */
   GHashTable   *host_lists;    /* host → the host list of groups seen only there */
 
-  /* Groups are allocated GROUP_SLAB at a time (of GroupBox). */
-  GPtrArray    *slabs;
-  guint         slab_used;
+  /* Groups are allocated GROUP_SLAB at a time, in slabs found through a
+   * directory of SLAB_DIR_SIZE slabs per entry. Neither ever moves, so
+   * any thread can find a group it was told about by its index. */
+  struct _Slab **slab_dirs[SLAB_DIRS];
+  guint          n_slabs;
+  guint          slab_used;
 
   /* Words of records (see "Records in words" above). */
   const char  **vocab[VOCAB_MAX_BLOCKS];
@@ -155,7 +163,6 @@ typedef struct
 {
   ScDenialGroup  group;        /* first: a group is its box */
   ScDenial       denial;
-  ScDenialStore *store;
   union
   {
     const guint8 *coded;       /* the record's text, coded; nullable */
@@ -166,6 +173,23 @@ typedef struct
 } GroupBox;
 
 #define GROUP_SLAB 256
+
+/* GROUP_SLAB boxes after their store: a box is at GROUP_SLAB's index
+ * modulo GROUP_SLAB, which finds the store without a pointer in each. */
+typedef struct _Slab
+{
+  ScDenialStore *store;
+  gpointer       padding;
+  GroupBox       boxes[GROUP_SLAB];
+} Slab;
+
+static ScDenialStore *
+box_store (const GroupBox *box)
+{
+  const GroupBox *first = box - box->group.index % GROUP_SLAB;
+
+  return ((const Slab *) (gconstpointer) ((const char *) first - G_STRUCT_OFFSET (Slab, boxes)))->store;
+}
 
 /* Groups */
 
@@ -353,7 +377,7 @@ hash_bytes32 (const char *bytes,
 static char *
 read_span (const GroupBox *box)
 {
-  const RawFile *file = &box->store->raw_files[box->raw_file - 1];
+  const RawFile *file = &box_store (box)->raw_files[box->raw_file - 1];
   guint64 offset = box->raw.span >> SPAN_LENGTH_BITS;
   gsize length = (gsize) (box->raw.span & ((1u << SPAN_LENGTH_BITS) - 1));
   g_autofree char *text = g_malloc (length + 1);
@@ -421,7 +445,7 @@ sc_denial_group_dup_raw (const ScDenialGroup *group)
         }
       else
         {
-          g_string_append (out, vocab_get (box->store, what - RAW_VOCAB));
+          g_string_append (out, vocab_get (box_store (box), what - RAW_VOCAB));
         }
       if (delim == RAW_END)
         break;
@@ -505,7 +529,7 @@ next_detail (const GroupBox  *box,
       *p += strlen (*key) + 1;
     }
   else
-    *key = vocab_get (box->store, code - DETAIL_VOCAB);
+    *key = vocab_get (box_store (box), code - DETAIL_VOCAB);
 
   code = get_varint (p);
   switch (code)
@@ -527,7 +551,7 @@ next_detail (const GroupBox  *box,
       *value = c->permissions;
       break;
     default:
-      *value = vocab_get (box->store, code - VALUE_VOCAB);
+      *value = vocab_get (box_store (box), code - VALUE_VOCAB);
       break;
     }
   return TRUE;
@@ -628,18 +652,39 @@ compact_denial (ScDenialStore      *store,
     box->group.details = code_details (store, denial, c);
 }
 
+/* The box of the next group (index store->groups->len), when there are
+ * fewer than MAX_GROUPS. */
 static GroupBox *
 new_group_box (ScDenialStore *store)
 {
-  GroupBox *slab;
+  Slab *slab;
 
-  if (store->slabs->len == 0 || store->slab_used == GROUP_SLAB)
+  if (store->n_slabs == 0 || store->slab_used == GROUP_SLAB)
     {
-      g_ptr_array_add (store->slabs, g_new0 (GroupBox, GROUP_SLAB));
+      guint dir = store->n_slabs / SLAB_DIR_SIZE;
+
+      if (store->slab_dirs[dir] == NULL)
+        store->slab_dirs[dir] = g_new0 (Slab *, SLAB_DIR_SIZE);
+      slab = g_new0 (Slab, 1);
+      slab->store = store;
+      store->slab_dirs[dir][store->n_slabs % SLAB_DIR_SIZE] = slab;
+      store->n_slabs++;
       store->slab_used = 0;
     }
-  slab = g_ptr_array_index (store->slabs, store->slabs->len - 1);
-  return &slab[store->slab_used++];
+  slab = store->slab_dirs[(store->n_slabs - 1) / SLAB_DIR_SIZE][(store->n_slabs - 1) % SLAB_DIR_SIZE];
+  return &slab->boxes[store->slab_used++];
+}
+
+ScDenialGroup *
+sc_denial_store_get_group (ScDenialStore *store,
+                           guint          index)
+{
+  guint n = index / GROUP_SLAB;
+
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (n < store->n_slabs, NULL);
+
+  return &store->slab_dirs[n / SLAB_DIR_SIZE][n % SLAB_DIR_SIZE]->boxes[index % GROUP_SLAB].group;
 }
 
 static void
@@ -786,7 +831,6 @@ sc_denial_store_new (const char *snap_name)
   self->no_hosts = g_ptr_array_new ();
   self->host_lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) g_ptr_array_unref);
-  self->slabs = g_ptr_array_new_with_free_func (g_free);
   self->vocab_table_size = 256;
   self->vocab_table = g_new0 (guint64, self->vocab_table_size);
   self->seen_once = g_new0 (guint32, SEEN_ONCE_SIZE);
@@ -818,7 +862,10 @@ sc_denial_store_unref (ScDenialStore *store)
   /* The groups point into the chunk: they go first. */
   g_clear_pointer (&store->key_table, g_free);
   g_clear_pointer (&store->groups, g_ptr_array_unref);
-  g_ptr_array_unref (store->slabs);
+  for (guint i = 0; i < store->n_slabs; i++)
+    g_free (store->slab_dirs[i / SLAB_DIR_SIZE][i % SLAB_DIR_SIZE]);
+  for (guint i = 0; i < SLAB_DIRS && store->slab_dirs[i] != NULL; i++)
+    g_free (store->slab_dirs[i]);
   for (guint i = 0; i < VOCAB_MAX_BLOCKS && store->vocab[i] != NULL; i++)
     g_free (store->vocab[i]);
   g_free (store->vocab_table);
@@ -1098,7 +1145,8 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
 
   key_hash = hash_word (key->str, key->len);
   group = lookup_key (store, key->str, key->len, key_hash, &key_slot);
-  if (group == NULL && store->max_groups > 0 && store->groups->len >= store->max_groups)
+  if (group == NULL && ((store->max_groups > 0 && store->groups->len >= store->max_groups) ||
+                        store->groups->len >= MAX_GROUPS))
     {
       /* Full: the record is counted, and its group is told apart from the
        * others only by being new. */
@@ -1114,8 +1162,9 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
     {
       GroupBox *box = new_group_box (store);
 
-      box->store = store;
       group = &box->group;
+      /* First: the box finds its store by it. */
+      group->index = store->groups->len;
       group->key = g_string_chunk_insert_len (store->strings, key->str, key->len);
       /* The pattern is the key's last part. */
       if (has_pattern)
@@ -1125,7 +1174,6 @@ sc_denial_store_add_with_span (ScDenialStore      *store,
       group->hosts = g_ptr_array_ref (store->no_hosts);
       group->first_seen_usec = denial->timestamp_usec;
       group->last_seen_usec = denial->timestamp_usec;
-      group->index = store->groups->len;
       g_ptr_array_add (store->groups, group);
       insert_key (store, key_slot, key_hash, group);
       if (is_new != NULL)
