@@ -68,9 +68,9 @@ void           sc_denial_store_add_lost     (ScDenialStore  *store,
                                              guint64         lost);
 guint64        sc_denial_store_get_lost     (ScDenialStore  *store);
 GPtrArray     *sc_denial_store_get_groups   (ScDenialStore  *store);   /* of ScDenialGroup*, in creation order */
-/* The group numbered INDEX (ScDenialGroup.index). Unlike the array above,
- * safe to call from another thread than the one adding records, for a
- * group that thread handed over. */
+/* The group numbered INDEX (ScDenialGroup.index), which must be one the
+ * store made. Unlike the array above, safe to call from another thread
+ * than the one adding records, for a group that thread handed over. */
 ScDenialGroup *sc_denial_store_get_group    (ScDenialStore  *store,
                                              guint           index);
 /* Records counted into groups: filtered-out records and transport
