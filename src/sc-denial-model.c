@@ -54,15 +54,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ScDenialModel, sc_denial_model, G_TYPE_OBJECT,
                                                       sc_denial_model_list_model_init))
 
 static void
-item_gone_cb (gpointer  data,
-              GObject  *where_the_object_was)
+item_gone_cb (gpointer      data,
+              ScDenialItem *item)
 {
   ScDenialModel *self = data;
-  /* The item is being disposed: its group is still readable (it keeps
-   * the store alive until it is finalized). */
-  gpointer index = GUINT_TO_POINTER (sc_denial_item_get_group ((ScDenialItem *) where_the_object_was)->index);
+  gpointer index = GUINT_TO_POINTER (sc_denial_item_get_group (item)->index);
 
-  if (g_hash_table_lookup (self->alive, index) == (gpointer) where_the_object_was)
+  if (g_hash_table_lookup (self->alive, index) == (gpointer) item)
     g_hash_table_remove (self->alive, index);
 }
 
@@ -75,7 +73,7 @@ forget_alive (ScDenialModel *self)
   g_hash_table_iter_init (&iter, self->alive);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      g_object_weak_unref (value, item_gone_cb, self);
+      sc_denial_item_set_gone_func (value, NULL, NULL);
       g_hash_table_iter_remove (&iter);
     }
 }
@@ -169,13 +167,17 @@ dup_item (ScDenialModel *self,
           guint          index)
 {
   ScDenialItem *item = g_hash_table_lookup (self->alive, GUINT_TO_POINTER (index));
+  GroupState *state;
+  const char *scratch[2];
 
   if (item != NULL)
     return g_object_ref (item);
 
-  item = sc_denial_item_new (self->store, sc_denial_store_get_group (self->store, index));
-  set_item_state (self, item, index);
-  g_object_weak_ref (G_OBJECT (item), item_gone_cb, self);
+  state = &g_array_index (self->states, GroupState, index);
+  item = sc_denial_item_new_with_state (self->store, sc_denial_store_get_group (self->store, index),
+                                        state->count, state->first_seen, state->last_seen,
+                                        state_hosts (self, index, scratch));
+  sc_denial_item_set_gone_func (item, item_gone_cb, self);
   g_hash_table_insert (self->alive, GUINT_TO_POINTER (index), item);
   return item;
 }
