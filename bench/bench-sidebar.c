@@ -11,7 +11,9 @@
  * - the longest gap between frames (a tick callback on the window);
  * - the time until everything is listed;
  * - scrolling the full list half a page per frame: the longest frame gap;
- * - peak memory (max RSS) and RSS before and after loading.
+ * - peak memory (max RSS) and RSS before and after loading, split into
+ *   anonymous memory (the heap, what malloc keeps free) and mapped files
+ *   (libraries: their pages count once touched).
  *
  *   bench-sidebar [--groups N] [--log PATH | --journal DIR]
  *
@@ -153,6 +155,28 @@ heap_mib (void)
   struct mallinfo2 info = mallinfo2 ();
 
   return (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+/* Free memory malloc keeps in its arenas (resident once touched). */
+static double
+heap_free_mib (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.fordblks / (1024.0 * 1024.0);
+}
+
+/* A field of /proc/self/status, in KiB. */
+static long
+status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  p = strstr (status, field);
+  return p ? strtol (p + strlen (field), NULL, 10) : -1;
 }
 
 static double
@@ -303,8 +327,8 @@ main (int    argc,
   };
   Bench b = { 0 };
   ScJournalOptions options = { 0 };
-  long rss_before;
-  double heap_before;
+  long rss_before, anon_before, file_before;
+  double heap_before, free_before;
   double cpu_before;
   GtkWidget *list_view;
 
@@ -367,6 +391,9 @@ main (int    argc,
 
   rss_before = current_rss_kib ();
   heap_before = heap_mib ();
+  anon_before = status_kib ("RssAnon:");
+  file_before = status_kib ("RssFile:");
+  free_before = heap_free_mib ();
   load_before = load_average ();
   cpu_before = main_thread_cpu_sec ();
 
@@ -414,6 +441,10 @@ main (int    argc,
   g_print ("RSS before / after load:  %.1f / %.1f MiB\n",
            rss_before / 1024.0, current_rss_kib () / 1024.0);
   g_print ("heap before / after load: %.1f / %.1f MiB\n", heap_before, heap_mib ());
+  g_print ("malloc free before / after load: %.1f / %.1f MiB\n", free_before, heap_free_mib ());
+  g_print ("RSS anon before / after load: %.1f / %.1f MiB; files %.1f / %.1f MiB\n",
+           anon_before / 1024.0, status_kib ("RssAnon:") / 1024.0,
+           file_before / 1024.0, status_kib ("RssFile:") / 1024.0);
   g_print ("peak RSS:                 %.1f MiB\n", max_rss_kib () / 1024.0);
   g_print ("load average before/after: %s / %s\n", load_before, load_after);
 

@@ -26,10 +26,12 @@ struct _ScDenialItem
   /* borrowed from the store, kept alive by the reference above */
   const ScDenialGroup *group;
 
+  ScDenialItemGoneFunc gone_func;   /* nullable: told when the item goes */
+  gpointer             gone_data;
+
   guint64              count;
   gint64               first_seen;
   gint64               last_seen;
-  gboolean             pending;
 };
 
 G_DEFINE_FINAL_TYPE (ScDenialItem, sc_denial_item, G_TYPE_OBJECT)
@@ -55,6 +57,8 @@ sc_denial_item_finalize (GObject *object)
 {
   ScDenialItem *self = (ScDenialItem *) object;
 
+  if (self->gone_func != NULL)
+    self->gone_func (self->gone_data, self);
   g_clear_pointer (&self->hook_target, g_free);
   if (self->hosts != no_hosts && self->hosts != self->one_host)
     g_free (self->hosts);
@@ -139,7 +143,6 @@ sc_denial_item_new (ScDenialStore       *store,
                     const ScDenialGroup *group)
 {
   ScDenialItem *self;
-  const ScDenial *denial;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (group != NULL, NULL);
@@ -148,13 +151,47 @@ sc_denial_item_new (ScDenialStore       *store,
   self->store = sc_denial_store_ref (store);
   self->group = group;
 
-  denial = group->denial;
-  if (denial != NULL && denial->hook != NULL)
-    self->hook_target = g_strconcat ("hook:", denial->hook, NULL);
-
   self->hosts = no_hosts;
 
   return self;
+}
+
+ScDenialItem *
+sc_denial_item_new_with_state (ScDenialStore       *store,
+                               const ScDenialGroup *group,
+                               guint64              count,
+                               gint64               first_seen_usec,
+                               gint64               last_seen_usec,
+                               const char * const  *hosts)
+{
+  ScDenialItem *self = sc_denial_item_new (store, group);
+
+  /* Nobody watches a new item: no notifications. */
+  self->count = count;
+  self->first_seen = first_seen_usec;
+  self->last_seen = last_seen_usec;
+  if (hosts != NULL && hosts[0] != NULL)
+    {
+      if (hosts[1] == NULL)
+        {
+          self->one_host[0] = hosts[0];
+          self->hosts = self->one_host;
+        }
+      else
+        self->hosts = g_memdup2 (hosts, (g_strv_length ((char **) hosts) + 1) * sizeof (char *));
+    }
+  return self;
+}
+
+void
+sc_denial_item_set_gone_func (ScDenialItem         *self,
+                              ScDenialItemGoneFunc  func,
+                              gpointer              data)
+{
+  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
+
+  self->gone_func = func;
+  self->gone_data = data;
 }
 
 const ScDenialGroup *
@@ -209,26 +246,14 @@ sc_denial_item_get_target (ScDenialItem *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), NULL);
 
-  if (self->hook_target != NULL)
-    return self->hook_target;
-  return self->group->denial != NULL ? self->group->denial->app : NULL;
-}
-
-gboolean
-sc_denial_item_get_pending (ScDenialItem *self)
-{
-  g_return_val_if_fail (SC_IS_DENIAL_ITEM (self), FALSE);
-
-  return self->pending;
-}
-
-void
-sc_denial_item_set_pending (ScDenialItem *self,
-                            gboolean      pending)
-{
-  g_return_if_fail (SC_IS_DENIAL_ITEM (self));
-
-  self->pending = !!pending;
+  if (self->group->denial == NULL)
+    return NULL;
+  if (self->group->denial->hook == NULL)
+    return self->group->denial->app;
+  /* Made when first asked for: most items are made only to be filtered. */
+  if (self->hook_target == NULL)
+    self->hook_target = g_strconcat ("hook:", self->group->denial->hook, NULL);
+  return self->hook_target;
 }
 
 gboolean

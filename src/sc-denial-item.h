@@ -24,6 +24,22 @@ G_DECLARE_FINAL_TYPE (ScDenialItem, sc_denial_item, SC, DENIAL_ITEM, GObject)
  * fields (key, denial, object_pattern, suggestions, index) are read later. */
 ScDenialItem             *sc_denial_item_new             (ScDenialStore       *store,
                                                           const ScDenialGroup *group);
+/* The same, with its changing parts set (see sc_denial_item_update()),
+ * without notifications. */
+ScDenialItem             *sc_denial_item_new_with_state  (ScDenialStore       *store,
+                                                          const ScDenialGroup *group,
+                                                          guint64              count,
+                                                          gint64               first_seen_usec,
+                                                          gint64               last_seen_usec,
+                                                          const char * const  *hosts);
+/* FUNC (nullable) is called with DATA when the item is finalized: what a
+ * weak reference does, for a list model that makes thousands of items
+ * only for a filter to look at them once. */
+typedef void (*ScDenialItemGoneFunc) (gpointer      data,
+                                      ScDenialItem *item);
+void                      sc_denial_item_set_gone_func   (ScDenialItem        *self,
+                                                          ScDenialItemGoneFunc func,
+                                                          gpointer             data);
 const ScDenialGroup      *sc_denial_item_get_group       (ScDenialItem        *self);
 ScDenial                 *sc_denial_item_get_denial      (ScDenialItem        *self);
 const char               *sc_denial_item_get_key         (ScDenialItem        *self);
@@ -33,10 +49,6 @@ const ScSuggestionResult *sc_denial_item_get_suggestions (ScDenialItem        *s
  * NULL when the record names neither. */
 const char               *sc_denial_item_get_target      (ScDenialItem        *self);
 gboolean                  sc_denial_item_get_noise       (ScDenialItem        *self);
-/* Whether the item waits to be put in a list (the sidebar's mark). */
-gboolean                  sc_denial_item_get_pending     (ScDenialItem        *self);
-void                      sc_denial_item_set_pending     (ScDenialItem        *self,
-                                                          gboolean             pending);
 
 guint64                   sc_denial_item_get_count       (ScDenialItem        *self);
 gint64                    sc_denial_item_get_first_seen  (ScDenialItem        *self);

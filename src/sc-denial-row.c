@@ -446,6 +446,36 @@ new_heading (const char *text)
 }
 
 /* Everything beyond the first suggestion, built when the row is opened. */
+/* The record as it was read, under its heading. */
+static void
+append_record (GtkWidget           *box,
+               const ScDenialGroup *group)
+{
+  g_autofree char *text = sc_denial_group_dup_raw (group);
+  GtkWidget *raw;
+
+  gtk_box_append (GTK_BOX (box), new_heading (_("Record")));
+  if (text == NULL && sc_denial_group_has_raw (group))
+    {
+      /* A record of a text log is read again from the log, which may
+       * have been rewritten since (copytruncate, an editor). */
+      GtkWidget *label = new_wrapped_label (_("The log changed since it was read: this record "
+                                              "is no longer where it was. Reload the denials "
+                                              "to read it again."), "caption");
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+      return;
+    }
+
+  raw = new_wrapped_label (text != NULL ? text : "", "caption");
+  gtk_label_set_wrap_mode (GTK_LABEL (raw), PANGO_WRAP_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (raw), TRUE);
+  gtk_widget_add_css_class (raw, "monospace");
+  gtk_widget_add_css_class (raw, "sc-raw-record");
+  gtk_box_append (GTK_BOX (box), raw);
+}
+
 static GtkWidget *
 build_details (ScDenialRow *self)
 {
@@ -547,17 +577,7 @@ build_details (ScDenialRow *self)
       }
   }
 
-  gtk_box_append (GTK_BOX (box), new_heading (_("Record")));
-  {
-    g_autofree char *text = sc_denial_group_dup_raw (sc_denial_item_get_group (self->item));
-    GtkWidget *raw = new_wrapped_label (text != NULL ? text : "", "caption");
-
-    gtk_label_set_wrap_mode (GTK_LABEL (raw), PANGO_WRAP_CHAR);
-    gtk_label_set_selectable (GTK_LABEL (raw), TRUE);
-    gtk_widget_add_css_class (raw, "monospace");
-    gtk_widget_add_css_class (raw, "sc-raw-record");
-    gtk_box_append (GTK_BOX (box), raw);
-  }
+  append_record (box, sc_denial_item_get_group (self->item));
 
   return box;
 }

@@ -3,7 +3,7 @@
  * Copyright 2026 The Snap Confine authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The sidebar's GListStore is kept sorted here (binary search, insertion
+ * The sidebar's list (an ScDenialModel of group indices) is kept sorted here (binary search, insertion
  * of runs) rather than behind a GtkSortListModel: in GTK 4.8 that model
  * reports a change of the whole list whenever new items sort to the front
  * (the newest denials do), which makes the list view start over on every
@@ -16,7 +16,7 @@
 
 #include <stdlib.h>
 
-#include "sc-denial-item.h"
+#include "sc-denial-model.h"
 #include "sc-denial-sidebar-private.h"
 #include "sc-utils.h"
 
@@ -39,58 +39,55 @@ compare_int64_desc (gint64 a,
   return a > b ? -1 : a < b ? 1 : 0;
 }
 
+/* Orders group indices A and B as the list shows them. */
 static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
+sort_func (ScDenialSidebar *self,
+           guint            a,
+           guint            b)
 {
-  ScDenialSidebar *self = user_data;
-  ScDenialItem *item_a = (ScDenialItem *) a;
-  ScDenialItem *item_b = (ScDenialItem *) b;
+  ScDenialModel *model = self->items;
   int cmp;
 
   if (g_strcmp0 (self->sort_by, "count") == 0)
     {
-      guint64 ca = sc_denial_item_get_count (item_a);
-      guint64 cb = sc_denial_item_get_count (item_b);
+      guint64 ca = sc_denial_model_get_count (model, a);
+      guint64 cb = sc_denial_model_get_count (model, b);
 
       cmp = ca > cb ? -1 : ca < cb ? 1 : 0;
       if (cmp == 0)
-        cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                  sc_denial_item_get_last_seen (item_b));
+        cmp = compare_int64_desc (sc_denial_model_get_last_seen (model, a),
+                                  sc_denial_model_get_last_seen (model, b));
     }
   else
     {
-      cmp = compare_int64_desc (sc_denial_item_get_last_seen (item_a),
-                                sc_denial_item_get_last_seen (item_b));
+      cmp = compare_int64_desc (sc_denial_model_get_last_seen (model, a),
+                                sc_denial_model_get_last_seen (model, b));
     }
 
   /* Stable for equal keys: the order the groups were first seen. */
   if (cmp == 0)
-    {
-      guint ia = sc_denial_item_get_group (item_a)->index;
-      guint ib = sc_denial_item_get_group (item_b)->index;
-
-      cmp = ia < ib ? -1 : ia > ib ? 1 : 0;
-    }
+    cmp = a < b ? -1 : a > b ? 1 : 0;
 
   return cmp;
 }
 
-/* The first position in the (sorted) store whose item sorts after ITEM. */
+/* The first position in the (sorted) list whose group sorts after INDEX,
+ * counting positions as if the one at EXCEPT (G_MAXUINT: none) was not
+ * there. */
 static guint
 upper_bound (ScDenialSidebar *self,
-             ScDenialItem    *item)
+             guint            index,
+             guint            except)
 {
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint lo = 0, hi = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint lo = 0, hi = except < n ? n - 1 : n;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
+      guint other = sc_denial_model_get_index (self->items, mid < except ? mid : mid + 1);
 
-      if (sort_func (other, item, self) <= 0)
+      if (sort_func (self, other, index) <= 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -104,16 +101,14 @@ sort_func_indirect (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  return sort_func (*(gpointer const *) a, *(gpointer const *) b, user_data);
+  return sort_func (user_data, *(const guint32 *) a, *(const guint32 *) b);
 }
-
 
 typedef struct
 {
   gint64        primary;     /* larger sorts first */
   gint64        secondary;
   guint         index;       /* smaller sorts first */
-  ScDenialItem *item;
 } SortKey;
 
 static int
@@ -130,7 +125,7 @@ sort_key_compare (gconstpointer a,
   return ka->index < kb->index ? -1 : ka->index > kb->index ? 1 : 0;
 }
 
-/* The pending list can hold tens of thousands of items while the first
+/* The pending list can hold tens of thousands of groups while the first
  * read runs ahead of the list, and a flush inserts at most LIMIT of them:
  * only those are put first, in the order sort_func() defines (the rest
  * follow in no order, and are sorted when their turn comes). Sorting
@@ -142,18 +137,19 @@ sort_pending (ScDenialSidebar *self,
 {
   guint n = self->pending_new->len;
   gboolean by_count = g_strcmp0 (self->sort_by, "count") == 0;
+  guint32 *pending = (guint32 *) self->pending_new->data;
   g_autofree SortKey *keys = g_new (SortKey, n);
 
   for (guint i = 0; i < n; i++)
     {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      gint64 last_seen = sc_denial_item_get_last_seen (item);
+      guint index = pending[i];
+      gint64 last_seen = sc_denial_model_get_last_seen (self->items, index);
 
-      keys[i].item = item;
-      keys[i].index = sc_denial_item_get_group (item)->index;
+      keys[i].index = index;
       if (by_count)
         {
-          keys[i].primary = (gint64) MIN (sc_denial_item_get_count (item), (guint64) G_MAXINT64);
+          keys[i].primary = (gint64) MIN (sc_denial_model_get_count (self->items, index),
+                                          (guint64) G_MAXINT64);
           keys[i].secondary = last_seen;
         }
       else
@@ -166,7 +162,7 @@ sort_pending (ScDenialSidebar *self,
   sc_select_first (keys, n, sizeof (SortKey), limit, sort_key_compare);
   qsort (keys, MIN (limit, n), sizeof (SortKey), sort_key_compare);
   for (guint i = 0; i < n; i++)
-    self->pending_new->pdata[i] = keys[i].item;
+    pending[i] = keys[i].index;
 }
 
 static gboolean
@@ -179,18 +175,52 @@ flush_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Inserts pending items at their sorted places, one splice per run of
+/* Where each of the first LIMIT (sorted) pending groups goes. Positions
+ * never decrease along the sorted batch: each search starts where the
+ * previous one ended, and checks that spot first. */
+static guint *
+find_positions (ScDenialSidebar *self,
+                guint            limit)
+{
+  guint n_list = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  const guint32 *pending = (const guint32 *) self->pending_new->data;
+  guint *pos = g_new (guint, limit);
+
+  for (guint i = 0; i < limit; i++)
+    {
+      guint index = pending[i];
+      guint lo = i > 0 ? pos[i - 1] : 0;
+      guint hi = n_list;
+
+      if (lo < hi && sort_func (self, sc_denial_model_get_index (self->items, lo), index) > 0)
+        hi = lo;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (sort_func (self, sc_denial_model_get_index (self->items, mid), index) <= 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      pos[i] = lo;
+    }
+
+  return pos;
+}
+
+/* Inserts pending groups at their sorted places, one change per run of
  * neighbours (loading in time order puts a whole batch at the top in a
  * single change). Returns TRUE when nothing is left pending; otherwise a
  * later dispatch has been arranged. */
 gboolean
 _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
-                   FlushMode        mode)
+                                  FlushMode        mode)
 {
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n_store = g_list_model_get_n_items (model);
+  guint n_list = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint n = self->pending_new->len;
   gint64 now = g_get_monotonic_time ();
+  const guint32 *pending;
   g_autofree guint *pos = NULL;
   guint limit = n;
   guint end;
@@ -202,7 +232,7 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
   if (mode == FLUSH_HOLD)
     return FALSE;   /* the job's next batch or its end calls again */
 
-  if (n_store < ROW_WINDOW)
+  if (n_list < ROW_WINDOW)
     limit = MIN (n, ROW_RAMP_ITEMS);
   else if (mode == FLUSH_THROTTLED && now - self->last_insert < INSERT_INTERVAL_USEC)
     limit = 0;
@@ -223,35 +253,8 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
     }
 
   sort_pending (self, limit);
-
-  /* Positions never decrease along the sorted batch: start each search
-   * where the previous one ended, and check that spot first. */
-  pos = g_new (guint, limit);
-  for (guint i = 0; i < limit; i++)
-    {
-      ScDenialItem *item = g_ptr_array_index (self->pending_new, i);
-      guint lo = i > 0 ? pos[i - 1] : 0;
-      guint hi = n_store;
-
-      if (lo < hi)
-        {
-          g_autoptr(ScDenialItem) at = g_list_model_get_item (model, lo);
-
-          if (sort_func (at, item, self) > 0)
-            hi = lo;
-        }
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          g_autoptr(ScDenialItem) other = g_list_model_get_item (model, mid);
-
-          if (sort_func (other, item, self) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      pos[i] = lo;
-    }
+  pos = find_positions (self, limit);
+  pending = (const guint32 *) self->pending_new->data;
 
   {
     GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
@@ -266,14 +269,13 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
 
       while (start > 0 && pos[start - 1] == pos[end - 1])
         start--;
-      g_list_store_splice (self->items, pos[start], 0,
-                           self->pending_new->pdata + start, end - start);
+      sc_denial_model_insert (self->items, pos[start], pending + start, end - start);
       end = start;
     }
 
   for (guint i = 0; i < limit; i++)
-    sc_denial_item_set_pending (g_ptr_array_index (self->pending_new, i), FALSE);
-  g_ptr_array_remove_range (self->pending_new, 0, limit);
+    sc_denial_model_set_pending (self->items, pending[i], FALSE);
+  g_array_remove_range (self->pending_new, 0, limit);
   self->last_insert = now;
 
   /* The list view keeps showing the rows it showed; someone watching the
@@ -282,32 +284,37 @@ _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 
   if (self->pending_new->len == 0)
-    return TRUE;
+    {
+      /* A long first read leaves room for every group it found: give it
+       * back (following adds a few at a time). */
+      if (limit > ROW_WINDOW)
+        {
+          g_array_unref (self->pending_new);
+          self->pending_new = g_array_new (FALSE, FALSE, sizeof (guint32));
+        }
+      return TRUE;
+    }
 
   if (self->flush_id == 0)
     /* Default priority: it only schedules the apply idle, and must not
-         * starve behind slow frames. */
-        self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                         n_store + limit < ROW_WINDOW ? 16
+     * starve behind slow frames. */
+    self->flush_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
+                                         n_list + limit < ROW_WINDOW ? 16
                                          : mode == FLUSH_THROTTLED ? INSERT_INTERVAL_USEC / 1000 : 0,
                                          flush_timeout_cb, self, NULL);
   return FALSE;
 }
 
-/* Finds ITEM in the sorted store; its sort key must not have changed since
- * it was placed. */
+/* Finds group INDEX in the sorted list; its sort key must not have
+ * changed since it was placed. */
 static gboolean
 find_position (ScDenialSidebar *self,
-               ScDenialItem    *item,
+               guint            index,
                guint           *position)
 {
-  guint pos = upper_bound (self, item);
-  g_autoptr(ScDenialItem) found = NULL;
+  guint pos = upper_bound (self, index, G_MAXUINT);
 
-  if (pos == 0)
-    return FALSE;
-  found = g_list_model_get_item (G_LIST_MODEL (self->items), pos - 1);
-  if (found != item)
+  if (pos == 0 || sc_denial_model_get_index (self->items, pos - 1) != index)
     return FALSE;
   *position = pos - 1;
   return TRUE;
@@ -315,92 +322,59 @@ find_position (ScDenialSidebar *self,
 
 static gboolean
 in_place (ScDenialSidebar *self,
-          ScDenialItem    *item,
+          guint            index,
           guint            position)
 {
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
-  if (position > 0)
-    {
-      g_autoptr(ScDenialItem) before = g_list_model_get_item (model, position - 1);
-      if (sort_func (before, item, self) > 0)
-        return FALSE;
-    }
-  if (position + 1 < n)
-    {
-      g_autoptr(ScDenialItem) after = g_list_model_get_item (model, position + 1);
-      if (sort_func (item, after, self) > 0)
-        return FALSE;
-    }
+  if (position > 0 && sort_func (self, sc_denial_model_get_index (self->items, position - 1), index) > 0)
+    return FALSE;
+  if (position + 1 < n && sort_func (self, index, sc_denial_model_get_index (self->items, position + 1)) > 0)
+    return FALSE;
   return TRUE;
 }
 
 void
 _sc_denial_sidebar_apply_snapshot (ScDenialSidebar  *self,
-                ScDenialSnapshot *snapshot)
+                                   ScDenialSnapshot *snapshot)
 {
-  ScDenialItem *item;
+  guint index = snapshot->group->index;
   guint position;
 
   if (snapshot->is_new)
     {
-      item = sc_denial_item_new (self->store, snapshot->group);
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
-      sc_denial_item_set_pending (item, TRUE);
-      g_ptr_array_add (self->pending_new, item);
-      /* Groups are numbered in the order they were made: the next new
-       * group's index is the array's length, or near it when groups of
-       * an earlier batch are still on their way. */
-      if (snapshot->group->index >= self->by_index->len)
-        g_ptr_array_set_size (self->by_index, snapshot->group->index + 1);
-      g_ptr_array_index (self->by_index, snapshot->group->index) = item;
+      guint32 index32 = index;
+
+      sc_denial_model_update (self->items, snapshot);
+      sc_denial_model_set_pending (self->items, index, TRUE);
+      g_array_append_val (self->pending_new, index32);
       return;
     }
 
-  if (snapshot->group->index >= self->by_index->len)
-    return;
-  item = g_ptr_array_index (self->by_index, snapshot->group->index);
-  if (item == NULL)
+  if (!sc_denial_model_knows (self->items, index))
     return;
 
-  if (sc_denial_item_get_pending (item))
+  if (sc_denial_model_get_pending (self->items, index))
     {
-      sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                             (const char * const *) snapshot->hosts);
+      sc_denial_model_update (self->items, snapshot);
       return;
     }
 
-  if (!find_position (self, item, &position))
+  if (!find_position (self, index, &position))
     {
       g_warn_if_reached ();
       return;
     }
 
-  g_object_ref (item);
-  sc_denial_item_update (item, snapshot->count, snapshot->first_seen, snapshot->last_seen,
-                         (const char * const *) snapshot->hosts);
+  sc_denial_model_update (self->items, snapshot);
 
   /* A group seen again usually moves to the top (sorted by last seen). */
-  if (!in_place (self, item, position))
-    {
-      g_list_store_remove (self->items, position);
-      g_list_store_insert (self->items, upper_bound (self, item), item);
-    }
-  g_object_unref (item);
+  if (!in_place (self, index, position))
+    sc_denial_model_move (self->items, position, upper_bound (self, index, position));
 }
 
 void
 _sc_denial_sidebar_resort (ScDenialSidebar *self)
 {
-  GListModel *model = G_LIST_MODEL (self->items);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (all, g_list_model_get_item (model, i));
-  g_ptr_array_sort_with_data (all, (GCompareDataFunc) sort_func_indirect, self);
-  g_list_store_splice (self->items, 0, n, all->pdata, n);
+  sc_denial_model_sort (self->items, sort_func_indirect, self);
 }
-

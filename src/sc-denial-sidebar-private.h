@@ -12,6 +12,7 @@
 #pragma once
 
 #include "sc-denial-loader.h"
+#include "sc-denial-model.h"
 #include "sc-denial-plan.h"
 #include "sc-denial-sidebar.h"
 #include "sc-snapd-client.h"
@@ -54,8 +55,7 @@ struct _ScDenialSidebar
   ScProject          *project;
   ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
   ScJournalOptions    options;
-  GListStore         *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GPtrArray          *by_index;        /* ScDenialGroup.index → ScDenialItem* (borrowed) */
+  ScDenialModel      *items;           /* of ScDenialItem, kept sorted by sort_func() */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filter_model;
   GHashTable         *ignored;         /* key → key */
@@ -66,7 +66,7 @@ struct _ScDenialSidebar
   LoadJob            *job;
   GCancellable       *cancellable;
   GSource            *fd_source;
-  GPtrArray          *pending_new;     /* of ScDenialItem, inserted at the end of a dispatch */
+  GArray             *pending_new;     /* of guint32 group index, listed at the end of a dispatch */
   char               *sort_by;
   char               *source_problem;  /* why the system journal shows nothing, nullable */
   char               *project_log;     /* the project's own log of denials, nullable */

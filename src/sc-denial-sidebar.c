@@ -171,7 +171,7 @@ update_status (ScDenialSidebar *self)
     }
   else if (self->loading && _sc_denial_sidebar_job_is_initial (self))
     {
-      guint found = self->by_index->len;
+      guint found = sc_denial_model_get_n_known (self->items);
       g_autofree char *progress = NULL;
 
       /* Translators: progress while reading: "1200 denials in 45000 records" */
@@ -436,8 +436,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
-  g_clear_pointer (&self->by_index, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_new, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_new, g_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
   g_clear_pointer (&self->store, sc_denial_store_unref);
   g_clear_pointer (&self->plan, sc_denial_plan_unref);
@@ -679,12 +678,11 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->ignored_strv = g_new0 (char *, 1);
   self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->by_index = g_ptr_array_new ();
-  self->pending_new = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_new = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->items = g_list_store_new (SC_TYPE_DENIAL_ITEM);
+  self->items = sc_denial_model_new ();
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
@@ -965,13 +963,15 @@ sc_denial_sidebar_reload (ScDenialSidebar *self)
     }
   g_clear_pointer (&self->reader, sc_journal_reader_free);
 
-  g_ptr_array_set_size (self->pending_new, 0);
-  g_ptr_array_set_size (self->by_index, 0);
-  g_list_store_remove_all (self->items);
+  g_array_set_size (self->pending_new, 0);
   g_clear_pointer (&self->store, sc_denial_store_unref);
 
   snap = self->project ? sc_project_get_name (self->project) : NULL;
   self->store = sc_denial_store_new (snap);
+  /* A record of a text log is read again from the log when its card is
+   * opened: the store keeps its place, not its text. */
+  sc_denial_store_set_keep_spans (self->store, TRUE);
+  sc_denial_model_reset (self->items, self->store);
   sc_denial_store_set_max_groups (self->store, self->max_groups);
   self->n_dropped = 0;
   self->n_lost = 0;

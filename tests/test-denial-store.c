@@ -5,10 +5,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sc-denial-parser.h"
 #include "sc-denial-store.h"
+#include "sc-journal-reader.h"
 
 static ScDenial *
 make_file_denial (const char *snap,
@@ -658,6 +662,172 @@ test_records_kept (void)
     }
 }
 
+/* Records in files: a text log's records keep only their place. */
+
+typedef struct
+{
+  ScJournalReader *reader;
+  ScDenialStore   *store;
+  int              fd;        /* the log, to check each span */
+  guint            n_records;
+  guint            n_spans;
+} SpanRun;
+
+static void
+span_record_cb (ScDenial *denial,
+                guint64   lost,
+                gpointer  user_data)
+{
+  SpanRun *run = user_data;
+  ScDenialSpan span;
+
+  if (denial == NULL)
+    return;
+  run->n_records++;
+  if (sc_journal_reader_get_record_span (run->reader, &span))
+    {
+      g_autofree char *bytes = g_malloc0 (span.length + 1);
+
+      /* The span is the record's text, byte for byte. */
+      g_assert_cmpint (pread (run->fd, bytes, span.length, (off_t) span.offset), ==, (gssize) span.length);
+      g_assert_cmpstr (bytes, ==, denial->raw);
+      run->n_spans++;
+      sc_denial_store_add_with_span (run->store, denial, &span, NULL);
+    }
+  else
+    sc_denial_store_add (run->store, denial, NULL);
+}
+
+static char *
+span_log_line (guint i)
+{
+  return g_strdup_printf ("Jun 10 14:53:%02u host kernel: [%u.%06u] audit: type=1400 "
+                          "audit(1718031201.%03u:%u): apparmor=\"DENIED\" operation=\"open\" "
+                          "class=\"file\" profile=\"snap.foo.foo\" name=\"/home/ana/.config/foo/f%u\" "
+                          "pid=%u comm=\"foo\" requested_mask=\"r\" denied_mask=\"r\" fsuid=1000 ouid=1000",
+                          i % 60, 1000 + i, i, i % 1000, 2000 + i, i, 3000 + i);
+}
+
+static void
+test_records_in_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sc-denial-store-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kern.log", NULL);
+  g_autofree char *rotated = g_build_filename (dir, "kern.log.1", NULL);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ScDenialStore) store = sc_denial_store_new (NULL);
+  g_autoptr(ScDenialStore) coded = sc_denial_store_new (NULL);
+  ScJournalOptions options = { 0 };
+  SpanRun run = { 0 };
+  GPtrArray *groups;
+  guint n_lines;
+  int fd;
+
+  g_test_summary ("A store that keeps spans reads a text log's records back from the log, "
+                  "byte for byte, also after the log was rotated; a log rewritten in place "
+                  "gives no text rather than another record's");
+  g_assert_no_error (error);
+
+  /* More than the reader's 1 MiB block, so records straddle blocks; a
+   * CRLF line and a record with a continuation line among them. */
+  for (guint i = 0; log->len < 1536 * 1024; i++)
+    {
+      char *line = span_log_line (i);
+
+      g_string_append (log, line);
+      g_string_append (log, i == 7 ? "\r\n" : "\n");
+      if (i == 11)
+        g_string_append (log, "  continued\n");
+      g_ptr_array_add (lines, line);
+      if (i % 97 == 0)
+        g_string_append (log, "Jun 10 14:53:00 host kernel: usb 1-1: new device\n");
+    }
+  n_lines = lines->len;
+  g_assert_true (g_file_set_contents (path, log->str, (gssize) log->len, &error));
+  g_assert_no_error (error);
+
+  options.type = SC_JOURNAL_SOURCE_LOG;
+  options.path = path;
+  sc_denial_store_set_keep_spans (store, TRUE);
+  run.store = store;
+  run.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (run.fd, >=, 0);
+  run.reader = sc_journal_reader_new (&options, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_journal_reader_read (run.reader, span_record_cb, &run, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&run.reader, sc_journal_reader_free);
+  close (run.fd);
+
+  /* Every record but the joined one is its line. */
+  g_assert_cmpuint (run.n_records, ==, n_lines);
+  g_assert_cmpuint (run.n_spans, ==, n_lines - 1);
+
+  groups = sc_denial_store_get_groups (store);
+  g_assert_cmpuint (groups->len, ==, n_lines);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      g_autofree char *raw = sc_denial_group_dup_raw (g_ptr_array_index (groups, i));
+
+      g_assert_true (sc_denial_group_has_raw (g_ptr_array_index (groups, i)));
+      /* Found by index as in the array (slabs of 256, so several). */
+      g_assert_true (sc_denial_store_get_group (store, i) == g_ptr_array_index (groups, i));
+      if (i == 11)
+        g_assert_true (g_str_has_prefix (raw, lines->pdata[i]) && strstr (raw, "continued") != NULL);
+      else
+        g_assert_cmpstr (raw, ==, lines->pdata[i]);
+    }
+
+  /* logrotate renames the log and starts a new one: the records are
+   * still read from the old file. */
+  g_assert_cmpint (g_rename (path, rotated), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  {
+    g_autofree char *raw = sc_denial_group_dup_raw (g_ptr_array_index (groups, 3));
+
+    g_assert_cmpstr (raw, ==, lines->pdata[3]);
+  }
+
+  /* Rewritten in place, same size: the bytes are no longer the record's. */
+  fd = g_open (rotated, O_WRONLY | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, "X", 1, 60), ==, 1);
+  g_assert_cmpint (ftruncate (fd, (off_t) (log->len / 2)), ==, 0);
+  close (fd);
+  g_assert_null (sc_denial_group_dup_raw (g_ptr_array_index (groups, 0)));
+  g_assert_true (sc_denial_group_has_raw (g_ptr_array_index (groups, 0)));
+  g_assert_null (sc_denial_group_dup_raw (g_ptr_array_index (groups, groups->len - 1)));
+  {
+    /* Untouched bytes still read back; the joined record kept its text. */
+    g_autofree char *raw = sc_denial_group_dup_raw (g_ptr_array_index (groups, 3));
+    g_autofree char *joined = sc_denial_group_dup_raw (g_ptr_array_index (groups, 11));
+
+    g_assert_cmpstr (raw, ==, lines->pdata[3]);
+    g_assert_nonnull (strstr (joined, "continued"));
+  }
+
+  /* A store that does not keep spans keeps the text. */
+  {
+    g_autoptr(ScDenial) denial = NULL;
+    guint64 lost = 0;
+    ScDenialSpan span = { -1, 1, 1, 0, strlen (lines->pdata[5]) };
+    ScDenialGroup *group;
+    g_autofree char *raw = NULL;
+
+    g_assert_cmpint (sc_denial_parse_line (lines->pdata[5], -1, 2024, &denial, &lost), ==, SC_RECORD_DENIAL);
+    group = sc_denial_store_add_with_span (coded, denial, &span, NULL);
+    raw = sc_denial_group_dup_raw (group);
+    g_assert_cmpstr (raw, ==, lines->pdata[5]);
+  }
+
+  g_unlink (rotated);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/denial-store/lost", test_lost);
   g_test_add_func ("/denial-store/compact-and-shared", test_compact_and_shared);
   g_test_add_func ("/denial-store/records-kept", test_records_kept);
+  g_test_add_func ("/denial-store/records-in-files", test_records_in_files);
   g_test_add_func ("/denial-store/max-groups", test_max_groups);
   g_test_add_func ("/denial-store/performance", test_performance);
 

@@ -293,7 +293,10 @@ record_cb (ScDenial *denial,
   if (denial != NULL)
     {
       gboolean is_new = FALSE;
-      ScDenialGroup *group = sc_denial_store_add (self->store, denial, &is_new);
+      ScDenialSpan span;
+      gboolean has_span = self->reader != NULL && sc_journal_reader_get_record_span (self->reader, &span);
+      ScDenialGroup *group = sc_denial_store_add_with_span (self->store, denial,
+                                                            has_span ? &span : NULL, &is_new);
 
       if (group != NULL && g_hash_table_add (self->batch_index, group))
         {

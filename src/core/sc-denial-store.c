@@ -15,117 +15,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "sc-denial-store.h"
-
-/* How many recent audit ids are remembered for de-duplication. The kernel
- * and audit copies of one event are written within milliseconds of each
- * other, so a window of a few thousand records is plenty while keeping
- * memory bounded on journals with millions of entries. */
-#define AUDIT_ID_WINDOW 8192
-/* Open-addressing table of id hashes, at most half full. */
-#define AUDIT_TABLE_SIZE (AUDIT_ID_WINDOW * 2)
-#define AUDIT_TABLE_MASK (AUDIT_TABLE_SIZE - 1)
-
-/* Records in words */
-
-/* A kept record's raw text and details are stored as codes: a word (a
- * run of bytes between spaces or "=") or detail string seen before is
- * the varint index of its one copy in the store's vocabulary; the
- * record's object, quoted, and details equal to the record's fields are
- * one code each; anything else follows inline. Records of one source
- * share most of their words ("apparmor=\"DENIED\"", "operation",
- * "\"open\"", "pid", detail keys), so a record of 300 bytes keeps about
- * the third that is its own (time stamps, audit serial, path).
- *
- * A word enters the vocabulary the second time it is seen (a table of
- * hashes of words seen once decides, so that serials and paths, seen
- * once each, do not fill it). The vocabulary is written by the thread
- * adding records and read by any: its entries live in blocks that never
- * move, and an entry is written before any group that names it is. */
-#define VOCAB_MAX_WORD      32
-#define VOCAB_BLOCK_SHIFT   10
-#define VOCAB_BLOCK_SIZE    (1u << VOCAB_BLOCK_SHIFT)
-#define VOCAB_MAX_BLOCKS    1024
-#define VOCAB_MAX           (VOCAB_BLOCK_SIZE * VOCAB_MAX_BLOCKS)
-#define SEEN_ONCE_SIZE      (1u << 15)
-
-/* Raw record codes: (what << 2) | the delimiter after the word. */
-#define RAW_END             0
-#define RAW_SPACE           1
-#define RAW_EQUALS          2
-#define RAW_INLINE          0   /* varint length and the bytes follow */
-#define RAW_OBJECT          1   /* "\"" object "\"" */
-#define RAW_VOCAB           2   /* vocabulary index + RAW_VOCAB */
-
-/* Detail codes: a key (DETAIL_END ends the list), then a value. */
-#define DETAIL_END          0
-#define DETAIL_INLINE       1   /* a NUL-terminated string follows */
-#define DETAIL_VOCAB        2   /* vocabulary index + DETAIL_VOCAB */
-#define VALUE_INLINE        0
-#define VALUE_OBJECT        1
-#define VALUE_PROFILE       2
-#define VALUE_OPERATION     3
-#define VALUE_PERMISSIONS   4
-#define VALUE_VOCAB         5
-
-struct _ScDenialStore
-{
-  gint        ref_count;
-  char       *snap_name;
-  GPtrArray  *groups;        /* of ScDenialGroup*, owned, creation order */
-  GHashTable *by_key;        /* key (borrowed from the group) → ScDenialGroup* */
-  guint64     lost;
-  guint64     n_records;
-
-  /* De-duplication by audit id: a set of 64-bit hashes of (host, id) plus
-   * a ring of the same hashes in arrival order, so the oldest is dropped
-   * when the window is full. Nothing is allocated per record. (Two distinct
-   * events sharing a 64-bit hash within one window is not a practical
-   * concern.) */
-  guint64    *audit_table;   /* AUDIT_TABLE_SIZE slots, 0 = empty */
-  guint64    *audit_ring;    /* AUDIT_ID_WINDOW slots, 0 = unused */
-  guint       audit_ring_pos;
-
-  GString    *scratch;       /* reused for keys and audit ids */
-
-  /* Every string of every group (keys, patterns, the kept record's fields
-   * and details, hosts) lives here: repeated ones (app names, operations,
-   * detail keys, pids, hosts) once, distinct ones without a heap block
-   * each. */
-  GStringChunk *strings;
-  guint         max_groups;  /* 0: no limit */
-  guint64       n_dropped_groups;
-  guint64       n_dropped_records;
-  GHashTable   *dropped_keys;  /* hashes of the keys of groups left out */
-  GHashTable   *no_details;    /* the empty details table of every kept record */
-  GPtrArray    *no_hosts;      /* the host list of groups seen on no host */
-  GHashTable   *host_lists;    /* host → the host list of groups seen only there */
-
-  /* Groups are allocated GROUP_SLAB at a time (of GroupBox). */
-  GPtrArray    *slabs;
-  guint         slab_used;
-
-  /* Words of records (see "Records in words" above). */
-  const char  **vocab[VOCAB_MAX_BLOCKS];
-  guint         vocab_len;
-  guint64      *vocab_table;   /* (hash << 32) | (index + 1); 0 = empty */
-  guint         vocab_table_size;
-  guint32      *seen_once;     /* SEEN_ONCE_SIZE hashes (| 1) of words seen once */
-  GString      *coding;        /* reused to code records */
-};
-
-/* A group, its kept record and what only the store reads. */
-typedef struct
-{
-  ScDenialGroup  group;        /* first: a group is its box */
-  ScDenial       denial;
-  ScDenialStore *store;
-  const guint8  *raw;          /* the record's text, coded; nullable */
-} GroupBox;
-
-#define GROUP_SLAB 256
+#include "sc-denial-store-private.h"
 
 /* Groups */
 
@@ -302,6 +197,49 @@ code_raw (ScDenialStore *store,
   return (const guint8 *) g_string_chunk_insert_len (store->strings, out->str, (gssize) out->len);
 }
 
+static guint32
+hash_bytes32 (const char *bytes,
+              gsize       len)
+{
+  return hash_word (bytes, len);
+}
+
+/* The span's bytes, read again; NULL when they are no longer the record's. */
+static char *
+read_span (const GroupBox *box)
+{
+  const RawFile *file = &box_store (box)->raw_files[box->raw_file - 1];
+  guint64 offset = box->raw.span >> SPAN_LENGTH_BITS;
+  gsize length = (gsize) (box->raw.span & ((1u << SPAN_LENGTH_BITS) - 1));
+  g_autofree char *text = g_malloc (length + 1);
+  gsize done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = pread (file->fd, text + done, length - done, (off_t) (offset + done));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return NULL;
+      done += (gsize) n;
+    }
+  text[length] = '\0';
+  if (memchr (text, '\0', length) != NULL || hash_bytes32 (text, length) != box->raw_hash)
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+gboolean
+sc_denial_group_has_raw (const ScDenialGroup *group)
+{
+  const GroupBox *box = (const GroupBox *) group;
+
+  g_return_val_if_fail (group != NULL, FALSE);
+
+  return box->raw_file != 0 || box->raw.coded != NULL;
+}
+
 char *
 sc_denial_group_dup_raw (const ScDenialGroup *group)
 {
@@ -311,11 +249,13 @@ sc_denial_group_dup_raw (const ScDenialGroup *group)
 
   g_return_val_if_fail (group != NULL, NULL);
 
-  if (box->raw == NULL)
+  if (box->raw_file != 0)
+    return read_span (box);
+  if (box->raw.coded == NULL)
     return NULL;
 
   out = g_string_new (NULL);
-  for (p = box->raw; ; )
+  for (p = box->raw.coded; ; )
     {
       guint32 code = get_varint (&p);
       guint32 what = code >> 2;
@@ -336,7 +276,7 @@ sc_denial_group_dup_raw (const ScDenialGroup *group)
         }
       else
         {
-          g_string_append (out, vocab_get (box->store, what - RAW_VOCAB));
+          g_string_append (out, vocab_get (box_store (box), what - RAW_VOCAB));
         }
       if (delim == RAW_END)
         break;
@@ -420,7 +360,7 @@ next_detail (const GroupBox  *box,
       *p += strlen (*key) + 1;
     }
   else
-    *key = vocab_get (box->store, code - DETAIL_VOCAB);
+    *key = vocab_get (box_store (box), code - DETAIL_VOCAB);
 
   code = get_varint (p);
   switch (code)
@@ -442,7 +382,7 @@ next_detail (const GroupBox  *box,
       *value = c->permissions;
       break;
     default:
-      *value = vocab_get (box->store, code - VALUE_VOCAB);
+      *value = vocab_get (box_store (box), code - VALUE_VOCAB);
       break;
     }
   return TRUE;
@@ -451,11 +391,63 @@ next_detail (const GroupBox  *box,
 /* Fills BOX's record from DENIAL: its strings and details live in the
  * store, its text is coded; PATTERN (nullable) is the group's object
  * pattern, shared when the object is the same. */
+/* The number + 1 of SPAN's file in the store's table, registered now if
+ * new; 0 when the span cannot be kept. */
+static guint8
+span_file (ScDenialStore      *store,
+           const ScDenialSpan *span)
+{
+  RawFile *file;
+  int fd;
+
+  if (span->length == 0 || span->length >= (1u << SPAN_LENGTH_BITS) ||
+      span->offset >= (G_GUINT64_CONSTANT (1) << (64 - SPAN_LENGTH_BITS)))
+    return 0;
+  for (guint i = 0; i < store->n_raw_files; i++)
+    if (store->raw_files[i].dev == span->dev && store->raw_files[i].ino == span->ino)
+      return (guint8) (i + 1);
+  if (store->n_raw_files == RAW_FILES_MAX)
+    return 0;
+  /* A descriptor of its own: the reader closes its own when the log is
+   * rotated, and pread() never moves the shared offset. */
+  fd = fcntl (span->fd, F_DUPFD_CLOEXEC, 0);
+  if (fd < 0)
+    return 0;
+  file = &store->raw_files[store->n_raw_files];
+  file->dev = span->dev;
+  file->ino = span->ino;
+  file->fd = fd;
+  /* The entry is complete before it is counted, and before a group
+   * names it (batches reach other threads through a lock). */
+  store->n_raw_files++;
+  return (guint8) store->n_raw_files;
+}
+
 static void
-compact_denial (ScDenialStore  *store,
-                GroupBox       *box,
-                const ScDenial *denial,
-                const char     *pattern)
+keep_raw (ScDenialStore      *store,
+          GroupBox           *box,
+          const ScDenial     *denial,
+          const ScDenialSpan *span)
+{
+  if (denial->raw == NULL)
+    return;
+  if (span != NULL && store->keep_spans && strlen (denial->raw) == span->length)
+    box->raw_file = span_file (store, span);
+  if (box->raw_file != 0)
+    {
+      box->raw.span = span->offset << SPAN_LENGTH_BITS | span->length;
+      box->raw_hash = hash_bytes32 (denial->raw, span->length);
+      return;
+    }
+  box->raw.coded = code_raw (store, denial->raw, box->denial.object);
+}
+
+static void
+compact_denial (ScDenialStore      *store,
+                GroupBox           *box,
+                const ScDenial     *denial,
+                const ScDenialSpan *span,
+                const char         *pattern)
 {
   ScDenial *c = &box->denial;
 
@@ -482,7 +474,7 @@ compact_denial (ScDenialStore  *store,
   c->noise_reason = store_string (store, denial->noise_reason);
   /* Read with sc_denial_group_dup_raw(). */
   c->raw = NULL;
-  box->raw = denial->raw != NULL ? code_raw (store, denial->raw, c->object) : NULL;
+  keep_raw (store, box, denial, span);
 
   /* The record's own details table stays empty (shared): read them with
    * sc_denial_group_get_detail(). */
@@ -491,18 +483,40 @@ compact_denial (ScDenialStore  *store,
     box->group.details = code_details (store, denial, c);
 }
 
+/* The box of the next group (index store->groups->len), when there are
+ * fewer than MAX_GROUPS. */
 static GroupBox *
 new_group_box (ScDenialStore *store)
 {
-  GroupBox *slab;
+  Slab *slab;
 
-  if (store->slabs->len == 0 || store->slab_used == GROUP_SLAB)
+  if (store->n_slabs == 0 || store->slab_used == GROUP_SLAB)
     {
-      g_ptr_array_add (store->slabs, g_new0 (GroupBox, GROUP_SLAB));
+      guint dir = store->n_slabs / SLAB_DIR_SIZE;
+
+      if (store->slab_dirs[dir] == NULL)
+        store->slab_dirs[dir] = g_new0 (Slab *, SLAB_DIR_SIZE);
+      slab = g_new0 (Slab, 1);
+      slab->store = store;
+      store->slab_dirs[dir][store->n_slabs % SLAB_DIR_SIZE] = slab;
+      store->n_slabs++;
       store->slab_used = 0;
     }
-  slab = g_ptr_array_index (store->slabs, store->slabs->len - 1);
-  return &slab[store->slab_used++];
+  slab = store->slab_dirs[(store->n_slabs - 1) / SLAB_DIR_SIZE][(store->n_slabs - 1) % SLAB_DIR_SIZE];
+  return &slab->boxes[store->slab_used++];
+}
+
+ScDenialGroup *
+sc_denial_store_get_group (ScDenialStore *store,
+                           guint          index)
+{
+  guint n = index / GROUP_SLAB;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  /* n_slabs may be growing in the thread adding records: not read here.
+   * The slab of a group handed over was listed before it was. */
+  return &store->slab_dirs[n / SLAB_DIR_SIZE][n % SLAB_DIR_SIZE]->boxes[index % GROUP_SLAB].group;
 }
 
 static void
@@ -638,7 +652,8 @@ sc_denial_store_new (const char *snap_name)
   self->ref_count = 1;
   self->snap_name = g_strdup (snap_name);
   self->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_clear);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->key_table_size = 1024;
+  self->key_table = g_new0 (guint64, self->key_table_size);
   self->audit_table = g_new0 (guint64, AUDIT_TABLE_SIZE);
   self->audit_ring = g_new0 (guint64, AUDIT_ID_WINDOW);
   self->scratch = g_string_sized_new (256);
@@ -648,7 +663,6 @@ sc_denial_store_new (const char *snap_name)
   self->no_hosts = g_ptr_array_new ();
   self->host_lists = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) g_ptr_array_unref);
-  self->slabs = g_ptr_array_new_with_free_func (g_free);
   self->vocab_table_size = 256;
   self->vocab_table = g_new0 (guint64, self->vocab_table_size);
   self->seen_once = g_new0 (guint32, SEEN_ONCE_SIZE);
@@ -678,10 +692,12 @@ sc_denial_store_unref (ScDenialStore *store)
 
   g_string_free (store->scratch, TRUE);
   /* The groups point into the chunk: they go first. */
-  g_hash_table_unref (store->by_key);
-  store->by_key = NULL;
+  g_clear_pointer (&store->key_table, g_free);
   g_clear_pointer (&store->groups, g_ptr_array_unref);
-  g_ptr_array_unref (store->slabs);
+  for (guint i = 0; i < store->n_slabs; i++)
+    g_free (store->slab_dirs[i / SLAB_DIR_SIZE][i % SLAB_DIR_SIZE]);
+  for (guint i = 0; i < SLAB_DIRS && store->slab_dirs[i] != NULL; i++)
+    g_free (store->slab_dirs[i]);
   for (guint i = 0; i < VOCAB_MAX_BLOCKS && store->vocab[i] != NULL; i++)
     g_free (store->vocab[i]);
   g_free (store->vocab_table);
@@ -695,6 +711,8 @@ sc_denial_store_unref (ScDenialStore *store)
   g_free (store->audit_table);
   g_free (store->audit_ring);
   g_free (store->snap_name);
+  for (guint i = 0; i < store->n_raw_files; i++)
+    close (store->raw_files[i].fd);
   g_free (store);
 }
 
@@ -724,6 +742,65 @@ hash_bytes (const char *s,
   for (gsize i = 0; i < len; i++)
     h = (h ^ (guchar) s[i]) * G_GUINT64_CONSTANT (0x100000001b3);
   return h;
+}
+
+/* The group whose key is KEY[0..LEN), or NULL; *SLOT is where it is or
+ * where it would go. */
+static ScDenialGroup *
+lookup_key (ScDenialStore *store,
+            const char    *key,
+            gsize          len,
+            guint32        hash,
+            guint         *slot)
+{
+  guint mask = store->key_table_size - 1;
+  guint i;
+
+  for (i = hash & mask; store->key_table[i] != 0; i = (i + 1) & mask)
+    {
+      guint64 entry = store->key_table[i];
+
+      if ((guint32) (entry >> 32) == hash)
+        {
+          ScDenialGroup *group = g_ptr_array_index (store->groups, (guint32) entry - 1);
+
+          if (strncmp (group->key, key, len) == 0 && group->key[len] == '\0')
+            {
+              *slot = i;
+              return group;
+            }
+        }
+    }
+  *slot = i;
+  return NULL;
+}
+
+/* Puts GROUP, whose key hashes to HASH, at SLOT (from lookup_key()). */
+static void
+insert_key (ScDenialStore *store,
+            guint          slot,
+            guint32        hash,
+            ScDenialGroup *group)
+{
+  store->key_table[slot] = ((guint64) hash << 32) | ((guint64) group->index + 1);
+  if ((store->groups->len) * 5 > store->key_table_size * 4)
+    {
+      guint size = store->key_table_size * 2;
+      guint64 *table = g_new0 (guint64, size);
+
+      for (guint j = 0; j < store->key_table_size; j++)
+        if (store->key_table[j] != 0)
+          {
+            guint k = (guint) (store->key_table[j] >> 32) & (size - 1);
+
+            while (table[k] != 0)
+              k = (k + 1) & (size - 1);
+            table[k] = store->key_table[j];
+          }
+      g_free (store->key_table);
+      store->key_table = table;
+      store->key_table_size = size;
+    }
 }
 
 /* FNV-1a, 64 bits, never 0 (0 marks an empty slot). */
@@ -842,10 +919,29 @@ sc_denial_store_add (ScDenialStore *store,
                      ScDenial      *denial,
                      gboolean      *is_new)
 {
+  return sc_denial_store_add_with_span (store, denial, NULL, is_new);
+}
+
+void
+sc_denial_store_set_keep_spans (ScDenialStore *store,
+                                gboolean       keep)
+{
+  g_return_if_fail (store != NULL);
+  store->keep_spans = !!keep;
+}
+
+ScDenialGroup *
+sc_denial_store_add_with_span (ScDenialStore      *store,
+                               ScDenial           *denial,
+                               const ScDenialSpan *span,
+                               gboolean           *is_new)
+{
   GString *key;
   gsize pattern_start;
   gboolean has_pattern;
   ScDenialGroup *group;
+  guint32 key_hash;
+  guint key_slot = 0;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (denial != NULL, NULL);
@@ -879,8 +975,10 @@ sc_denial_store_add (ScDenialStore *store,
   pattern_start = key->len;
   has_pattern = sc_denial_normalise_object_into (key, denial, denial->snap);
 
-  group = g_hash_table_lookup (store->by_key, key->str);
-  if (group == NULL && store->max_groups > 0 && store->groups->len >= store->max_groups)
+  key_hash = hash_word (key->str, key->len);
+  group = lookup_key (store, key->str, key->len, key_hash, &key_slot);
+  if (group == NULL && ((store->max_groups > 0 && store->groups->len >= store->max_groups) ||
+                        store->groups->len >= MAX_GROUPS))
     {
       /* Full: the record is counted, and its group is told apart from the
        * others only by being new. */
@@ -896,20 +994,20 @@ sc_denial_store_add (ScDenialStore *store,
     {
       GroupBox *box = new_group_box (store);
 
-      box->store = store;
       group = &box->group;
+      /* First: the box finds its store by it. */
+      group->index = store->groups->len;
       group->key = g_string_chunk_insert_len (store->strings, key->str, key->len);
       /* The pattern is the key's last part. */
       if (has_pattern)
         group->object_pattern = group->key + pattern_start;
       group->denial = &box->denial;
-      compact_denial (store, box, denial, group->object_pattern);
+      compact_denial (store, box, denial, span, group->object_pattern);
       group->hosts = g_ptr_array_ref (store->no_hosts);
       group->first_seen_usec = denial->timestamp_usec;
       group->last_seen_usec = denial->timestamp_usec;
-      group->index = store->groups->len;
       g_ptr_array_add (store->groups, group);
-      g_hash_table_insert (store->by_key, group->key, group);
+      insert_key (store, key_slot, key_hash, group);
       if (is_new != NULL)
         *is_new = TRUE;
     }

@@ -51,10 +51,28 @@ void           sc_denial_store_free         (ScDenialStore  *store);
 ScDenialGroup *sc_denial_store_add          (ScDenialStore  *store,
                                              ScDenial       *denial,
                                              gboolean       *is_new);
+/* The same; SPAN (nullable) says where DENIAL's text (ScDenial.raw, which
+ * must be exactly those bytes) lies in a text log. A store that keeps
+ * spans (sc_denial_store_set_keep_spans()) keeps a new group's record
+ * text as that place instead, and reads it again when asked. */
+ScDenialGroup *sc_denial_store_add_with_span (ScDenialStore      *store,
+                                              ScDenial           *denial,
+                                              const ScDenialSpan *span,
+                                              gboolean           *is_new);
+/* Off by default. The store keeps a descriptor of each file a span was
+ * kept of (rotated logs stay readable), at most 32; records of further
+ * files keep their text. */
+void           sc_denial_store_set_keep_spans (ScDenialStore  *store,
+                                               gboolean        keep);
 void           sc_denial_store_add_lost     (ScDenialStore  *store,
                                              guint64         lost);
 guint64        sc_denial_store_get_lost     (ScDenialStore  *store);
 GPtrArray     *sc_denial_store_get_groups   (ScDenialStore  *store);   /* of ScDenialGroup*, in creation order */
+/* The group numbered INDEX (ScDenialGroup.index), which must be one the
+ * store made. Unlike the array above, safe to call from another thread
+ * than the one adding records, for a group that thread handed over. */
+ScDenialGroup *sc_denial_store_get_group    (ScDenialStore  *store,
+                                             guint           index);
 /* Records counted into groups: filtered-out records and transport
  * duplicates are not included. */
 guint64        sc_denial_store_get_n_records(ScDenialStore  *store);
@@ -73,8 +91,14 @@ const char         *sc_denial_group_get_detail      (const ScDenialGroup *group,
                                                      const char          *key);
 /* All of them: a new table of strings borrowed from the store. */
 GHashTable         *sc_denial_group_dup_details     (const ScDenialGroup *group);
-/* The text of GROUP's record as it was read (ScDenial.raw), or NULL. */
+/* The text of GROUP's record as it was read (ScDenial.raw), or NULL: when
+ * none was kept, or when it was kept as its place in a log and the bytes
+ * there are no longer the record's (the file was rewritten or truncated)
+ * or cannot be read. */
 char               *sc_denial_group_dup_raw         (const ScDenialGroup *group);
+/* Whether GROUP's record had a text (ScDenial.raw): TRUE also when
+ * sc_denial_group_dup_raw() can no longer read it back. */
+gboolean            sc_denial_group_has_raw         (const ScDenialGroup *group);
 
 /* The suggestions for GROUP's record, computed now; free with
  * sc_suggestion_result_free(). */

@@ -71,6 +71,17 @@ typedef struct
   char         *raw;              /* the original record text */
 } ScDenial;
 
+/* Where a record's text lies in a regular file: LENGTH bytes at OFFSET of
+ * the file open as FD (borrowed), which is DEV and INO. */
+typedef struct
+{
+  int      fd;
+  guint64  dev;
+  guint64  ino;
+  guint64  offset;
+  gsize    length;
+} ScDenialSpan;
+
 ScDenial     *sc_denial_new          (void);
 ScDenial     *sc_denial_ref          (ScDenial     *denial);
 void          sc_denial_unref        (ScDenial     *denial);

@@ -48,6 +48,7 @@ _sc_journal_log_open (ScJournalReader  *self,
 
   self->inotify_fd = -1;
   self->pending = g_string_new (NULL);
+  self->pending_offset = -1;
   self->json_pending = g_string_new (NULL);
   self->year = 0;
 
@@ -127,7 +128,15 @@ flush_pending (ScJournalReader     *self,
             lost = _sc_journal_lost_total_increase (self, NULL, lost);
           if (type != SC_RECORD_NONE)
             self->log_recognised++;
+          /* A record that is one line of the file, byte for byte, can be
+           * read again from there (sc_journal_reader_get_record_span()). */
+          self->span_valid = self->log_regular && !self->pending_joined && self->pending_offset >= 0 &&
+                             denial != NULL && denial->raw != NULL &&
+                             strlen (denial->raw) == len && memcmp (denial->raw, text, len) == 0;
+          self->span_offset = self->pending_offset;
+          self->span_length = len;
           _sc_journal_deliver (self, type, denial, lost, NULL, 0, func, user_data);
+          self->span_valid = FALSE;
         }
       else
         self->log_recognised++;   /* another snap's record, most likely */
@@ -145,6 +154,8 @@ feed_lines (ScJournalReader     *self,
             gpointer             user_data)
 {
   const char *p = buf, *end = buf + len;
+  /* Where BUF starts in the file: it holds the last bytes read. */
+  goffset base = buf == self->buf ? self->log_offset - (goffset) self->buf_len : -1;
 
   while (p < end)
     {
@@ -163,6 +174,7 @@ feed_lines (ScJournalReader     *self,
            * part of MESSAGE after an embedded newline). */
           g_string_append_c (self->pending, '\n');
           g_string_append_len (self->pending, p, (gssize) line_len);
+          self->pending_joined = TRUE;
         }
       else
         {
@@ -170,7 +182,11 @@ feed_lines (ScJournalReader     *self,
           /* Only lines that may be records are kept for continuation:
            * the common case is skipped without a copy. */
           if (line_len > 0 && _sc_journal_may_be_record (p, line_len))
-            g_string_append_len (self->pending, p, (gssize) line_len);
+            {
+              g_string_append_len (self->pending, p, (gssize) line_len);
+              self->pending_offset = base >= 0 ? base + (p - buf) : -1;
+              self->pending_joined = FALSE;
+            }
         }
       p = nl + 1;
     }
@@ -260,6 +276,8 @@ reopen_log (ScJournalReader *self)
   self->log_offset = log_same_prefix (self->log_fd, fd, self->log_offset, st.st_size)
                      ? self->log_offset : 0;
   lseek (fd, self->log_offset, SEEK_SET);
+  /* A line kept from the old file is not in the new one. */
+  self->pending_offset = -1;
   close (self->log_fd);
   self->log_fd = fd;
   self->log_dev = st.st_dev;
@@ -541,6 +559,24 @@ again:
   /* The old file was read to its end; go on with the new one. */
   if (log_replaced (self) && reopen_log (self))
     goto again;
+  return TRUE;
+}
+
+gboolean
+sc_journal_reader_get_record_span (ScJournalReader *self,
+                                   ScDenialSpan    *span)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (span != NULL, FALSE);
+
+  /* log_dev and log_ino are always those of log_fd. */
+  if (!self->span_valid || self->log_fd < 0)
+    return FALSE;
+  span->fd = self->log_fd;
+  span->dev = (guint64) self->log_dev;
+  span->ino = (guint64) self->log_ino;
+  span->offset = (guint64) self->span_offset;
+  span->length = self->span_length;
   return TRUE;
 }
 

@@ -73,6 +73,11 @@ struct _ScJournalReader
   gsize             buf_len;
   gsize             buf_size;
   GString          *pending;        /* the current record, waiting for continuation lines */
+  goffset           pending_offset; /* where its first line starts in the file */
+  gboolean          pending_joined; /* it has continuation lines */
+  gboolean          span_valid;     /* while delivering: the record is span_offset… */
+  goffset           span_offset;
+  gsize             span_length;
   int               year;
   LogFormat         log_format;     /* found from the first bytes */
   SavedEntry        entry;          /* export format: the entry being read */

@@ -83,6 +83,12 @@ void             sc_journal_reader_set_follow (ScJournalReader      *reader,
                                                gboolean              follow);
 /* Non-fatal notes (e.g. "only the user journal is readable: …"). */
 GPtrArray       *sc_journal_reader_get_warnings (ScJournalReader    *reader);
+/* Inside the record function: where the record being delivered lies in a
+ * regular text-log file, when its text (ScDenial.raw) is exactly those
+ * bytes; FALSE otherwise (journals, streams, records joined from several
+ * lines or with bytes the parser escaped). */
+gboolean         sc_journal_reader_get_record_span (ScJournalReader *reader,
+                                                    ScDenialSpan    *span);
 
 void             sc_journal_options_clear   (ScJournalOptions       *options);
 

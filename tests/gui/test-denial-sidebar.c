@@ -23,6 +23,8 @@
 
 #include "sc-denial-format.h"
 #include "sc-denial-item.h"
+#include "sc-denial-model.h"
+#include "sc-denial-parser.h"
 #include "sc-denial-row.h"
 #include "sc-denial-sidebar.h"
 #include "sc-denial-source.h"
@@ -547,6 +549,48 @@ test_details (Fixture       *fixture,
   for (guint waited = 0; waited < 5000 && sc_test_shows_text (GTK_WIDGET (row), "denied_mask");
        waited += 100)
     sc_test_iterate (100);
+  g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
+}
+
+static void
+test_details_log_changed (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ScDenialRow *row;
+  GtkWidget *toggle = NULL;
+  g_autofree char *text = NULL;
+  char *at;
+  FILE *file;
+
+  g_test_summary ("A card's record is read again from the text log when its details open; "
+                  "when the log was rewritten since, the card says so instead of showing "
+                  "other bytes");
+  SC_TEST_REQUIRE_DISPLAY ();
+
+  row = find_row (fixture, "/home/alice/.gitconfig");
+  g_assert_nonnull (row);
+
+  /* The log rewritten in place (same file, same size), as an editor or
+   * copytruncate would. */
+  g_assert_true (g_file_get_contents (fixture->log_path, &text, NULL, NULL));
+  at = strstr (text, ".gitconfig");
+  g_assert_nonnull (at);
+  at[4] = 'k';
+  file = fopen (fixture->log_path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (text, 1, strlen (text), file), ==, strlen (text));
+  fclose (file);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL && toggle == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c))
+        toggle = c;
+  g_assert_nonnull (toggle);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  sc_test_iterate (400);
+  g_assert_true (sc_test_shows_text (GTK_WIDGET (row), "The log changed since it was read"));
   g_assert_false (sc_test_shows_text (GTK_WIDGET (row), "denied_mask"));
 }
 
@@ -1697,6 +1741,191 @@ test_window_every_card (void)
   remove_project (cli_dir);
 }
 
+/* ---- The lazy list model ------------------------------------------------ */
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   i,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  g_assert_cmpuint (changes->len, >, i);
+  g_assert_cmpuint (g_array_index (changes, Change, i).position, ==, position);
+  g_assert_cmpuint (g_array_index (changes, Change, i).removed, ==, removed);
+  g_assert_cmpuint (g_array_index (changes, Change, i).added, ==, added);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+static int
+compare_index_desc (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint32 ia = *(const guint32 *) a;
+  guint32 ib = *(const guint32 *) b;
+
+  return ia > ib ? -1 : ia < ib;
+}
+
+static void
+test_model (void)
+{
+  const char *lines[] = {
+    "audit: type=1400 audit(1718031201.482:1187): apparmor=\"DENIED\" operation=\"open\" "
+    "profile=\"snap.foo.foo\" name=\"/dev/video0\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+    "denied_mask=\"r\" fsuid=1000 ouid=0",
+    "audit: type=1400 audit(1718031202.482:1188): apparmor=\"DENIED\" operation=\"open\" "
+    "profile=\"snap.foo.foo\" name=\"/etc/machine-id\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+    "denied_mask=\"r\" fsuid=1000 ouid=0",
+    "audit: type=1400 audit(1718031203.482:1189): apparmor=\"DENIED\" operation=\"open\" "
+    "profile=\"snap.foo.daemon\" name=\"/run/udev/data/c81:0\" pid=4243 comm=\"daemon\" "
+    "requested_mask=\"r\" denied_mask=\"r\" fsuid=0 ouid=0",
+  };
+  g_autoptr(ScDenialStore) store = sc_denial_store_new ("foo");
+  g_autoptr(ScDenialModel) model = sc_denial_model_new ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(ScDenialItem) held = NULL;
+  g_autoptr(ScDenialItem) again = NULL;
+  const char *two_hosts[] = { "alpha", "beta", NULL };
+  ScDenialGroup *groups[G_N_ELEMENTS (lines)];
+  guint32 first_two[] = { 2, 0 };
+  guint32 last_one[] = { 1 };
+  guint n_notify = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autoptr(ScDenial) denial = NULL;
+      ScDenialSnapshot snapshot = { 0 };
+      gboolean is_new = FALSE;
+      guint64 lost = 0;
+
+      g_assert_cmpint (sc_denial_parse_line (lines[i], -1, 2024, &denial, &lost), ==, SC_RECORD_DENIAL);
+      groups[i] = sc_denial_store_add (store, denial, &is_new);
+      g_assert_true (is_new);
+      g_assert_cmpuint (groups[i]->index, ==, i);
+      if (i == 0)
+        sc_denial_model_reset (model, store);
+      snapshot.group = groups[i];
+      snapshot.count = 1;
+      snapshot.first_seen = snapshot.last_seen = (i + 1) * G_USEC_PER_SEC;
+      snapshot.is_new = TRUE;
+      sc_denial_model_update (model, &snapshot);
+    }
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_change_cb), changes);
+
+  /* Known is not listed. */
+  g_assert_cmpuint (sc_denial_model_get_n_known (model), ==, 3);
+  g_assert_true (sc_denial_model_knows (model, 1));
+  g_assert_false (sc_denial_model_knows (model, 3));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 0);
+  sc_denial_model_set_pending (model, 1, TRUE);
+  g_assert_true (sc_denial_model_get_pending (model, 1));
+  g_assert_false (sc_denial_model_get_pending (model, 0));
+
+  sc_denial_model_insert (model, 0, first_two, 2);
+  assert_change (changes, 0, 0, 0, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 2));
+
+  /* Made when asked for, the same object while held, gone when not. */
+  held = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (sc_denial_item_get_group (held) == groups[0]);
+  g_assert_cmpstr (sc_denial_item_get_object (held), ==, "/dev/video0");
+  g_assert_cmpint (sc_denial_item_get_last_seen (held), ==, G_USEC_PER_SEC);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (again == held);
+  g_clear_object (&again);
+  {
+    g_autoptr(ScDenialItem) other = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpstr (sc_denial_item_get_object (other), ==, "/run/udev/data/c81:0");
+    g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 2);
+  }
+  g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 1);
+
+  /* A change of a held item's group is set on it and notified. */
+  g_signal_connect (held, "notify::count", G_CALLBACK (count_notify_cb), &n_notify);
+  {
+    ScDenialSnapshot snapshot = { groups[0], 5, G_USEC_PER_SEC, 9 * G_USEC_PER_SEC,
+                                  two_hosts, FALSE };
+
+    sc_denial_model_update (model, &snapshot);
+  }
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (sc_denial_item_get_count (held), ==, 5);
+  g_assert_cmpint (sc_denial_item_get_last_seen (held), ==, 9 * G_USEC_PER_SEC);
+  g_assert_true (g_strv_equal (sc_denial_item_get_hosts (held), two_hosts));
+  g_assert_cmpuint (sc_denial_model_get_count (model, 0), ==, 5);
+  g_assert_cmpint (sc_denial_model_get_last_seen (model, 0), ==, 9 * G_USEC_PER_SEC);
+
+  /* Moving keeps the object; two changes, as a list store's remove and
+   * insert give them. */
+  sc_denial_model_insert (model, 2, last_one, 1);
+  assert_change (changes, 1, 2, 0, 1);
+  sc_denial_model_move (model, 1, 0);
+  assert_change (changes, 2, 1, 1, 0);
+  assert_change (changes, 3, 0, 0, 1);
+  g_assert_cmpuint (sc_denial_model_get_index (model, 0), ==, 0);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == held);
+  g_clear_object (&again);
+
+  /* A new item of a group is made from the latest state. */
+  {
+    g_autoptr(ScDenialItem) fresh = NULL;
+
+    g_signal_handlers_disconnect_by_func (held, count_notify_cb, &n_notify);
+    g_clear_object (&held);
+    g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 0);
+    fresh = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpuint (sc_denial_item_get_count (fresh), ==, 5);
+    g_assert_true (g_strv_equal (sc_denial_item_get_hosts (fresh), two_hosts));
+    held = g_steal_pointer (&fresh);
+  }
+
+  sc_denial_model_sort (model, compare_index_desc, NULL);
+  assert_change (changes, 4, 0, 3, 3);
+  g_assert_cmpuint (sc_denial_model_get_index (model, 0), ==, 2);
+  g_assert_cmpuint (sc_denial_model_get_index (model, 2), ==, 0);
+
+  /* An item outlives a reset and its model. */
+  sc_denial_model_reset (model, NULL);
+  assert_change (changes, 5, 0, 3, 0);
+  g_assert_cmpuint (sc_denial_model_get_n_known (model), ==, 0);
+  g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 0);
+  g_clear_object (&model);
+  g_assert_cmpuint (sc_denial_item_get_count (held), ==, 5);
+  g_assert_cmpstr (sc_denial_item_get_object (held), ==, "/dev/video0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1706,6 +1935,7 @@ main (int   argc,
   sc_test_init_gtk ();
 
   g_test_add_func ("/denial-sidebar/relative-time", test_relative_time);
+  g_test_add_func ("/denial-sidebar/model", test_model);
   g_test_add_func ("/denial-sidebar/kind-icons", test_kind_icons);
   g_test_add_func ("/denial-sidebar/templates", test_templates);
   g_test_add_func ("/denial-sidebar/window-personal-files", test_window_personal_files);
@@ -1721,6 +1951,7 @@ main (int   argc,
   ADD ("fix-and-missing-target", test_fix_and_missing_target, 0);
   ADD ("no-project", test_no_project, 1);
   ADD ("details", test_details, 0);
+  ADD ("details-log-changed", test_details_log_changed, 0);
   ADD ("ignore", test_ignore, 0);
   ADD ("tooltips", test_tooltips, 0);
   ADD ("follow", test_follow, 0);
