@@ -391,12 +391,115 @@ compare_keys (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-void
-sc_cli_write_group (ScJson        *json,
-                    ScDenialGroup *group)
+/* ---- Suggestions on all cores ------------------------------------------ */
+
+/* The suggestions of a list of groups, worked out a batch ahead of the
+ * printing on all cores (matching a group against the policy is most of
+ * what printing it costs), and handed out in order. */
+#define SUGGEST_BATCH 256
+
+typedef struct
+{
+  GPtrArray           *groups;   /* borrowed */
+  GThreadPool         *pool;     /* NULL on one core */
+  guint                n_helpers;
+  ScSuggestionResult  *out[SUGGEST_BATCH];
+  guint                lo;       /* out[k] is group lo + k */
+  guint                hi;
+  gint                 next;     /* atomic: the next group of the batch */
+  guint                busy;     /* helpers still at the batch, under lock */
+  GMutex               lock;
+  GCond                cond;
+} Suggester;
+
+static void
+suggest_some (Suggester *s)
+{
+  guint i;
+
+  while ((i = s->lo + (guint) g_atomic_int_add (&s->next, 1)) < s->hi)
+    s->out[i - s->lo] = sc_denial_group_dup_suggestions (g_ptr_array_index (s->groups, i));
+}
+
+static void
+suggest_helper (gpointer data,
+                gpointer user_data)
+{
+  Suggester *s = user_data;
+
+  suggest_some (s);
+  g_mutex_lock (&s->lock);
+  if (--s->busy == 0)
+    g_cond_signal (&s->cond);
+  g_mutex_unlock (&s->lock);
+}
+
+static Suggester *
+suggester_new (GPtrArray *groups)
+{
+  Suggester *s = g_new0 (Suggester, 1);
+
+  s->groups = groups;
+  s->n_helpers = MIN ((guint) g_get_num_processors (), 8) - 1;
+  if (s->n_helpers > 0 && groups->len > 1)
+    s->pool = g_thread_pool_new (suggest_helper, s, (gint) s->n_helpers, FALSE, NULL);
+  g_mutex_init (&s->lock);
+  g_cond_init (&s->cond);
+  return s;
+}
+
+/* The suggestions of group I (transfer full); I goes up one by one. */
+static ScSuggestionResult *
+suggester_take (Suggester *s,
+                guint      i)
+{
+  ScSuggestionResult *r;
+
+  if (i < s->lo || i >= s->hi)
+    {
+      for (guint k = 0; k < s->hi - s->lo; k++)
+        g_clear_pointer (&s->out[k], sc_suggestion_result_free);
+      s->lo = i;
+      s->hi = MIN (i + SUGGEST_BATCH, s->groups->len);
+      g_atomic_int_set (&s->next, 0);
+      if (s->pool != NULL)
+        {
+          s->busy = s->n_helpers;
+          for (guint h = 0; h < s->n_helpers; h++)
+            g_thread_pool_push (s->pool, GUINT_TO_POINTER (1), NULL);
+        }
+      suggest_some (s);
+      g_mutex_lock (&s->lock);
+      while (s->pool != NULL && s->busy > 0)
+        g_cond_wait (&s->cond, &s->lock);
+      g_mutex_unlock (&s->lock);
+    }
+  r = g_steal_pointer (&s->out[i - s->lo]);
+  return r;
+}
+
+static void
+suggester_free (Suggester *s)
+{
+  if (s->pool != NULL)
+    g_thread_pool_free (s->pool, FALSE, TRUE);
+  for (guint k = 0; k < s->hi - s->lo; k++)
+    g_clear_pointer (&s->out[k], sc_suggestion_result_free);
+  g_mutex_clear (&s->lock);
+  g_cond_clear (&s->cond);
+  g_free (s);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Suggester, suggester_free)
+
+/* Writes GROUP with its SUGGESTIONS (transfer full, nullable). */
+static void
+write_group (ScJson             *json,
+             ScDenialGroup      *group,
+             ScSuggestionResult *suggestions_owned)
 {
   ScDenial *d = group->denial;
-  g_autoptr(ScSuggestionResult) suggestions = sc_denial_group_dup_suggestions (group);
+  g_autoptr(ScSuggestionResult) suggestions = suggestions_owned;
   g_autoptr(GHashTable) details = sc_denial_group_dup_details (group);
   g_autofree char *first = sc_cli_format_time (group->first_seen_usec);
   g_autofree char *last = sc_cli_format_time (group->last_seen_usec);
@@ -457,6 +560,13 @@ sc_cli_write_group (ScJson        *json,
   sc_json_end_object (json);
 }
 
+void
+sc_cli_write_group (ScJson        *json,
+                    ScDenialGroup *group)
+{
+  write_group (json, group, sc_denial_group_dup_suggestions (group));
+}
+
 static void
 print_group_line (ScDenialGroup *group)
 {
@@ -500,10 +610,10 @@ describe_group (ScDenialGroup *group)
 }
 
 static void
-print_suggestion_lines (ScDenialGroup *group,
-                        const char    *indent)
+print_suggestion_lines (ScSuggestionResult *owned,
+                        const char         *indent)
 {
-  g_autoptr(ScSuggestionResult) r = sc_denial_group_dup_suggestions (group);
+  g_autoptr(ScSuggestionResult) r = owned;
 
   if (r == NULL)
     return;
@@ -564,6 +674,7 @@ print_text (ScDenialStore *store)
   g_autofree char *current = NULL;
   gboolean in_noise = FALSE;
   guint64 n_records = 0;
+  g_autoptr(Suggester) suggester = NULL;
 
   for (guint i = 0; i < all->len; i++)
     g_ptr_array_add (groups, g_ptr_array_index (all, i));
@@ -574,6 +685,7 @@ print_text (ScDenialStore *store)
     }
 
   g_ptr_array_sort (groups, compare_groups);
+  suggester = suggester_new (groups);
   for (guint i = 0; i < groups->len; i++)
     {
       ScDenialGroup *group = g_ptr_array_index (groups, i);
@@ -597,7 +709,7 @@ print_text (ScDenialStore *store)
         printf ("  (%u hosts)", group->hosts->len);
       printf ("\n");
       if (!group->denial->noise)
-        print_suggestion_lines (group, "          ");
+        print_suggestion_lines (suggester_take (suggester, i), "          ");
       else if (group->denial->noise_reason != NULL)
         printf ("          %s\n", group->denial->noise_reason);
     }
@@ -610,12 +722,13 @@ print_json_array (ScDenialStore *store)
 {
   GPtrArray *groups = sc_denial_store_get_groups (store);
   g_autoptr(ScJson) json = sc_json_new (TRUE);
+  g_autoptr(Suggester) suggester = suggester_new (groups);
   g_autofree char *text = NULL;
 
   sc_json_begin_array (json);
   for (guint i = 0; i < groups->len; i++)
     {
-      sc_cli_write_group (json, g_ptr_array_index (groups, i));
+      write_group (json, g_ptr_array_index (groups, i), suggester_take (suggester, i));
       /* Streamed: a million groups would be a gigabyte of text. */
       sc_json_flush (json, stdout);
     }
@@ -640,7 +753,7 @@ print_follow_change (ScDenialGroup *group,
 
       printf ("%s  %s:%s\n", when, label, line);
       if (!group->denial->noise)
-        print_suggestion_lines (group, "                    ");
+        print_suggestion_lines (sc_denial_group_dup_suggestions (group), "                    ");
     }
 }
 
