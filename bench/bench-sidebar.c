@@ -13,7 +13,10 @@
  * - scrolling the full list half a page per frame: the longest frame gap;
  * - peak memory (max RSS) and RSS before and after loading, split into
  *   anonymous memory (the heap, what malloc keeps free) and mapped files
- *   (libraries: their pages count once touched).
+ *   (libraries: their pages count once touched);
+ * - after that, the longest main-loop stall of filter changes: "show
+ *   noise" on and off, Ignore on the top group and Undo, and ignoring every
+ *   third group at once (keys restored from settings) and clearing them.
  *
  *   bench-sidebar [--groups N] [--log PATH | --journal DIR]
  *
@@ -32,6 +35,7 @@
 #include <sys/resource.h>
 #include <adwaita.h>
 
+#include "sc-denial-item.h"
 #include "sc-denial-sidebar.h"
 
 static int n_groups = 100000;
@@ -303,6 +307,77 @@ iterate_for (gint64 usec)
     g_main_context_iteration (NULL, FALSE);
 }
 
+typedef void (*FilterChange) (ScDenialSidebar *sidebar,
+                              gpointer         data);
+
+static void
+change_show_noise (ScDenialSidebar *sidebar,
+                   gpointer         data)
+{
+  sc_denial_sidebar_set_show_noise (sidebar, GPOINTER_TO_INT (data));
+}
+
+static void
+change_ignored (ScDenialSidebar *sidebar,
+                gpointer         data)
+{
+  sc_denial_sidebar_set_ignored (sidebar, data);
+}
+
+/* The longest main-loop stall around CHANGE (the change itself and the
+ * frames that follow it). */
+static void
+measure_filter_change (Bench        *b,
+                       const char   *what,
+                       FilterChange  change,
+                       gpointer      data)
+{
+  gint64 start;
+  gint64 call;
+
+  b->max_stall = 0;
+  b->last_tick = 0;
+  b->measuring = TRUE;
+  iterate_for (G_USEC_PER_SEC / 10);
+  start = g_get_monotonic_time ();
+  change (b->sidebar, data);
+  call = g_get_monotonic_time () - start;
+  iterate_for (G_USEC_PER_SEC / 4);
+  b->measuring = FALSE;
+  g_print ("filter change: %-26s %.1f ms stall, %.1f ms of it the call (shown %u)\n", what,
+           b->max_stall / 1e3, call / 1e3, sc_denial_sidebar_get_n_visible (b->sidebar));
+}
+
+static void
+measure_filter_changes (Bench *b)
+{
+  GListModel *model = sc_denial_sidebar_get_model (b->sidebar);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) third = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *top = NULL;
+  const char *one[2] = { NULL, NULL };
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+
+      if (i == 0)
+        top = g_strdup (sc_denial_item_get_key (item));
+      g_ptr_array_add (third, g_strdup (sc_denial_item_get_key (item)));
+    }
+  g_ptr_array_add (third, NULL);
+  one[0] = top;
+
+  measure_filter_change (b, "show noise on", change_show_noise, GINT_TO_POINTER (TRUE));
+  measure_filter_change (b, "show noise off", change_show_noise, GINT_TO_POINTER (FALSE));
+  measure_filter_change (b, "ignore the top group", change_ignored, one);
+  measure_filter_change (b, "undo", change_ignored, NULL);
+  measure_filter_change (b, "ignore every third group", change_ignored, third->pdata);
+  measure_filter_change (b, "clear the ignored", change_ignored, NULL);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -446,6 +521,9 @@ main (int    argc,
            anon_before / 1024.0, status_kib ("RssAnon:") / 1024.0,
            file_before / 1024.0, status_kib ("RssFile:") / 1024.0);
   g_print ("peak RSS:                 %.1f MiB\n", max_rss_kib () / 1024.0);
+  gtk_adjustment_set_value (b.vadj, 0);
+  iterate_for (G_USEC_PER_SEC / 4);
+  measure_filter_changes (&b);
   g_print ("load average before/after: %s / %s\n", load_before, load_after);
 
   gtk_window_destroy (GTK_WINDOW (b.window));
