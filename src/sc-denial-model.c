@@ -585,7 +585,8 @@ sc_denial_model_refilter (ScDenialModel *self)
    * as it says. */
   runs = collect_runs (hide);
   for (guint r = runs->len; r > 0; r -= 2)
-    change_run (self, g_array_index (runs, guint, r - 2), g_array_index (runs, guint, r - 1), FALSE);
+    change_run (self, g_array_index (runs, guint, r - 2), g_array_index (runs, guint, r - 1),
+                FALSE);
   g_clear_pointer (&runs, g_array_unref);
   runs = collect_runs (show);
   for (guint r = 0; r < runs->len; r += 2)

@@ -80,7 +80,7 @@ group_visible (ScDenialModel       *model,
 
   if (!self->show_noise && sc_denial_group_is_noise (group))
     return FALSE;
-  if (g_hash_table_contains (self->ignored, group->key))
+  if (g_hash_table_size (self->ignored) > 0 && g_hash_table_contains (self->ignored, group->key))
     return FALSE;
   if (self->since_install && self->installed != NULL && self->installed->install_usec > 0 &&
       sc_denial_model_get_last_seen (model, group->index) < self->installed->install_usec)
