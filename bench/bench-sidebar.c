@@ -18,7 +18,7 @@
  *   noise" on and off, Ignore on the top group and Undo, and ignoring every
  *   third group at once (keys restored from settings) and clearing them.
  *
- *   bench-sidebar [--groups N] [--log PATH | --journal DIR]
+ *   bench-sidebar [--groups N] [--log PATH [--noise-every K] | --journal DIR]
  *
  * The log is generated once and reused (a PATH.ok stamp marks it done);
  * --journal reads a journal folder instead (bench-sidebar.sh --journal
@@ -40,6 +40,7 @@
 
 static int n_groups = 100000;
 static char *log_path = NULL;
+static int noise_every = 0;
 static char *journal_dir = NULL;
 
 typedef struct
@@ -87,6 +88,7 @@ generate_log (const char *path,
       g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000000+00:00");
       /* Every fifth group is seen a few more times, so counts differ. */
       int repeats = (i % 5 == 0) ? 3 : 1;
+      const char *child = noise_every > 0 && i % noise_every == 0 ? "//helper" : "";
 
       for (int r = 0; r < repeats; r++, serial++)
         {
@@ -95,34 +97,34 @@ generate_log (const char *path,
             case 0:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/etc/bench/conf-%d.d/settings\" pid=4242 comm=\"bench\" requested_mask=\"r\" "
                 "denied_mask=\"r\" fsuid=1000 ouid=0\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             case 1:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"mknod\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"mknod\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/home/alice/.bench-%d/state\" pid=4242 comm=\"bench\" requested_mask=\"c\" "
                 "denied_mask=\"c\" fsuid=1000 ouid=1000\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             case 2:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/srv/bench/data-%d.db\" pid=4242 comm=\"bench\" requested_mask=\"wr\" "
                 "denied_mask=\"wr\" fsuid=1000 ouid=0\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             default:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/media/alice/disk-%d/file\" pid=4242 comm=\"bench\" requested_mask=\"r\" "
                 "denied_mask=\"r\" fsuid=1000 ouid=1000\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             }
         }
@@ -397,6 +399,8 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "groups", 0, 0, G_OPTION_ARG_INT, &n_groups, "Distinct denial groups", "N" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_path, "Generated log (cached)", "PATH" },
+    { "noise-every", 0, 0, G_OPTION_ARG_INT, &noise_every,
+      "Every Kth group from a child profile (noise, hidden until \"show noise\")", "K" },
     { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_dir, "Read this journal folder instead", "DIR" },
     { NULL }
   };
