@@ -13,9 +13,12 @@
  * - scrolling the full list half a page per frame: the longest frame gap;
  * - peak memory (max RSS) and RSS before and after loading, split into
  *   anonymous memory (the heap, what malloc keeps free) and mapped files
- *   (libraries: their pages count once touched).
+ *   (libraries: their pages count once touched);
+ * - after that, the longest main-loop stall of filter changes: "show
+ *   noise" on and off, Ignore on the top group and Undo, and ignoring every
+ *   third group at once (keys restored from settings) and clearing them.
  *
- *   bench-sidebar [--groups N] [--log PATH | --journal DIR]
+ *   bench-sidebar [--groups N] [--log PATH [--noise-every K] | --journal DIR]
  *
  * The log is generated once and reused (a PATH.ok stamp marks it done);
  * --journal reads a journal folder instead (bench-sidebar.sh --journal
@@ -32,10 +35,12 @@
 #include <sys/resource.h>
 #include <adwaita.h>
 
+#include "sc-denial-item.h"
 #include "sc-denial-sidebar.h"
 
 static int n_groups = 100000;
 static char *log_path = NULL;
+static int noise_every = 0;
 static char *journal_dir = NULL;
 
 typedef struct
@@ -83,6 +88,7 @@ generate_log (const char *path,
       g_autofree char *iso = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.000000+00:00");
       /* Every fifth group is seen a few more times, so counts differ. */
       int repeats = (i % 5 == 0) ? 3 : 1;
+      const char *child = noise_every > 0 && i % noise_every == 0 ? "//helper" : "";
 
       for (int r = 0; r < repeats; r++, serial++)
         {
@@ -91,34 +97,34 @@ generate_log (const char *path,
             case 0:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/etc/bench/conf-%d.d/settings\" pid=4242 comm=\"bench\" requested_mask=\"r\" "
                 "denied_mask=\"r\" fsuid=1000 ouid=0\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             case 1:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"mknod\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"mknod\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/home/alice/.bench-%d/state\" pid=4242 comm=\"bench\" requested_mask=\"c\" "
                 "denied_mask=\"c\" fsuid=1000 ouid=1000\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             case 2:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"DENIED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/srv/bench/data-%d.db\" pid=4242 comm=\"bench\" requested_mask=\"wr\" "
                 "denied_mask=\"wr\" fsuid=1000 ouid=0\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             default:
               g_string_append_printf (out,
                 "%s bench kernel: [%d.000000] audit: type=1400 audit(%" G_GINT64_FORMAT ".%03d:%u): "
-                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s\" "
+                "apparmor=\"ALLOWED\" operation=\"open\" class=\"file\" profile=\"snap.bench.%s%s\" "
                 "name=\"/media/alice/disk-%d/file\" pid=4242 comm=\"bench\" requested_mask=\"r\" "
                 "denied_mask=\"r\" fsuid=1000 ouid=1000\n",
-                iso, i, t, r, serial, app, i);
+                iso, i, t, r, serial, app, child, i);
               break;
             }
         }
@@ -303,6 +309,77 @@ iterate_for (gint64 usec)
     g_main_context_iteration (NULL, FALSE);
 }
 
+typedef void (*FilterChange) (ScDenialSidebar *sidebar,
+                              gpointer         data);
+
+static void
+change_show_noise (ScDenialSidebar *sidebar,
+                   gpointer         data)
+{
+  sc_denial_sidebar_set_show_noise (sidebar, GPOINTER_TO_INT (data));
+}
+
+static void
+change_ignored (ScDenialSidebar *sidebar,
+                gpointer         data)
+{
+  sc_denial_sidebar_set_ignored (sidebar, data);
+}
+
+/* The longest main-loop stall around CHANGE (the change itself and the
+ * frames that follow it). */
+static void
+measure_filter_change (Bench        *b,
+                       const char   *what,
+                       FilterChange  change,
+                       gpointer      data)
+{
+  gint64 start;
+  gint64 call;
+
+  b->max_stall = 0;
+  b->last_tick = 0;
+  b->measuring = TRUE;
+  iterate_for (G_USEC_PER_SEC / 10);
+  start = g_get_monotonic_time ();
+  change (b->sidebar, data);
+  call = g_get_monotonic_time () - start;
+  iterate_for (G_USEC_PER_SEC / 4);
+  b->measuring = FALSE;
+  g_print ("filter change: %-26s %.1f ms stall, %.1f ms of it the call (shown %u)\n", what,
+           b->max_stall / 1e3, call / 1e3, sc_denial_sidebar_get_n_visible (b->sidebar));
+}
+
+static void
+measure_filter_changes (Bench *b)
+{
+  GListModel *model = sc_denial_sidebar_get_model (b->sidebar);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) third = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *top = NULL;
+  const char *one[2] = { NULL, NULL };
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_autoptr(ScDenialItem) item = g_list_model_get_item (model, i);
+
+      if (i == 0)
+        top = g_strdup (sc_denial_item_get_key (item));
+      g_ptr_array_add (third, g_strdup (sc_denial_item_get_key (item)));
+    }
+  g_ptr_array_add (third, NULL);
+  one[0] = top;
+
+  measure_filter_change (b, "show noise on", change_show_noise, GINT_TO_POINTER (TRUE));
+  measure_filter_change (b, "show noise off", change_show_noise, GINT_TO_POINTER (FALSE));
+  measure_filter_change (b, "ignore the top group", change_ignored, one);
+  measure_filter_change (b, "undo", change_ignored, NULL);
+  measure_filter_change (b, "ignore every third group", change_ignored, third->pdata);
+  measure_filter_change (b, "clear the ignored", change_ignored, NULL);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -322,6 +399,8 @@ main (int    argc,
   GOptionEntry entries[] = {
     { "groups", 0, 0, G_OPTION_ARG_INT, &n_groups, "Distinct denial groups", "N" },
     { "log", 0, 0, G_OPTION_ARG_FILENAME, &log_path, "Generated log (cached)", "PATH" },
+    { "noise-every", 0, 0, G_OPTION_ARG_INT, &noise_every,
+      "Every Kth group from a child profile (noise, hidden until \"show noise\")", "K" },
     { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal_dir, "Read this journal folder instead", "DIR" },
     { NULL }
   };
@@ -446,6 +525,9 @@ main (int    argc,
            anon_before / 1024.0, status_kib ("RssAnon:") / 1024.0,
            file_before / 1024.0, status_kib ("RssFile:") / 1024.0);
   g_print ("peak RSS:                 %.1f MiB\n", max_rss_kib () / 1024.0);
+  gtk_adjustment_set_value (b.vadj, 0);
+  iterate_for (G_USEC_PER_SEC / 4);
+  measure_filter_changes (&b);
   g_print ("load average before/after: %s / %s\n", load_before, load_after);
 
   gtk_window_destroy (GTK_WINDOW (b.window));

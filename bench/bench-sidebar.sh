@@ -30,7 +30,14 @@ bin="$builddir/bench/bench-sidebar"
 
 [ -x "$bin" ] || { echo "missing $bin: build first (ninja -C $builddir)" >&2; exit 1; }
 
-args=(--groups "$groups" --log "$builddir/bench/sidebar-$groups.log")
+# NOISE=K: every Kth group comes from a child profile, noise that the
+# sidebar hides until "show noise" (the filter changes measured after the
+# load then have something to show and hide).
+if [ -n "${NOISE:-}" ]; then
+  args=(--groups "$groups" --log "$builddir/bench/sidebar-$groups-noise$NOISE.log" --noise-every "$NOISE")
+else
+  args=(--groups "$groups" --log "$builddir/bench/sidebar-$groups.log")
+fi
 
 if [ "$mode" = "--journal" ]; then
   dir="$builddir/bench/sidebar-$groups.journal.d"

@@ -9,7 +9,10 @@
  * and last seen, hosts: 33 bytes) and, per listed group, its index
  * (4 bytes). An item is made when someone asks for it and lives as long as
  * someone holds it: while it does, asking again gives the same object, and
- * changes of its group are set on it (and notified).
+ * changes of its group are set on it (and notified). A filter function
+ * decides which listed groups the list shows from the groups themselves,
+ * so that a filter change makes no items (GtkFilterListModel would ask
+ * for every one).
  */
 #pragma once
 
@@ -22,6 +25,13 @@ G_BEGIN_DECLS
 
 #define SC_TYPE_DENIAL_MODEL (sc_denial_model_get_type ())
 G_DECLARE_FINAL_TYPE (ScDenialModel, sc_denial_model, SC, DENIAL_MODEL, GObject)
+
+/* Whether the list shows GROUP (listed in the model). It reads the group
+ * and the model's state of it (sc_denial_model_get_last_seen()…), never an
+ * item. */
+typedef gboolean (*ScDenialModelFilterFunc) (ScDenialModel       *model,
+                                             const ScDenialGroup *group,
+                                             gpointer             user_data);
 
 ScDenialModel *sc_denial_model_new          (void);
 
@@ -52,6 +62,20 @@ guint64        sc_denial_model_get_count     (ScDenialModel         *self,
 gint64         sc_denial_model_get_last_seen (ScDenialModel         *self,
                                               guint                  index);
 
+/* The model has two lists: the listed groups, in the order its owner
+ * keeps (positions below count in it), and, as the GListModel, those of
+ * them the filter shows. */
+
+/* How many groups are listed, shown or not. */
+guint          sc_denial_model_get_n_listed  (ScDenialModel         *self);
+/* Sets the filter (nullable: show all) and applies it. */
+void           sc_denial_model_set_filter    (ScDenialModel           *self,
+                                              ScDenialModelFilterFunc  filter,
+                                              gpointer                 user_data);
+/* Asks the filter again about every listed group, after what it looks at
+ * changed; one items-changed covers the groups shown or hidden. */
+void           sc_denial_model_refilter      (ScDenialModel         *self);
+
 /* The group index listed at POSITION. */
 guint          sc_denial_model_get_index     (ScDenialModel         *self,
                                               guint                  position);
@@ -71,7 +95,8 @@ void           sc_denial_model_sort          (ScDenialModel         *self,
                                               GCompareDataFunc       compare,
                                               gpointer               user_data);
 
-/* Items alive now (for tests and figures). */
+/* Items alive now, and made so far (for tests and figures). */
 guint          sc_denial_model_get_n_alive   (ScDenialModel         *self);
+guint          sc_denial_model_get_n_made    (ScDenialModel         *self);
 
 G_END_DECLS

@@ -79,7 +79,7 @@ upper_bound (ScDenialSidebar *self,
              guint            index,
              guint            except)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n = sc_denial_model_get_n_listed (self->items);
   guint lo = 0, hi = except < n ? n - 1 : n;
 
   while (lo < hi)
@@ -182,7 +182,7 @@ static guint *
 find_positions (ScDenialSidebar *self,
                 guint            limit)
 {
-  guint n_list = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_list = sc_denial_model_get_n_listed (self->items);
   const guint32 *pending = (const guint32 *) self->pending_new->data;
   guint *pos = g_new (guint, limit);
 
@@ -217,7 +217,7 @@ gboolean
 _sc_denial_sidebar_flush_pending (ScDenialSidebar *self,
                                   FlushMode        mode)
 {
-  guint n_list = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n_list = sc_denial_model_get_n_listed (self->items);
   guint n = self->pending_new->len;
   gint64 now = g_get_monotonic_time ();
   const guint32 *pending;
@@ -325,7 +325,7 @@ in_place (ScDenialSidebar *self,
           guint            index,
           guint            position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint n = sc_denial_model_get_n_listed (self->items);
 
   if (position > 0 && sort_func (self, sc_denial_model_get_index (self->items, position - 1), index) > 0)
     return FALSE;

@@ -55,9 +55,8 @@ struct _ScDenialSidebar
   ScProject          *project;
   ScDenialPlan       *plan;            /* what the cards' Add buttons plan into */
   ScJournalOptions    options;
-  ScDenialModel      *items;           /* of ScDenialItem, kept sorted by sort_func() */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
+  ScDenialModel      *items;           /* of ScDenialItem, kept sorted by sort_func(); shows
+                                        * what group_visible() lets through */
   GHashTable         *ignored;         /* key → key */
   GStrv               ignored_strv;
   GHashTable         *bound_rows;      /* ScDenialRow* set */

@@ -69,25 +69,23 @@ static void update_status  (ScDenialSidebar *self);
 
 /* ---- Applying batches on the main thread ------------------------------ */
 
+/* Decided from the group, without an item: a filter change asks about
+ * every listed group. */
 static gboolean
-item_visible (ScDenialSidebar *self,
-              ScDenialItem    *item)
+group_visible (ScDenialModel       *model,
+               const ScDenialGroup *group,
+               gpointer             user_data)
 {
-  if (!self->show_noise && sc_denial_item_get_noise (item))
+  ScDenialSidebar *self = user_data;
+
+  if (!self->show_noise && sc_denial_group_is_noise (group))
     return FALSE;
-  if (g_hash_table_contains (self->ignored, sc_denial_item_get_key (item)))
+  if (g_hash_table_size (self->ignored) > 0 && g_hash_table_contains (self->ignored, group->key))
     return FALSE;
   if (self->since_install && self->installed != NULL && self->installed->install_usec > 0 &&
-      sc_denial_item_get_last_seen (item) < self->installed->install_usec)
+      sc_denial_model_get_last_seen (model, group->index) < self->installed->install_usec)
     return FALSE;
   return TRUE;
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  return item_visible (user_data, item);
 }
 
 /* ---- Status ----------------------------------------------------------- */
@@ -107,8 +105,8 @@ _sc_denial_sidebar_update_status (ScDenialSidebar *self)
 static void
 update_status (ScDenialSidebar *self)
 {
-  guint n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_groups = sc_denial_model_get_n_listed (self->items);
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_autofree char *text = NULL;
   g_autofree char *groups = NULL;
   g_autofree char *records = NULL;
@@ -249,8 +247,7 @@ strv_compare (gconstpointer a,
 }
 
 static void
-ignored_changed (ScDenialSidebar *self,
-                 gboolean         more_strict)
+ignored_changed (ScDenialSidebar *self)
 {
   GHashTableIter iter;
   gpointer key;
@@ -263,8 +260,7 @@ ignored_changed (ScDenialSidebar *self,
     self->ignored_strv[i++] = g_strdup (key);
   qsort (self->ignored_strv, i, sizeof (char *), strv_compare);
 
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      more_strict ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  sc_denial_model_refilter (self->items);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IGNORED]);
   update_status (self);
 }
@@ -276,7 +272,7 @@ unignore_cb (AdwToast        *toast,
   const char *key = g_object_get_data (G_OBJECT (toast), "sc-key");
 
   if (key != NULL && g_hash_table_remove (self->ignored, key))
-    ignored_changed (self, FALSE);
+    ignored_changed (self);
 }
 
 static void
@@ -293,7 +289,7 @@ row_ignore_cb (ScDenialRow     *row,
   key = sc_denial_item_get_key (item);
   if (!g_hash_table_add (self->ignored, g_strdup (key)))
     return;
-  ignored_changed (self, TRUE);
+  ignored_changed (self);
 
   toast = adw_toast_new (_("Denial ignored for this project"));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -433,8 +429,6 @@ sc_denial_sidebar_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
 
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->items);
   g_clear_pointer (&self->pending_new, g_array_unref);
   g_clear_pointer (&self->reader, sc_journal_reader_free);
@@ -683,9 +677,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = sc_denial_model_new ();
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+  sc_denial_model_set_filter (self->items, group_visible, self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cb), self, 0);
@@ -696,7 +688,7 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   g_object_unref (factory);
 
   {
-    GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+    GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
 
     gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     g_object_unref (selection);
@@ -808,7 +800,6 @@ sc_denial_sidebar_set_ignored (ScDenialSidebar    *self,
                                const char * const *ignored)
 {
   g_autoptr(GHashTable) old = NULL;
-  gboolean more_strict = TRUE;
   gboolean changed = FALSE;
   GHashTableIter iter;
   gpointer key;
@@ -827,13 +818,10 @@ sc_denial_sidebar_set_ignored (ScDenialSidebar    *self,
   g_hash_table_iter_init (&iter, old);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (self->ignored, key))
-      {
-        changed = TRUE;
-        more_strict = FALSE;
-      }
+      changed = TRUE;
 
   if (changed)
-    ignored_changed (self, more_strict);
+    ignored_changed (self);
 }
 
 gboolean
@@ -855,8 +843,7 @@ sc_denial_sidebar_set_show_noise (ScDenialSidebar *self,
     return;
 
   self->show_noise = show_noise;
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      show_noise ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+  sc_denial_model_refilter (self->items);
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_NOISE]);
 }
@@ -878,8 +865,7 @@ sc_denial_sidebar_set_since_install (ScDenialSidebar *self,
   if (self->since_install == since_install)
     return;
   self->since_install = since_install;
-  gtk_filter_changed (GTK_FILTER (self->filter),
-                      since_install ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  sc_denial_model_refilter (self->items);
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SINCE_INSTALL]);
 }
@@ -902,7 +888,7 @@ sc_denial_sidebar_set_installed (ScDenialSidebar *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.since-install", after > 0);
   if (self->since_install && before != after)
     {
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      sc_denial_model_refilter (self->items);
       update_status (self);
     }
   refresh_rows (self);
@@ -1050,7 +1036,7 @@ sc_denial_sidebar_get_n_groups (ScDenialSidebar *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return sc_denial_model_get_n_listed (self->items);
 }
 
 guint
@@ -1058,7 +1044,7 @@ sc_denial_sidebar_get_n_visible (ScDenialSidebar *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
 }
 
 guint64
@@ -1074,7 +1060,7 @@ sc_denial_sidebar_get_model (ScDenialSidebar *self)
 {
   g_return_val_if_fail (SC_IS_DENIAL_SIDEBAR (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->items);
 }
 
 const char *

@@ -684,6 +684,84 @@ test_ignore (Fixture       *fixture,
   g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_GROUPS - 1);
 }
 
+#define N_MANY 2000
+
+/* Lets the list view bind its rows, checks that fewer items were made
+ * since MADE than a filter asking each group would make, and gives the
+ * new count. */
+static guint
+assert_few_made (ScDenialModel *model,
+                 guint          made)
+{
+  guint now;
+
+  sc_test_iterate (100);
+  now = sc_denial_model_get_n_made (model);
+  g_test_message ("items made by a filter change: %u", now - made);
+  g_assert_cmpuint (now - made, <, N_MANY / 4);
+  return now;
+}
+
+static void
+test_filter_makes_no_items (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  ScDenialModel *model;
+  guint made;
+
+  g_test_summary ("Show noise and Ignore decide from the groups, not from items: with "
+                  "2,000 groups a filter change makes no more items than the rows need");
+  SC_TEST_REQUIRE_DISPLAY ();
+
+  /* Every other group comes from a child profile: noise. */
+  for (guint i = 0; i < N_MANY; i++)
+    g_string_append_printf (text,
+                            "2026-11-24T14:%02u:%02u.482150+00:00 alpha kernel: [81461.616942] "
+                            "audit: type=1400 audit(%u.482:%u): apparmor=\"DENIED\" "
+                            "operation=\"open\" class=\"file\" profile=\"snap.foo.foo%s\" "
+                            "name=\"/srv/data/file-%u\" pid=4242 comm=\"foo\" requested_mask=\"r\" "
+                            "denied_mask=\"r\" fsuid=1000 ouid=0\n",
+                            i / 60, i % 60, 1795532000 + i, 2000 + i,
+                            i % 2 == 1 ? "//helper" : "", i);
+  g_file_set_contents (fixture->log_path, text->str, text->len, &error);
+  g_assert_no_error (error);
+  sc_denial_sidebar_reload (fixture->sidebar);
+  g_assert_true (spin_until (loaded, fixture, 30));
+  sc_test_iterate (300);
+
+  model = SC_DENIAL_MODEL (sc_denial_sidebar_get_model (fixture->sidebar));
+  g_assert_cmpuint (sc_denial_sidebar_get_n_groups (fixture->sidebar), ==, N_MANY);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_MANY / 2);
+  {
+    g_autoptr(ScDenialItem) top = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_false (sc_denial_item_get_noise (top));
+    key = g_strdup (sc_denial_item_get_key (top));
+  }
+
+  /* A filter that looked at items would make one for every group it
+   * asks about (N_MANY / 2 at least); the list view's rows ask for at
+   * most 200 they show. */
+  made = sc_denial_model_get_n_made (model);
+  sc_denial_sidebar_set_show_noise (fixture->sidebar, TRUE);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_MANY);
+  made = assert_few_made (model, made);
+  sc_denial_sidebar_set_ignored (fixture->sidebar, (const char * const []) { key, NULL });
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_MANY - 1);
+  made = assert_few_made (model, made);
+  sc_denial_sidebar_set_show_noise (fixture->sidebar, FALSE);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_MANY / 2 - 1);
+  made = assert_few_made (model, made);
+  sc_denial_sidebar_set_ignored (fixture->sidebar, NULL);
+  g_assert_cmpuint (sc_denial_sidebar_get_n_visible (fixture->sidebar), ==, N_MANY / 2);
+  assert_few_made (model, made);
+  g_assert_null (find_item (fixture, "/srv/data/file-1"));
+  g_assert_nonnull (find_item (fixture, "/srv/data/file-2"));
+}
+
 static gboolean
 follow_arrived (Fixture *fixture)
 {
@@ -1794,6 +1872,14 @@ compare_index_desc (gconstpointer a,
   return ia > ib ? -1 : ia < ib;
 }
 
+static gboolean
+hide_group_one (ScDenialModel       *model,
+                const ScDenialGroup *group,
+                gpointer             user_data)
+{
+  return group->index != 1;
+}
+
 static void
 test_model (void)
 {
@@ -1818,6 +1904,7 @@ test_model (void)
   guint32 first_two[] = { 2, 0 };
   guint32 last_one[] = { 1 };
   guint n_notify = 0;
+  guint made;
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
@@ -1916,9 +2003,31 @@ test_model (void)
   g_assert_cmpuint (sc_denial_model_get_index (model, 0), ==, 2);
   g_assert_cmpuint (sc_denial_model_get_index (model, 2), ==, 0);
 
+  /* A filter decides by group, in the list's terms: hiding a group is one
+   * change, moving a hidden one none, and no item is made to ask. */
+  made = sc_denial_model_get_n_made (model);
+  sc_denial_model_set_filter (model, hide_group_one, NULL);
+  assert_change (changes, 5, 1, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (sc_denial_model_get_n_listed (model), ==, 3);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (again == held);
+  g_clear_object (&again);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 2));
+  sc_denial_model_move (model, 1, 0);
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (sc_denial_model_get_index (model, 0), ==, 1);
+  sc_denial_model_move (model, 2, 0);
+  assert_change (changes, 6, 1, 1, 0);
+  assert_change (changes, 7, 0, 0, 1);
+  sc_denial_model_set_filter (model, NULL, NULL);
+  assert_change (changes, 8, 1, 0, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_cmpuint (sc_denial_model_get_n_made (model), ==, made);
+
   /* An item outlives a reset and its model. */
   sc_denial_model_reset (model, NULL);
-  assert_change (changes, 5, 0, 3, 0);
+  assert_change (changes, 9, 0, 3, 0);
   g_assert_cmpuint (sc_denial_model_get_n_known (model), ==, 0);
   g_assert_cmpuint (sc_denial_model_get_n_alive (model), ==, 0);
   g_clear_object (&model);
@@ -1953,6 +2062,7 @@ main (int   argc,
   ADD ("details", test_details, 0);
   ADD ("details-log-changed", test_details_log_changed, 0);
   ADD ("ignore", test_ignore, 0);
+  ADD ("filter-makes-no-items", test_filter_makes_no_items, 0);
   ADD ("tooltips", test_tooltips, 0);
   ADD ("follow", test_follow, 0);
   ADD ("follow-replaced", test_follow_replaced, 0);
