@@ -288,7 +288,7 @@ loading_cb (ScDenialSidebar *sidebar,
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_GRID_VIEW (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -42,7 +42,7 @@ struct _ScDenialSidebar
   GtkRevealer        *notes_revealer;
   GtkLabel           *notes_label;
   GtkStack           *stack;
-  GtkListView        *list_view;
+  GtkGridView        *list_view;     /* of one column */
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkSpinner         *spinner;

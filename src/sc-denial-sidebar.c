@@ -419,7 +419,7 @@ sc_denial_sidebar_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
 
   if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
+    gtk_grid_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_DENIAL_SIDEBAR);
   /* Boxes without an id binding are not cleared by the template. */
   {
@@ -684,13 +684,13 @@ sc_denial_sidebar_init (ScDenialSidebar *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cb), self, 0);
   g_signal_connect_object (factory, "teardown", G_CALLBACK (teardown_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
   {
     GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
 
-    gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     g_object_unref (selection);
   }
 

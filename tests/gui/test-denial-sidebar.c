@@ -1673,7 +1673,7 @@ test_window_untick_added (void)
 static GtkWidget *
 find_list_view (GtkWidget *widget)
 {
-  if (GTK_IS_LIST_VIEW (widget))
+  if (GTK_IS_GRID_VIEW (widget))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -933,15 +933,15 @@ test_suggestion (ScTestFixture *fixture,
           {
             GtkWidget *w = sidebar;
 
-            /* Find the GtkListView and scroll it to the item. */
-            while (w != NULL && !GTK_IS_LIST_VIEW (w))
+            /* Find the sidebar's GtkGridView and scroll it to the item. */
+            while (w != NULL && !GTK_IS_GRID_VIEW (w))
               {
                 GtkWidget *next = gtk_widget_get_first_child (w);
                 GtkWidget *found = NULL;
 
                 for (GtkWidget *c = next; c != NULL; c = gtk_widget_get_next_sibling (c))
                   {
-                    if (GTK_IS_LIST_VIEW (c))
+                    if (GTK_IS_GRID_VIEW (c))
                       {
                         found = c;
                         break;
