@@ -583,9 +583,11 @@ static char *
 target_label (const ScDenial *d)
 {
   if (d->hook != NULL)
-    return g_strdup_printf ("%s, hook %s", d->instance ? d->instance : d->snap, d->hook);
+    /* Translators: a snap and one of its hooks. */
+    return g_strdup_printf (_("%s, hook %s"), d->instance ? d->instance : d->snap, d->hook);
   if (d->app != NULL)
-    return g_strdup_printf ("%s, app %s", d->instance ? d->instance : d->snap, d->app);
+    /* Translators: a snap and one of its apps. */
+    return g_strdup_printf (_("%s, app %s"), d->instance ? d->instance : d->snap, d->app);
   if (d->snap != NULL)
     return g_strdup (d->instance ? d->instance : d->snap);
   return g_strdup (d->profile != NULL ? d->profile : _("(unknown profile)"));
@@ -623,13 +625,16 @@ print_suggestion_lines (ScSuggestionResult *owned,
     {
       ScSuggestion *s = g_ptr_array_index (r->suggestions, 0);
       const char *plug = sc_suggestion_get_plug_name (s);
+      g_autofree char *name = g_strcmp0 (plug, s->interface) != 0
+                              ? g_strdup_printf ("%s (%s)", plug, s->interface) : g_strdup (plug);
 
-      printf ("%s→ plug %s%s%s%s%s\n", indent, plug,
-              g_strcmp0 (plug, s->interface) != 0 ? " (" : "",
-              g_strcmp0 (plug, s->interface) != 0 ? s->interface : "",
-              g_strcmp0 (plug, s->interface) != 0 ? ")" : "",
-              s->auto_connect ? "" : s->store_approval ? ", needs store approval"
-                                                       : ", connect it by hand");
+      /* Translators: %s is a plug (and its interface); the second %s is
+       * empty or one of the two notes below. */
+      printf ("%s→ ", indent);
+      printf (_("plug %s%s"), name,
+              s->auto_connect ? "" : s->store_approval ? _(", needs store approval")
+                                                       : _(", connect it by hand"));
+      putchar ('\n');
       if (s->reason != NULL)
         printf ("%s  %s\n", indent, s->reason);
       if (r->suggestions->len > 1)
@@ -641,11 +646,14 @@ print_suggestion_lines (ScSuggestionResult *owned,
               ScSuggestion *o = g_ptr_array_index (r->suggestions, i);
               g_string_append_printf (others, "%s%s", i > 1 ? ", " : "", o->interface);
             }
-          printf ("%s  also: %s\n", indent, others->str);
+          /* Translators: other interfaces that would allow it. */
+          printf ("%s  ", indent);
+          printf (_("also: %s"), others->str);
+          putchar ('\n');
         }
     }
   else if (r->fix == NULL)
-    printf ("%s→ no interface is known to allow this\n", indent);
+    printf ("%s→ %s\n", indent, _("no interface is known to allow this"));
 }
 
 static int
@@ -706,15 +714,21 @@ print_text (ScDenialStore *store)
         }
       printf ("%s", line);
       if (group->hosts != NULL && group->hosts->len > 1)
-        printf ("  (%u hosts)", group->hosts->len);
+        printf (ngettext ("  (%u host)", "  (%u hosts)", group->hosts->len), group->hosts->len);
       printf ("\n");
       if (!group->denial->noise)
         print_suggestion_lines (suggester_take (suggester, i), "          ");
       else if (group->denial->noise_reason != NULL)
         printf ("          %s\n", group->denial->noise_reason);
     }
-  printf ("\n%" G_GUINT64_FORMAT " %s in %u %s.\n", n_records, n_records == 1 ? "record" : "records",
-          groups->len, groups->len == 1 ? "group" : "groups");
+  {
+    g_autofree char *records = g_strdup_printf (ngettext ("%lu record", "%lu records", (gulong) n_records),
+                                                (gulong) n_records);
+
+    /* Translators: "12 records in 11 groups." */
+    printf ("\n");
+    printf (ngettext ("%s in %u group.\n", "%s in %u groups.\n", groups->len), records, groups->len);
+  }
 }
 
 static void
