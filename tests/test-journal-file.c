@@ -22,8 +22,8 @@
 
 #include "sc-journal-file.h"
 #include "sc-journal-reader.h"
+#include "sc-test-journal.h"
 
-#define JOURNAL_REMOTE "/lib/systemd/systemd-journal-remote"
 #define T0_USEC G_GUINT64_CONSTANT (1718031201000000)
 
 /* One record handed to the callback: a denial, or lost records. */
@@ -62,50 +62,6 @@ record_cb (ScDenial *denial,
   Rec rec = { denial != NULL ? sc_denial_ref (denial) : NULL, lost };
 
   g_array_append_val (r->recs, rec);
-}
-
-static gboolean
-have_journal_remote (void)
-{
-  if (g_file_test (JOURNAL_REMOTE, G_FILE_TEST_IS_EXECUTABLE))
-    return TRUE;
-  g_test_skip ("systemd-journal-remote is not installed (package systemd-journal-remote)");
-  return FALSE;
-}
-
-/* Writes the journal file OUT from export-format text. */
-static void
-make_journal (const char *export_text,
-              gsize       len,
-              const char *out)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) input = g_bytes_new (export_text, len);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  proc = g_subprocess_launcher_spawn (launcher, &error, JOURNAL_REMOTE, "-o", out, "-", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate (proc, input, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (proc));
-  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
-}
-
-static void
-make_journal_from_fixture (const char *fixture,
-                           const char *out)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "journal", fixture, NULL);
-  g_autofree char *text = NULL;
-  gsize len = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &text, &len, &error);
-  g_assert_no_error (error);
-  make_journal (text, len, out);
 }
 
 static char *
@@ -230,8 +186,9 @@ make_journal_folder (guint n_files,
     {
       g_autofree char *name = g_strdup_printf ("fixture-%u.journal", i);
       g_autofree char *out = g_build_filename (dir, name, NULL);
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "journal", fixtures[i], NULL);
 
-      make_journal_from_fixture (fixtures[i], out);
+      sc_test_make_journal_from_file (fixture, out);
     }
   for (guint f = 0; f < n_files; f++)
     {
@@ -248,7 +205,7 @@ make_journal_folder (guint n_files,
                         (second ? 1000000 : 5000000000) + (guint64) n * 1000,
                         second ? boot : "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f");
         }
-      make_journal (text->str, text->len, out);
+      sc_test_make_journal (text->str, text->len, out);
     }
   return dir;
 }
@@ -385,7 +342,7 @@ test_same_as_sd_journal (void)
                   "in the same order, with the same warnings: journals of the fixtures and "
                   "generated ones (compressed long messages, several files and boots), with "
                   "--snap, --since and --boot, from a folder and from files.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = make_journal_folder (4, 900);
@@ -493,7 +450,7 @@ test_corrupted (void)
 
   g_test_summary ("Truncated journal files and files with flipped bytes give what sd-journal "
                   "gives (the file reader falls back to it), and never crash or hang it.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
@@ -502,7 +459,7 @@ test_corrupted (void)
   for (guint n = 0; n < 600; n++)
     append_entry (text, n, T0_USEC + (guint64) n * 1000000, 1000000 + (guint64) n * 1000,
                   "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f");
-  make_journal (text->str, text->len, src);
+  sc_test_make_journal (text->str, text->len, src);
   g_file_get_contents (src, &contents, &len, &error);
   g_assert_no_error (error);
   header_size = read_le64 ((const guint8 *) contents + 88);
@@ -570,7 +527,7 @@ test_reader_api (void)
 
   g_test_summary ("The file reader finds the entries of the matches in file order, seeks "
                   "--since by bisection, keeps one boot, and reads compressed messages.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
@@ -578,7 +535,7 @@ test_reader_api (void)
   for (guint n = 0; n < 240; n++)
     append_entry (text, n, T0_USEC + (guint64) n * 1000000, 1000000 + (guint64) n * 1000,
                   "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f");
-  make_journal (text->str, text->len, path);
+  sc_test_make_journal (text->str, text->len, path);
 
   f = sc_journal_file_open (path, &r);
   g_assert_cmpint (r, ==, 0);
@@ -677,7 +634,7 @@ test_window (void)
                   "file) are the entries read through the mapping, wherever the window "
                   "starts and ends, also when it cuts objects in two; a file of two boots "
                   "gives the entries of one boot.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
@@ -686,7 +643,7 @@ test_window (void)
   for (guint n = 0; n < 240; n++)
     append_entry (text, n, T0_USEC + (guint64) n * 1000000, 1000000 + (guint64) n * 1000,
                   n < 100 ? "4f3c2d1e0a9b8c7d6e5f4a3b2c1d0e9f" : "0badc0de0badc0de0badc0de0badc0de");
-  make_journal (text->str, text->len, path);
+  sc_test_make_journal (text->str, text->len, path);
   f = sc_journal_file_open (path, &r);
   g_assert_cmpint (r, ==, 0);
   g_assert_nonnull (f);
@@ -754,7 +711,7 @@ test_skip_message (void)
   g_test_summary ("A message the scan skipped is not read again where it repeats (get_message "
                   "returns 2), also when another entry lists it first; records in between are "
                   "read as ever.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-file-XXXXXX", NULL);
@@ -781,7 +738,7 @@ test_skip_message (void)
       else
         g_string_append (text, "MESSAGE=usb 1-1: new high-speed USB device using xhci_hcd\n\n");
     }
-  make_journal (text->str, text->len, path);
+  sc_test_make_journal (text->str, text->len, path);
   f = sc_journal_file_open (path, &r);
   g_assert_cmpint (r, ==, 0);
   g_assert_nonnull (f);

@@ -26,8 +26,8 @@
 #include <unistd.h>
 
 #include "sc-journal-reader.h"
+#include "sc-test-journal.h"
 
-#define JOURNAL_REMOTE "/lib/systemd/systemd-journal-remote"
 #define T0_USEC G_GINT64_CONSTANT (1718031201000000)
 
 typedef struct
@@ -73,33 +73,6 @@ fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "journal", name, NULL);
 }
 
-static gboolean
-have_journal_remote (void)
-{
-  if (g_file_test (JOURNAL_REMOTE, G_FILE_TEST_IS_EXECUTABLE))
-    return TRUE;
-  g_test_skip ("systemd-journal-remote is not installed (package systemd-journal-remote)");
-  return FALSE;
-}
-
-/* Writes OUT (a .journal file) from the export-format file EXPORT. */
-static void
-make_journal (const char *export_path,
-              const char *out)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, export_path);
-  proc = g_subprocess_launcher_spawn (launcher, &error, JOURNAL_REMOTE, "-o", out, "-", NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (proc, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
-}
-
 static char *
 make_fixture_journal (const char *dir,
                       const char *fixture,
@@ -108,7 +81,7 @@ make_fixture_journal (const char *dir,
   g_autofree char *export_path = fixture_path (fixture);
   char *out = g_build_filename (dir, file_name, NULL);
 
-  make_journal (export_path, out);
+  sc_test_make_journal_from_file (export_path, out);
   return out;
 }
 
@@ -166,7 +139,7 @@ test_kernel_transport (void)
   g_test_summary ("Every printk-copied record of the kernel fixture reaches the caller, "
                   "with host, transport and event time; unrelated entries do not; the "
                   "callbacks-suppressed line becomes a lost count.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -217,7 +190,7 @@ test_audit_transport (void)
 
   g_test_summary ("Records of journald's audit socket (AVC, SECCOMP, USER_AVC) are read with "
                   "their audit serial; other audit record types are skipped by the matches.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -258,7 +231,7 @@ test_user_dbus (void)
 
   g_test_summary ("Session-bus denials logged by the user's dbus-daemon through syslog are "
                   "read; its ordinary lines are not.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -291,7 +264,7 @@ test_directory_hosts (void)
 
   g_test_summary ("A systemd-journal-remote folder with two machines' files: each record "
                   "carries its own host.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -333,7 +306,7 @@ test_filters (void)
 
   g_test_summary ("--snap, --since and --boot filters: only the snap's records (and rate-limit "
                   "notes), only records at or after the time, only this boot's entries.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -423,7 +396,7 @@ test_filters (void)
     g_assert_no_error (error);
   }
   boot_journal = g_build_filename (dir, "boot.journal", NULL);
-  make_journal (boot_export, boot_journal);
+  sc_test_make_journal_from_file (boot_export, boot_journal);
 
   {
     g_auto(Records) r = { 0 };
@@ -460,7 +433,7 @@ test_once (void)
   g_test_summary ("A reader that reads once (no live handle, no anchor) finds what a "
                   "followable one finds, and with --boot the same newest boot of the folder, "
                   "taken from the files themselves; it has nothing to wait for.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -499,7 +472,7 @@ test_once (void)
     g_assert_no_error (error);
   }
   later = g_build_filename (dir, "system@later.journal", NULL);
-  make_journal (later_export, later);
+  sc_test_make_journal_from_file (later_export, later);
   options.this_boot = TRUE;
   for (guint once = 0; once < 2; once++)
     {
@@ -672,7 +645,7 @@ test_follow_directory (void)
 
   g_test_summary ("Following a directory: a journal file written into it while the reader "
                   "waits is noticed and its records arrive.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -691,7 +664,7 @@ test_follow_directory (void)
 
   export_path = fixture_path ("remote-beta.export");
   second = g_build_filename (dir, "remote-beta.journal", NULL);
-  make_journal (export_path, second);
+  sc_test_make_journal_from_file (export_path, second);
 
   took = wait_for (reader, &r, 2);
   g_assert_cmpuint (r.denials->len, ==, 2);
@@ -719,7 +692,7 @@ test_anchor (void)
   g_test_summary ("Records written between opening the reader and its first read, newer or "
                   "older than what was there, are each delivered exactly once; so are "
                   "records written after the first read.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
@@ -752,7 +725,7 @@ test_anchor (void)
     g_file_set_contents (export_path, text, -1, &error);
     g_assert_no_error (error);
     c = g_build_filename (dir, "later.journal", NULL);
-    make_journal (export_path, c);
+    sc_test_make_journal_from_file (export_path, c);
     g_unlink (export_path);
   }
   wait_for (reader, &r, 6);
@@ -868,7 +841,7 @@ test_files_not_followable (void)
   char *files[2] = { NULL, NULL };
 
   g_test_summary ("Explicit journal files cannot be followed: no fd, wait returns at once.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
   file = make_fixture_journal (dir, "remote-alpha.export", "a.journal");
@@ -1048,7 +1021,7 @@ test_saved_journal (gconstpointer data)
 
   g_test_summary ("Saved journalctl -o json, json-pretty and export output given as a log gives the same "
                   "records, hosts, times and audit ids as the journal file itself");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
   dir = g_dir_make_tmp ("sc-saved-XXXXXX", NULL);
   journal = make_fixture_journal (dir, fixture, "saved.journal");
@@ -1457,7 +1430,7 @@ make_generated_journal (const char *dir,
     }
   g_file_set_contents (export_path, text->str, (gssize) text->len, &error);
   g_assert_no_error (error);
-  make_journal (export_path, out);
+  sc_test_make_journal_from_file (export_path, out);
   g_unlink (export_path);
   return out;
 }
@@ -1472,7 +1445,7 @@ test_strategies (void)
   g_test_summary ("A file whose messages repeat is read by its distinct messages, one whose "
                   "messages differ by walking its matching entries: both find every record, "
                   "once, in time order, with its fields.");
-  if (!have_journal_remote ())
+  if (!sc_test_have_journal_remote ())
     return;
 
   dir = g_dir_make_tmp ("sc-journal-XXXXXX", NULL);
