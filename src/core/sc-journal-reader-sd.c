@@ -326,6 +326,17 @@ newest_boot_of_files (ScJournalReader *self,
   return TRUE;
 }
 
+/* Keeps BOOT's entries only (--boot). */
+static void
+set_boot (ScJournalReader *self,
+          sd_id128_t       boot)
+{
+  char id[SD_ID128_STRING_MAX];
+
+  self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
+  self->boot_id = boot;
+}
+
 /* Opens a reader that reads the journal once (ScJournalOptions.once):
  * there is no live handle to wait at the last entry, so there is no
  * anchor, and catch_up() reads every entry of the files. Opening the
@@ -336,7 +347,6 @@ static gboolean
 open_once (ScJournalReader *self)
 {
   const ScJournalOptions *o = &self->options;
-  char id[SD_ID128_STRING_MAX];
   sd_id128_t boot;
   gboolean found = FALSE;
 
@@ -346,8 +356,7 @@ open_once (ScJournalReader *self)
         return FALSE;
       if (!found && SC_SD (sd_id128_get_boot) (&boot) < 0)
         return FALSE;
-      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
-      self->boot_id = boot;
+      set_boot (self, boot);
     }
   self->no_anchor = TRUE;
   self->caught_up = FALSE;
@@ -439,7 +448,6 @@ _sc_journal_sd_open (ScJournalReader  *self,
   if (o->this_boot)
     {
       sd_id128_t boot;
-      char id[SD_ID128_STRING_MAX];
 
       /* As journalctl -b: this machine's boot for its own journal; the
        * newest boot in a journal folder or file read from elsewhere (a
@@ -452,8 +460,7 @@ _sc_journal_sd_open (ScJournalReader  *self,
                        _("Cannot tell the current boot: %s"), g_strerror (-r));
           return FALSE;
         }
-      self->boot_match = g_strdup_printf ("_BOOT_ID=%s", SC_SD (sd_id128_to_string) (boot, id));
-      self->boot_id = boot;
+      set_boot (self, boot);
     }
 
   /* Watch for new files from now on (sd-journal sets up inotify on the first
